@@ -1,0 +1,27 @@
+package httpcourse.spec;
+
+import java.time.Duration;
+
+/**
+ * One request sent over a raw socket and everything that came back.
+ *
+ * @param request  the exact bytes sent
+ * @param response the exact bytes received, until the server closed the connection (or not)
+ * @param ending   how the exchange ended
+ * @param waited   how long the client waited for the end
+ * @param server   the server that answered, for failure reports (null when not known)
+ */
+public record Exchange(byte[] request, byte[] response, Ending ending, Duration waited, TestServer server) {
+
+    /** How the response ended. HTTP/1.0 without Content-Length: the body ends when the server closes. */
+    public enum Ending {
+        /** The server closed the connection: the response is complete. */
+        CLOSED,
+        /** The server kept the connection open past the response timeout. */
+        NOT_CLOSED,
+        /** The connection was reset (the server crashed or closed abruptly). */
+        RESET,
+        /** Nobody accepted the connection: the server is not running. */
+        REFUSED
+    }
+}

@@ -1,0 +1,125 @@
+package httpcourse.spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The only hand-made HTTP client of the course: it sends exact bytes and reads exact bytes,
+ * because the point is to see what really travels on the wire. No parsing, no fixing up.
+ */
+public final class RawHttpClient {
+
+    private final String host;
+    private final int port;
+    private final Duration responseTimeout;
+    private final TestServer server;
+
+    public RawHttpClient(String host, int port, Duration responseTimeout, TestServer server) {
+        this.host = host;
+        this.port = port;
+        this.responseTimeout = responseTimeout;
+        this.server = server;
+    }
+
+    /** Sends the request in one write and reads until the server closes the connection. */
+    public Exchange send(byte[] request) {
+        return sendInPieces(List.of(request), Duration.ZERO);
+    }
+
+    /** Sends the request in several writes, pausing between them: TCP may deliver it like that. */
+    public Exchange sendInPieces(List<byte[]> pieces, Duration pause) {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        Exchange.Ending ending;
+        try (Socket socket = connect()) {
+            socket.setTcpNoDelay(true); // each piece leaves as its own segment
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < pieces.size(); i++) {
+                if (i > 0) {
+                    sleep(pause);
+                }
+                out.write(pieces.get(i));
+                out.flush();
+                sent.write(pieces.get(i));
+            }
+            ending = readUntilClosed(socket, received);
+        } catch (ConnectException e) {
+            ending = Exchange.Ending.REFUSED;
+        } catch (SocketException e) {
+            ending = Exchange.Ending.RESET; // reset while we were still writing
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
+                Duration.ofNanos(System.nanoTime() - start), server);
+    }
+
+    /** Connects and closes at once without sending a byte, as browsers and load tools do. */
+    public void connectAndClose() {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a request and vanishes at once with a reset, never reading the answer. */
+    public void sendAndVanish(byte[] request) {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(request);
+            socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a connection that sends nothing: the caller closes it. */
+    public Socket openIdle() {
+        try {
+            return connect();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(host, port), (int) responseTimeout.toMillis());
+        socket.setSoTimeout((int) responseTimeout.toMillis());
+        return socket;
+    }
+
+    private static Exchange.Ending readUntilClosed(Socket socket, ByteArrayOutputStream received) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                received.write(buffer, 0, n);
+            }
+            return Exchange.Ending.CLOSED;
+        } catch (SocketTimeoutException e) {
+            return Exchange.Ending.NOT_CLOSED;
+        } catch (SocketException e) {
+            return Exchange.Ending.RESET;
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package httpcourse.spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Which server the specs test, from JUnit configuration parameters (or -D system properties).
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><td>httpspec.command</td><td>the command that starts the server, one argument per line
+ *     (or separated by spaces when it has no line breaks); "0" is appended: the port</td></tr>
+ * <tr><td>httpspec.classes</td><td>a folder with a compiled HttpServer class: the command becomes
+ *     "java -cp FOLDER HttpServer" (what every step module uses)</td></tr>
+ * <tr><td>httpspec.port</td><td>the server always uses this port: nothing is appended, the spec
+ *     waits until the port accepts connections</td></tr>
+ * <tr><td>httpspec.address + httpspec.workdir</td><td>a server that is already running at
+ *     host:port, in working directory workdir (the spec writes its web root there)</td></tr>
+ * <tr><td>httpspec.startupTimeout, httpspec.responseTimeout</td><td>seconds (10 and 5)</td></tr>
+ * </table>
+ */
+public record SpecConfig(Function<String, Optional<String>> parameters) {
+
+    public static final String COMMAND = "httpspec.command";
+    public static final String CLASSES = "httpspec.classes";
+    public static final String PORT = "httpspec.port";
+    public static final String ADDRESS = "httpspec.address";
+    public static final String WORKDIR = "httpspec.workdir";
+    public static final String STARTUP_TIMEOUT = "httpspec.startupTimeout";
+    public static final String RESPONSE_TIMEOUT = "httpspec.responseTimeout";
+
+    public List<String> command() {
+        Optional<String> command = parameters.apply(COMMAND).filter(c -> !c.isBlank());
+        if (command.isPresent()) {
+            String value = command.get().strip();
+            return Arrays.asList(value.contains("\n") ? value.split("\n") : value.split("\\s+"));
+        }
+        Optional<String> classes = parameters.apply(CLASSES).filter(c -> !c.isBlank());
+        if (classes.isPresent()) {
+            return List.of(javaExecutable(), "-cp", classes.get(), "HttpServer");
+        }
+        throw new IllegalArgumentException("No server to test: set " + COMMAND + " (the command that starts it), "
+                + CLASSES + " (a folder with a compiled HttpServer) or " + ADDRESS + " (a running server).");
+    }
+
+    public Optional<Integer> fixedPort() {
+        return parameters.apply(PORT).filter(p -> !p.isBlank()).map(p -> Integer.parseInt(p.strip()));
+    }
+
+    public Optional<String> address() {
+        return parameters.apply(ADDRESS).filter(a -> !a.isBlank()).map(String::strip);
+    }
+
+    public Optional<Path> workingDirectory() {
+        return parameters.apply(WORKDIR).filter(w -> !w.isBlank()).map(w -> Path.of(w.strip()));
+    }
+
+    public Duration startupTimeout() {
+        return seconds(STARTUP_TIMEOUT, 10);
+    }
+
+    public Duration responseTimeout() {
+        return seconds(RESPONSE_TIMEOUT, 5);
+    }
+
+    private Duration seconds(String key, double fallback) {
+        double value = parameters.apply(key).map(s -> Double.parseDouble(s.strip())).orElse(fallback);
+        return Duration.ofMillis((long) (value * 1000));
+    }
+
+    /** The java of the JVM running the specs: the server runs on the same JDK. */
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,116 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.ResponseAssert.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every step must do, whatever it answers: read a whole request head however it arrives,
+ * answer it, close the connection, and survive anything a client does.
+ * Each step's spec says what the answer to {@code GET /} is.
+ */
+@ExtendWith(ServerUnderTest.class)
+public abstract class StepSpec {
+
+    protected static final String OK = "HTTP/1.0 200 OK";
+
+    protected TestServer server;
+
+    @BeforeEach
+    void useServer(TestServer server) {
+        this.server = server;
+    }
+
+    /** The body this step sends for {@code GET /}. */
+    protected abstract byte[] rootBody();
+
+    /** Checks the server still answers {@code GET /} correctly: it is alive and well. */
+    protected void assertStillAnswers() {
+        assertThat(server.send(Requests.get("/"))).isResponse(OK, rootBody());
+    }
+
+    @Test
+    @DisplayName("answers GET / HTTP/1.0, typed as in nc or telnet")
+    void answersTheSimplestRequest() {
+        assertThat(server.send(Requests.get("/"))).isResponse(OK, rootBody());
+    }
+
+    @Test
+    @DisplayName("answers a browser's HTTP/1.1 request with Firefox's headers, then closes")
+    void answersABrowserRequest() {
+        assertThat(server.send(Requests.firefox("/"))).isResponse(OK, rootBody());
+    }
+
+    @Test
+    @DisplayName("accepts a request whose lines end with a bare \\n")
+    void acceptsBareLineFeeds() {
+        assertThat(server.send("GET / HTTP/1.0\n\n")).isResponse(OK, rootBody());
+    }
+
+    @Test
+    @DisplayName("reads a request that arrives in several TCP pieces, up to the empty line")
+    void readsARequestInPieces() {
+        List<String> pieces = List.of("GE", "T / HTTP/1.0\r\nHost: local", "host\r\n\r", "\n");
+        assertThat(server.sendInPieces(pieces, Duration.ofMillis(300))).isResponse(OK, rootBody());
+    }
+
+    @Test
+    @DisplayName("answers several connections in a row")
+    void answersSeveralConnectionsInARow() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.send(Requests.get("/"))).isResponse(OK, rootBody());
+        }
+    }
+
+    @Test
+    @DisplayName("survives a connection that closes without sending anything")
+    void survivesAnEmptyConnection() {
+        server.connectAndClose();
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("survives garbage bytes instead of a request")
+    void survivesGarbage() {
+        byte[] garbage = {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 'x', '\r', '\n', '\r', '\n'};
+        assertThat(server.send(garbage)).isClosed();
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("survives a request line of one word, without a path")
+    void survivesARequestLineWithoutPath() {
+        assertThat(server.send("GET\r\n\r\n")).isClosed();
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("survives a request line of 100 000 characters")
+    void survivesAnOverlongRequestLine() {
+        assertThat(server.send(Requests.get("/" + "a".repeat(100_000)))).isClosed();
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("survives a client that leaves before reading the answer")
+    void survivesAVanishingClient() {
+        server.sendAndVanish(Requests.get("/"));
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("keeps answering others while a connection stays open and silent")
+    void keepsAnsweringBesideAnIdleConnection() throws IOException {
+        try (Socket idle = server.openIdle()) {
+            assertStillAnswers();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package httpcourse.spec;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shows bytes as text a person can check: CR as {@code \r}, LF as {@code \n} (then a real
+ * line break), tab as {@code \t}, other control bytes and broken UTF-8 as {@code \xNN}.
+ * With a raw CR on screen, "\r\n" and "\n" look the same, and that hides the most common
+ * mistake of the course.
+ */
+public final class VisibleBytes {
+
+    private static final int MAX_LINES = 40;
+    private static final int MAX_LINE_LENGTH = 200;
+
+    private final List<String> lines = new ArrayList<>();
+    private final int[] lineOfByte;
+    private final int[] columnOfByte;
+
+    private VisibleBytes(byte[] bytes) {
+        lineOfByte = new int[bytes.length + 1];
+        columnOfByte = new int[bytes.length + 1];
+        StringBuilder line = new StringBuilder();
+        int i = 0;
+        while (i < bytes.length) {
+            int width = utf8Width(bytes, i);
+            for (int k = 0; k < width; k++) {
+                lineOfByte[i + k] = lines.size();
+                columnOfByte[i + k] = line.length();
+            }
+            line.append(show(bytes, i, width));
+            if (bytes[i] == '\n') {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            i += width;
+        }
+        lineOfByte[bytes.length] = lines.size();
+        columnOfByte[bytes.length] = line.length();
+        lines.add(line.toString());
+    }
+
+    /** The bytes as indented visible lines, e.g. for "Expected response:". */
+    public static String render(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "  (nothing)\n";
+        }
+        VisibleBytes visible = new VisibleBytes(bytes);
+        return visible.window(0, MAX_LINES);
+    }
+
+    /** The line holding byte {@code index}, and a caret under it. */
+    public static String caretAt(byte[] bytes, int index) {
+        VisibleBytes visible = new VisibleBytes(bytes);
+        int line = visible.lineOfByte[index];
+        int column = visible.columnOfByte[index];
+        String text = visible.lines.get(line);
+        int from = Math.max(0, column - MAX_LINE_LENGTH / 2);
+        String shown = (from > 0 ? "…" : "") + cut(text.substring(from));
+        int caretColumn = column - from + (from > 0 ? 1 : 0);
+        return "  " + shown + "\n  " + " ".repeat(caretColumn) + "^\n";
+    }
+
+    /** "line 2, column 5" (1-based), where byte {@code index} sits in the rendering. */
+    public static String position(byte[] bytes, int index) {
+        VisibleBytes visible = new VisibleBytes(bytes);
+        return "line " + (visible.lineOfByte[index] + 1) + ", column " + (visible.columnOfByte[index] + 1);
+    }
+
+    /** One byte (or one UTF-8 character) as the reader should see it. */
+    public static String describe(byte[] bytes, int index) {
+        if (index >= bytes.length) {
+            return "the end (nothing more)";
+        }
+        int b = bytes[index] & 0xFF;
+        String shown = show(bytes, index, 1);
+        return (b == '\n' ? "\\n" : shown) + String.format(" (0x%02X)", b);
+    }
+
+    private String window(int firstLine, int count) {
+        StringBuilder text = new StringBuilder();
+        int last = Math.min(lines.size(), firstLine + count);
+        for (int i = firstLine; i < last; i++) {
+            if (i == lines.size() - 1 && lines.get(i).isEmpty()) {
+                break; // the bytes ended with \n: no further line to show
+            }
+            text.append("  ").append(cut(lines.get(i).replace("\n", ""))).append('\n');
+        }
+        if (last < lines.size()) {
+            text.append("  … (").append(lines.size() - last).append(" more lines)\n");
+        }
+        return text.toString();
+    }
+
+    private static String cut(String line) {
+        String visible = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+        return visible.length() > MAX_LINE_LENGTH ? visible.substring(0, MAX_LINE_LENGTH) + "…" : visible;
+    }
+
+    private static String show(byte[] bytes, int i, int width) {
+        int b = bytes[i] & 0xFF;
+        if (width > 1) {
+            return new String(bytes, i, width, StandardCharsets.UTF_8);
+        }
+        switch (b) {
+            case '\r': return "\\r";
+            case '\n': return "\\n\n";
+            case '\t': return "\\t";
+            case '\\': return "\\\\";
+            default: return b < 0x20 || b >= 0x7F ? String.format("\\x%02X", b) : String.valueOf((char) b);
+        }
+    }
+
+    /** How many bytes form the character at i: a valid UTF-8 sequence shows as one character. */
+    private static int utf8Width(byte[] bytes, int i) {
+        int b = bytes[i] & 0xFF;
+        int width = b >= 0xF0 && b < 0xF8 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 1;
+        if (b < 0x80 || width == 1 || i + width > bytes.length) {
+            return 1;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, i, width));
+            return width;
+        } catch (CharacterCodingException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package httpcourse.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The web root a server under test serves: a fresh {@code htdocs/} generated in its working
+ * directory, plus files beside it that must never be served.
+ *
+ * <p>Every page carries a random token, so a server that hard-codes its answers fails, and
+ * the expected bytes always come from these files, never from a server's own output.
+ *
+ * <pre>
+ * working directory/
+ *   htdocs/index.html         links to ipsum.html; UTF-8 text with non-ASCII characters
+ *   htdocs/ipsum.html
+ *   htdocs/about.html
+ *   htdocs/favicon.ico        every byte value 0..255: a binary file
+ *   htdocs/sub/nested.html    a nested path (and sub/ is a directory)
+ *   htdocs-private/secret.html  a sibling folder whose name starts with "htdocs"
+ *   pom.xml, secret.txt       files outside htdocs
+ * </pre>
+ */
+public final class WebRoot {
+
+    private final Path workingDirectory;
+    private final String token;
+
+    private WebRoot(Path workingDirectory, String token) {
+        this.workingDirectory = workingDirectory;
+        this.token = token;
+    }
+
+    /** Writes a fresh web root with a new random token into {@code workingDirectory}. */
+    public static WebRoot generate(Path workingDirectory) {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        WebRoot root = new WebRoot(workingDirectory, HexFormat.of().formatHex(random));
+        root.writeFiles();
+        return root;
+    }
+
+    private void writeFiles() {
+        write("htdocs/index.html", page("Hello World!",
+                "<p>Welcome to the index page " + token("index") + ".</p>\n"
+                        + "<p>Grüße, café, 世界, ✓: this page is UTF-8 and must come back byte for byte.</p>\n"
+                        + "<p><a href=\"ipsum.html\">Ipsum</a></p>"));
+        write("htdocs/ipsum.html", page("Ipsum!",
+                "<p>Lorem ipsum dolor sit amet " + token("ipsum") + ".</p>"));
+        write("htdocs/about.html", page("About", "<p>About this server " + token("about") + ".</p>"));
+        write("htdocs/sub/nested.html", page("Nested", "<p>A page in a sub-folder " + token("nested") + ".</p>"));
+        write("htdocs/favicon.ico", binaryBytes());
+        write("htdocs-private/secret.html", page("Secret", "<p>Outside htdocs " + token("private") + ".</p>"));
+        write("pom.xml", ("<project><!-- outside htdocs " + token("pom") + " --></project>\n")
+                .getBytes(StandardCharsets.UTF_8));
+        write("secret.txt", ("Outside htdocs " + token("secret") + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A token unique to this web root and to one file, e.g. "index-3fa29c01b2d4". */
+    public String token(String file) {
+        return file + "-" + token;
+    }
+
+    /** The exact bytes of a file, by its path relative to the working directory. */
+    public byte[] bytes(String relativePath) {
+        try {
+            return Files.readAllBytes(workingDirectory.resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The exact bytes of a file in htdocs, by its URL path: "/ipsum.html". */
+    public byte[] page(String urlPath) {
+        return bytes("htdocs" + urlPath);
+    }
+
+    /** Replaces a file in htdocs, for the tests that check a server reads files afresh. */
+    public void replacePage(String urlPath, byte[] content) {
+        write("htdocs" + urlPath, content);
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    private static byte[] page(String title, String body) {
+        String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title
+                + "</title>\n</head>\n<body>\n<h1>" + title + "</h1>\n" + body + "\n</body>\n</html>\n";
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] binaryBytes() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        return all;
+    }
+
+    private void write(String relativePath, byte[] content) {
+        try {
+            Path file = workingDirectory.resolve(relativePath);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
