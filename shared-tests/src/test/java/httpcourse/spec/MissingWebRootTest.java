@@ -1,0 +1,28 @@
+package httpcourse.spec;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Steps 2 to 4 serve ./htdocs: started elsewhere, they must say so at once, not fail later. */
+@DisplayName("A step started without htdocs/")
+class MissingWebRootTest {
+
+    @ParameterizedTest(name = "{0} stops at start and says where it looked for htdocs")
+    @ValueSource(strings = {"step2-index", "step3-routing", "step4-404"})
+    void stopsAndSaysWhere(String step, @TempDir Path emptyDirectory) throws Exception {
+        Path source = ReadTimeoutTest.repositoryRoot().resolve(step).resolve("src/main/java/HttpServer.java");
+        List<String> command = List.of(SpecConfig.javaExecutable(), source.toString(), "0");
+        assertThatThrownBy(() -> ServerProcess.start(command, emptyDirectory, null, Duration.ofSeconds(20)).close())
+                .isInstanceOf(ServerProcess.ServerStartException.class)
+                .hasMessageContaining("No htdocs folder in " + emptyDirectory.toRealPath())
+                .hasMessageContaining("run the server from the repository root");
+    }
+}
