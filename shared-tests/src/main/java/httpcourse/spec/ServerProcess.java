@@ -33,7 +33,8 @@ public final class ServerProcess implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
     private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)");
-    private static final int TAIL_LINES = 30;
+    private static final int TAIL_LINES = 1000;
+    private static final int REPORT_LINES = 20;
 
     private final Process process;
     private final List<String> command;
@@ -55,9 +56,15 @@ public final class ServerProcess implements AutoCloseable {
         process.getOutputStream().close(); // the server gets no standard input
         drain(process.getInputStream(), stdout, true);
         drain(process.getErrorStream(), stderr, false);
-        // Even if the test JVM is killed, the server must not outlive it.
+        // Even if the test JVM is stopped (Ctrl+C, Maven stopped), the server must not outlive it.
         killOnExit = new Thread(this::stopProcessTree);
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        } catch (IllegalStateException shutdownInProgress) {
+            // Too late for a hook: the JVM is already exiting, so stop the server at once.
+            stopProcessTree();
+            throw shutdownInProgress;
+        }
     }
 
     /**
@@ -68,6 +75,12 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(List<String> command, Path workingDirectory, Integer fixedPort,
                                       Duration startupTimeout) throws ServerStartException {
+        if (fixedPort != null && accepts(fixedPort)) {
+            // Otherwise we would test whatever already listens there, not this server.
+            throw new ServerStartException("Port " + fixedPort + " is in use before the server even started."
+                    + "\nCommand: " + String.join(" ", command)
+                    + "\nHint: another program listens there (an earlier run of this server?): stop it first.");
+        }
         ServerProcess server;
         try {
             server = new ServerProcess(command, workingDirectory);
@@ -89,7 +102,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private int awaitAnnouncedPort(Duration timeout) throws ServerStartException {
         try {
-            return announcedPort.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            int announced = announcedPort.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (announced == 0) {
+                throw startFailure("The server printed \"Listening on port 0\": 0 only asks the system for any"
+                        + " free port.", "Print the port the socket really got: serverSocket.getLocalPort().");
+            }
+            return announced;
         } catch (TimeoutException e) {
             throw startFailure("The server did not print \"Listening on port N\" within "
                     + timeout.toSeconds() + " s.", "Print exactly \"Listening on port \" followed by the real port"
@@ -111,15 +129,22 @@ public final class ServerProcess implements AutoCloseable {
                 throw startFailure("The server stopped before port " + fixedPort + " accepted connections.",
                         "It crashed at start (or the port was taken): read its output below.");
             }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(HOST, fixedPort), 500);
+            if (accepts(fixedPort)) {
                 return fixedPort;
-            } catch (IOException notYet) {
-                sleep(100);
             }
+            sleep(100);
         }
         throw startFailure("Port " + fixedPort + " did not accept connections within "
                 + timeout.toSeconds() + " s.", "Does the server listen on 127.0.0.1 and on that port?");
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException notListening) {
+            return false;
+        }
     }
 
     private ServerStartException startFailure(String what, String hint) {
@@ -148,6 +173,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String stderrTail() {
         return stderr.text();
+    }
+
+    /** The last lines the server printed on stdout (up to 1000), e.g. the requests it logged. */
+    public List<String> stdoutLines() {
+        return stdout.lines();
     }
 
     @Override
@@ -216,11 +246,18 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
 
+        synchronized List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        /** The last lines, ready for a report, with "..." where earlier ones were left out. */
         synchronized String text() {
             if (lines.isEmpty()) {
                 return "  (nothing)\n";
             }
-            return lines.stream().map(l -> "  | " + l + "\n").collect(Collectors.joining());
+            int skipped = Math.max(0, lines.size() - REPORT_LINES);
+            return (skipped > 0 ? "  | ...\n" : "")
+                    + lines.stream().skip(skipped).map(l -> "  | " + l + "\n").collect(Collectors.joining());
         }
     }
 
