@@ -102,7 +102,8 @@ public class HttpServer {
     /** Sends the status line, the empty line that ends the (header-less) head, then the page. */
     static void respond(String request, OutputStream out) throws IOException {
         String path = requestedPath(request);
-        Path file = Path.of("htdocs" + path);
+        // normalize() removes "." and "..": "htdocs/sub/../../pom.xml" becomes "pom.xml".
+        Path file = Path.of("htdocs" + path).normalize();
         if (!isServable(file)) {
             out.write("HTTP/1.0 404 Not Found\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write("File Not Found".getBytes(StandardCharsets.US_ASCII));
@@ -126,13 +127,11 @@ public class HttpServer {
     }
 
     /**
-     * Only regular files inside htdocs may be served. "/../pom.xml" names a file outside it:
-     * normalize() removes the "..", and startsWith compares whole folder names, so a sibling
-     * folder called "htdocs-private" does not count as inside (a string prefix would).
+     * Only regular files inside htdocs may be served, so "/../pom.xml" may not. startsWith
+     * compares whole folder names: a sibling folder called "htdocs-private" does not count as
+     * inside htdocs (a string prefix check would let it in).
      */
     static boolean isServable(Path file) {
-        Path root = HTDOCS.toAbsolutePath().normalize();
-        Path normalized = file.toAbsolutePath().normalize();
-        return normalized.startsWith(root) && Files.isRegularFile(normalized);
+        return file.toAbsolutePath().startsWith(HTDOCS.toAbsolutePath()) && Files.isRegularFile(file);
     }
 }

@@ -2,8 +2,6 @@ package httpcourse.spec;
 
 import static httpcourse.spec.ResponseAssert.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -61,13 +59,6 @@ public abstract class FileServingSpec extends StepSpec {
     @Test
     @DisplayName("reads the file afresh for every request: an edit shows at once")
     void readsTheFileForEveryRequest() {
-        byte[] original = server.webRoot().page("/ipsum.html");
-        try {
-            server.webRoot().replacePage("/ipsum.html",
-                    ("<h1>Edited " + server.webRoot().token("edited") + "</h1>\n").getBytes(StandardCharsets.UTF_8));
-            assertThat(server.send(Requests.get("/ipsum.html"))).isResponse(OK, server.webRoot().page("/ipsum.html"));
-        } finally {
-            server.webRoot().replacePage("/ipsum.html", original);
-        }
+        assertServesFreshCopyOf("/ipsum.html", "/ipsum.html");
     }
 }

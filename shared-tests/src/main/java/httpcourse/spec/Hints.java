@@ -17,6 +17,9 @@ public final class Hints {
 
     private static final Pattern TOKEN = Pattern.compile("([a-z]+)-([0-9a-f]{12})");
 
+    // The tokens of the files WebRoot writes outside htdocs: no answer may ever contain them.
+    private static final Set<String> OUTSIDE_HTDOCS = Set.of("pom", "secret", "private");
+
     private Hints() {
     }
 
@@ -27,10 +30,15 @@ public final class Hints {
         switch (exchange.ending()) {
             case REFUSED -> hints.add("Nothing accepts connections any more: the server has stopped."
                     + " A server must survive every request, even a bad one: catch errors per connection.");
-            case NOT_CLOSED -> hints.add("The server did not close the connection after its answer (waited "
-                    + exchange.waited().toSeconds() + " s). Without a Content-Length header the body ends"
-                    + " when the server closes the connection: close the client socket once the response is"
-                    + " written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : ""));
+            case NOT_CLOSED -> hints.add(actual.length == 0
+                    ? "The server sent nothing and kept the connection open (waited " + exchange.waited().toSeconds()
+                            + " s): it never answered. Is it still reading, waiting for bytes that never come (read"
+                            + " up to the empty line, not until the connection closes)? Or busy with another"
+                            + " connection (one connection at a time: a silent client blocks everybody)?"
+                    : "The server did not close the connection after its answer (waited "
+                            + exchange.waited().toSeconds() + " s). Without a Content-Length header the body ends"
+                            + " when the server closes the connection: close the client socket once the response"
+                            + " is written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : ""));
             case RESET -> {
                 if (actual.length == 0) {
                     hints.add("The connection was reset before any answer: the server crashed on this request"
@@ -57,11 +65,24 @@ public final class Hints {
         }
         Response want = Response.parse(expected);
         Response got = Response.parse(actual);
+        outsideHtdocsHints(actual, hints);
         lineEndingHints(want, got, hints);
         statusLineHints(want, got, hints);
         headHints(want, got, hints);
         bodyHints(want, got, hints);
         return hints;
+    }
+
+    private static void outsideHtdocsHints(byte[] actual, List<String> hints) {
+        Matcher m = TOKEN.matcher(new String(actual, StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+            if (OUTSIDE_HTDOCS.contains(m.group(1))) {
+                hints.add("The answer is a file from outside htdocs (it carries the token \"" + m.group() + "\"):"
+                        + " a path with \"..\" climbed out of the web root, so anybody could read any file of this"
+                        + " computer. Normalize the path and check that it is still inside htdocs before opening it.");
+                return;
+            }
+        }
     }
 
     private static void lineEndingHints(Response want, Response got, List<String> hints) {

@@ -12,6 +12,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The only hand-made HTTP client of the course: it sends exact bytes and reads exact bytes,
@@ -67,7 +68,7 @@ public final class RawHttpClient {
 
     /** Connects and closes at once without sending a byte, as browsers and load tools do. */
     public void connectAndClose() {
-        try (Socket socket = connect()) {
+        try (Socket socket = connectOrFail(new byte[0])) {
             socket.getOutputStream().flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +77,7 @@ public final class RawHttpClient {
 
     /** Sends a request and vanishes at once with a reset, never reading the answer. */
     public void sendAndVanish(byte[] request) {
-        try (Socket socket = connect()) {
+        try (Socket socket = connectOrFail(request)) {
             socket.getOutputStream().write(request);
             socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
         } catch (IOException e) {
@@ -86,8 +87,16 @@ public final class RawHttpClient {
 
     /** Opens a connection that sends nothing: the caller closes it. */
     public Socket openIdle() {
+        return connectOrFail(new byte[0]);
+    }
+
+    /** Connects, or fails the check with the usual report when nothing accepts connections any more. */
+    private Socket connectOrFail(byte[] request) {
         try {
             return connect();
+        } catch (ConnectException e) {
+            Exchange refused = new Exchange(request, new byte[0], Exchange.Ending.REFUSED, Duration.ZERO, server);
+            throw new AssertionError(ResponseAssert.report("Could not connect to the server.", null, refused));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,14 +109,27 @@ public final class RawHttpClient {
         return socket;
     }
 
-    private static Exchange.Ending readUntilClosed(Socket socket, ByteArrayOutputStream received) throws IOException {
+    /**
+     * Reads until the server closes the connection. The timeout covers the whole response, not
+     * each read: a server that trickles bytes forever must not keep a check waiting forever.
+     */
+    private Exchange.Ending readUntilClosed(Socket socket, ByteArrayOutputStream received) throws IOException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + responseTimeout.toNanos();
         try {
-            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+            while (true) {
+                long millisLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (millisLeft <= 0) {
+                    return Exchange.Ending.NOT_CLOSED;
+                }
+                socket.setSoTimeout((int) millisLeft);
+                int n = in.read(buffer);
+                if (n == -1) {
+                    return Exchange.Ending.CLOSED;
+                }
                 received.write(buffer, 0, n);
             }
-            return Exchange.Ending.CLOSED;
         } catch (SocketTimeoutException e) {
             return Exchange.Ending.NOT_CLOSED;
         } catch (SocketException e) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("LANG", "C");
         env.put("LC_ALL", "C");
         env.remove("JAVA_TOOL_OPTIONS");
+        // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
+        env.put("PYTHONUNBUFFERED", "1");
         process = builder.start();
         process.getOutputStream().close(); // the server gets no standard input
         drain(process.getInputStream(), stdout, true);
@@ -111,7 +114,8 @@ public final class ServerProcess implements AutoCloseable {
         } catch (TimeoutException e) {
             throw startFailure("The server did not print \"Listening on port N\" within "
                     + timeout.toSeconds() + " s.", "Print exactly \"Listening on port \" followed by the real port"
-                    + " once the socket listens (ask the ServerSocket for getLocalPort(): the port argument is 0)."
+                    + " once the socket listens (ask the ServerSocket for getLocalPort(): the port argument is 0),"
+                    + " and flush the output if your language buffers it (C: fflush(stdout))."
                     + " A server that always uses one port can be graded with --port.");
         } catch (ExecutionException e) {
             throw startFailure("The server stopped before it printed \"Listening on port N\".",
@@ -129,13 +133,26 @@ public final class ServerProcess implements AutoCloseable {
                 throw startFailure("The server stopped before port " + fixedPort + " accepted connections.",
                         "It crashed at start (or the port was taken): read its output below.");
             }
-            if (accepts(fixedPort)) {
+            if (answersProbe(fixedPort)) {
                 return fixedPort;
             }
             sleep(100);
         }
         throw startFailure("Port " + fixedPort + " did not accept connections within "
                 + timeout.toSeconds() + " s.", "Does the server listen on 127.0.0.1 and on that port?");
+    }
+
+    /**
+     * Whether the server listens, found with a real request whose answer is read: an empty
+     * probe connection would kill a server that crashes on one (the article's does).
+     */
+    private static boolean answersProbe(int port) {
+        try {
+            RawHttpClient client = new RawHttpClient(HOST, port, Duration.ofSeconds(1), null);
+            return client.send(Requests.get("/").getBytes(StandardCharsets.US_ASCII)).ending() != Exchange.Ending.REFUSED;
+        } catch (UncheckedIOException notYet) {
+            return false;
+        }
     }
 
     private static boolean accepts(int port) {

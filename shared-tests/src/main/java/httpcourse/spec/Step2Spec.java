@@ -2,8 +2,6 @@ package httpcourse.spec;
 
 import static httpcourse.spec.ResponseAssert.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,13 +32,6 @@ public class Step2Spec extends StepSpec {
     @Test
     @DisplayName("reads index.html afresh for every request: an edit shows at once")
     void readsTheFileForEveryRequest() {
-        byte[] original = server.webRoot().page("/index.html");
-        try {
-            server.webRoot().replacePage("/index.html",
-                    ("<h1>Edited " + server.webRoot().token("edited") + "</h1>\n").getBytes(StandardCharsets.UTF_8));
-            assertThat(server.send(Requests.get("/"))).isResponse(OK, server.webRoot().page("/index.html"));
-        } finally {
-            server.webRoot().replacePage("/index.html", original);
-        }
+        assertServesFreshCopyOf("/index.html", "/");
     }
 }

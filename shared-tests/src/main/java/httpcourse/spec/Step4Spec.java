@@ -31,12 +31,15 @@ public class Step4Spec extends FileServingSpec {
         assertThat(server.send(Requests.postForm("/form.php"))).isResponse(NOT_FOUND, "File Not Found");
     }
 
+    // @DisplayName names the whole check (the grader scores it as one); name= names each case.
+    @DisplayName("answers 404 Not Found for a directory")
     @ParameterizedTest(name = "answers 404 Not Found for the directory {0}")
     @ValueSource(strings = {"/sub", "/sub/"})
     void answersNotFoundForADirectory(String path) {
         assertThat(server.send(Requests.get(path))).isResponse(NOT_FOUND, "File Not Found");
     }
 
+    @DisplayName("answers 404 Not Found for a path that leads outside htdocs")
     @ParameterizedTest(name = "answers 404 Not Found for {0}, a path that leads outside htdocs")
     @ValueSource(strings = {"/../pom.xml", "/sub/../../secret.txt", "/../htdocs-private/secret.html",
             "/./../pom.xml", "//../pom.xml"})
@@ -44,9 +47,10 @@ public class Step4Spec extends FileServingSpec {
         assertThat(server.send(Requests.get(path))).isResponse(NOT_FOUND, "File Not Found");
     }
 
-    @Test
-    @DisplayName("still serves a path with .. that stays inside htdocs: /sub/../ipsum.html")
-    void servesADotDotPathInsideHtdocs() {
-        assertThat(server.send(Requests.get("/sub/../ipsum.html"))).isResponse(OK, server.webRoot().page("/ipsum.html"));
+    @ParameterizedTest(name = "still serves {0}: a path with .. that stays inside htdocs")
+    @DisplayName("still serves a path with .. that stays inside htdocs")
+    @ValueSource(strings = {"/sub/../ipsum.html", "/nothing/../ipsum.html"})
+    void servesADotDotPathInsideHtdocs(String path) {
+        assertThat(server.send(Requests.get(path))).isResponse(OK, server.webRoot().page("/ipsum.html"));
     }
 }

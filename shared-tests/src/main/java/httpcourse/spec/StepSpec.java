@@ -4,6 +4,7 @@ import static httpcourse.spec.ResponseAssert.assertThat;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +36,21 @@ public abstract class StepSpec {
     /** Checks the server still answers {@code GET /} correctly: it is alive and well. */
     protected void assertStillAnswers() {
         assertThat(server.send(Requests.get("/"))).isResponse(OK, rootBody());
+    }
+
+    /**
+     * Replaces {@code page} with new content, requests {@code path}, and expects the new bytes:
+     * the server must read the file for every request, not once at start.
+     */
+    protected void assertServesFreshCopyOf(String page, String path) {
+        WebRoot webRoot = server.webRoot();
+        byte[] original = webRoot.page(page);
+        try {
+            webRoot.replacePage(page, ("<h1>Edited " + webRoot.token("edited") + "</h1>\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(server.send(Requests.get(path))).isResponse(OK, webRoot.page(page));
+        } finally {
+            webRoot.replacePage(page, original);
+        }
     }
 
     @Test
