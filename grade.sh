@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Grades an HTTP server with this course's specs. Needs only a JDK 17 or newer: the Maven
+# wrapper fetches everything else on the first run.
+#
+#   ./grade.sh --help
+#   ./grade.sh --step 4 -- java alice/HttpServer.java
+#   ./grade.sh --batch submissions --step 4 --command 'java {dir}/HttpServer.java'
+#
+# docs/instructors.md tells the whole story. The same grader runs as `jbang grade`.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+classes="$root/shared-tests/target/classes"
+classpath_file="$root/shared-tests/target/grader.classpath"
+
+# Builds the grader when it is missing or older than its sources: only the first run (and the
+# first after a change) waits for Maven; the others start the grader at once.
+stale() {
+  [ ! -f "$classpath_file" ] || [ ! -d "$classes/httpcourse/grader" ] ||
+    [ -n "$(find "$root/pom.xml" "$root/shared-tests/pom.xml" "$root/shared-tests/src/main" \
+              -newer "$classpath_file" -print -quit)" ]
+}
+if stale; then
+  echo "grade: building the grader with the Maven wrapper (the very first time takes a minute) ..." >&2
+  # In a subshell: the grader itself must run where it was called, so relative paths work.
+  if ! (cd "$root" && ./mvnw -q -B -pl shared-tests compile \
+          org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+          -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file") >&2; then
+    echo "grade: the build failed (Maven's output is above)" >&2
+    exit 2
+  fi
+fi
+
+# exec: the grader gets this process, so Ctrl-C reaches it and it stops the servers it started.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$java" -cp "$classes:$(cat "$classpath_file")" httpcourse.grader.Grade "$@"

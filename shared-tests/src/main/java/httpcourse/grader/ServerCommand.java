@@ -1,0 +1,72 @@
+package httpcourse.grader;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the command a person typed into the command the spec runs.
+ *
+ * <p>The spec starts every server in a fresh temporary folder (where it writes htdocs/), so a
+ * relative path such as {@code alice/HttpServer.java} would point nowhere there. Every word
+ * that names an existing file or folder, seen from {@code base}, becomes an absolute path.
+ * Before that, {@code {step}} becomes the step number and {@code {dir}} the submission's
+ * folder; a word with {@code *} is expanded when it matches exactly one path
+ * ({@code step{step}-*}{@code /src/main/java/HttpServer.java} finds each step of a copy of
+ * this repository).
+ */
+final class ServerCommand {
+
+    private ServerCommand() {
+    }
+
+    static List<String> resolve(List<String> template, Path base, int step) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < template.size(); i++) {
+            String word = template.get(i)
+                    .replace("{step}", Integer.toString(step))
+                    .replace("{dir}", base.toAbsolutePath().normalize().toString());
+            words.add(i == 0 && !word.contains("/") && !word.contains("\\")
+                    ? word // a program found on the PATH: "java", "python3"
+                    : absolute(word, base));
+        }
+        return words;
+    }
+
+    private static String absolute(String word, Path base) {
+        if (word.startsWith("-")) {
+            return word; // an option such as -cp or -Xmx32m
+        }
+        try {
+            Path path = word.contains("*") ? expand(base, word) : base.resolve(word);
+            return path != null && Files.exists(path) ? path.toAbsolutePath().normalize().toString() : word;
+        } catch (RuntimeException notAPath) {
+            return word; // not a possible path on this system (Windows forbids "*", for one)
+        }
+    }
+
+    /** The one path a pattern matches ("*" stands for any part of one name), or null. */
+    private static Path expand(Path base, String pattern) {
+        Path full = base.toAbsolutePath().resolve(pattern).normalize();
+        List<Path> matches = List.of(full.getRoot());
+        for (Path name : full) {
+            List<Path> next = new ArrayList<>();
+            for (Path folder : matches) {
+                if (!name.toString().contains("*")) {
+                    next.add(folder.resolve(name.toString()));
+                } else if (Files.isDirectory(folder)) {
+                    try (DirectoryStream<Path> found = Files.newDirectoryStream(folder, name.toString())) {
+                        found.forEach(next::add);
+                    } catch (IOException unreadable) {
+                        // nothing matches in this folder
+                    }
+                }
+            }
+            matches = next;
+        }
+        return matches.size() == 1 ? matches.get(0) : null;
+    }
+}

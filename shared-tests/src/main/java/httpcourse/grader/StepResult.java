@@ -1,0 +1,64 @@
+package httpcourse.grader;
+
+import java.util.List;
+
+/**
+ * How one server did on one step's spec: every check, passed or failed, and why.
+ *
+ * @param step    the step number (the spec's tag: step1 is step 1)
+ * @param title   the spec's display name, e.g. "Step 4: 404 Not Found"
+ * @param command the server that was graded, as a person would type it
+ * @param checks  every check of the spec, in the order they ran
+ * @param problem null when the spec ran to its end; otherwise why some or all checks never ran
+ *                (the server did not start, or the step reached its time limit)
+ */
+public record StepResult(int step, String title, String command, List<Check> checks, String problem) {
+
+    /** One point per check: simple to explain, and every check is one thing a server must do. */
+    public static final int POINTS_PER_CHECK = 1;
+
+    public int passed() {
+        return (int) checks.stream().filter(Check::passed).count();
+    }
+
+    public int total() {
+        return checks.size();
+    }
+
+    public int points() {
+        return passed() * POINTS_PER_CHECK;
+    }
+
+    public int maxPoints() {
+        return total() * POINTS_PER_CHECK;
+    }
+
+    public boolean allPassed() {
+        return total() > 0 && passed() == total();
+    }
+
+    public List<Check> failedChecks() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** The first line of the problem, for a gradebook cell; "" when there was none. */
+    public String note() {
+        return problem == null ? "" : problem.lines().findFirst().orElse("");
+    }
+
+    /**
+     * One check: a test method of the spec. A parameterized test is one check too, which
+     * passes only if every one of its cases passes; its failures then name the failed cases.
+     */
+    public record Check(String name, boolean passed, List<Failure> failures) {
+    }
+
+    /**
+     * Why a check failed.
+     *
+     * @param caseName the failed case of a parameterized check; null for a plain check
+     * @param report   the failure report of the spec (request, expected and actual bytes, hints)
+     */
+    public record Failure(String caseName, String report) {
+    }
+}

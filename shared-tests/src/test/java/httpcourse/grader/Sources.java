@@ -1,0 +1,69 @@
+package httpcourse.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.tools.ToolProvider;
+
+import httpcourse.spec.SpecConfig;
+
+/** Where the servers of these tests are: the repository's steps, and the known-wrong fixtures. */
+final class Sources {
+
+    private Sources() {
+    }
+
+    /** The folder with htdocs/ and the parent pom.xml, found from where the tests run. */
+    static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("htdocs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new UncheckedIOException(new IOException("No repository root (htdocs/ + pom.xml) above "
+                + Path.of("").toAbsolutePath()));
+    }
+
+    /** This repository's server for a step: stepN-*&#47;src/main/java/HttpServer.java. */
+    static Path step(int step) {
+        try (DirectoryStream<Path> modules = Files.newDirectoryStream(repositoryRoot(), "step" + step + "-*")) {
+            return modules.iterator().next().resolve("src/main/java/HttpServer.java");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A known-wrong server from src/test/resources/fixtures. */
+    static Path fixture(String name) {
+        return repositoryRoot().resolve("shared-tests/src/test/resources/fixtures").resolve(name).resolve("HttpServer.java");
+    }
+
+    /** The command that runs a single-file Java server the way students do: java HttpServer.java. */
+    static List<String> java(Path source) {
+        return List.of(SpecConfig.javaExecutable(), source.toString());
+    }
+
+    /**
+     * Compiles a single-file server into {@code folder} and returns the command that runs it:
+     * a second faster than {@code java HttpServer.java}, which compiles it at every start.
+     */
+    static List<String> compiled(Path source, Path folder) {
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(), source.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed on " + source);
+        }
+        return List.of(SpecConfig.javaExecutable(), "-cp", folder.toString(), "HttpServer");
+    }
+
+    /** Server processes of this JVM whose command line mentions {@code text}: there must be none left. */
+    static List<String> processesMentioning(String text) {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(text))
+                .toList();
+    }
+}
