@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The grader on servers whose flaw is known (src/test/resources/fixtures): each flaw must be
+ * The grader on servers whose flaw is known ({@link KnownWrongServer}): each flaw must be
  * caught by the check meant for it, with the hint that explains it. And this repository's own
  * steps must score every point.
  */
@@ -48,6 +48,7 @@ class GraderTest {
     private static final Map<String, StepResult> RESULTS = new ConcurrentHashMap<>();
     private static final ByteArrayOutputStream REPOSITORY_OUTPUT = new ByteArrayOutputStream();
     private static int repositoryExitStatus;
+    private static Path compiledFixtures;
 
     static Stream<Arguments> flawedServers() {
         return Stream.of(
@@ -68,6 +69,7 @@ class GraderTest {
     /** Everything is graded at once, side by side: most of the time goes to waiting on servers. */
     @BeforeAll
     static void gradeEverything(@TempDir Path classes) {
+        compiledFixtures = classes;
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             Stream<CompletableFuture<?>> fixtures = Stream.concat(
@@ -161,6 +163,6 @@ class GraderTest {
 
     @AfterAll
     static void leavesNoProcessBehind() {
-        assertThat(Sources.processesMentioning("fixtures")).isEmpty();
+        assertThat(Sources.processesMentioning(compiledFixtures.toString())).isEmpty();
     }
 }

@@ -37,10 +37,20 @@ final class Sources {
         }
     }
 
-    /** A known-wrong server from src/test/resources/fixtures. */
+    /**
+     * A known-wrong server (see {@link KnownWrongServer}), written to a folder of its own under
+     * target/known-wrong-servers (tests run side by side), whose name a leftover process would show.
+     */
     static Path fixture(String name) {
-        return repositoryRoot().resolve("shared-tests/src/test/resources/fixtures").resolve(name).resolve("HttpServer.java");
+        try {
+            Path base = Files.createDirectories(repositoryRoot().resolve(KNOWN_WRONG_SERVERS));
+            return KnownWrongServer.named(name).writeInto(Files.createTempDirectory(base, "run-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
+
+    static final String KNOWN_WRONG_SERVERS = "shared-tests/target/known-wrong-servers";
 
     /** The command that runs a single-file Java server the way students do: java HttpServer.java. */
     static List<String> java(Path source) {
