@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +20,14 @@ import java.util.stream.Stream;
  * Closing it stops the process tree and deletes the temporary working directory.
  */
 public final class TestServer implements AutoCloseable {
+
+    // Temporary working directories not deleted yet: close() deletes its own; if the JVM is
+    // stopped first (Ctrl+C, a killed build), this hook does, so no run leaves folders behind.
+    private static final Set<Path> NOT_DELETED_YET = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> NOT_DELETED_YET.forEach(TestServer::deleteRecursively)));
+    }
 
     private final WebRoot webRoot;
     private final ServerProcess process; // null for a server started by somebody else
@@ -57,6 +67,7 @@ public final class TestServer implements AutoCloseable {
                     config.responseTimeout());
         } catch (ServerProcess.ServerStartException | RuntimeException e) {
             deleteRecursively(directory);
+            NOT_DELETED_YET.remove(directory);
             throw e;
         }
     }
@@ -117,6 +128,7 @@ public final class TestServer implements AutoCloseable {
         }
         if (temporaryDirectory != null) {
             deleteRecursively(temporaryDirectory);
+            NOT_DELETED_YET.remove(temporaryDirectory);
         }
     }
 
@@ -130,7 +142,9 @@ public final class TestServer implements AutoCloseable {
 
     private static Path createTemporaryDirectory() {
         try {
-            return Files.createTempDirectory("httpspec-");
+            Path directory = Files.createTempDirectory("httpspec-");
+            NOT_DELETED_YET.add(directory);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
