@@ -12,13 +12,13 @@ import javax.tools.ToolProvider;
 import httpcourse.spec.SpecConfig;
 
 /** Where the servers of these tests are: the repository's steps, and the known-wrong fixtures. */
-final class Sources {
+public final class Sources {
 
     private Sources() {
     }
 
     /** The folder with htdocs/ and the parent pom.xml, found from where the tests run. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("htdocs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
@@ -29,7 +29,7 @@ final class Sources {
     }
 
     /** This repository's server for a step: stepN-*&#47;src/main/java/HttpServer.java. */
-    static Path step(int step) {
+    public static Path step(int step) {
         try (DirectoryStream<Path> modules = Files.newDirectoryStream(repositoryRoot(), "step" + step + "-*")) {
             return modules.iterator().next().resolve("src/main/java/HttpServer.java");
         } catch (IOException e) {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import httpcourse.grader.Sources;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,19 +76,8 @@ class ReadTimeoutTest {
 
     /** The step's source file, run as students run it: {@code java HttpServer.java 0}. */
     private static ServerProcess start(String step, Path workingDirectory) throws ServerProcess.ServerStartException {
-        Path source = repositoryRoot().resolve(step).resolve("src/main/java/HttpServer.java");
+        Path source = Sources.repositoryRoot().resolve(step).resolve("src/main/java/HttpServer.java");
         return ServerProcess.start(List.of(SpecConfig.javaExecutable(), source.toString(), "0"),
                 workingDirectory, null, Duration.ofSeconds(20));
-    }
-
-    /** The folder with htdocs/ and the parent pom.xml, found from where the tests run. */
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("htdocs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new UncheckedIOException(new IOException("No repository root (htdocs/ + pom.xml) above "
-                + Path.of("").toAbsolutePath()));
     }
 }

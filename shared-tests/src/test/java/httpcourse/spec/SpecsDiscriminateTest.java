@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
+import httpcourse.grader.Sources;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +58,8 @@ class SpecsDiscriminateTest {
         for (int step = 1; step <= STEPS; step++) {
             Path output = Files.createDirectories(classes.resolve("step" + step));
             int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                    "-d", output.toString(), source(step).toString());
-            assertThat(status).as("javac %s", source(step)).isZero();
+                    "-d", output.toString(), Sources.step(step).toString());
+            assertThat(status).as("javac %s", Sources.step(step)).isZero();
         }
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -93,13 +95,6 @@ class SpecsDiscriminateTest {
             assertThat(run.getTotalFailureCount()).as("failed checks").isZero();
         } else {
             assertThat(run.getTestsFailedCount()).as("failed checks").isPositive();
-        }
-    }
-
-    private static Path source(int step) throws Exception {
-        try (Stream<Path> modules = Files.list(ReadTimeoutTest.repositoryRoot())) {
-            return modules.filter(m -> m.getFileName().toString().startsWith("step" + step + "-")).findFirst()
-                    .orElseThrow().resolve("src/main/java/HttpServer.java");
         }
     }
 }
