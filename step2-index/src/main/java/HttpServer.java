@@ -99,7 +99,7 @@ public class HttpServer {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** Sends the status line, the empty line that ends the (header-less) head, then the page. */
+    /** Sends the status line, the empty line that ends the (header-less) head, then the body. */
     static void respond(String request, OutputStream out) throws IOException {
         // Read afresh for every request, as bytes: the page goes out exactly as stored.
         byte[] page = Files.readAllBytes(Path.of("htdocs/index.html"));

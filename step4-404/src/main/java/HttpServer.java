@@ -99,7 +99,7 @@ public class HttpServer {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** Sends the status line, the empty line that ends the (header-less) head, then the page. */
+    /** Sends the status line, the empty line that ends the (header-less) head, then the body. */
     static void respond(String request, OutputStream out) throws IOException {
         String path = requestedPath(request);
         // normalize() removes "." and "..": "htdocs/sub/../../pom.xml" becomes "pom.xml".
