@@ -145,9 +145,9 @@ final class CheckCollector implements TestExecutionListener {
                 String why = notRunReason == null ? "Not run." : notRunReason;
                 List<StepResult.Failure> all = new ArrayList<>(failures);
                 all.add(new StepResult.Failure(null, why));
-                return new StepResult.Check(name, false, all);
+                return new StepResult.Check(name, false, false, all);
             }
-            return new StepResult.Check(name, failures.isEmpty(), List.copyOf(failures));
+            return new StepResult.Check(name, failures.isEmpty(), true, List.copyOf(failures));
         }
     }
 }

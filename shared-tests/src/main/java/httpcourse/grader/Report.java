@@ -30,7 +30,7 @@ final class Report {
     /** A whole step at once (batch reports); a single grading prints the check lines as they come. */
     static void step(PrintStream out, StepResult result, boolean verbose) {
         stepHeader(out, result.title(), result.command());
-        result.checks().stream().filter(c -> !notRun(c)).forEach(c -> checkLine(out, c));
+        result.checks().stream().filter(StepResult.Check::ran).forEach(c -> checkLine(out, c));
         stepDetails(out, result, verbose);
     }
 
@@ -40,7 +40,7 @@ final class Report {
 
     /** The checks that never ran (they have no line yet), the problem, then the details of each failure. */
     static void stepDetails(PrintStream out, StepResult result, boolean verbose) {
-        List<StepResult.Check> notRun = result.checks().stream().filter(Report::notRun).toList();
+        List<StepResult.Check> notRun = result.checks().stream().filter(c -> !c.ran()).toList();
         if (!notRun.isEmpty() && notRun.size() == result.total()) {
             out.println("  " + FAIL + " none of the " + result.total() + " checks could run");
         } else {
@@ -52,7 +52,7 @@ final class Report {
             out.println("  " + FAIL + " " + result.title() + ": not every check could run.");
             out.print(indent(wrapHints(result.problem()), "    "));
         }
-        List<StepResult.Check> failed = result.failedChecks().stream().filter(c -> !notRun(c)).toList();
+        List<StepResult.Check> failed = result.failedChecks().stream().filter(StepResult.Check::ran).toList();
         if (failed.isEmpty()) {
             return;
         }
@@ -105,13 +105,9 @@ final class Report {
         }
     }
 
-    static boolean notRun(StepResult.Check check) {
-        return check.failures().stream().anyMatch(f -> f.caseName() == null && f.report().startsWith("Not run"));
-    }
-
     private static String casesNote(StepResult.Check check) {
         long failedCases = check.failures().stream().filter(f -> f.caseName() != null).count();
-        if (notRun(check)) {
+        if (!check.ran()) {
             return "   (not run)";
         }
         return failedCases == 0 ? "" : "   (" + failedCases + (failedCases == 1 ? " case" : " cases") + " failed)";

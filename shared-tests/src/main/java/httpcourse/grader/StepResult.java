@@ -49,8 +49,11 @@ public record StepResult(int step, String title, String command, List<Check> che
     /**
      * One check: a test method of the spec. A parameterized test is one check too, which
      * passes only if every one of its cases passes; its failures then name the failed cases.
+     *
+     * @param ran false when the check never ran to its end (the server did not start, or the
+     *            step reached its time limit); it then fails, and its last failure says why
      */
-    public record Check(String name, boolean passed, List<Failure> failures) {
+    public record Check(String name, boolean passed, boolean ran, List<Failure> failures) {
     }
 
     /**
