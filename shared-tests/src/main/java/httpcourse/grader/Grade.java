@@ -18,9 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import httpcourse.spec.WebRoot;
 
 import org.assertj.core.configuration.ConfigurationProvider;
 
@@ -33,9 +33,6 @@ public final class Grade {
     static final int PASSED = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-
-    // What the spec writes into the working directory of a running server (see WebRoot).
-    private static final Set<String> GENERATED = Set.of("htdocs", "htdocs-private", "pom.xml", "secret.txt");
 
     private Grade() {
     }
@@ -147,13 +144,8 @@ public final class Grade {
         if (!Files.isDirectory(workdir)) {
             throw new Options.UsageException("--workdir " + workdir + " is not a folder");
         }
-        try (Stream<Path> entries = Files.list(workdir)) {
-            List<String> foreign = entries.map(p -> p.getFileName().toString())
-                    .filter(name -> !GENERATED.contains(name)).sorted().toList();
-            Path pom = workdir.resolve("pom.xml");
-            if (Files.exists(pom) && !Files.readString(pom).contains("outside htdocs")) {
-                foreign = Stream.concat(foreign.stream(), Stream.of("pom.xml")).toList();
-            }
+        try {
+            List<String> foreign = WebRoot.foreignEntries(workdir);
             if (!foreign.isEmpty()) {
                 throw new Options.UsageException("--workdir " + workdir + " must be an empty folder made for grading:"
                         + " the grader writes htdocs/, pom.xml and secret.txt into it, and would overwrite yours."

@@ -7,18 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plain-words explanations of the common mistakes, found by comparing expected and actual
  * bytes. Each hint says what is wrong and what to change; the first one is the most likely.
  */
 public final class Hints {
-
-    private static final Pattern TOKEN = Pattern.compile("([a-z]+)-([0-9a-f]{12})");
-
-    // The tokens of the files WebRoot writes outside htdocs: no answer may ever contain them.
-    private static final Set<String> OUTSIDE_HTDOCS = Set.of("pom", "secret", "private");
 
     private Hints() {
     }
@@ -74,9 +68,9 @@ public final class Hints {
     }
 
     private static void outsideHtdocsHints(byte[] actual, List<String> hints) {
-        Matcher m = TOKEN.matcher(new String(actual, StandardCharsets.ISO_8859_1));
+        Matcher m = WebRoot.TOKEN.matcher(new String(actual, StandardCharsets.ISO_8859_1));
         while (m.find()) {
-            if (OUTSIDE_HTDOCS.contains(m.group(1))) {
+            if (WebRoot.OUTSIDE_HTDOCS.contains(m.group(1))) {
                 hints.add("The answer is a file from outside htdocs (it carries the token \"" + m.group() + "\"):"
                         + " a path with \"..\" climbed out of the web root, so anybody could read any file of this"
                         + " computer. Normalize the path and check that it is still inside htdocs before opening it.");
@@ -157,7 +151,7 @@ public final class Hints {
         if (expectedTokens.isEmpty() || expectedTokens.stream().anyMatch(got::contains)) {
             return;
         }
-        Matcher other = TOKEN.matcher(got);
+        Matcher other = WebRoot.TOKEN.matcher(got);
         String expectedFile = expectedTokens.iterator().next().replaceAll("-.*", "");
         if (other.find()) {
             String file = other.group(1);
@@ -177,7 +171,7 @@ public final class Hints {
 
     private static Set<String> tokens(String text) {
         Set<String> found = new LinkedHashSet<>();
-        Matcher m = TOKEN.matcher(text);
+        Matcher m = WebRoot.TOKEN.matcher(text);
         while (m.find()) {
             found.add(m.group());
         }

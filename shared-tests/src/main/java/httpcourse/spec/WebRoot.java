@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The web root a server under test serves: a fresh {@code htdocs/} generated in its working
@@ -27,6 +32,16 @@ import java.util.HexFormat;
  * </pre>
  */
 public final class WebRoot {
+
+    // What generate() writes at the top of the working directory.
+    private static final Set<String> TOP_LEVEL_ENTRIES = Set.of("htdocs", "htdocs-private", "pom.xml", "secret.txt");
+    private static final String POM_MARK = "<!-- outside htdocs ";
+
+    /** A token as it appears in a file: the file's token name, "-", 12 hex digits ("index-3fa29c01b2d4"). */
+    public static final Pattern TOKEN = Pattern.compile("([a-z]+)-([0-9a-f]{12})");
+
+    /** The token names of the files outside htdocs: no answer may ever contain these tokens. */
+    public static final Set<String> OUTSIDE_HTDOCS = Set.of("private", "pom", "secret");
 
     private final Path workingDirectory;
     private final String token;
@@ -56,9 +71,25 @@ public final class WebRoot {
         write("htdocs/sub/nested.html", page("Nested", "<p>A page in a sub-folder " + token("nested") + ".</p>"));
         write("htdocs/favicon.ico", binaryBytes());
         write("htdocs-private/secret.html", page("Secret", "<p>Outside htdocs " + token("private") + ".</p>"));
-        write("pom.xml", ("<project><!-- outside htdocs " + token("pom") + " --></project>\n")
+        write("pom.xml", ("<project>" + POM_MARK + token("pom") + " --></project>\n")
                 .getBytes(StandardCharsets.UTF_8));
         write("secret.txt", ("Outside htdocs " + token("secret") + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What in {@code directory} a web root would overwrite and did not write itself: a folder
+     * where {@link #generate} may write (a running server's) has none.
+     */
+    public static List<String> foreignEntries(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            List<String> foreign = new ArrayList<>(entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !TOP_LEVEL_ENTRIES.contains(name)).sorted().toList());
+            Path pom = directory.resolve("pom.xml");
+            if (Files.exists(pom) && !Files.readString(pom, StandardCharsets.UTF_8).contains(POM_MARK)) {
+                foreign.add("pom.xml"); // a real project's pom.xml, not ours
+            }
+            return foreign;
+        }
     }
 
     /** A token unique to this web root and to one file, e.g. "index-3fa29c01b2d4". */
