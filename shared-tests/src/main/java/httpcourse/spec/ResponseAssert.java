@@ -76,15 +76,8 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Exchang
         report.append("Actual response (").append(got.length).append(" bytes), ")
                 .append(describeEnding(exchange)).append(":\n")
                 .append(VisibleBytes.render(got));
-        if (expected != null && !Arrays.equals(expected, got)) {
-            int at = Arrays.mismatch(expected, got);
-            report.append("First difference at byte ").append(at).append(" (")
-                    .append(VisibleBytes.position(got, Math.min(at, got.length))).append("): expected ")
-                    .append(VisibleBytes.describe(expected, at)).append(", got ")
-                    .append(VisibleBytes.describe(got, at)).append("\n");
-            if (got.length > 0) {
-                report.append(VisibleBytes.caretAt(got, Math.min(at, got.length)));
-            }
+        if (expected != null) {
+            report.append(VisibleBytes.firstDifference(expected, got));
         }
         List<String> hints = Hints.explain(expected == null ? got : expected, exchange);
         for (String hint : hints) {

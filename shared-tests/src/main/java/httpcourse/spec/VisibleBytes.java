@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,26 +55,36 @@ public final class VisibleBytes {
         return visible.window(0, MAX_LINES);
     }
 
+    /**
+     * Where two byte arrays first differ ({@code -1} when they are equal: nothing to show), e.g.
+     * "First difference at byte 15 (line 1, column 16): expected \r (0x0D), got \n (0x0A)",
+     * then the actual line with a caret under that byte.
+     */
+    public static String firstDifference(byte[] expected, byte[] actual) {
+        int at = Arrays.mismatch(expected, actual);
+        if (at < 0) {
+            return "";
+        }
+        VisibleBytes shown = new VisibleBytes(actual);
+        String where = "First difference at byte " + at + " (line " + (shown.lineOfByte[at] + 1) + ", column "
+                + (shown.columnOfByte[at] + 1) + "): expected " + describe(expected, at) + ", got "
+                + describe(actual, at) + "\n";
+        return actual.length == 0 ? where : where + shown.caretAt(at);
+    }
+
     /** The line holding byte {@code index}, and a caret under it. */
-    public static String caretAt(byte[] bytes, int index) {
-        VisibleBytes visible = new VisibleBytes(bytes);
-        int line = visible.lineOfByte[index];
-        int column = visible.columnOfByte[index];
-        String text = visible.lines.get(line);
+    private String caretAt(int index) {
+        int line = lineOfByte[index];
+        int column = columnOfByte[index];
+        String text = lines.get(line);
         int from = Math.max(0, column - MAX_LINE_LENGTH / 2);
         String shown = (from > 0 ? "…" : "") + cut(text.substring(from));
         int caretColumn = column - from + (from > 0 ? 1 : 0);
         return "  " + shown + "\n  " + " ".repeat(caretColumn) + "^\n";
     }
 
-    /** "line 2, column 5" (1-based), where byte {@code index} sits in the rendering. */
-    public static String position(byte[] bytes, int index) {
-        VisibleBytes visible = new VisibleBytes(bytes);
-        return "line " + (visible.lineOfByte[index] + 1) + ", column " + (visible.columnOfByte[index] + 1);
-    }
-
     /** One byte (or one UTF-8 character) as the reader should see it. */
-    public static String describe(byte[] bytes, int index) {
+    private static String describe(byte[] bytes, int index) {
         if (index >= bytes.length) {
             return "the end (nothing more)";
         }
