@@ -72,8 +72,9 @@ public final class Hints {
         while (m.find()) {
             if (WebRoot.OUTSIDE_HTDOCS.contains(m.group(1))) {
                 hints.add("The answer is a file from outside htdocs (it carries the token \"" + m.group() + "\"):"
-                        + " a path with \"..\" climbed out of the web root, so anybody could read any file of this"
-                        + " computer. Normalize the path and check that it is still inside htdocs before opening it.");
+                        + " a path with \"..\", or a link, led out of the web root, so anybody could read any file of"
+                        + " this computer. Check where the file really is (Path.toRealPath() follows links and"
+                        + " removes \"..\") and that it is inside htdocs before opening it.");
                 return;
             }
         }

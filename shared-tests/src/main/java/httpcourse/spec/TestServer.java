@@ -2,7 +2,6 @@ package httpcourse.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +100,8 @@ public final class TestServer implements AutoCloseable {
         client.sendAndVanish(request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    public Socket openIdle() {
-        return client.openIdle();
+    public RawConnection open() {
+        return client.open();
     }
 
     /** For failure reports: whether the process died, and what it printed last. */

@@ -67,7 +67,8 @@ class BatchTest {
         assertThat(rows).hasSize(6);
         assertThat(rows.get(0)).isEqualTo("student,step,passed,total,points,failed_checks,note");
         assertThat(rows.get(1)).isEqualTo("alice,4,24,24,24,,");
-        assertThat(rows.get(2)).isEqualTo("bob,4,20,24,20,\"answers 404 Not Found for a directory;"
+        assertThat(rows.get(2)).isEqualTo("bob,4,19,24,19,\"answers 404 Not Found for a directory;"
+                + " answers 404 Not Found for a link inside htdocs that leads outside;"
                 + " answers 404 Not Found for a missing file, and goes on serving;"
                 + " answers 404 Not Found for a path that leads outside htdocs;"
                 + " answers 404 Not Found for the article's form POST to a missing /form.php\",");
@@ -86,8 +87,9 @@ class BatchTest {
         String json = Files.readString(out.resolve("gradebook.json"));
         assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 24, \"total\": 24,"
                 + " \"points\": 24, \"failed_checks\": [], \"note\": \"\"},\n");
-        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 20, \"total\": 24,"
-                + " \"points\": 20, \"failed_checks\": [\"answers 404 Not Found for a directory\","
+        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 19, \"total\": 24,"
+                + " \"points\": 19, \"failed_checks\": [\"answers 404 Not Found for a directory\","
+                + " \"answers 404 Not Found for a link inside htdocs that leads outside\","
                 + " \"answers 404 Not Found for a missing file, and goes on serving\","
                 + " \"answers 404 Not Found for a path that leads outside htdocs\","
                 + " \"answers 404 Not Found for the article's form POST to a missing /form.php\"], \"note\": \"\"},\n");

@@ -18,40 +18,38 @@ enum KnownWrongServer {
 
     /** The article's line endings: bare LF. Browsers forgive it; HTTP does not. */
     BARE_LINE_ENDINGS("bare-line-endings", 1, new Edit(
-            "out.write(\"HTTP/1.0 200 OK\\r\\n\\r\\n\"",
-            "out.write(\"HTTP/1.0 200 OK\\n\\n\"")),
+            "\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"",
+            "\"HTTP/1.0 200 OK\\n\\nHello World\"")),
 
     /** The article's reason phrase, in capitals. */
     NOT_FOUND_IN_CAPITALS("not-found-in-capitals", 4, new Edit(
-            "\"HTTP/1.0 404 Not Found\\r\\n\\r\\n\"",
-            "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\n\"")),
+            "\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
+            "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\nFile Not Found\"")),
 
     /** Waits for more from the client after its answer (keep-alive done wrong), instead of closing. */
     NEVER_CLOSES("never-closes", 1, new Edit(
             "respond(request, client.getOutputStream());",
             "respond(request, client.getOutputStream());\n"
-                    + "            client.getInputStream().read(); // FLAW: waits instead of closing")),
+                    + "        client.getInputStream().read(); // FLAW: waits instead of closing")),
 
-    /** The article's accept loop: one connection at a time, and an empty connection ends the server. */
+    /** The article's accept loop: an empty connection (a browser's, a load tool's) ends the server. */
     DIES_ON_EMPTY_CONNECTION("dies-on-empty-connection", 1,
-            new Edit("new Thread(() -> serve(client)).start();", "serve(client); // FLAW: no thread of its own"),
             new Edit("""
                     if (request.isEmpty()) {
-                                    System.out.println("(a connection closed without sending anything)");
-                                    return;
-                                }
-                                System.out.print(request);""",
+                                return; // the client connected and left without a word (browsers do this)
+                            }
+                            System.out.print(request);""",
                     "System.out.println(request.lines().findFirst().get()); // FLAW: no request line, no catch"),
             new Edit("catch (IOException | RuntimeException e)", "catch (IOException e)")),
 
     /** The page pasted into the code instead of read from htdocs. */
     HARD_CODED_BODY("hard-coded-body", 2, new Edit(
-            "byte[] page = Files.readAllBytes(Path.of(\"htdocs/index.html\"));",
+            "byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));",
             "byte[] page = \"<h1>Hello World!</h1>\\n\".getBytes(StandardCharsets.UTF_8); // FLAW: hard-coded")),
 
     /** The article's "htdocs" + path: any file the process can read, /../pom.xml included. */
     SERVES_OUTSIDE_HTDOCS("serves-outside-htdocs", 4, new Edit(
-            "return file.toAbsolutePath().startsWith(HTDOCS.toAbsolutePath()) && Files.isRegularFile(file);",
+            "return Files.isRegularFile(file) && file.toRealPath().startsWith(HTDOCS.toRealPath());",
             "return Files.isRegularFile(file); // FLAW: never checks that the file is inside htdocs")),
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */
