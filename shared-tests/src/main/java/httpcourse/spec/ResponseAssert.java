@@ -1,6 +1,7 @@
 package httpcourse.spec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,6 +66,11 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Exchang
 
     /** The whole failure report; public so the grader prints the very same text. */
     public static String report(String headline, byte[] expected, Exchange exchange) {
+        return report(headline, expected, exchange, List.of());
+    }
+
+    /** The same report, with {@code firstHints} before the general ones (see {@link ResponseCheck}). */
+    public static String report(String headline, byte[] expected, Exchange exchange, List<String> firstHints) {
         byte[] got = exchange.response();
         StringBuilder report = new StringBuilder(headline).append("\n");
         report.append("Request sent (").append(exchange.request().length).append(" bytes):\n")
@@ -79,7 +85,8 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Exchang
         if (expected != null) {
             report.append(VisibleBytes.firstDifference(expected, got));
         }
-        List<String> hints = Hints.explain(expected == null ? got : expected, exchange);
+        List<String> hints = new ArrayList<>(firstHints);
+        hints.addAll(Hints.explain(expected == null ? got : expected, exchange));
         for (String hint : hints) {
             report.append("Hint: ").append(hint).append("\n");
         }
