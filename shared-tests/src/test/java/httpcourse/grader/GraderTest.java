@@ -63,7 +63,17 @@ class GraderTest {
                 arguments("hard-coded-body", 2, "answers GET / HTTP/1.0, typed as in nc or telnet",
                         List.of("instead of hard-coding the page")),
                 arguments("serves-outside-htdocs", 4, "answers 404 Not Found for a path that leads outside htdocs",
-                        List.of("case: answers 404 Not Found for \"/../pom.xml\"", "led out of the web root")));
+                        List.of("case: answers 404 Not Found for \"/../pom.xml\"", "led out of the web root")),
+                arguments("content-length-in-characters", 6,
+                        "answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)",
+                        List.of("Content-Length counts characters", "not bytes")),
+                arguments("no-date", 6, "answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)",
+                        List.of("Hint: No Date header", "IMF-fixdate")),
+                arguments("extension-in-capitals", 6, "sends the type of an extension in capitals: .PNG is image/png",
+                        List.of("Content-Type says application/octet-stream, but a .PNG picture", "(.PNG is .png)")),
+                arguments("errors-close-the-socket", 6, "answers 400 Bad Request to a malformed request line, and goes"
+                        + " on serving", List.of("The server closed the connection without a word",
+                        "\"HTTP/1.0 400 Bad Request\"")));
     }
 
     /** Everything is graded at once, side by side: most of the time goes to waiting on servers. */
@@ -160,7 +170,8 @@ class GraderTest {
     void gradesTheRepositoryFully() {
         String output = REPOSITORY_OUTPUT.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Step 1: Hello World", "Step 2: always index.html",
-                "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once")
+                "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once",
+                "Step 6: complete answers, and a clear no")
                 .doesNotContain(Report.FAIL);
         assertThat(output).containsPattern("Total +(\\d+)/\\1\n");
         assertThat(repositoryExitStatus).as(output).isZero();

@@ -52,6 +52,26 @@ enum KnownWrongServer {
             "return Files.isRegularFile(file) && file.toRealPath().startsWith(HTDOCS.toRealPath());",
             "return Files.isRegularFile(file); // FLAW: never checks that the file is inside htdocs")),
 
+    /** Content-Length from the text instead of the bytes: too small wherever the page is not ASCII. */
+    CONTENT_LENGTH_IN_CHARACTERS("content-length-in-characters", 6, new Edit(
+            "\"Content-Length: \" + body.length), body);",
+            "\"Content-Length: \" + new String(body, StandardCharsets.UTF_8).length()), body); // FLAW: characters")),
+
+    /** No Date header: the time of the answer is missing. */
+    NO_DATE("no-date", 6, new Edit(
+            "head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
+            "// FLAW: no Date header")),
+
+    /** The extension looked up as it is written: .PNG is not found, and is sent as application/octet-stream. */
+    EXTENSION_IN_CAPITALS("extension-in-capitals", 6, new Edit(
+            "name.substring(dot + 1).toLowerCase(Locale.ROOT);",
+            "name.substring(dot + 1); // FLAW: .PNG is not .png")),
+
+    /** A request the server cannot serve gets a closed socket instead of an answer that says why. */
+    ERRORS_CLOSE_THE_SOCKET("errors-close-the-socket", 6, new Edit(
+            "response = errorResponse(error);",
+            "return; // FLAW: no answer")),
+
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */
     CRASHES_AT_START("crashes-at-start", 1, new Edit(
             "Integer.parseInt(args[0])",
