@@ -40,7 +40,7 @@ record Options(boolean help, List<Integer> steps, List<String> command, Integer 
                   grade -- java 'step{step}-*/src/main/java/HttpServer.java'
 
             Options:
-              --step N|all        the step to grade, 1 to 6, a list (1,2) or all (default: all)
+              --step N|all        the step to grade, 1 to 7, a list (1,2) or all (default: all)
               --port P            the server always listens on port P (the article's uses 8000):
                                   the grader adds no argument and waits until P accepts connections
               --timeout S         seconds a response may take, until the connection closes (default 3)

@@ -171,7 +171,7 @@ class GraderTest {
         String output = REPOSITORY_OUTPUT.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Step 1: Hello World", "Step 2: always index.html",
                 "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once",
-                "Step 6: complete answers, and a clear no")
+                "Step 6: complete answers, and a clear no", "Step 7: the request target is a URL")
                 .doesNotContain(Report.FAIL);
         assertThat(output).containsPattern("Total +(\\d+)/\\1\n");
         assertThat(repositoryExitStatus).as(output).isZero();

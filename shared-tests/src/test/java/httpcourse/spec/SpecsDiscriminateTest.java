@@ -42,7 +42,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 @DisplayName("The specs tell the steps apart")
 class SpecsDiscriminateTest {
 
-    private static final int STEPS = 6;
+    private static final int STEPS = 7;
 
     // What each run did, by "server step->spec step", e.g. "2->3": step 2's server on step 3's spec.
     private static final Map<String, TestExecutionSummary> RUNS = new ConcurrentHashMap<>();
