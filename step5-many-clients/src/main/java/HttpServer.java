@@ -58,14 +58,18 @@ public class HttpServer {
         }
     }
 
-    /** Waits for the next client. An accept that fails never ends the server: it waits a moment. */
-    static Socket acceptNext(ServerSocket server) {
+    /**
+     * Waits for the next client; one thread at a time, as accept() takes them anyway. An accept
+     * that fails never ends the server: the whole server pauses a moment, and tries again.
+     */
+    static synchronized Socket acceptNext(ServerSocket server) {
         while (true) {
             try {
                 return server.accept();
             } catch (IOException e) {
-                // For example "Too many open files": the process is full, not broken. Connections
-                // close all the time; try again in a moment, rather than in a tight loop.
+                // For example "Too many open files": the process is full, not broken, and
+                // connections close all the time. Pause (holding the lock: the other threads
+                // wait too) instead of trying again in a tight loop.
                 System.out.println("Accept failed: " + e);
                 sleep(Duration.ofMillis(100));
             }
