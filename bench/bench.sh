@@ -4,7 +4,7 @@
 #
 #   bench/bench.sh step4 step5 jwebserver nginx
 #   bench/bench.sh --clients 1,16,256 --tool ab,wrk step5 jwebserver nginx
-#   bench/bench.sh 'cmd:java mine/HttpServer.java' jwebserver nginx
+#   bench/bench.sh 'mine=cmd:java mine/HttpServer.java' step5 jwebserver nginx
 #
 # bench/README.md explains what is measured and how to read it.
 set -euo pipefail
@@ -21,22 +21,25 @@ SERVER is one of:
   nginx          nginx, if installed (Debian: apt-get install nginx-light)
   'cmd:COMMAND'  any server that takes its port as last argument (0 = any free port) and
                  prints "Listening on port N", e.g. 'cmd:java mine/HttpServer.java'
-Every server serves a copy of htdocs/ and logs every request it gets (the steps print it,
-jwebserver with -o info, nginx with its access log), to a file.
+  'NAME=cmd:COMMAND'  the same, shown as NAME in the table, e.g. 'mine=cmd:java mine/HttpServer.java'
+All servers run at the same time, each serving its own copy of htdocs/ and logging every
+request to a file (the steps print it, jwebserver with -o info, nginx with its access log).
+They are measured in turn, round after round, so that a change in the machine's load
+touches them all alike; the median of the rounds is reported.
 
 Options:
-  --tool ab,wrk      ab: a new connection per request (ab -n); wrk: persistent connections,
-                     reused when the server allows it (default: ab)
+  --tool ab          ab: a new connection per request; wrk: persistent connections, reused
+                     when the server allows it; a list (ab,wrk) measures both (default: ab)
   --clients 16       clients at once; a list (1,16,256) measures each (default: 16)
-  --requests 20000   requests per ab run (default: 20000)
-  --duration 5       seconds per wrk run (default: 5)
-  --runs 3           runs per measurement; the median is reported (default: 3)
+  --requests 20000   requests per ab measurement (default: 20000)
+  --duration 5       seconds per wrk measurement (default: 5)
+  --rounds 3         rounds; the median is reported (default: 3)
   --path /index.html the page requested (default: /index.html)
   --help             this text
 EOF
 }
 
-tools=ab clients=16 requests=20000 duration=5 runs=3 path=/index.html
+tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -44,7 +47,7 @@ while [ $# -gt 0 ]; do
     --clients) clients="$2"; shift 2 ;;
     --requests) requests="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --path) path="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -53,19 +56,19 @@ while [ $# -gt 0 ]; do
 done
 [ ${#servers[@]} -gt 0 ] || { usage >&2; exit 2; }
 for tool in ${tools//,/ }; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
+  command -v "$tool" >/dev/null || {
+    echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
 done
 
 work="$(mktemp -d)"
-server_pid=""
+pids=()
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-mkdir -p "$work/root" && cp -r htdocs "$work/root/htdocs"
-chmod -R a+rX "$work"   # nginx workers run as another user: they must read the pages
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -90,15 +93,16 @@ wait_for_port() {
   return 1
 }
 
-# start_announcing LOG COMMAND...: starts a server that prints "Listening on port N"; sets $port.
+# start_announcing DIR LOG COMMAND...: starts a server that prints "Listening on port N" in
+# DIR; sets $port.
 start_announcing() {
-  local log="$1"; shift
-  (cd "$work/root" && exec "$@" 0) >"$log" 2>&1 &
-  server_pid=$!
+  local dir="$1" log="$2"; shift 2
+  (cd "$dir" && exec "$@" 0) >"$log" 2>&1 &
+  pids+=($!)
   for _ in $(seq 1 300); do
     port="$(sed -n 's/.*Listening on port \([0-9]*\).*/\1/p' "$log" | head -1)"
     [ -n "$port" ] && return 0
-    kill -0 "$server_pid" 2>/dev/null || break
+    kill -0 "${pids[-1]}" 2>/dev/null || break
     sleep 0.1
   done
   echo "bench: $* did not print 'Listening on port N'; its output:" >&2
@@ -106,69 +110,66 @@ start_announcing() {
   exit 1
 }
 
-# start SERVER: starts it in the background, serving $work/root/htdocs; sets $server_pid, $port.
+# start N SERVER: starts server number N in the background, in its own folder with a copy of
+# htdocs/; sets $port.
 start() {
-  local log="$work/server-$((++started)).log"
-  case "$1" in
+  local dir="$work/server-$1" log="$work/server-$1.log" server="$2"
+  mkdir -p "$dir" && cp -r htdocs "$dir/htdocs"
+  chmod -R a+rX "$work"   # nginx's workers run as another user: they must read the pages
+  case "$server" in
     step[0-9]*)
       local source
-      source="$(ls -d "${1}"-*/src/main/java/HttpServer.java 2>/dev/null | head -1)"
-      [ -n "$source" ] || { echo "bench: no module $1-* here" >&2; exit 2; }
-      javac -d "$work/classes-$1" "$source"
-      start_announcing "$log" java -cp "$work/classes-$1" HttpServer ;;
-    cmd:*)
+      source="$(ls -d "${server}"-*/src/main/java/HttpServer.java 2>/dev/null | head -1)"
+      [ -n "$source" ] || { echo "bench: no module $server-* here" >&2; exit 2; }
+      javac -d "$dir/classes" "$source"
+      start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
+    cmd:*|*=cmd:*)
       # shellcheck disable=SC2086  # the command is split into words on purpose
-      start_announcing "$log" ${1#cmd:} ;;
+      start_announcing "$dir" "$log" ${server#*cmd:} ;;
     jwebserver)
       local jws; jws="$(find_jwebserver)" || { echo "bench: no jwebserver (needs a JDK 18+)" >&2; exit 2; }
       port="$(free_port)"
-      "$jws" -b 127.0.0.1 -p "$port" -d "$work/root/htdocs" -o info >"$log" 2>&1 &
-      server_pid=$!
+      "$jws" -b 127.0.0.1 -p "$port" -d "$dir/htdocs" -o info >"$log" 2>&1 &
+      pids+=($!)
       wait_for_port "$port" ;;
     nginx)
-      command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "bench: nginx is not installed" >&2; exit 2; }
+      local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+      [ -x "$nginx" ] || { echo "bench: nginx is not installed" >&2; exit 2; }
       port="$(free_port)"
-      mkdir -p "$work/nginx"
-      cat >"$work/nginx/nginx.conf" <<EOF
+      cat >"$dir/nginx.conf" <<EOF
 worker_processes auto;
 daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
 events { worker_connections 4096; }
 http {
   access_log $log;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
+  client_body_temp_path $dir/tmp;
+  proxy_temp_path $dir/tmp;
+  fastcgi_temp_path $dir/tmp;
+  uwsgi_temp_path $dir/tmp;
+  scgi_temp_path $dir/tmp;
   server {
     listen 127.0.0.1:$port;
-    root $work/root/htdocs;
+    root $dir/htdocs;
   }
 }
 EOF
-      "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
-      server_pid=$!
+      "$nginx" -c "$dir/nginx.conf" -p "$dir" &
+      pids+=($!)
       wait_for_port "$port" ;;
-    *) echo "bench: unknown server $1 (see --help)" >&2; exit 2 ;;
+    *) echo "bench: unknown server $server (see --help)" >&2; exit 2 ;;
   esac
 }
 
-stop() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
-
-# measure TOOL CLIENTS: one run against $port; prints "REQUESTS_PER_SECOND ERRORS".
+# measure TOOL CLIENTS PORT: one measurement; prints "REQUESTS_PER_SECOND ERRORS".
 measure() {
-  local out url="http://127.0.0.1:$port$path"
+  local out url="http://127.0.0.1:$3$path"
   case "$1" in
     ab)
       out="$(ab -q -n "$requests" -c "$2" -s 10 "$url" 2>&1 || true)"
       awk '/^Requests per second:/ {rps=$4} /^Failed requests:/ {failed=$3} /^Non-2xx responses:/ {bad=$3}
-           /^apr_/ {failed="run-aborted"} END {print (rps ? rps : 0), (failed == "" ? 0 : failed) + bad}' <<<"$out" ;;
+           /^apr_/ {aborted=1} END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0)}' <<<"$out" ;;
     wrk)
       out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" "$url" 2>&1 || true)"
       # wrk counts a response without Content-Length as a "read" error although it is complete:
@@ -182,41 +183,46 @@ median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//'),"\
      "$(uname -sr); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
-echo "Page: $path ($(wc -c <"$work/root/htdocs${path}") bytes); median of $runs runs;" \
-     "ab: $requests requests, a connection each; wrk: ${duration} s, persistent connections"
-echo
+echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds rounds;" \
+     "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 
-declare -A result
-started=0
-for server in "${servers[@]}"; do
-  start "$server"
-  for tool in ${tools//,/ }; do
-    measure ab 16 >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
-    for c in ${clients//,/ }; do
-      rates=() errors=0
-      for _ in $(seq 1 "$runs"); do
-        read -r rate errs < <(measure "$tool" "$c")
-        rates+=("$rate"); errors=$((errors + ${errs%%[!0-9]*}))
-      done
-      result["$server,$tool,$c"]="$(printf '%s\n' "${rates[@]}" | median) $errors"
-    done
-  done
-  stop
+declare -A port_of rates errors_of
+for i in "${!servers[@]}"; do
+  start "$i" "${servers[$i]}"
+  port_of["${servers[$i]}"]="$port"
+  measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
 done
 
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds ..." >&2
+  for tool in ${tools//,/ }; do
+    for c in ${clients//,/ }; do
+      for server in "${servers[@]}"; do
+        read -r rate errs < <(measure "$tool" "$c" "${port_of[$server]}")
+        key="$server,$tool,$c"
+        rates["$key"]="${rates[$key]:-} $rate"
+        errors_of["$key"]=$(( ${errors_of[$key]:-0} + errs ))
+      done
+    done
+  done
+done
+echo
+
 ratio() { # ratio A B: A/B with two decimals, or "-" when B is unknown
-  [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}' || echo "-"
+  if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; else echo "-"; fi
 }
+median_of() { tr ' ' '\n' <<<"${rates[$1]:-}" | grep . | median; }
 echo "| server | tool | clients | requests/s | × nginx | × jwebserver | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 for tool in ${tools//,/ }; do
   for c in ${clients//,/ }; do
-    nginx_rate="$(cut -d' ' -f1 <<<"${result[nginx,$tool,$c]:-}")"
-    jws_rate="$(cut -d' ' -f1 <<<"${result[jwebserver,$tool,$c]:-}")"
+    nginx_rate=""; jws_rate=""
+    [ -n "${rates[nginx,$tool,$c]:-}" ] && nginx_rate="$(median_of "nginx,$tool,$c")"
+    [ -n "${rates[jwebserver,$tool,$c]:-}" ] && jws_rate="$(median_of "jwebserver,$tool,$c")"
     for server in "${servers[@]}"; do
-      read -r rate errs <<<"${result[$server,$tool,$c]}"
-      printf '| %s | %s | %s | %.0f | %s | %s | %s |\n' "$server" "$tool" "$c" "$rate" \
-        "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "$errs"
+      rate="$(median_of "$server,$tool,$c")"
+      printf '| %s | %s | %s | %.0f | %s | %s | %s |\n' "${server%%=cmd:*}" "$tool" "$c" "$rate" \
+        "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}"
     done
   done
 done

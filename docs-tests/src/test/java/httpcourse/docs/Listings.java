@@ -63,7 +63,7 @@ final class Listings {
         }
     }
 
-    static final String UPDATE_COMMAND = "./mvnw -q -pl docs-tests test -Ddocs.update=true";
+    static final String UPDATE_COMMAND = "./mvnw -q test -am -pl docs-tests -Dtest=ListingsTest -Dsurefire.failIfNoSpecifiedTests=false -Ddocs.update=true";
 
     private static final Pattern ANY_MARKER = Pattern.compile("^\\s*<!--\\s*(listing|diff|excerpt|snippet|checks)\\b.*");
     private static final Pattern CHECKS = Pattern.compile("^<!--\\s*checks:\\s*(step\\d+)\\s*-->\\s*$");

@@ -30,6 +30,12 @@ public interface ManyClientsChecks {
     /** Bytes of a head without end sent before concluding the server reads it all: far beyond any buffer. */
     long ENDLESS_HEAD_BYTES = 64L * 1024 * 1024;
 
+    /** A file bigger than any Java array (2 GiB), so reading it whole can only fail; sparse, it takes no room. */
+    long HUGE_FILE_BYTES = 3L << 30;
+
+    /** Requests for the huge file: more than a pool of threads has, if each failure cost a thread. */
+    int HUGE_FILE_REQUESTS = 200;
+
     TestServer server();
 
     /** Asserts that {@code exchange} is this step's whole answer to {@code GET / HTTP/1.0}. */
@@ -77,6 +83,23 @@ public interface ManyClientsChecks {
                 + " connection. Hint: limit the size of a request head (8 KiB is plenty) while you read it:"
                 + " readLine alone gathers a line of any length in memory.", ENDLESS_HEAD_BYTES >> 20)
                 .isLessThan(ENDLESS_HEAD_BYTES);
+        assertAnswersRoot(server().send(Requests.get("/")));
+    }
+
+    @Test
+    @DisplayName("survives " + HUGE_FILE_REQUESTS + " requests for a 3 GiB file, and goes on serving")
+    default void survivesRequestsForAHugeFile() {
+        WebRoot webRoot = server().webRoot();
+        webRoot.createSparsePage("/huge.bin", HUGE_FILE_BYTES);
+        try {
+            for (int i = 0; i < HUGE_FILE_REQUESTS; i++) {
+                try (RawConnection client = server().open()) {
+                    client.send(Requests.get("/huge.bin")).awaitAnswerOrClose();
+                }
+            }
+        } finally {
+            webRoot.deletePage("/huge.bin");
+        }
         assertAnswersRoot(server().send(Requests.get("/")));
     }
 

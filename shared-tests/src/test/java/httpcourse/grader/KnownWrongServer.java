@@ -38,7 +38,7 @@ enum KnownWrongServer {
                     if (request.isEmpty()) {
                                 return; // the client connected and left without a word (browsers do this)
                             }
-                            System.out.print(request);""",
+                            System.out.println(request); // the head, then an empty line between requests""",
                     "System.out.println(request.lines().findFirst().get()); // FLAW: no request line, no catch"),
             new Edit("catch (IOException | RuntimeException e)", "catch (IOException e)")),
 
