@@ -106,20 +106,25 @@ public class HttpServer {
             try (Socket client = acceptNext(server)) {
                 serve(client);
             } catch (IOException | RuntimeException e) {
-                // Only this connection failed: say why, and go on with the next one.
+                // Only this connection failed: say why, and go on with the next one. (Files are
+                // streamed now: none is too big for the memory any more.)
                 System.out.println("Connection failed: " + e);
             }
         }
     }
 
-    /** Waits for the next client. An accept that fails never ends the server: it waits a moment. */
-    static Socket acceptNext(ServerSocket server) {
+    /**
+     * Waits for the next client; one thread at a time, as accept() takes them anyway. An accept
+     * that fails never ends the server: the whole server pauses a moment, and tries again.
+     */
+    static synchronized Socket acceptNext(ServerSocket server) {
         while (true) {
             try {
                 return server.accept();
             } catch (IOException e) {
-                // For example "Too many open files": the process is full, not broken. Connections
-                // close all the time; try again in a moment, rather than in a tight loop.
+                // For example "Too many open files": the process is full, not broken, and
+                // connections close all the time. Pause (holding the lock: the other threads
+                // wait too) instead of trying again in a tight loop.
                 System.out.println("Accept failed: " + e);
                 sleep(Duration.ofMillis(100));
             }
@@ -136,6 +141,7 @@ public class HttpServer {
                 return; // the client connected and left without a word (browsers do this)
             }
             head.forEach(System.out::println);
+            System.out.println(); // an empty line between requests
             Request request = parse(head);
             // HEAD asks for the head GET would get, and no body (RFC 9110 §9.3.2).
             withBody = !request.method().equals("HEAD");
