@@ -259,7 +259,7 @@ public class HttpServer {
         // HTTP dates count whole seconds: compare in whole seconds too.
         Instant lastModified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
         if (isNotModified(request, lastModified)) {
-            // The client's copy is still good: no body, no Content-Length (RFC 9110 §15.4.5).
+            // The client's copy is still good: a head without body, and only the times (RFC 9110 §15.4.5).
             return new Response("304 Not Modified", List.of("Last-Modified: " + HTTP_DATE.format(lastModified)),
                     InputStream.nullInputStream());
         }
