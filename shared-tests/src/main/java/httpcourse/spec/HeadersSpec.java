@@ -2,11 +2,13 @@ package httpcourse.spec;
 
 import static httpcourse.spec.HeaderRules.contentType;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
@@ -426,6 +428,26 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     void survivesAnEmptyConnection() {
         server.connectAndClose();
         assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("survives a client that resets the connection before sending anything")
+    void survivesAResetBeforeTheRequest() {
+        server.connectAndReset();
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("listens on 127.0.0.1 only: unreachable at this computer's other addresses")
+    void listensOnLoopbackOnly() {
+        Optional<InetAddress> other = NetworkAddresses.firstNonLoopback();
+        Assumptions.assumeTrue(other.isPresent(), "this computer has no address besides loopback");
+        if (server.acceptsConnectionsOn(other.get())) {
+            throw new AssertionError("The server accepted a connection at " + other.get().getHostAddress()
+                    + ", an address of this computer that others on the network can reach."
+                    + "\nHint: listen on the loopback address only:"
+                    + " new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress()).");
+        }
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class ServerProcess implements AutoCloseable {
         env.put("LANG", "C");
         env.put("LC_ALL", "C");
         env.remove("JAVA_TOOL_OPTIONS");
+        // Java 18 and newer default to UTF-8 whatever the locale; COMPAT brings back the locale's
+        // charset, so that a bytes-to-String round trip shows on every JDK, not only on 17.
+        env.put("JDK_JAVA_OPTIONS", "-Dfile.encoding=COMPAT");
         // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
         env.put("PYTHONUNBUFFERED", "1");
         process = builder.start();

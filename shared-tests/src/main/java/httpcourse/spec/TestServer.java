@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,14 @@ public final class TestServer implements AutoCloseable {
 
     public void connectAndClose() {
         client.connectAndClose();
+    }
+
+    public void connectAndReset() {
+        client.connectAndReset();
+    }
+
+    public boolean acceptsConnectionsOn(InetAddress address) {
+        return client.acceptsConnectionsOn(address);
     }
 
     public void sendAndVanish(String request) {

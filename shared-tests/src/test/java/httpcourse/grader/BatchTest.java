@@ -66,17 +66,17 @@ class BatchTest {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(rows).hasSize(6);
         assertThat(rows.get(0)).isEqualTo("student,step,passed,total,points,failed_checks,note");
-        assertThat(rows.get(1)).isEqualTo("alice,4,24,24,24,,");
-        assertThat(rows.get(2)).isEqualTo("bob,4,19,24,19,\"answers 404 Not Found for a directory;"
+        assertThat(rows.get(1)).isEqualTo("alice,4,26,26,26,,");
+        assertThat(rows.get(2)).isEqualTo("bob,4,21,26,21,\"answers 404 Not Found for a directory;"
                 + " answers 404 Not Found for a link inside htdocs that leads outside;"
                 + " answers 404 Not Found for a missing file, and goes on serving;"
                 + " answers 404 Not Found for a path that leads outside htdocs;"
                 + " answers 404 Not Found for the article's form POST to a missing /form.php\",");
-        assertThat(rows.get(3)).startsWith("carol,4,0,24,0,\"accepts a request whose lines end with a bare \\n;")
+        assertThat(rows.get(3)).startsWith("carol,4,0,26,0,\"accepts a request whose lines end with a bare \\n;")
                 .endsWith(",\"The server stopped before it printed \"\"Listening on port N\"\".\"");
-        assertThat(rows.get(4)).startsWith("dave,4,0,24,0,")
+        assertThat(rows.get(4)).startsWith("dave,4,0,26,0,")
                 .endsWith(",\"The server stopped before it printed \"\"Listening on port N\"\".\"");
-        assertThat(rows.get(5)).startsWith("erin,4,0,24,0,")
+        assertThat(rows.get(5)).startsWith("erin,4,0,26,0,")
                 .endsWith(",The step reached its time limit of 15 s and was stopped:"
                         + " the checks it had not reached count as failed.");
     }
@@ -85,10 +85,10 @@ class BatchTest {
     @DisplayName("writes gradebook.json with the same rows")
     void writesTheJsonGradebook() throws IOException {
         String json = Files.readString(out.resolve("gradebook.json"));
-        assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 24, \"total\": 24,"
-                + " \"points\": 24, \"failed_checks\": [], \"note\": \"\"},\n");
-        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 19, \"total\": 24,"
-                + " \"points\": 19, \"failed_checks\": [\"answers 404 Not Found for a directory\","
+        assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 26, \"total\": 26,"
+                + " \"points\": 26, \"failed_checks\": [], \"note\": \"\"},\n");
+        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 21, \"total\": 26,"
+                + " \"points\": 21, \"failed_checks\": [\"answers 404 Not Found for a directory\","
                 + " \"answers 404 Not Found for a link inside htdocs that leads outside\","
                 + " \"answers 404 Not Found for a missing file, and goes on serving\","
                 + " \"answers 404 Not Found for a path that leads outside htdocs\","
@@ -115,8 +115,8 @@ class BatchTest {
     @DisplayName("prints a summary table, and exits with 1 because some checks failed")
     void printsASummary() {
         assertThat(screen).contains("student  step 4    points")
-                .containsPattern("alice +24/24 +24/24")
-                .containsPattern("carol +0/24! +0/24")
+                .containsPattern("alice +26/26 +26/26")
+                .containsPattern("carol +0/26! +0/26")
                 .contains("! = some checks could not run");
         assertThat(exitStatus).isEqualTo(1);
     }

@@ -91,7 +91,7 @@ class GradeCommandTest {
         Run run = grade("--step", "1", "--port", Integer.toString(port), "--startup-timeout", "30", "--",
                 SpecConfig.javaExecutable(), Sources.step(1).toString(), Integer.toString(port));
         assertThat(run.status()).as(run.out()).isZero();
-        assertThat(run.out()).contains("(on port " + port + ")").containsPattern("Step 1: Hello World +12/12");
+        assertThat(run.out()).contains("(on port " + port + ")").containsPattern("Step 1: Hello World +14/14");
     }
 
     @Test
@@ -104,7 +104,7 @@ class GradeCommandTest {
             Run run = grade("--step", "2", "--address", "127.0.0.1:" + server.port(), "--workdir", folder.toString());
             assertThat(run.status()).as(run.out()).isZero();
             assertThat(run.out()).contains("the server at 127.0.0.1:" + server.port())
-                    .containsPattern("Step 2: always index.html +13/13");
+                    .containsPattern("Step 2: always index.html +15/15");
         }
     }
 
@@ -114,6 +114,6 @@ class GradeCommandTest {
         Run run = grade("--step", "2", "--timeout", "2", "--startup-timeout", "30", "--",
                 SpecConfig.javaExecutable(), Sources.step(1).toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("✗ Step 2: always index.html +\\d+/13");
+        assertThat(run.out()).containsPattern("✗ Step 2: always index.html +\\d+/15");
     }
 }
