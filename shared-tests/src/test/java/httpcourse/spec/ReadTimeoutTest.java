@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import httpcourse.grader.Sources;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +74,7 @@ class ReadTimeoutTest {
 
     /** The step's source file, run as students run it: {@code java HttpServer.java 0}. */
     private static ServerProcess start(String step, Path workingDirectory) throws ServerProcess.ServerStartException {
-        Path source = Sources.repositoryRoot().resolve(step).resolve("src/main/java/HttpServer.java");
+        Path source = Repository.root().resolve(step).resolve("src/main/java/HttpServer.java");
         return ServerProcess.start(List.of(SpecConfig.javaExecutable(), source.toString(), "0"),
                 workingDirectory, null, Duration.ofSeconds(20));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class BatchTest {
     @BeforeAll
     static void gradeTheClass() throws IOException {
         Path submissions = Files.createDirectories(work.resolve("submissions"));
-        handIn(submissions, "alice", Sources.step(4));
+        handIn(submissions, "alice", Repository.stepSource(4));
         handIn(submissions, "bob", Sources.fixture("not-found-in-capitals"));
         handIn(submissions, "carol", Sources.fixture("crashes-at-start"));
         Files.createDirectories(submissions.resolve("dave")); // handed in nothing

@@ -4,8 +4,8 @@
 //DEPS org.junit.platform:junit-platform-launcher:6.1.3
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
 //DEPS org.assertj:assertj-core:3.27.7
-//SOURCES *.java ../spec/*.java
-//FILES META-INF/services/org.assertj.core.presentation.Representation=../../../resources/META-INF/services/org.assertj.core.presentation.Representation
+//SOURCES *.java ../../../../../../shared-tests/src/main/java/httpcourse/spec/*.java
+//FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../shared-tests/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
 package httpcourse.grader;
 
 import java.io.FileDescriptor;

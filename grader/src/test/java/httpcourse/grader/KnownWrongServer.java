@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import httpcourse.spec.Repository;
+
 /**
  * Servers written to be wrong, for the grader's own tests: each is one of this repository's
  * steps with one flaw, made by editing the step's real source. So a fixture never drifts from
@@ -76,7 +78,7 @@ enum KnownWrongServer {
 
     /** The flawed source: the step's HttpServer.java with the edits applied. */
     String source() {
-        String source = read(Sources.step(step));
+        String source = read(Repository.stepSource(step));
         for (Edit edit : edits) {
             int at = source.indexOf(edit.find());
             if (at < 0 || source.indexOf(edit.find(), at + 1) >= 0) {

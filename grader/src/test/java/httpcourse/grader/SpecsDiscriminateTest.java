@@ -1,4 +1,4 @@
-package httpcourse.spec;
+package httpcourse.grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
-import httpcourse.grader.Sources;
+import httpcourse.spec.Repository;
+import httpcourse.spec.SpecConfig;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -58,8 +59,8 @@ class SpecsDiscriminateTest {
         for (int step = 1; step <= STEPS; step++) {
             Path output = Files.createDirectories(classes.resolve("step" + step));
             int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                    "-d", output.toString(), Sources.step(step).toString());
-            assertThat(status).as("javac %s", Sources.step(step)).isZero();
+                    "-d", output.toString(), Repository.stepSource(step).toString());
+            assertThat(status).as("javac %s", Repository.stepSource(step)).isZero();
         }
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {

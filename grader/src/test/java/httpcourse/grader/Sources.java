@@ -2,39 +2,19 @@ package httpcourse.grader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import javax.tools.ToolProvider;
 
+import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
 
-/** Where the servers of these tests are: the repository's steps, and the known-wrong fixtures. */
-public final class Sources {
+/** The servers of the grader's tests: the known-wrong fixtures, and how to run a single-file server. */
+final class Sources {
 
     private Sources() {
-    }
-
-    /** The folder with htdocs/ and the parent pom.xml, found from where the tests run. */
-    public static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("htdocs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new UncheckedIOException(new IOException("No repository root (htdocs/ + pom.xml) above "
-                + Path.of("").toAbsolutePath()));
-    }
-
-    /** This repository's server for a step: stepN-*&#47;src/main/java/HttpServer.java. */
-    public static Path step(int step) {
-        try (DirectoryStream<Path> modules = Files.newDirectoryStream(repositoryRoot(), "step" + step + "-*")) {
-            return modules.iterator().next().resolve("src/main/java/HttpServer.java");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -43,14 +23,14 @@ public final class Sources {
      */
     static Path fixture(String name) {
         try {
-            Path base = Files.createDirectories(repositoryRoot().resolve(KNOWN_WRONG_SERVERS));
+            Path base = Files.createDirectories(Repository.root().resolve(KNOWN_WRONG_SERVERS));
             return KnownWrongServer.named(name).writeInto(Files.createTempDirectory(base, "run-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static final String KNOWN_WRONG_SERVERS = "shared-tests/target/known-wrong-servers";
+    static final String KNOWN_WRONG_SERVERS = "grader/target/known-wrong-servers";
 
     /** The command that runs a single-file Java server the way students do: java HttpServer.java. */
     static List<String> java(Path source) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.WebRoot;
@@ -89,7 +90,7 @@ class GradeCommandTest {
         }
         // The server is told its port here, as if it were written in its code.
         Run run = grade("--step", "1", "--port", Integer.toString(port), "--startup-timeout", "30", "--",
-                SpecConfig.javaExecutable(), Sources.step(1).toString(), Integer.toString(port));
+                SpecConfig.javaExecutable(), Repository.stepSource(1).toString(), Integer.toString(port));
         assertThat(run.status()).as(run.out()).isZero();
         assertThat(run.out()).contains("(on port " + port + ")").containsPattern("Step 1: Hello World +13/13");
     }
@@ -98,7 +99,7 @@ class GradeCommandTest {
     @DisplayName("grades a server that is already running (--address, --workdir)")
     void gradesARunningServer(@TempDir Path folder) throws Exception {
         WebRoot.generate(folder); // the server checks for htdocs/ at start
-        List<String> command = new ArrayList<>(Sources.java(Sources.step(2)));
+        List<String> command = new ArrayList<>(Sources.java(Repository.stepSource(2)));
         command.add("0");
         try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(30))) {
             Run run = grade("--step", "2", "--address", "127.0.0.1:" + server.port(), "--workdir", folder.toString());
@@ -112,7 +113,7 @@ class GradeCommandTest {
     @DisplayName("exits with 1 when a check fails")
     void exitsWithOneOnAFailure() {
         Run run = grade("--step", "2", "--timeout", "2", "--startup-timeout", "30", "--",
-                SpecConfig.javaExecutable(), Sources.step(1).toString());
+                SpecConfig.javaExecutable(), Repository.stepSource(1).toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).containsPattern("✗ Step 2: always index.html +\\d+/14");
     }

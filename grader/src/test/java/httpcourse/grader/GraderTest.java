@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
+import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
 
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +80,7 @@ class GraderTest {
             // The one command a person types: every step of this repository, found by pattern.
             CompletableFuture<?> repository = CompletableFuture.runAsync(() -> repositoryExitStatus = Grade.run(
                     new String[] {"--timeout", "2", "--startup-timeout", "30", "--", SpecConfig.javaExecutable(),
-                            Sources.repositoryRoot() + "/step{step}-*/src/main/java/HttpServer.java"},
+                            Repository.root() + "/step{step}-*/src/main/java/HttpServer.java"},
                     new PrintStream(REPOSITORY_OUTPUT, true, StandardCharsets.UTF_8), System.err), pool);
             Stream.concat(fixtures, Stream.of(repository)).toList().forEach(CompletableFuture::join);
         } finally {
