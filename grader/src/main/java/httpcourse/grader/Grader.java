@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import httpcourse.spec.Hint;
+import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 
 import org.junit.platform.engine.CancellationToken;
@@ -74,8 +76,9 @@ public final class Grader {
          * @param words     the program and its arguments, with absolute paths
          * @param fixedPort null when the server takes its port as first argument and prints
          *                  "Listening on port N"; otherwise the port it always uses
+         * @param sandbox   where it runs: {@link Sandbox#NONE}, or a sandbox that shows it its own files only
          */
-        record Command(List<String> words, Integer fixedPort) implements Server {
+        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements Server {
             public Command {
                 words = List.copyOf(words);
             }
@@ -87,7 +90,14 @@ public final class Grader {
                 if (fixedPort != null) {
                     parameters.put(SpecConfig.PORT, fixedPort.toString());
                 }
+                parameters.put(SpecConfig.SANDBOX, Boolean.toString(sandbox.isOn()));
+                parameters.put(SpecConfig.SANDBOX_SHOW, lines(sandbox.shown()));
+                parameters.put(SpecConfig.SANDBOX_HIDE, lines(sandbox.hidden()));
                 return parameters;
+            }
+
+            private static String lines(List<Path> paths) {
+                return String.join("\n", paths.stream().map(Path::toString).toList());
             }
 
             @Override
@@ -144,9 +154,6 @@ public final class Grader {
                 .configurationParameters(server.parameters())
                 .configurationParameter(SpecConfig.STARTUP_TIMEOUT, seconds(limits.startup()))
                 .configurationParameter(SpecConfig.RESPONSE_TIMEOUT, seconds(limits.response()))
-                // Checks in the order of their names: the answers first, the robustness ("survives...") last.
-                .configurationParameter("junit.jupiter.testmethod.order.default",
-                        "org.junit.jupiter.api.MethodOrderer$DisplayName")
                 .build();
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(request);
@@ -165,18 +172,21 @@ public final class Grader {
         } finally {
             timer.cancel(false);
         }
-        String problem;
+        StepResult.Problem problem;
         String notRun;
         if (cancellation.isCancellationRequested() && collector.unfinished() > 0) {
-            problem = "The step reached its time limit of " + limits.perStep().toSeconds() + " s and was stopped:"
-                    + " the checks it had not reached count as failed.\nHint: a server that never closes the"
-                    + " connection makes every check wait for the response timeout; fix that first.";
+            Hint hint = new Hint(Hint.Id.TIME_LIMIT, "A server that never answers, or never closes the connection,"
+                    + " makes every check wait for the response timeout: fix that first.");
+            problem = new StepResult.Problem("The step reached its time limit of " + limits.perStep().toSeconds()
+                    + " s and was stopped: the checks it had not reached count as failed.\n" + hint.render(),
+                    List.of(hint));
             notRun = "Not run: the step reached its time limit.";
         } else {
             problem = collector.containerFailure();
             notRun = "Not run: the server did not start (see above).";
         }
-        return new StepResult(step, collector.title(), server.describe(), collector.checks(notRun), problem);
+        return new StepResult(step, collector.title(), server.describe(), collector.checks(notRun), problem,
+                collector.serverStops());
     }
 
     public static StepResult gradeStep(int step, Server server, Limits limits) {

@@ -2,35 +2,30 @@ package httpcourse.grader;
 
 import java.util.List;
 
+import httpcourse.spec.Hint;
+
 /**
  * How one server did on one step's spec: every check, passed or failed, and why.
  *
- * @param step    the step number (the spec's tag: step1 is step 1)
- * @param title   the spec's display name, e.g. "Step 4: 404 Not Found"
- * @param command the server that was graded, as a person would type it
- * @param checks  every check of the spec, in the order they ran
- * @param problem null when the spec ran to its end; otherwise why some or all checks never ran
- *                (the server did not start, or the step reached its time limit)
+ * @param step        the step number (the spec's tag: step1 is step 1)
+ * @param title       the spec's display name, e.g. "Step 4: 404 Not Found"
+ * @param command     the server that was graded, as a person would type it
+ * @param checks      every check of the spec, in the order they ran
+ * @param problem     null when the spec ran to its end; otherwise why some or all checks never ran
+ *                    (the server did not start, or the step reached its time limit)
+ * @param serverStops each time the server stopped during the step (it was started again for the
+ *                    checks that followed): when, how, and what it printed last
  */
-public record StepResult(int step, String title, String command, List<Check> checks, String problem) {
+public record StepResult(int step, String title, String command, List<Check> checks, Problem problem,
+                         List<String> serverStops) {
 
-    /** One point per check: simple to explain, and every check is one thing a server must do. */
-    public static final int POINTS_PER_CHECK = 1;
-
+    /** One point per passed check: simple to explain, and every check is one thing a server must do. */
     public int passed() {
         return (int) checks.stream().filter(Check::passed).count();
     }
 
     public int total() {
         return checks.size();
-    }
-
-    public int points() {
-        return passed() * POINTS_PER_CHECK;
-    }
-
-    public int maxPoints() {
-        return total() * POINTS_PER_CHECK;
     }
 
     public boolean allPassed() {
@@ -43,7 +38,7 @@ public record StepResult(int step, String title, String command, List<Check> che
 
     /** The first line of the problem, for a gradebook cell; "" when there was none. */
     public String note() {
-        return problem == null ? "" : problem.lines().findFirst().orElse("");
+        return problem == null ? "" : problem.report().lines().findFirst().orElse("");
     }
 
     /**
@@ -61,7 +56,22 @@ public record StepResult(int step, String title, String command, List<Check> che
      *
      * @param caseName the failed case of a parameterized check; null for a plain check
      * @param report   the failure report of the spec (request, expected and actual bytes, hints)
+     * @param hints    the report's hints, as data: the most likely mistake first
      */
-    public record Failure(String caseName, String report) {
+    public record Failure(String caseName, String report, List<Hint> hints) {
+
+        /** The report's first line: what went wrong. */
+        public String headline() {
+            return report.lines().findFirst().orElse("");
+        }
+    }
+
+    /**
+     * Why some or all checks could not run.
+     *
+     * @param report what happened, for a person (its first line is the gradebook's note)
+     * @param hints  what to change, as data
+     */
+    public record Problem(String report, List<Hint> hints) {
     }
 }

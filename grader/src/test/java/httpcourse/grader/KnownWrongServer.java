@@ -18,24 +18,112 @@ import httpcourse.spec.Repository;
  */
 enum KnownWrongServer {
 
+    // ---- The response's head and body, byte for byte
+
     /** The article's line endings: bare LF. Browsers forgive it; HTTP does not. */
-    BARE_LINE_ENDINGS("bare-line-endings", 1, new Edit(
-            "out.write(\"HTTP/1.0 200 OK\\r\\n\\r\\n\"",
-            "out.write(\"HTTP/1.0 200 OK\\n\\n\"")),
+    BARE_LINE_ENDINGS(1, new Edit("out.write(\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "out.write(\"HTTP/1.0 200 OK\\n\\n\"")),
 
     /** The article's reason phrase, in capitals. */
-    NOT_FOUND_IN_CAPITALS("not-found-in-capitals", 4, new Edit(
-            "\"HTTP/1.0 404 Not Found\\r\\n\\r\\n\"",
-            "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\n\"")),
+    NOT_FOUND_IN_CAPITALS(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\n\"", "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\n\"")),
+
+    /** No status line at all: the body alone. */
+    NO_STATUS_LINE(1, new Edit("out.write(\"HTTP/1.0 200 OK\\r\\n\\r\\n\".getBytes(StandardCharsets.US_ASCII));", "")),
+
+    /** The version of a browser's request, instead of the step's. */
+    HTTP_1_1_STATUS_LINE(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "\"HTTP/1.1 200 OK\\r\\n\\r\\n\"")),
+
+    /** The empty line that ends the head is missing. */
+    HEAD_NEVER_ENDS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "\"HTTP/1.0 200 OK\\r\\n\"")),
+
+    /** A header line the step does not send. */
+    HEADER_LINES(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "\"HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\n\"")),
+
+    /** println after the body: a line break too many. */
+    TRAILING_LINE_BREAK(1, new Edit("\"Hello World\".getBytes", "\"Hello World\\r\\n\".getBytes")),
+
+    /** A body with something more. */
+    EXTRA_BYTES(1, new Edit("\"Hello World\".getBytes", "\"Hello World!\".getBytes")),
+
+    /** The page pasted into the code instead of read from htdocs. */
+    HARD_CODED_BODY(2, new Edit(
+            "byte[] page = Files.readAllBytes(Path.of(\"htdocs/index.html\"));",
+            "byte[] page = \"<h1>Hello World!</h1>\\n\".getBytes(StandardCharsets.UTF_8); // FLAW: hard-coded")),
+
+    /** Reads index.html once, at start, and sends that copy for ever. */
+    CACHES_THE_PAGE_AT_START(2,
+            new Edit("static final Path HTDOCS = Path.of(\"htdocs\");",
+                    "static final Path HTDOCS = Path.of(\"htdocs\");\n    static byte[] cachedPage; // FLAW: read once"),
+            new Edit("        try (ServerSocket server",
+                    "        cachedPage = Files.readAllBytes(Path.of(\"htdocs/index.html\"));\n        try (ServerSocket server"),
+            new Edit("byte[] page = Files.readAllBytes(Path.of(\"htdocs/index.html\"));", "byte[] page = cachedPage;")),
+
+    /** Every path answered with index.html: the request line is read, and ignored. */
+    IGNORES_THE_PATH(3, new Edit("Files.readAllBytes(Path.of(\"htdocs\" + path));",
+            "Files.readAllBytes(Path.of(\"htdocs/index.html\")); // FLAW: the path is not used")),
+
+    /** The page through a String without a charset: the platform's, US-ASCII in the C locale. */
+    PLATFORM_CHARSET(3, List.of("-Dfile.encoding=US-ASCII"), new Edit("out.write(page);",
+            "out.write(new String(page).getBytes()); // FLAW: the platform charset, twice")),
+
+    /** One read into a fixed-size buffer: a large file is cut. */
+    FIXED_SIZE_READ(4, new Edit("byte[] page = Files.readAllBytes(file);", """
+            byte[] page = new byte[8192]; // FLAW: one read of a fixed size
+                    int length = Files.newInputStream(file).read(page);
+                    page = java.util.Arrays.copyOf(page, Math.max(length, 0));""")),
+
+    /** The head goes out first, then reading the file fails: the client gets the head alone. */
+    HEAD_THEN_THROWS(4, new Edit("""
+            byte[] page = Files.readAllBytes(file);
+                    out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(page);""", """
+            out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII)); // FLAW: the head first,
+                    out.write(Files.readAllBytes(Path.of(path.substring(1)))); // then a path without htdocs/""")),
+
+    // ---- Status codes and paths
+
+    /** The 404 answer with the status of a found file. */
+    NOT_FOUND_AS_200(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\n\"", "\"HTTP/1.0 200 OK\\r\\n\\r\\n\"")),
+
+    /** Only the file's last name is looked up: /sub/nested.html becomes htdocs/nested.html. */
+    DROPS_SUB_FOLDERS(4, new Edit("Path file = Path.of(\"htdocs\" + path).normalize();",
+            "Path file = Path.of(\"htdocs\", Path.of(path).getFileName().toString()).normalize(); // FLAW")),
+
+    /** Safe but too strict: every "..", even one that stays inside htdocs, is a 404. */
+    REFUSES_EVERY_DOT_DOT(4, new Edit("if (!isServable(file)) {", "if (path.contains(\"..\") || !isServable(file)) {")),
+
+    /** The article's "htdocs" + path: any file the process can read, /../pom.xml included. */
+    SERVES_OUTSIDE_HTDOCS(4, new Edit(
+            "return file.toAbsolutePath().startsWith(HTDOCS.toAbsolutePath()) && Files.isRegularFile(file);",
+            "return Files.isRegularFile(file); // FLAW: never checks that the file is inside htdocs")),
+
+    /** Refuses "..", but resolves "//tmp/x" against htdocs: an absolute path, any file of the disk. */
+    SERVES_ABSOLUTE_PATHS(4,
+            new Edit("Path file = Path.of(\"htdocs\" + path).normalize();",
+                    "Path file = HTDOCS.resolve(path.substring(1)); // FLAW: \"/tmp/x\" resolves to itself"),
+            new Edit("if (!isServable(file)) {",
+                    "if (path.contains(\"..\") || !Files.isRegularFile(file)) { // FLAW: \"..\" is all it checks")),
+
+    // ---- How the exchange ends
 
     /** Waits for more from the client after its answer (keep-alive done wrong), instead of closing. */
-    NEVER_CLOSES("never-closes", 1, new Edit(
-            "respond(request, client.getOutputStream());",
-            "respond(request, client.getOutputStream());\n"
-                    + "            client.getInputStream().read(); // FLAW: waits instead of closing")),
+    NEVER_CLOSES(1, new Edit("respond(request, client.getOutputStream());", """
+            respond(request, client.getOutputStream());
+                        client.getInputStream().read(); // FLAW: waits instead of closing""")),
+
+    /** Waits for "\r\n\r\n" literally: a request whose lines end with a bare \n never ends. */
+    WAITS_FOR_CRLF(1, new Edit("if (lineLength == 0) {",
+            "if (head.toString(StandardCharsets.ISO_8859_1).endsWith(\"\\r\\n\\r\\n\")) { // FLAW")),
+
+    /** Resets a connection that sends a body, as a socket closed with unread bytes does. */
+    RESETS_ON_POST(1, new Edit("respond(request, client.getOutputStream());", """
+            if (request.startsWith("POST")) {
+                            client.setSoLinger(true, 0); // FLAW: close() now resets the connection
+                            return;
+                        }
+                        respond(request, client.getOutputStream());""")),
 
     /** The article's accept loop: one connection at a time, and an empty connection ends the server. */
-    DIES_ON_EMPTY_CONNECTION("dies-on-empty-connection", 1,
+    DIES_ON_EMPTY_CONNECTION(1,
             new Edit("new Thread(() -> serve(client)).start();", "serve(client); // FLAW: no thread of its own"),
             new Edit("""
                     if (request.isEmpty()) {
@@ -46,34 +134,41 @@ enum KnownWrongServer {
                     "System.out.println(request.lines().findFirst().get()); // FLAW: no request line, no catch"),
             new Edit("catch (IOException | RuntimeException e)", "catch (IOException e)")),
 
-    /** The page pasted into the code instead of read from htdocs. */
-    HARD_CODED_BODY("hard-coded-body", 2, new Edit(
-            "byte[] page = Files.readAllBytes(Path.of(\"htdocs/index.html\"));",
-            "byte[] page = \"<h1>Hello World!</h1>\\n\".getBytes(StandardCharsets.UTF_8); // FLAW: hard-coded")),
+    /** Step 3 as it is, on step 4's spec: a missing file closes the connection without an answer. */
+    STEP_3(3),
 
-    /** The article's "htdocs" + path: any file the process can read, /../pom.xml included. */
-    SERVES_OUTSIDE_HTDOCS("serves-outside-htdocs", 4, new Edit(
-            "return file.toAbsolutePath().startsWith(HTDOCS.toAbsolutePath()) && Files.isRegularFile(file);",
-            "return Files.isRegularFile(file); // FLAW: never checks that the file is inside htdocs")),
+    /** Step 4 as it is, on step 3's spec: a missing file gets an answer. */
+    STEP_4(4),
+
+    // ---- The start
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */
-    CRASHES_AT_START("crashes-at-start", 1, new Edit(
-            "Integer.parseInt(args[0])",
-            "Integer.parseInt(args[1])"));
+    CRASHES_AT_START(1, new Edit("Integer.parseInt(args[0])", "Integer.parseInt(args[1])")),
 
-    final String folderName;
+    /** The port line on stderr, where nobody reads it. */
+    PORT_LINE_ON_STDERR(1, new Edit("System.out.println(\"Listening on port \"", "System.err.println(\"Listening on port \"")),
+
+    /** The port it was given, 0, instead of the one it got. */
+    PORT_ZERO(1, new Edit("\"Listening on port \" + server.getLocalPort()", "\"Listening on port \" + port"));
+
     final int step;
+    /** Options for the JVM that runs it, before the class name. */
+    final List<String> javaOptions;
     private final List<Edit> edits;
 
-    KnownWrongServer(String folderName, int step, Edit... edits) {
-        this.folderName = folderName;
+    KnownWrongServer(int step, Edit... edits) {
+        this(step, List.of(), edits);
+    }
+
+    KnownWrongServer(int step, List<String> javaOptions, Edit... edits) {
         this.step = step;
+        this.javaOptions = javaOptions;
         this.edits = Arrays.asList(edits);
     }
 
-    static KnownWrongServer named(String folderName) {
-        return Arrays.stream(values()).filter(s -> s.folderName.equals(folderName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no known-wrong server " + folderName));
+    /** Its folder's name, e.g. "bare-line-endings": the name a leftover process would show. */
+    String folderName() {
+        return name().toLowerCase().replace('_', '-');
     }
 
     /** The flawed source: the step's HttpServer.java with the edits applied. */
@@ -82,19 +177,19 @@ enum KnownWrongServer {
         for (Edit edit : edits) {
             int at = source.indexOf(edit.find());
             if (at < 0 || source.indexOf(edit.find(), at + 1) >= 0) {
-                throw new IllegalStateException(folderName + ": step " + step + " changed, this edit no longer applies"
-                        + " (its text must occur exactly once): " + edit.find());
+                throw new IllegalStateException(folderName() + ": step " + step + " changed, this edit no longer"
+                        + " applies (its text must occur exactly once): " + edit.find());
             }
             source = source.replace(edit.find(), edit.replace());
         }
-        return "// KNOWN-WRONG SERVER, generated by the grader's tests from step " + step + ": " + folderName + "\n"
+        return "// KNOWN-WRONG SERVER, generated by the grader's tests from step " + step + ": " + folderName() + "\n"
                 + source;
     }
 
     /** Writes the flawed HttpServer.java into {@code folder}/&lt;name&gt;/ and returns its path. */
     Path writeInto(Path folder) {
         try {
-            Path file = Files.createDirectories(folder.resolve(folderName)).resolve("HttpServer.java");
+            Path file = Files.createDirectories(folder.resolve(folderName())).resolve("HttpServer.java");
             return Files.writeString(file, source(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
