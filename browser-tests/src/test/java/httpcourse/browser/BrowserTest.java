@@ -1,20 +1,16 @@
 package httpcourse.browser;
 
+import static httpcourse.browser.Chromium.PAGE_LOAD_FAIL_SAFE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,96 +21,47 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Every step in a real browser: headless Chromium, driven through chromedriver by Selenium.
- * Each test starts its step's server as a separate process (see {@link StepServer}), opens
- * pages, clicks a link, goes back, saves a screenshot of every page to
+ * Every step in a real browser: headless Chromium (see {@link Chromium}). Each test starts its
+ * step's server as a separate process (see {@link StepServer}), opens pages, clicks a link,
+ * goes back, saves a screenshot of every page to
  * {@code browser-tests/target/screenshots/stepN-<page>.png}, and prints how long each page
  * took to load. The times are printed, never asserted: they depend on the machine.
  *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver} packages. Where they are
- * missing, the tests are skipped with a message (and fail instead when the environment
- * variable {@code CI} is {@code true}: CI must install them).
+ * <p>Chromium runs without network prediction: it opens no connection in advance, so a step
+ * that serves one connection at a time (steps 1 to 4) never waits for an unused one, and the
+ * tests always behave the same. Step 5's test opens a silent connection on purpose.
  *
- * <p>System properties (pass them to Maven with {@code -D}):
- * <ul>
- *   <li>{@code browser.chromium}: the Chromium binary, default {@code /usr/bin/chromium};</li>
- *   <li>{@code browser.chromedriver}: the chromedriver binary, default {@code /usr/bin/chromedriver}.</li>
- * </ul>
+ * <p>Where Chromium is missing, the tests are skipped with a message (and fail instead when
+ * the environment variable {@code CI} is {@code true}: CI must install it).
  * For example {@code ./mvnw test -Dbrowser.chromium=/nonexistent} shows the "skipped" path.
  */
 @DisplayName("Every step in a real browser")
 @TestMethodOrder(MethodOrderer.MethodName.class) // step1 first: the output reads in course order
 class BrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = StepServer.REPO.resolve("browser-tests/target/screenshots");
 
-    // Only a fail-safe against a page that never finishes loading: no test expects it to be reached.
-    static final Duration PAGE_LOAD_FAIL_SAFE = Duration.ofSeconds(20);
-
+    static Chromium chromium;
     static WebDriver driver;
-    static Path profile;
     static final List<String> loadTimes = new ArrayList<>();
-
-    // selenium-chrome-driver comes without DevTools bindings, which these tests do not use:
-    // silence the warning that says so for every new Chromium version. (A field, because
-    // java.util.logging forgets the level of a logger that nobody references.)
-    static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
-
-    static {
-        DEVTOOLS_LOG.setLevel(Level.SEVERE);
-        // If Maven is stopped in the middle of a test, the JVM still ends the browser (each
-        // server has a hook of its own): every process this JVM started is one of ours.
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
-    }
 
     @BeforeAll
     static void startChromium() throws IOException {
-        requireBrowser();
-        // A new, empty profile: no cache, cookies or history from an earlier run.
-        profile = Files.createTempDirectory("browser-tests-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",                       // the sandbox does not work as root (CI, containers)
-                "--disable-gpu",                      // no graphics card on a CI machine
-                "--no-first-run",
-                // Chromium talks to Google's servers in the background (updates, sync, field
-                // trials). Without these, on a machine with no internet it keeps retrying.
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1024,640",             // the size of the screenshots
-                "--user-data-dir=" + profile);
-        // The driver's path, given explicitly: otherwise Selenium Manager would try to download one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_FAIL_SAFE);
+        chromium = Chromium.start(false);
+        driver = chromium.driver;
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
         try {
-            if (driver != null) {
-                driver.quit(); // closes Chromium, then stops chromedriver
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            // Fail-safe: anything this JVM started that still runs (a Chromium that did not quit).
-            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-            deleteProfile();
             if (!loadTimes.isEmpty()) {
                 System.out.println("[browser] Load times (wall clock around the Selenium call; "
                         + "navigation timing as measured by Chromium):");
@@ -169,6 +116,17 @@ class BrowserTest {
         try (StepServer server = StepServer.start("step4-404")) {
             load("step4-not-found", () -> driver.get(server.url("/hello.html")));
             assertThat(bodyText()).as("the answer to /hello.html").isEqualTo("File Not Found");
+            report(server);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 5 shows its pages while a silent connection stays open")
+    void step5ServesBesideASilentConnection() throws Exception {
+        try (StepServer server = StepServer.start("step5-many-clients");
+             Socket silent = server.openSilentConnection()) {
+            // Steps 1 to 4 would serve the silent connection first, and the page would wait for ever.
+            indexIpsumAndBack("step5", server);
             report(server);
         }
     }
@@ -242,34 +200,5 @@ class BrowserTest {
 
     private static String bodyText() {
         return driver.findElement(By.tagName("body")).getText();
-    }
-
-    /** Skips the tests where Chromium is missing; on CI, fails instead, since CI must install it. */
-    private static void requireBrowser() {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
-                .filter(path -> !Files.isExecutable(path))
-                .map(Path::toString)
-                .toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI=true, but the browser tests cannot run: missing " + missing
-                    + ". CI must install them first (.ci/install-browser runs apt-get install -y chromium chromium-driver)");
-        }
-        String message = "Browser tests skipped: missing " + missing + ".\n"
-                + "To run them: sudo apt-get install chromium chromium-driver, then ./mvnw test";
-        // Printed as well: Maven's summary counts skipped tests but does not say why.
-        System.out.println("\n*** " + message.replace("\n", "\n*** ") + "\n");
-        Assumptions.abort(message);
-    }
-
-    private static void deleteProfile() throws IOException {
-        if (profile == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

@@ -1,5 +1,7 @@
 package httpcourse.browser;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,21 +41,28 @@ final class StepServer implements AutoCloseable {
         return new StepServer(module, ServerProcess.start(command, REPO, null, Duration.ofSeconds(20)));
     }
 
+    int port() {
+        return process.port();
+    }
+
+    /** The request lines the server printed so far: "GET /ipsum.html HTTP/1.1". */
+    List<String> requestLines() {
+        return process.stdoutLines().stream().filter(line -> line.matches("[A-Z]+ \\S+ HTTP/.*")).toList();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + process.port() + path;
     }
 
-    /**
-     * What the server saw so far, from its own log: the request lines it received, and how many
-     * connections closed without a request (browsers open some in advance and may not use them).
-     */
+    /** A connection that sends nothing, as a browser's unused connection or a silent nc does. */
+    Socket openSilentConnection() throws IOException {
+        return new Socket(ServerProcess.HOST, process.port());
+    }
+
+    /** What the server saw so far, from its own log: the request lines, and the connections that failed. */
     String requestsSeen() {
-        List<String> lines = process.stdoutLines();
-        List<String> requests = lines.stream().filter(line -> line.matches("[A-Z]+ \\S+ HTTP/.*")).toList();
-        long empty = lines.stream().filter(line -> line.startsWith("(a connection closed without")).count();
-        long errors = lines.stream().filter(line -> line.startsWith("Connection closed after an error")).count();
-        return module + " received " + requests + ", " + empty + " connection(s) closed without a request, "
-                + errors + " connection(s) closed after an error";
+        long failed = process.stdoutLines().stream().filter(line -> line.startsWith("Connection failed")).count();
+        return module + " received " + requestLines() + "; " + failed + " connection(s) failed";
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *                                                                  the unified diff of the two files
  * &lt;!-- excerpt: step4-404/src/main/java/HttpServer.java --&gt;     some lines, in a row, of the file
  * &lt;!-- snippet --&gt;                                                code to type, not a copy of a file
+ * &lt;!-- checks: step5 --&gt;                                         the names of step 5's checks, from its spec
  * </pre>
  *
  * Paths are written from the repository root. A listing or diff block must equal the file or
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class Listings {
 
-    enum Kind { LISTING, DIFF, EXCERPT, SNIPPET }
+    enum Kind { LISTING, DIFF, EXCERPT, SNIPPET, CHECKS }
 
     /** A marker, where it is, and the code block after it (empty if there is none yet). */
     record Block(Path doc, int markerIndex, Kind kind, List<String> paths,
@@ -50,6 +51,7 @@ final class Listings {
                 case DIFF -> "the diff from " + paths.get(0) + " to " + paths.get(1) + " is the real diff";
                 case EXCERPT -> "the excerpt of " + paths.get(0) + " appears in the real file";
                 case SNIPPET -> "the snippet is followed by a code block";
+                case CHECKS -> "the checks of " + paths.get(0) + " are those of its spec";
             };
         }
     }
@@ -61,9 +63,10 @@ final class Listings {
         }
     }
 
-    static final String UPDATE_COMMAND = "./mvnw -q -pl docs-tests test -Ddocs.update=true";
+    static final String UPDATE_COMMAND = "./mvnw -q test -am -pl docs-tests -Dtest=ListingsTest -Dsurefire.failIfNoSpecifiedTests=false -Ddocs.update=true";
 
-    private static final Pattern ANY_MARKER = Pattern.compile("^\\s*<!--\\s*(listing|diff|excerpt|snippet)\\b.*");
+    private static final Pattern ANY_MARKER = Pattern.compile("^\\s*<!--\\s*(listing|diff|excerpt|snippet|checks)\\b.*");
+    private static final Pattern CHECKS = Pattern.compile("^<!--\\s*checks:\\s*(step\\d+)\\s*-->\\s*$");
     private static final Pattern MARKER =
             Pattern.compile("^<!--\\s*(listing|diff|excerpt):\\s*(\\S+)(?:\\s+(\\S+))?\\s*-->\\s*$");
     private static final Pattern SNIPPET = Pattern.compile("^<!--\\s*snippet\\b.*-->\\s*$");
@@ -106,9 +109,13 @@ final class Listings {
             Kind kind;
             List<String> paths;
             Matcher marker = MARKER.matcher(line);
+            Matcher checks = CHECKS.matcher(line);
             if (SNIPPET.matcher(line).matches()) {
                 kind = Kind.SNIPPET;
                 paths = List.of();
+            } else if (checks.matches()) {
+                kind = Kind.CHECKS;
+                paths = List.of(checks.group(1));
             } else if (marker.matches()) {
                 kind = Kind.valueOf(marker.group(1).toUpperCase());
                 paths = marker.group(3) == null ? List.of(marker.group(2)) : List.of(marker.group(2), marker.group(3));
@@ -126,7 +133,8 @@ final class Listings {
                 }
             } else {
                 problems.add(new BadMarker(doc, i, "a marker must look like <!-- listing: PATH -->,"
-                        + " <!-- diff: OLD NEW -->, <!-- excerpt: PATH --> or <!-- snippet -->, not: " + line));
+                        + " <!-- diff: OLD NEW -->, <!-- excerpt: PATH -->, <!-- snippet --> or <!-- checks: stepN -->,"
+                        + " not: " + line));
                 continue;
             }
             Matcher open = i + 1 < lines.size() ? FENCE.matcher(lines.get(i + 1)) : null;
@@ -168,6 +176,7 @@ final class Listings {
             case DIFF -> UnifiedDiff.diff(
                     block.paths().get(0), Repo.lines(Repo.ROOT.resolve(block.paths().get(0))),
                     block.paths().get(1), Repo.lines(Repo.ROOT.resolve(block.paths().get(1))));
+            case CHECKS -> SpecChecks.of(block.paths().get(0)).stream().map(name -> "- " + name).toList();
             case EXCERPT, SNIPPET -> throw new IllegalArgumentException("no fixed content for " + block.kind());
         };
     }
@@ -176,13 +185,13 @@ final class Listings {
     static String check(Block block) {
         if (!block.hasCode()) {
             return block.where() + ": the marker must stand on the line just before a code block (```)."
-                    + (block.kind() == Kind.LISTING || block.kind() == Kind.DIFF
+                    + (block.kind() != Kind.EXCERPT && block.kind() != Kind.SNIPPET
                     ? " To add the block, run:\n    " + UPDATE_COMMAND : "");
         }
         return switch (block.kind()) {
             case SNIPPET -> null;
             case EXCERPT -> checkExcerpt(block);
-            case LISTING, DIFF -> checkCopy(block);
+            case LISTING, DIFF, CHECKS -> checkCopy(block);
         };
     }
 
@@ -196,10 +205,16 @@ final class Listings {
         while (at < shown.size() && at < expected.size() && shown.get(at).equals(expected.get(at))) {
             at++;
         }
-        String source = block.kind() == Kind.LISTING ? "the file" : "the real diff";
-        return block.where() + ": " + (block.kind() == Kind.LISTING
-                ? "the listing of " + block.paths().get(0) + " is not the same as the file."
-                : "the diff from " + block.paths().get(0) + " to " + block.paths().get(1) + " is not the real diff.")
+        String source = switch (block.kind()) {
+            case LISTING -> "the file";
+            case DIFF -> "the real diff";
+            default -> "the spec";
+        };
+        return block.where() + ": " + switch (block.kind()) {
+            case LISTING -> "the listing of " + block.paths().get(0) + " is not the same as the file.";
+            case DIFF -> "the diff from " + block.paths().get(0) + " to " + block.paths().get(1) + " is not the real diff.";
+            default -> "the checks of " + block.paths().get(0) + " are not those of its spec.";
+        }
                 + "\n  First difference: line " + (at + 1) + " of the code block (line " + (block.openIndex() + at + 2)
                 + " of " + Repo.show(block.doc()) + ")"
                 + "\n    in the doc:  " + lineOrEnd(shown, at)
@@ -233,7 +248,7 @@ final class Listings {
     }
 
     /**
-     * Rewrites every listing and diff block of the doc from the real files, adding the block
+     * Rewrites every listing, diff and checks block of the doc from the real files, adding the block
      * if the marker has none yet. Returns how many blocks changed.
      */
     static int update(Path doc) {
@@ -244,7 +259,7 @@ final class Listings {
         int changed = 0;
         int next = 0;
         for (Block block : blocks) {
-            if (block.kind() != Kind.LISTING && block.kind() != Kind.DIFF) {
+            if (block.kind() == Kind.EXCERPT || block.kind() == Kind.SNIPPET) {
                 continue;
             }
             List<String> expected = expected(block);
@@ -255,7 +270,7 @@ final class Listings {
             String fence = block.hasCode() ? fenceOf(lines.get(block.openIndex())) : "```";
             fence = longEnough(fence, expected);
             String language = block.hasCode() ? lines.get(block.openIndex()).replaceFirst("^[`~]+", "")
-                    : block.kind() == Kind.DIFF ? "diff" : language(block.paths().get(0));
+                    : block.kind() == Kind.DIFF ? "diff" : block.kind() == Kind.CHECKS ? "text" : language(block.paths().get(0));
             out.add(fence + language);
             out.addAll(expected);
             out.add(fence);

@@ -62,14 +62,10 @@ public final class Grade {
             List<Integer> steps = steps(options.steps(commandLine), commandLine);
             if (options.isRunningServer()) {
                 checkWorkdir(options.workdir(), commandLine);
-            } else if (options.sandbox()) {
-                Optional<String> unavailable = Sandbox.unavailable();
-                if (unavailable.isPresent()) {
-                    err.println("grade: " + unavailable.get());
-                    return USAGE;
-                }
             }
-            return options.isBatch() ? batch(options, steps, out, commandLine) : single(options, steps, out);
+            boolean sandbox = options.sandbox() && !options.isRunningServer() && sandboxAvailable(err);
+            return options.isBatch() ? batch(options, sandbox, steps, out, commandLine)
+                    : single(options, sandbox, steps, out);
         } catch (CommandLine.ParameterException e) {
             err.println("grade: " + e.getMessage());
             err.println("Run grade --help to see how to use it.");
@@ -80,8 +76,19 @@ public final class Grade {
         }
     }
 
+    /**
+     * Whether the servers can run in the sandbox; if not, says so once, with what to do, and the
+     * grading goes on without it (a student checking their own server on macOS must not be stopped).
+     */
+    private static boolean sandboxAvailable(PrintStream err) {
+        Optional<String> unavailable = Sandbox.unavailable();
+        unavailable.ifPresent(why -> err.println("grade: " + why + "\nGrading without the sandbox: the servers run"
+                + " with your permissions and see your files. --no-sandbox grades so without this message."));
+        return unavailable.isEmpty();
+    }
+
     /** Grades one server on each step, printing each check as soon as it is decided. */
-    private static int single(Options options, List<Integer> steps, PrintStream out) {
+    private static int single(Options options, boolean sandbox, List<Integer> steps, PrintStream out) {
         Path here = Path.of("").toAbsolutePath();
         Grader.Progress progress = new Grader.Progress() {
             @Override
@@ -96,7 +103,8 @@ public final class Grade {
         };
         List<StepResult> results = new ArrayList<>();
         for (int step : steps) {
-            StepResult result = Grader.gradeStep(step, server(options, here, step), options.limits(), progress);
+            StepResult result = Grader.gradeStep(step, server(options, sandbox, here, step), options.limits(),
+                    progress);
             Report.stepDetails(out, result, options.verbose());
             results.add(result);
         }
@@ -104,17 +112,17 @@ public final class Grade {
         return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
     }
 
-    private static Grader.Server server(Options options, Path here, int step) {
+    private static Grader.Server server(Options options, boolean sandbox, Path here, int step) {
         if (options.isRunningServer()) {
             return new Grader.Server.Running(options.address(), options.workdir());
         }
         List<String> command = ServerCommand.resolve(options.command(), here, step);
         return new Grader.Server.Command(command, options.port(),
-                options.sandbox() ? GradingSandbox.single(command) : Sandbox.NONE);
+                sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }
 
-    private static int batch(Options options, List<Integer> steps, PrintStream out, CommandLine commandLine)
-            throws InterruptedException {
+    private static int batch(Options options, boolean sandbox, List<Integer> steps, PrintStream out,
+                             CommandLine commandLine) throws InterruptedException {
         List<Path> submissions;
         try {
             submissions = Batch.submissions(options.batch());
@@ -129,9 +137,9 @@ public final class Grade {
                 steps.size() == 1 ? "step" : "steps",
                 steps.stream().map(String::valueOf).collect(Collectors.joining(", ")), options.jobs());
         out.println("  server: " + String.join(" ", options.template()) + " 0");
-        out.println("  sandbox: " + (options.sandbox() ? "on: each server sees only its own submission"
-                : "off (--no-sandbox): the servers run with your permissions"));
-        Batch batch = new Batch(options.template(), steps, options.port(), options.limits(), options.sandbox(),
+        out.println("  sandbox: " + (sandbox ? "on: each server sees only its own submission"
+                : "OFF: the servers run with your permissions and see your files"));
+        Batch batch = new Batch(options.template(), steps, options.port(), options.limits(), sandbox,
                 options.batch(), options.out());
         List<Gradebook.Submission> graded = batch.grade(submissions, options.jobs(), out);
         Batch.write(graded, options.out());

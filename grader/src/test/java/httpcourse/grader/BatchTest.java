@@ -87,7 +87,8 @@ class BatchTest {
     void gradesHonestStudents() throws IOException {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(rows).contains("alice,4,25,25,25,,", "zoe,4,25,25,25,,");
-        assertThat(rows).contains("bob,4,21,25,21,\"answers 404 Not Found for a directory;"
+        assertThat(rows).contains("bob,4,20,25,20,\"answers 404 Not Found for a directory;"
+                + " answers 404 Not Found for a link inside htdocs that leads outside;"
                 + " answers 404 Not Found for a missing file, and goes on serving;"
                 + " answers 404 Not Found for a path that leads outside htdocs;"
                 + " answers 404 Not Found for the article's form POST to a missing /form.php\",");
@@ -143,8 +144,9 @@ class BatchTest {
         String json = Files.readString(out.resolve("gradebook.json"));
         assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 25, \"total\": 25,"
                 + " \"points\": 25, \"failed_checks\": [], \"note\": \"\"},\n");
-        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 21, \"total\": 25,"
-                + " \"points\": 21, \"failed_checks\": [\"answers 404 Not Found for a directory\","
+        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 20, \"total\": 25,"
+                + " \"points\": 20, \"failed_checks\": [\"answers 404 Not Found for a directory\","
+                + " \"answers 404 Not Found for a link inside htdocs that leads outside\","
                 + " \"answers 404 Not Found for a missing file, and goes on serving\","
                 + " \"answers 404 Not Found for a path that leads outside htdocs\","
                 + " \"answers 404 Not Found for the article's form POST to a missing /form.php\"], \"note\": \"\"},\n");

@@ -188,16 +188,19 @@ class GraderTest {
                 "answers 404 Not Found for a missing file, and goes on serving",
                 "answers 404 Not Found for the article's form POST to a missing /form.php",
                 "answers 404 Not Found for a directory",
-                "answers 404 Not Found for a path that leads outside htdocs");
+                "answers 404 Not Found for a path that leads outside htdocs",
+                "answers 404 Not Found for a link inside htdocs that leads outside");
     }
 
     @Test
-    @DisplayName("fails only the outside-htdocs check of a server that serves /../pom.xml, in each case with ..")
+    @DisplayName("fails only the outside-htdocs checks of a server that serves /../pom.xml, in each case with .. or a link")
     void pinpointsTheOutsideHtdocsCheck() {
         StepResult result = RESULTS.get(SERVES_OUTSIDE_HTDOCS);
-        assertThat(failedChecks(SERVES_OUTSIDE_HTDOCS))
-                .containsExactly("answers 404 Not Found for a path that leads outside htdocs");
-        assertThat(result.failedChecks().get(0).failures()).extracting(StepResult.Failure::caseName)
+        assertThat(failedChecks(SERVES_OUTSIDE_HTDOCS)).containsExactly(
+                "answers 404 Not Found for a link inside htdocs that leads outside",
+                "answers 404 Not Found for a path that leads outside htdocs");
+        assertThat(result.failedChecks().get(0).failures()).hasSize(2);
+        assertThat(result.failedChecks().get(1).failures()).extracting(StepResult.Failure::caseName)
                 .hasSize(5).allMatch(name -> name.contains(".."));
     }
 
@@ -206,6 +209,7 @@ class GraderTest {
     void catchesAbsolutePaths() {
         assertThat(failedChecks(SERVES_ABSOLUTE_PATHS)).containsExactlyInAnyOrder(
                 "answers 404 Not Found for a path that leads outside htdocs",
+                "answers 404 Not Found for a link inside htdocs that leads outside",
                 "still serves a path with .. that stays inside htdocs");
         assertThat(check(RESULTS.get(SERVES_ABSOLUTE_PATHS), "answers 404 Not Found for a path that leads outside htdocs")
                 .failures()).extracting(StepResult.Failure::caseName)
@@ -281,7 +285,8 @@ class GraderTest {
     void gradesTheRepositoryFully() {
         String output = REPOSITORY_OUTPUT.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Step 1: Hello World", "Step 2: always index.html",
-                "Step 3: the file the request names", "Step 4: 404 Not Found").doesNotContain(Report.FAIL);
+                "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once")
+                .doesNotContain(Report.FAIL);
         assertThat(output).containsPattern("Total +(\\d+)/\\1\n");
         assertThat(repositoryExitStatus).as(output).isZero();
     }

@@ -21,32 +21,34 @@ enum KnownWrongServer {
     // ---- The response's head and body, byte for byte
 
     /** The article's line endings: bare LF. Browsers forgive it; HTTP does not. */
-    BARE_LINE_ENDINGS(1, new Edit("out.write(\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "out.write(\"HTTP/1.0 200 OK\\n\\n\"")),
+    BARE_LINE_ENDINGS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.0 200 OK\\n\\nHello World\"")),
 
     /** The article's reason phrase, in capitals. */
-    NOT_FOUND_IN_CAPITALS(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\n\"", "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\n\"")),
+    NOT_FOUND_IN_CAPITALS(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
+            "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\nFile Not Found\"")),
 
     /** No status line at all: the body alone. */
-    NO_STATUS_LINE(1, new Edit("out.write(\"HTTP/1.0 200 OK\\r\\n\\r\\n\".getBytes(StandardCharsets.US_ASCII));", "")),
+    NO_STATUS_LINE(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"Hello World\"")),
 
     /** The version of a browser's request, instead of the step's. */
-    HTTP_1_1_STATUS_LINE(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "\"HTTP/1.1 200 OK\\r\\n\\r\\n\"")),
+    HTTP_1_1_STATUS_LINE(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.1 200 OK\\r\\n\\r\\nHello World\"")),
 
     /** The empty line that ends the head is missing. */
-    HEAD_NEVER_ENDS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "\"HTTP/1.0 200 OK\\r\\n\"")),
+    HEAD_NEVER_ENDS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.0 200 OK\\r\\nHello World\"")),
 
     /** A header line the step does not send. */
-    HEADER_LINES(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\n\"", "\"HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\n\"")),
+    HEADER_LINES(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"",
+            "\"HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\nHello World\"")),
 
     /** println after the body: a line break too many. */
-    TRAILING_LINE_BREAK(1, new Edit("\"Hello World\".getBytes", "\"Hello World\\r\\n\".getBytes")),
+    TRAILING_LINE_BREAK(1, new Edit("\\r\\n\\r\\nHello World\"", "\\r\\n\\r\\nHello World\\r\\n\"")),
 
     /** A body with something more. */
-    EXTRA_BYTES(1, new Edit("\"Hello World\".getBytes", "\"Hello World!\".getBytes")),
+    EXTRA_BYTES(1, new Edit("\\r\\n\\r\\nHello World\"", "\\r\\n\\r\\nHello World!\"")),
 
     /** The page pasted into the code instead of read from htdocs. */
     HARD_CODED_BODY(2, new Edit(
-            "byte[] page = Files.readAllBytes(Path.of(\"htdocs/index.html\"));",
+            "byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));",
             "byte[] page = \"<h1>Hello World!</h1>\\n\".getBytes(StandardCharsets.UTF_8); // FLAW: hard-coded")),
 
     /** Reads index.html once, at start, and sends that copy for ever. */
@@ -54,11 +56,11 @@ enum KnownWrongServer {
             new Edit("static final Path HTDOCS = Path.of(\"htdocs\");",
                     "static final Path HTDOCS = Path.of(\"htdocs\");\n    static byte[] cachedPage; // FLAW: read once"),
             new Edit("        try (ServerSocket server",
-                    "        cachedPage = Files.readAllBytes(Path.of(\"htdocs/index.html\"));\n        try (ServerSocket server"),
-            new Edit("byte[] page = Files.readAllBytes(Path.of(\"htdocs/index.html\"));", "byte[] page = cachedPage;")),
+                    "        cachedPage = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));\n        try (ServerSocket server"),
+            new Edit("byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));", "byte[] page = cachedPage;")),
 
     /** Every path answered with index.html: the request line is read, and ignored. */
-    IGNORES_THE_PATH(3, new Edit("Files.readAllBytes(Path.of(\"htdocs\" + path));",
+    IGNORES_THE_PATH(3, new Edit("Files.readAllBytes(Path.of(\"htdocs\" + requestedPath(request)));",
             "Files.readAllBytes(Path.of(\"htdocs/index.html\")); // FLAW: the path is not used")),
 
     /** The page through a String without a charset: the platform's, US-ASCII in the C locale. */
@@ -77,60 +79,68 @@ enum KnownWrongServer {
                     out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
                     out.write(page);""", """
             out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII)); // FLAW: the head first,
-                    out.write(Files.readAllBytes(Path.of(path.substring(1)))); // then a path without htdocs/""")),
+                    out.write(Files.readAllBytes(Path.of(requestedPath(request).substring(1)))); // then no htdocs/""")),
 
     // ---- Status codes and paths
 
     /** The 404 answer with the status of a found file. */
-    NOT_FOUND_AS_200(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\n\"", "\"HTTP/1.0 200 OK\\r\\n\\r\\n\"")),
+    NOT_FOUND_AS_200(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
+            "\"HTTP/1.0 200 OK\\r\\n\\r\\nFile Not Found\"")),
 
     /** Only the file's last name is looked up: /sub/nested.html becomes htdocs/nested.html. */
-    DROPS_SUB_FOLDERS(4, new Edit("Path file = Path.of(\"htdocs\" + path).normalize();",
-            "Path file = Path.of(\"htdocs\", Path.of(path).getFileName().toString()).normalize(); // FLAW")),
+    DROPS_SUB_FOLDERS(4, new Edit("Path file = Path.of(\"htdocs\" + requestedPath(request)).normalize();",
+            "Path file = Path.of(\"htdocs\", Path.of(requestedPath(request)).getFileName().toString()); // FLAW")),
 
     /** Safe but too strict: every "..", even one that stays inside htdocs, is a 404. */
-    REFUSES_EVERY_DOT_DOT(4, new Edit("if (!isServable(file)) {", "if (path.contains(\"..\") || !isServable(file)) {")),
+    REFUSES_EVERY_DOT_DOT(4, new Edit("if (!isServable(file)) {",
+            "if (requestedPath(request).contains(\"..\") || !isServable(file)) { // FLAW: too strict")),
 
     /** The article's "htdocs" + path: any file the process can read, /../pom.xml included. */
     SERVES_OUTSIDE_HTDOCS(4, new Edit(
-            "return file.toAbsolutePath().startsWith(HTDOCS.toAbsolutePath()) && Files.isRegularFile(file);",
+            "return Files.isRegularFile(file) && file.toRealPath().startsWith(HTDOCS.toRealPath());",
             "return Files.isRegularFile(file); // FLAW: never checks that the file is inside htdocs")),
 
     /** Refuses "..", but resolves "//tmp/x" against htdocs: an absolute path, any file of the disk. */
     SERVES_ABSOLUTE_PATHS(4,
-            new Edit("Path file = Path.of(\"htdocs\" + path).normalize();",
-                    "Path file = HTDOCS.resolve(path.substring(1)); // FLAW: \"/tmp/x\" resolves to itself"),
+            new Edit("Path file = Path.of(\"htdocs\" + requestedPath(request)).normalize();",
+                    "Path file = HTDOCS.resolve(requestedPath(request).substring(1)); // FLAW: \"/tmp/x\" stays /tmp/x"),
             new Edit("if (!isServable(file)) {",
-                    "if (path.contains(\"..\") || !Files.isRegularFile(file)) { // FLAW: \"..\" is all it checks")),
+                    "if (requestedPath(request).contains(\"..\") || !Files.isRegularFile(file)) { // FLAW: only \"..\"")),
 
     // ---- How the exchange ends
 
     /** Waits for more from the client after its answer (keep-alive done wrong), instead of closing. */
     NEVER_CLOSES(1, new Edit("respond(request, client.getOutputStream());", """
             respond(request, client.getOutputStream());
-                        client.getInputStream().read(); // FLAW: waits instead of closing""")),
+                    client.getInputStream().read(); // FLAW: waits instead of closing""")),
 
     /** Waits for "\r\n\r\n" literally: a request whose lines end with a bare \n never ends. */
-    WAITS_FOR_CRLF(1, new Edit("if (lineLength == 0) {",
-            "if (head.toString(StandardCharsets.ISO_8859_1).endsWith(\"\\r\\n\\r\\n\")) { // FLAW")),
+    WAITS_FOR_CRLF(1, new Edit("""
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        head.append(line).append("\\r\\n");
+                    }""", """
+            for (int c = in.read(); c != -1; c = in.read()) { // FLAW: waits for \\r\\n\\r\\n, a bare \\n never ends the head
+                        head.append((char) c);
+                        if (head.toString().endsWith("\\r\\n\\r\\n")) {
+                            break;
+                        }
+                    }""")),
 
     /** Resets a connection that sends a body, as a socket closed with unread bytes does. */
     RESETS_ON_POST(1, new Edit("respond(request, client.getOutputStream());", """
             if (request.startsWith("POST")) {
-                            client.setSoLinger(true, 0); // FLAW: close() now resets the connection
-                            return;
-                        }
-                        respond(request, client.getOutputStream());""")),
+                        client.setSoLinger(true, 0); // FLAW: close() now resets the connection
+                        return;
+                    }
+                    respond(request, client.getOutputStream());""")),
 
-    /** The article's accept loop: one connection at a time, and an empty connection ends the server. */
+    /** The article's accept loop: an empty connection (a browser's, a load tool's) ends the server. */
     DIES_ON_EMPTY_CONNECTION(1,
-            new Edit("new Thread(() -> serve(client)).start();", "serve(client); // FLAW: no thread of its own"),
             new Edit("""
                     if (request.isEmpty()) {
-                                    System.out.println("(a connection closed without sending anything)");
-                                    return;
-                                }
-                                System.out.print(request);""",
+                                return; // the client connected and left without a word (browsers do this)
+                            }
+                            System.out.print(request);""",
                     "System.out.println(request.lines().findFirst().get()); // FLAW: no request line, no catch"),
             new Edit("catch (IOException | RuntimeException e)", "catch (IOException e)")),
 

@@ -132,9 +132,10 @@ public final class Hints {
             Optional<WebRoot.Origin> origin = webRoot.origin(m.group());
             if (origin.isPresent() && origin.get().outsideHtdocs()) {
                 return Optional.of(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.get().file() + ", a file"
-                        + " from outside htdocs (it carries the token \"" + m.group() + "\"): this path climbed out of"
-                        + " the web root, so anybody could read any file of this computer. Make the path relative to"
-                        + " htdocs, normalize it, and check that it is still inside htdocs before opening it."));
+                        + " from outside htdocs (it carries the token \"" + m.group() + "\"): a path with \"..\", a"
+                        + " link, or an absolute path led out of the web root, so anybody could read any file of this"
+                        + " computer. Check where the file really is (Path.toRealPath() follows links and removes"
+                        + " \"..\") and that it is inside htdocs before opening it."));
             }
         }
         return Optional.empty();

@@ -52,7 +52,7 @@ public final class RawHttpClient {
                 out.flush();
                 sent.write(pieces.get(i));
             }
-            ending = readUntilClosed(socket, received);
+            ending = readUntilClosed(socket, received, responseTimeout);
         } catch (ConnectException e) {
             ending = Exchange.Ending.REFUSED;
             pieces.forEach(sent::writeBytes); // what it would have sent, for the report
@@ -89,12 +89,12 @@ public final class RawHttpClient {
     }
 
     /**
-     * Opens a connection that sends nothing: the caller closes it.
+     * Opens a connection to write and read at the pace of the check: the caller closes it.
      *
      * @throws ConnectException when nothing accepts connections
      */
-    public Socket openIdle() throws IOException {
-        return connect();
+    public RawConnection open() throws IOException {
+        return new RawConnection(connect(), responseTimeout);
     }
 
     private Socket connect() throws IOException {
@@ -113,11 +113,11 @@ public final class RawHttpClient {
      * Reads until the server closes the connection. The timeout covers the whole response, not
      * each read: a server that trickles bytes forever must not keep a check waiting forever.
      */
-    private Exchange.Ending readUntilClosed(Socket socket, ByteArrayOutputStream received) throws IOException {
-        InputStream in = socket.getInputStream();
+    static Exchange.Ending readUntilClosed(Socket socket, ByteArrayOutputStream received, Duration responseTimeout) {
         byte[] buffer = new byte[8192];
         long deadline = System.nanoTime() + responseTimeout.toNanos();
         try {
+            InputStream in = socket.getInputStream();
             while (true) {
                 long millisLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (millisLeft <= 0) {
@@ -134,6 +134,8 @@ public final class RawHttpClient {
             return Exchange.Ending.NOT_CLOSED;
         } catch (SocketException e) {
             return Exchange.Ending.RESET;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

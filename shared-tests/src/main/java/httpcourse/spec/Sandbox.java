@@ -226,22 +226,20 @@ public final class Sandbox {
     }
 
     private static Optional<String> findWhyUnavailable() {
-        String or = "\nTo grade code you trust (your own), without a sandbox: add --no-sandbox.";
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
-            return Optional.of("The sandbox that protects your files from the servers it grades needs Linux"
-                    + " (bubblewrap). On macOS or Windows, grade in a Linux virtual machine, in WSL 2 or in a"
-                    + " container: docs/instructors.md says how." + or);
+            return Optional.of("The sandbox that protects your files from the servers needs Linux (bubblewrap)."
+                    + " On macOS or Windows, grade code you have not read in a Linux virtual machine, in WSL 2"
+                    + " or in a container: docs/instructors.md says how.");
         }
         if (findProgram("bwrap").isEmpty() || findProgram("prlimit").isEmpty()) {
-            return Optional.of("The sandbox that protects your files from the servers it grades needs bubblewrap"
-                    + " (bwrap) and prlimit, and " + (findProgram("bwrap").isEmpty() ? "bwrap" : "prlimit")
+            return Optional.of("The sandbox that protects your files from the servers needs bubblewrap (bwrap)"
+                    + " and prlimit, and " + (findProgram("bwrap").isEmpty() ? "bwrap" : "prlimit")
                     + " is not installed. Install them:\n  sudo apt-get install bubblewrap util-linux   (Debian, Ubuntu)"
-                    + "\n  sudo dnf install bubblewrap util-linux       (Fedora)" + or);
+                    + "\n  sudo dnf install bubblewrap util-linux       (Fedora)");
         }
         return tryOnce().map(error -> "bubblewrap is installed but cannot make a sandbox here:\n  " + error
                 + "\nOn Ubuntu 24.04 and later, AppArmor restricts user namespaces: docs/instructors.md says what"
-                + " to do. In a container, bwrap needs one started with --privileged or with user namespaces"
-                + " allowed." + or);
+                + " to do. In a container, bwrap needs one started with user namespaces allowed.");
     }
 
     /** Runs {@code true} in a sandbox; returns bwrap's complaint when that fails. */

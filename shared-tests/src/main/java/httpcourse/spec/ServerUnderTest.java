@@ -3,7 +3,6 @@ package httpcourse.spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,9 +134,9 @@ public final class ServerUnderTest implements AutoCloseable {
         });
     }
 
-    /** Opens a connection that sends nothing: the caller closes it. */
-    public Socket openIdle() {
-        return connect(new byte[0], () -> client.openIdle());
+    /** Opens a connection to write and read at the pace of the check: the caller closes it. */
+    public RawConnection open() {
+        return connect(new byte[0], () -> client.open());
     }
 
     /** A check begins: a server that stopped since the last one is started again. */

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *   htdocs/favicon.ico        every byte value 0..255: a binary file
  *   htdocs/large.bin          300 000 random bytes: more than one read of any usual buffer
  *   htdocs/sub/nested.html    a nested path (and sub/ is a directory)
+ *   htdocs/outside-link.txt   a symbolic link to ../secret.txt      (where the system allows links)
+ *   htdocs/outside-folder     a symbolic link to ../htdocs-private
  *   htdocs-private/secret.html  a sibling folder whose name starts with "htdocs"
  *   pom.xml, secret.txt       files outside htdocs
  * </pre>
@@ -53,9 +55,14 @@ public final class WebRoot {
     /** A token as it appears in a file: the file's token name, "-", 12 hex digits ("index-3fa29c01b2d4"). */
     public static final Pattern TOKEN = Pattern.compile("([a-z]+)-([0-9a-f]{12})");
 
+    /** URL paths of the symbolic links in htdocs that lead outside it. */
+    public static final String LINK_TO_SECRET = "/outside-link.txt";
+    public static final String LINK_TO_PRIVATE_FOLDER = "/outside-folder";
+
     private final Path workingDirectory;
     private final String token;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    private boolean hasLinks;
 
     /**
      * Where a token comes from.
@@ -95,6 +102,24 @@ public final class WebRoot {
         write("pom.xml", ("<project>" + POM_MARK + token("pom") + " --></project>\n")
                 .getBytes(StandardCharsets.UTF_8));
         write("secret.txt", ("Outside htdocs " + token("secret") + "\n").getBytes(StandardCharsets.UTF_8));
+        hasLinks = link("htdocs" + LINK_TO_SECRET, "../secret.txt")
+                && link("htdocs" + LINK_TO_PRIVATE_FOLDER, "../htdocs-private");
+    }
+
+    /** Whether the links to outside htdocs exist: Windows allows them only to some users. */
+    public boolean hasLinks() {
+        return hasLinks;
+    }
+
+    private boolean link(String relativePath, String target) {
+        try {
+            Path link = workingDirectory.resolve(relativePath);
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, Path.of(target));
+            return true;
+        } catch (IOException | UnsupportedOperationException notAllowed) {
+            return false;
+        }
     }
 
     /**

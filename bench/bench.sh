@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Measures servers side by side, in one run, on one machine: requests per second, and the
+# ratio to nginx and to jwebserver. Ratios, not absolute numbers: those depend on the machine.
+#
+#   bench/bench.sh step4 step5 jwebserver nginx
+#   bench/bench.sh --clients 1,16,256 --tool ab,wrk step5 jwebserver nginx
+#   bench/bench.sh 'mine=cmd:java mine/HttpServer.java' step5 jwebserver nginx
+#
+# bench/README.md explains what is measured and how to read it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."   # the repository root: the steps and htdocs/ are here
+
+usage() {
+  cat <<'EOF'
+Usage: bench/bench.sh [OPTIONS] SERVER...
+
+SERVER is one of:
+  stepN          this repository's step N (compiled once with javac, run with java -cp)
+  jwebserver     the JDK's own file server (JDK 18 or newer: found in JAVA_HOME, on PATH or
+                 under /usr/lib/jvm)
+  nginx          nginx, if installed (Debian: apt-get install nginx-light)
+  'cmd:COMMAND'  any server that takes its port as last argument (0 = any free port) and
+                 prints "Listening on port N", e.g. 'cmd:java mine/HttpServer.java'
+  'NAME=cmd:COMMAND'  the same, shown as NAME in the table, e.g. 'mine=cmd:java mine/HttpServer.java'
+All servers run at the same time, each serving its own copy of htdocs/ and logging every
+request to a file (the steps print it, jwebserver with -o info, nginx with its access log).
+They are measured in turn, round after round, so that a change in the machine's load
+touches them all alike; the median of the rounds is reported.
+
+Options:
+  --tool ab          ab: a new connection per request; wrk: persistent connections, reused
+                     when the server allows it; a list (ab,wrk) measures both (default: ab)
+  --clients 16       clients at once; a list (1,16,256) measures each (default: 16)
+  --requests 20000   requests per ab measurement (default: 20000)
+  --duration 5       seconds per wrk measurement (default: 5)
+  --rounds 3         rounds; the median is reported (default: 3)
+  --path /index.html the page requested (default: /index.html)
+  --help             this text
+EOF
+}
+
+tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html
+servers=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tool) tools="$2"; shift 2 ;;
+    --clients) clients="$2"; shift 2 ;;
+    --requests) requests="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --path) path="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) servers+=("$1"); shift ;;
+  esac
+done
+[ ${#servers[@]} -gt 0 ] || { usage >&2; exit 2; }
+for tool in ${tools//,/ }; do
+  command -v "$tool" >/dev/null || {
+    echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
+done
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+find_jwebserver() {
+  local candidate
+  for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/jwebserver"} "$(command -v jwebserver || true)" \
+                   $(ls -d /usr/lib/jvm/*/bin/jwebserver 2>/dev/null | sort -V -r); do
+    [ -x "$candidate" ] && { echo "$candidate"; return; }
+  done
+  return 1
+}
+
+# wait_for_port PORT: until something accepts connections there (10 s at most).
+wait_for_port() {
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "bench: nothing listens on port $1 after 10 s" >&2
+  return 1
+}
+
+# start_announcing DIR LOG COMMAND...: starts a server that prints "Listening on port N" in
+# DIR; sets $port.
+start_announcing() {
+  local dir="$1" log="$2"; shift 2
+  (cd "$dir" && exec "$@" 0) >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 300); do
+    port="$(sed -n 's/.*Listening on port \([0-9]*\).*/\1/p' "$log" | head -1)"
+    [ -n "$port" ] && return 0
+    kill -0 "${pids[-1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "bench: $* did not print 'Listening on port N'; its output:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+# start N SERVER: starts server number N in the background, in its own folder with a copy of
+# htdocs/; sets $port.
+start() {
+  local dir="$work/server-$1" log="$work/server-$1.log" server="$2"
+  mkdir -p "$dir" && cp -r htdocs "$dir/htdocs"
+  chmod -R a+rX "$work"   # nginx's workers run as another user: they must read the pages
+  case "$server" in
+    step[0-9]*)
+      local source
+      source="$(ls -d "${server}"-*/src/main/java/HttpServer.java 2>/dev/null | head -1)"
+      [ -n "$source" ] || { echo "bench: no module $server-* here" >&2; exit 2; }
+      javac -d "$dir/classes" "$source"
+      start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
+    cmd:*|*=cmd:*)
+      # shellcheck disable=SC2086  # the command is split into words on purpose
+      start_announcing "$dir" "$log" ${server#*cmd:} ;;
+    jwebserver)
+      local jws; jws="$(find_jwebserver)" || { echo "bench: no jwebserver (needs a JDK 18+)" >&2; exit 2; }
+      port="$(free_port)"
+      "$jws" -b 127.0.0.1 -p "$port" -d "$dir/htdocs" -o info >"$log" 2>&1 &
+      pids+=($!)
+      wait_for_port "$port" ;;
+    nginx)
+      local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+      [ -x "$nginx" ] || { echo "bench: nginx is not installed" >&2; exit 2; }
+      port="$(free_port)"
+      cat >"$dir/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 4096; }
+http {
+  access_log $log;
+  client_body_temp_path $dir/tmp;
+  proxy_temp_path $dir/tmp;
+  fastcgi_temp_path $dir/tmp;
+  uwsgi_temp_path $dir/tmp;
+  scgi_temp_path $dir/tmp;
+  server {
+    listen 127.0.0.1:$port;
+    root $dir/htdocs;
+  }
+}
+EOF
+      "$nginx" -c "$dir/nginx.conf" -p "$dir" &
+      pids+=($!)
+      wait_for_port "$port" ;;
+    *) echo "bench: unknown server $server (see --help)" >&2; exit 2 ;;
+  esac
+}
+
+# measure TOOL CLIENTS PORT: one measurement; prints "REQUESTS_PER_SECOND ERRORS".
+measure() {
+  local out url="http://127.0.0.1:$3$path"
+  case "$1" in
+    ab)
+      out="$(ab -q -n "$requests" -c "$2" -s 10 "$url" 2>&1 || true)"
+      awk '/^Requests per second:/ {rps=$4} /^Failed requests:/ {failed=$3} /^Non-2xx responses:/ {bad=$3}
+           /^apr_/ {aborted=1} END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0)}' <<<"$out" ;;
+    wrk)
+      out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" "$url" 2>&1 || true)"
+      # wrk counts a response without Content-Length as a "read" error although it is complete:
+      # only connect, write and timeout errors, and non-2xx answers, count as errors here.
+      awk '/^Requests\/sec:/ {rps=$2} /Socket errors:/ {gsub(",", ""); errors=$4+$8+$10}
+           /Non-2xx or 3xx responses:/ {bad=$5} END {print (rps ? rps : 0), errors + bad}' <<<"$out" ;;
+  esac
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//'),"\
+     "$(uname -sr); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
+echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds rounds;" \
+     "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
+
+declare -A port_of rates errors_of
+for i in "${!servers[@]}"; do
+  start "$i" "${servers[$i]}"
+  port_of["${servers[$i]}"]="$port"
+  measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
+done
+
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds ..." >&2
+  for tool in ${tools//,/ }; do
+    for c in ${clients//,/ }; do
+      for server in "${servers[@]}"; do
+        read -r rate errs < <(measure "$tool" "$c" "${port_of[$server]}")
+        key="$server,$tool,$c"
+        rates["$key"]="${rates[$key]:-} $rate"
+        errors_of["$key"]=$(( ${errors_of[$key]:-0} + errs ))
+      done
+    done
+  done
+done
+echo
+
+ratio() { # ratio A B: A/B with two decimals, or "-" when B is unknown
+  if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; else echo "-"; fi
+}
+median_of() { tr ' ' '\n' <<<"${rates[$1]:-}" | grep . | median; }
+echo "| server | tool | clients | requests/s | × nginx | × jwebserver | errors |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+for tool in ${tools//,/ }; do
+  for c in ${clients//,/ }; do
+    nginx_rate=""; jws_rate=""
+    [ -n "${rates[nginx,$tool,$c]:-}" ] && nginx_rate="$(median_of "nginx,$tool,$c")"
+    [ -n "${rates[jwebserver,$tool,$c]:-}" ] && jws_rate="$(median_of "jwebserver,$tool,$c")"
+    for server in "${servers[@]}"; do
+      rate="$(median_of "$server,$tool,$c")"
+      printf '| %s | %s | %s | %.0f | %s | %s | %s |\n' "${server%%=cmd:*}" "$tool" "$c" "$rate" \
+        "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}"
+    done
+  done
+done

@@ -1,0 +1,105 @@
+package httpcourse.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every step from step 5 on does, whatever its answers look like: it serves many clients
+ * at once, and no client can hold it up, not even one that is silent, slow, or never stops
+ * sending. A spec that implements this interface runs these checks too.
+ *
+ * <p>No check here measures speed. The one that waits for a slow client to be closed gives the
+ * server 30 s to do it (step 5 takes 10); a server that never does it fails after 30 s.
+ */
+public interface ManyClientsChecks {
+
+    /** How many clients connect at once: more than a small pool of threads can serve. */
+    int CLIENTS_AT_ONCE = 200;
+
+    /** How long a server may take to close a connection whose head never comes. */
+    Duration CLOSE_FAIL_SAFE = Duration.ofSeconds(30);
+
+    /** Bytes of a head without end sent before concluding the server reads it all: far beyond any buffer. */
+    long ENDLESS_HEAD_BYTES = 64L * 1024 * 1024;
+
+    ServerUnderTest server();
+
+    /** Asserts that {@code reply} is this step's whole answer to {@code GET / HTTP/1.0}. */
+    void assertAnswersRoot(ServerReply reply);
+
+    /** The same, for an exchange on a connection the check keeps open itself. */
+    void assertAnswersRoot(Exchange exchange);
+
+    @Test
+    @DisplayName("answers another client while one holds half a request, then that one too")
+    default void answersOthersBesideAHalfSentRequest() {
+        try (RawConnection slow = server().open()) {
+            // Connected first, so a server that serves one connection at a time reads this one first.
+            slow.send("GET / HTTP/1.0\r\n");
+            assertAnswersRoot(server().send(Requests.get("/")));
+            slow.send("\r\n");
+            assertAnswersRoot(slow.readUntilClosed());
+        }
+    }
+
+    @Test
+    @DisplayName("answers " + CLIENTS_AT_ONCE + " clients connected at once, each sending its request in two halves")
+    default void answersManyClientsAtOnce() {
+        List<RawConnection> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < CLIENTS_AT_ONCE; i++) {
+                clients.add(server().open().send("GET / HTTP/1.0\r\n"));
+            }
+            for (RawConnection client : clients) {
+                client.send("Host: localhost\r\n\r\n");
+            }
+            for (RawConnection client : clients) {
+                assertAnswersRoot(client.readUntilClosed());
+            }
+        } finally {
+            clients.forEach(RawConnection::close);
+        }
+    }
+
+    @Test
+    @DisplayName("stops reading a request head that never ends, and goes on serving")
+    default void stopsReadingAnEndlessHead() {
+        long sent;
+        try (RawConnection endless = server().open()) {
+            sent = endless.sendWithoutEnd("GET /", (byte) 'a', ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
+        }
+        assertThat(sent).as("The server took %d MiB of a request line without end and did not close the"
+                + " connection. Hint: limit the size of a request head (8 KiB is plenty) while you read it:"
+                + " readLine alone gathers a line of any length in memory.", ENDLESS_HEAD_BYTES >> 20)
+                .isLessThan(ENDLESS_HEAD_BYTES);
+        assertAnswersRoot(server().send(Requests.get("/")));
+    }
+
+    @Test
+    @DisplayName("closes a connection whose head does not come in time: silent, or a byte a second")
+    default void closesSlowConnections() {
+        try (RawConnection silent = server().open(); RawConnection drip = server().open()) {
+            CompletableFuture<Duration> dripClosedAfter = CompletableFuture.supplyAsync(
+                    () -> drip.dripUntilClosed("GET / HTTP/1.0\r\nX-Slow: " + "a".repeat(100), Duration.ofSeconds(1),
+                            CLOSE_FAIL_SAFE));
+            Duration silentClosedAfter = silent.awaitClosed(CLOSE_FAIL_SAFE);
+            assertThat(silentClosedAfter).as("A client connected and sent nothing: after %d s the connection was"
+                    + " still open. Hint: give up on a client whose request head does not come in time (a read"
+                    + " timeout, Socket.setSoTimeout), or every silent client holds a thread for ever.",
+                    CLOSE_FAIL_SAFE.toSeconds()).isNotNull();
+            assertThat(dripClosedAfter.join()).as("A client sent its request head one byte a second: after %d s"
+                    + " the connection was still open. Hint: a read timeout starts again with every byte; limit"
+                    + " the time of the whole head instead, or such clients hold threads for ever.",
+                    CLOSE_FAIL_SAFE.toSeconds()).isNotNull();
+        }
+        assertAnswersRoot(server().send(Requests.get("/")));
+    }
+}

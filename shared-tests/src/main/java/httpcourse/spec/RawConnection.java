@@ -1,0 +1,159 @@
+package httpcourse.spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * One connection the spec keeps open across several writes and reads, as slow, silent and
+ * hostile clients do: half a request now and the rest later, a byte per second, or a head
+ * that never ends. Raw bytes both ways, like {@link RawHttpClient}.
+ */
+public final class RawConnection implements AutoCloseable {
+
+    private final Socket socket;
+    private final Duration responseTimeout;
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    private final long opened = System.nanoTime();
+
+    RawConnection(Socket socket, Duration responseTimeout) {
+        this.socket = socket;
+        this.responseTimeout = responseTimeout;
+        try {
+            socket.setTcpNoDelay(true); // each write leaves at once, as its own segment
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends these bytes (ISO-8859-1 text: one char per byte) and keeps the connection open. */
+    public RawConnection send(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+            sent.write(bytes);
+            return this;
+        } catch (IOException e) {
+            throw new AssertionError("The server closed the connection while the client was still sending: "
+                    + e.getMessage() + "\nSent so far:\n" + VisibleBytes.render(sent.toByteArray()), e);
+        }
+    }
+
+    /** Reads until the server closes the connection (or the response timeout): the whole answer. */
+    public Exchange readUntilClosed() {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, responseTimeout);
+        return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
+                Duration.ofNanos(System.nanoTime() - opened));
+    }
+
+    /**
+     * Sends {@code prefix}, then {@code filler} over and over, up to {@code limit} bytes in all,
+     * as long as the server takes them. Returns how many bytes went out before the server closed
+     * the connection: {@code limit} when it never did. A write that stays blocked longer than
+     * {@code failSafe} (a server that stopped reading without closing) ends the sending too.
+     */
+    public long sendWithoutEnd(String prefix, byte filler, long limit, Duration failSafe) {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, filler);
+        long written = 0;
+        Thread watchdog = closeAfter(failSafe);
+        try {
+            OutputStream out = socket.getOutputStream();
+            byte[] start = prefix.getBytes(StandardCharsets.ISO_8859_1);
+            out.write(start);
+            written += start.length;
+            sent.write(start);
+            while (written < limit) {
+                int length = (int) Math.min(chunk.length, limit - written);
+                out.write(chunk, 0, length);
+                written += length;
+            }
+            return written;
+        } catch (IOException closedByServer) {
+            return written;
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    /**
+     * Sends {@code text} one byte at a time, a byte per {@code pause}, until the server closes
+     * the connection or {@code failSafe} has passed. Returns how long the server let it go on,
+     * or null when it was still open at the end.
+     */
+    public Duration dripUntilClosed(String text, Duration pause, Duration failSafe) {
+        long deadline = System.nanoTime() + failSafe.toNanos();
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            socket.setSoTimeout((int) pause.toMillis()); // the wait for the server's close is the pause
+            for (int i = 0; System.nanoTime() < deadline; i = (i + 1) % bytes.length) {
+                out.write(bytes[i]);
+                sent.write(bytes[i]);
+                try {
+                    if (in.read() == -1) {
+                        return since(opened);
+                    }
+                } catch (SocketTimeoutException stillOpen) {
+                    // the pause is over: the next byte
+                }
+            }
+            return null;
+        } catch (IOException closedByServer) {
+            return since(opened); // reset, or the write failed: closed either way
+        }
+    }
+
+    /** Waits up to {@code failSafe} for the server to close this (silent) connection. */
+    public Duration awaitClosed(Duration failSafe) {
+        try {
+            socket.setSoTimeout((int) failSafe.toMillis());
+            while (socket.getInputStream().read() != -1) {
+                // a silent client gets nothing; if anything comes, wait for the close all the same
+            }
+            return since(opened);
+        } catch (SocketTimeoutException stillOpen) {
+            return null;
+        } catch (IOException reset) {
+            return since(opened);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    /** Closes the socket after {@code delay}, to unblock a write the server never reads. */
+    private Thread closeAfter(Duration delay) {
+        Thread watchdog = new Thread(() -> {
+            Pause.sleep(delay);
+            if (!Thread.currentThread().isInterrupted()) { // interrupted: the sending ended in time
+                close();
+            }
+        }, "raw-connection-fail-safe");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
