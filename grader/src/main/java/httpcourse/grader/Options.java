@@ -94,7 +94,7 @@ final class Options {
     private boolean verbose;
 
     @Option(names = "--jobs", paramLabel = "J",
-            description = "batch: submissions graded side by side (default 2; 1 with --port)")
+            description = "batch: submissions graded side by side (default: half the cores, 2 to 4; 1 with --port)")
     private int jobs = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
 
     @Option(names = "--out", paramLabel = "DIR", description = "batch: where the gradebooks and reports go (default: grades)")

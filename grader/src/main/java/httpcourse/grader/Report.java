@@ -66,9 +66,10 @@ final class Report {
             return;
         }
         out.println();
-        out.println("  " + FAIL + " The server stopped " + (stops.size() == 1 ? "once" : stops.size() + " times")
-                + " during the step; each time, it was started again for the checks that follow."
-                + (stops.size() == 1 ? "" : " The first time:"));
+        out.println("  " + FAIL + (stops.size() == 1
+                ? " The server stopped during the step; it was started again for the checks that follow."
+                : " The server stopped " + stops.size() + " times during the step; each time, it was started again"
+                        + " for the checks that follow. The first time:"));
         out.print(indent(stops.get(0), "    "));
     }
 

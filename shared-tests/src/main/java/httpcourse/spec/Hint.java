@@ -1,5 +1,6 @@
 package httpcourse.spec;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param id   which mistake: a stable name that tests and instructors' scripts can rely on
  * @param text the advice, for a person
  */
-public record Hint(Id id, String text) {
+public record Hint(Id id, String text) implements Serializable {
 
     /** Long hints are wrapped for an 80- to 120-column terminal. */
     private static final int WRAP_AT = 100;

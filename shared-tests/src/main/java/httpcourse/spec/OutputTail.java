@@ -26,7 +26,6 @@ final class OutputTail {
     private final Predicate<String> keep;
     private final Deque<String> lines = new ArrayDeque<>();
     private long linesSeen;
-    private long bytesSeen;
 
     /** @param keep which lines to keep: the others are not the server's own words */
     OutputTail(Predicate<String> keep) {
@@ -42,9 +41,6 @@ final class OutputTail {
         long lineLength = 0;
         byte[] buffer = new byte[8192];
         for (int n = stream.read(buffer); n != -1; n = stream.read(buffer)) {
-            synchronized (this) {
-                bytesSeen += n;
-            }
             for (int i = 0; i < n; i++) {
                 if (buffer[i] == '\n') {
                     onLine.accept(add(line, lineLength));
@@ -88,10 +84,6 @@ final class OutputTail {
     /** How many lines were printed so far: a mark for {@link #textSince}. */
     synchronized long mark() {
         return linesSeen;
-    }
-
-    synchronized long bytesSeen() {
-        return bytesSeen;
     }
 
     /** The last lines, ready for a report, with "..." where earlier ones were left out. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,10 @@ public final class Sandbox {
     /** Places that hold other people's files and the machine's secrets: hidden from every server. */
     private static final List<String> PRIVATE_PLACES =
             List.of("/home", "/root", "/tmp", "/var/tmp", "/mnt", "/media", "/srv", "/run/user");
+
+    /** Places a server needs, never hidden, even when the caller names one (grading from /usr, say). */
+    private static final Set<Path> SYSTEM_PLACES = Stream.of("/", "/bin", "/dev", "/etc", "/lib", "/lib32", "/lib64",
+            "/opt", "/proc", "/run", "/sbin", "/sys", "/usr", "/var").map(Path::of).collect(Collectors.toSet());
 
     /** No sandbox: the server runs as any other program (the specs' default). */
     public static final Sandbox NONE = new Sandbox(false, List.of(), List.of());
@@ -165,7 +170,7 @@ public final class Sandbox {
         PRIVATE_PLACES.forEach(place -> places.add(Path.of(place)));
         places.add(Path.of(System.getProperty("user.home")));
         places.addAll(hidden);
-        List<Path> existing = realPaths(places);
+        List<Path> existing = realPaths(places).stream().filter(place -> !SYSTEM_PLACES.contains(place)).toList();
         return existing.stream()
                 .filter(place -> existing.stream().noneMatch(other -> !other.equals(place) && place.startsWith(other)))
                 .sorted()

@@ -355,7 +355,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The server never became ready; the message says why and shows its output, the hint what to change. */
     public static final class ServerStartException extends Exception {
-        private final transient List<Hint> hints;
+        private final List<Hint> hints;
 
         /**
          * @param what    what went wrong, in one line

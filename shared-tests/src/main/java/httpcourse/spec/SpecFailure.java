@@ -8,7 +8,7 @@ import java.util.List;
  */
 public class SpecFailure extends AssertionError {
 
-    private final transient List<Hint> hints;
+    private final List<Hint> hints;
 
     public SpecFailure(String report, List<Hint> hints) {
         super(report);
