@@ -22,6 +22,7 @@ SERVER is one of:
   'cmd:COMMAND'  any server that takes its port as last argument (0 = any free port) and
                  prints "Listening on port N", e.g. 'cmd:java mine/HttpServer.java'
   'NAME=cmd:COMMAND'  the same, shown as NAME in the table, e.g. 'mine=cmd:java mine/HttpServer.java'
+                 (words that name a file or folder from the repository root become absolute paths)
 All servers run at the same time, each serving its own copy of htdocs/ and logging every
 request to a file (the steps print it, jwebserver with -o info, nginx with its access log).
 They are measured in turn, round after round, so that a change in the machine's load
@@ -124,8 +125,14 @@ start() {
       javac -d "$dir/classes" "$source"
       start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
     cmd:*|*=cmd:*)
+      # The server runs in its own folder: a word that names a file or folder from here (the
+      # repository root), such as mine/HttpServer.java, becomes its absolute path first.
+      local word words=()
       # shellcheck disable=SC2086  # the command is split into words on purpose
-      start_announcing "$dir" "$log" ${server#*cmd:} ;;
+      for word in ${server#*cmd:}; do
+        if [ -e "$word" ]; then words+=("$(cd "$(dirname "$word")" && pwd)/$(basename "$word")"); else words+=("$word"); fi
+      done
+      start_announcing "$dir" "$log" "${words[@]}" ;;
     jwebserver)
       local jws; jws="$(find_jwebserver)" || { echo "bench: no jwebserver (needs a JDK 18+)" >&2; exit 2; }
       port="$(free_port)"

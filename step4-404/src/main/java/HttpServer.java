@@ -45,7 +45,7 @@ public class HttpServer {
         if (request.isEmpty()) {
             return; // the client connected and left without a word (browsers do this)
         }
-        System.out.print(request);
+        System.out.println(request); // the head, then an empty line between requests
         respond(request, client.getOutputStream());
     }
 

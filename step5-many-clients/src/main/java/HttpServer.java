@@ -51,8 +51,9 @@ public class HttpServer {
         while (true) {
             try (Socket client = acceptNext(server)) {
                 serve(client);
-            } catch (IOException | RuntimeException e) {
-                // Only this connection failed: say why, and go on with the next one.
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // Only this connection failed: say why, and go on with the next one. A file too
+                // big for the memory fails too: the thread must not die of it (step 7 streams files).
                 System.out.println("Connection failed: " + e);
             }
         }
@@ -81,7 +82,7 @@ public class HttpServer {
         if (request.isEmpty()) {
             return; // the client connected and left without a word (browsers do this)
         }
-        System.out.print(request);
+        System.out.println(request); // the head, then an empty line between requests
         respond(request, client.getOutputStream());
     }
 

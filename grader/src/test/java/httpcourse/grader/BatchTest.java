@@ -86,15 +86,15 @@ class BatchTest {
     @DisplayName("grades every honest student as if alone: the attacks change nobody's grade")
     void gradesHonestStudents() throws IOException {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
-        assertThat(rows).contains("alice,4,25,25,25,,", "zoe,4,25,25,25,,");
-        assertThat(rows).contains("bob,4,20,25,20,\"answers 404 Not Found for a directory;"
+        assertThat(rows).contains("alice,4,27,27,27,,", "zoe,4,27,27,27,,");
+        assertThat(rows).contains("bob,4,22,27,22,\"answers 404 Not Found for a directory;"
                 + " answers 404 Not Found for a link inside htdocs that leads outside;"
                 + " answers 404 Not Found for a missing file, and goes on serving;"
                 + " answers 404 Not Found for a path that leads outside htdocs;"
                 + " answers 404 Not Found for the article's form POST to a missing /form.php\",");
         // The attackers' servers work otherwise: the sandbox lets them be graded like everybody.
-        assertThat(rows).contains("mallory-writes-outside,4,25,25,25,,", "mallory-changes-a-classmate,4,25,25,25,,",
-                "mallory-leaves-a-daemon,4,25,25,25,,", "mallory-ignores-sigterm,4,25,25,25,,");
+        assertThat(rows).contains("mallory-writes-outside,4,27,27,27,,", "mallory-changes-a-classmate,4,27,27,27,,",
+                "mallory-leaves-a-daemon,4,27,27,27,,", "mallory-ignores-sigterm,4,27,27,27,,");
     }
 
     @Test
@@ -131,10 +131,10 @@ class BatchTest {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(rows).hasSize(11);
         assertThat(rows.get(0)).isEqualTo("student,step,passed,total,points,failed_checks,note");
-        assertThat(rows.get(1)).isEqualTo("alice,4,25,25,25,,");
-        assertThat(rows.get(3)).startsWith("carol,4,0,25,0,\"accepts a request whose lines end with a bare \\n;")
+        assertThat(rows.get(1)).isEqualTo("alice,4,27,27,27,,");
+        assertThat(rows.get(3)).startsWith("carol,4,0,27,0,\"accepts a request whose lines end with a bare \\n;")
                 .endsWith(",\"The server stopped before it printed \"\"Listening on port N\"\".\"");
-        assertThat(rows.get(4)).startsWith("dave,4,0,25,0,")
+        assertThat(rows.get(4)).startsWith("dave,4,0,27,0,")
                 .endsWith(",\"The server stopped before it printed \"\"Listening on port N\"\".\"");
     }
 
@@ -142,10 +142,10 @@ class BatchTest {
     @DisplayName("writes gradebook.json with the same rows")
     void writesTheJsonGradebook() throws IOException {
         String json = Files.readString(out.resolve("gradebook.json"));
-        assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 25, \"total\": 25,"
-                + " \"points\": 25, \"failed_checks\": [], \"note\": \"\"},\n");
-        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 20, \"total\": 25,"
-                + " \"points\": 20, \"failed_checks\": [\"answers 404 Not Found for a directory\","
+        assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 27, \"total\": 27,"
+                + " \"points\": 27, \"failed_checks\": [], \"note\": \"\"},\n");
+        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 22, \"total\": 27,"
+                + " \"points\": 22, \"failed_checks\": [\"answers 404 Not Found for a directory\","
                 + " \"answers 404 Not Found for a link inside htdocs that leads outside\","
                 + " \"answers 404 Not Found for a missing file, and goes on serving\","
                 + " \"answers 404 Not Found for a path that leads outside htdocs\","
@@ -173,8 +173,8 @@ class BatchTest {
     void printsASummary() {
         assertThat(screen).contains("sandbox: on: each server sees only its own submission")
                 .containsPattern("student +step 4 +points")
-                .containsPattern("alice +25/25 +25/25")
-                .containsPattern("carol +0/25! +0/25")
+                .containsPattern("alice +27/27 +27/27")
+                .containsPattern("carol +0/27! +0/27")
                 .contains("! = some checks could not run");
         assertThat(exitStatus).isEqualTo(1);
     }

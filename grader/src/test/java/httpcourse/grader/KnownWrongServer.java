@@ -64,7 +64,7 @@ enum KnownWrongServer {
             "Files.readAllBytes(Path.of(\"htdocs/index.html\")); // FLAW: the path is not used")),
 
     /** The page through a String without a charset: the platform's, US-ASCII in the C locale. */
-    PLATFORM_CHARSET(3, List.of("-Dfile.encoding=US-ASCII"), new Edit("out.write(page);",
+    PLATFORM_CHARSET(3, new Edit("out.write(page);",
             "out.write(new String(page).getBytes()); // FLAW: the platform charset, twice")),
 
     /** One read into a fixed-size buffer: a large file is cut. */
@@ -140,7 +140,7 @@ enum KnownWrongServer {
                     if (request.isEmpty()) {
                                 return; // the client connected and left without a word (browsers do this)
                             }
-                            System.out.print(request);""",
+                            System.out.println(request); // the head, then an empty line between requests""",
                     "System.out.println(request.lines().findFirst().get()); // FLAW: no request line, no catch"),
             new Edit("catch (IOException | RuntimeException e)", "catch (IOException e)")),
 
@@ -162,17 +162,10 @@ enum KnownWrongServer {
     PORT_ZERO(1, new Edit("\"Listening on port \" + server.getLocalPort()", "\"Listening on port \" + port"));
 
     final int step;
-    /** Options for the JVM that runs it, before the class name. */
-    final List<String> javaOptions;
     private final List<Edit> edits;
 
     KnownWrongServer(int step, Edit... edits) {
-        this(step, List.of(), edits);
-    }
-
-    KnownWrongServer(int step, List<String> javaOptions, Edit... edits) {
         this.step = step;
-        this.javaOptions = javaOptions;
         this.edits = Arrays.asList(edits);
     }
 

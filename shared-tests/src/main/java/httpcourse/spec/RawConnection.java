@@ -116,6 +116,19 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the server starts its answer or closes the connection, whichever comes first
+     * (at most the response timeout), without reading the rest: for answers too big to read.
+     */
+    public void awaitAnswerOrClose() {
+        try {
+            socket.setSoTimeout((int) responseTimeout.toMillis());
+            socket.getInputStream().read();
+        } catch (IOException timedOutOrReset) {
+            // either way, the server has had its turn
+        }
+    }
+
     /** Waits up to {@code failSafe} for the server to close this (silent) connection. */
     public Duration awaitClosed(Duration failSafe) {
         try {

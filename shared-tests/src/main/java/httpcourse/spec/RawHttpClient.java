@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -73,6 +74,30 @@ public final class RawHttpClient {
     public void connectAndClose() throws IOException {
         try (Socket socket = connect()) {
             socket.getOutputStream().flush();
+        }
+    }
+
+    /**
+     * Connects and resets the connection at once, before sending a byte: the server's first read fails.
+     *
+     * @throws ConnectException when nothing accepts connections
+     */
+    public void connectAndReset() throws IOException {
+        try (Socket socket = connect()) {
+            socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
+        }
+    }
+
+    /**
+     * Whether something accepts connections on {@code address}, at this client's port: the
+     * server under test, when it listens on every address instead of only on 127.0.0.1.
+     */
+    public boolean acceptsConnectionsOn(InetAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), (int) responseTimeout.toMillis());
+            return true;
+        } catch (IOException refusedOrUnreachable) {
+            return false;
         }
     }
 

@@ -48,8 +48,17 @@ public final class Sandbox {
     /** The largest file a server may write (in its working folder: the only place it can write to). */
     public static final long FILE_BYTES = 64L << 20;
 
-    /** What the JVM of a Java server is told, so that it sizes its heap to the memory limit. */
-    static final String JAVA_TOOL_OPTIONS = "-XX:MaxRAM=" + (MEMORY_BYTES >> 20) + "m -XX:-UsePerfData";
+    /*
+     * What the java launcher of a Java server is told (JDK_JAVA_OPTIONS). Everywhere: the platform
+     * charset is US-ASCII, as it is for Java 17 in the C locale, so that a server that relies on it
+     * shows it on every JDK (Java 18 and newer default to UTF-8; their COMPAT value would bring
+     * the locale's charset back, but Java 17 does not know it and takes UTF-8). In the sandbox:
+     * the JVM sizes its heap to the memory limit, and writes no perf data in /tmp.
+     */
+    static final String JAVA_OPTIONS = "-Dfile.encoding=US-ASCII";
+    static final String JAVA_OPTIONS_IN_SANDBOX = JAVA_OPTIONS + " -XX:MaxRAM=" + (MEMORY_BYTES >> 20) + "m"
+            + " -XX:-UsePerfData";
+    private static final String JAVA_OPTIONS_NOTICE = "NOTE: Picked up JDK_JAVA_OPTIONS: ";
 
     /** Places that hold other people's files and the machine's secrets: hidden from every server. */
     private static final List<String> PRIVATE_PLACES =
@@ -139,9 +148,9 @@ public final class Sandbox {
     }
 
     /**
-     * The environment of a server. Without a sandbox: the caller's, in the C locale (a server that
-     * relies on the platform charset shows it). In the sandbox: only what a server needs, so that
-     * no token, agent socket or password in the caller's environment reaches it.
+     * The environment of a server. Without a sandbox: the caller's, in the C locale with US-ASCII
+     * as Java's platform charset (a server that relies on it shows it). In the sandbox: only what a
+     * server needs, so that no token, agent socket or password in the caller's environment reaches it.
      */
     public Map<String, String> environment(Map<String, String> inherited, Path workingDirectory) {
         Map<String, String> env = new HashMap<>(on ? Map.of() : inherited);
@@ -150,18 +159,18 @@ public final class Sandbox {
         // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
         env.put("PYTHONUNBUFFERED", "1");
         env.remove("JAVA_TOOL_OPTIONS");
+        env.put("JDK_JAVA_OPTIONS", on ? JAVA_OPTIONS_IN_SANDBOX : JAVA_OPTIONS);
         if (on) {
             env.put("PATH", inherited.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
             env.put("HOME", workingDirectory.toString());
             env.put("TMPDIR", workingDirectory.toString()); // /tmp is read-only in the sandbox
-            env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         }
         return env;
     }
 
-    /** The line a JVM prints on stderr because of {@link #JAVA_TOOL_OPTIONS}: not the server's own words. */
-    static boolean isJavaToolOptionsNotice(String line) {
-        return line.equals("Picked up JAVA_TOOL_OPTIONS: " + JAVA_TOOL_OPTIONS);
+    /** The line the java launcher prints on stderr because of our JDK_JAVA_OPTIONS: not the server's own words. */
+    static boolean isJavaOptionsNotice(String line) {
+        return line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS) || line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS_IN_SANDBOX);
     }
 
     /** The private places and the caller's, that exist, each once (not one inside another), as real paths. */

@@ -50,8 +50,8 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final List<String> command;
     private final OutputTail stdout = new OutputTail(line -> true);
-    // The JVM's notice about the sandbox's JAVA_TOOL_OPTIONS is not the server's own output.
-    private final OutputTail stderr = new OutputTail(line -> !Sandbox.isJavaToolOptionsNotice(line));
+    // The java launcher's notice about our JDK_JAVA_OPTIONS is not the server's own output.
+    private final OutputTail stderr = new OutputTail(line -> !Sandbox.isJavaOptionsNotice(line));
     private final List<Thread> drains = new ArrayList<>();
     private final CompletableFuture<Integer> announcedPort = new CompletableFuture<>();
     private final Thread killOnExit;

@@ -3,6 +3,7 @@ package httpcourse.spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +124,19 @@ public final class ServerUnderTest implements AutoCloseable {
             client.connectAndClose();
             return null;
         });
+    }
+
+    /** Connects and resets the connection at once, before sending a byte: the server's first read fails. */
+    public void connectAndReset() {
+        connect(new byte[0], () -> {
+            client.connectAndReset();
+            return null;
+        });
+    }
+
+    /** Whether something accepts connections at {@code address}, on the server's port (not 127.0.0.1). */
+    public boolean acceptsConnectionsOn(InetAddress address) {
+        return client.acceptsConnectionsOn(address);
     }
 
     /** Sends a request and vanishes at once with a reset, never reading the answer. */

@@ -2,10 +2,13 @@ package httpcourse.spec;
 
 import static httpcourse.spec.ResponseAssert.assertThat;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -132,6 +135,26 @@ public abstract class StepSpec {
     void survivesAnOverlongRequestLine() {
         assertThat(server.send(Requests.get("/" + "a".repeat(100_000)))).isClosed();
         assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("survives a client that resets the connection before sending anything")
+    void survivesAResetBeforeTheRequest() {
+        server.connectAndReset();
+        assertStillAnswers();
+    }
+
+    @Test
+    @DisplayName("listens on 127.0.0.1 only: unreachable at this computer's other addresses")
+    void listensOnLoopbackOnly() {
+        Optional<InetAddress> other = NetworkAddresses.firstNonLoopback();
+        Assumptions.assumeTrue(other.isPresent(), "this computer has no address besides loopback");
+        if (server.acceptsConnectionsOn(other.get())) {
+            throw new AssertionError("The server accepted a connection at " + other.get().getHostAddress()
+                    + ", an address of this computer that others on the network can reach."
+                    + "\nHint: listen on the loopback address only:"
+                    + " new ServerSocket(port, 50, InetAddress.getLoopbackAddress()).");
+        }
     }
 
     @Test

@@ -2,9 +2,12 @@ package httpcourse.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -152,6 +155,29 @@ public final class WebRoot {
     public byte[] page(String urlPath) {
         try {
             return Files.readAllBytes(workingDirectory.resolve("htdocs" + urlPath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates a file in htdocs of {@code size} bytes of zeros, sparse where the file system
+     * allows it (Linux, macOS, Windows' NTFS): it takes next to no room on the disk.
+     */
+    public void createSparsePage(String urlPath, long size) {
+        Path file = workingDirectory.resolve("htdocs" + urlPath);
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, StandardOpenOption.SPARSE)) {
+            channel.position(size - 1).write(ByteBuffer.wrap(new byte[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a file from htdocs. */
+    public void deletePage(String urlPath) {
+        try {
+            Files.deleteIfExists(workingDirectory.resolve("htdocs" + urlPath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,7 +70,7 @@ class SandboxTest {
         Map<String, String> graders = new HashMap<>(System.getenv());
         graders.put("GITHUB_TOKEN", "secret-token-of-the-grader");
         assertThat(run("env", List.of(), List.of(), graders)).doesNotContain("secret-token-of-the-grader")
-                .contains("LANG=C", "HOME=" + work.resolve("server"), "JAVA_TOOL_OPTIONS=-XX:MaxRAM=1024m");
+                .contains("LANG=C", "HOME=" + work.resolve("server"), "JDK_JAVA_OPTIONS=-Dfile.encoding=US-ASCII -XX:MaxRAM=1024m");
     }
 
     @Test
