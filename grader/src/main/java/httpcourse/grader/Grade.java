@@ -112,12 +112,12 @@ public final class Grade {
         return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
     }
 
-    private static Grader.Server server(Options options, boolean sandbox, Path here, int step) {
+    private static Grader.ServerUnderTest server(Options options, boolean sandbox, Path here, int step) {
         if (options.isRunningServer()) {
-            return new Grader.Server.Running(options.address(), options.workdir());
+            return new Grader.ServerUnderTest.Running(options.address(), options.workdir());
         }
         List<String> command = ServerCommand.resolve(options.command(), here, step);
-        return new Grader.Server.Command(command, options.port(),
+        return new Grader.ServerUnderTest.Command(command, options.port(),
                 sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }
 

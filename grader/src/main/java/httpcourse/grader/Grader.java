@@ -61,8 +61,11 @@ public final class Grader {
                 Duration.ofSeconds(60));
     }
 
-    /** The server to grade: a command that starts it, or a server that is already running. */
-    public sealed interface Server {
+    /**
+     * The server under test, as the grader knows it: a command that starts it, or the address of a
+     * server already running. The specs meet it as their {@link httpcourse.spec.ServerUnderTest}.
+     */
+    public sealed interface ServerUnderTest {
 
         /** The spec's configuration parameters (see {@link SpecConfig}) for this server. */
         Map<String, String> parameters();
@@ -78,7 +81,7 @@ public final class Grader {
          *                  "Listening on port N"; otherwise the port it always uses
          * @param sandbox   where it runs: {@link Sandbox#NONE}, or a sandbox that shows it its own files only
          */
-        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements Server {
+        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements ServerUnderTest {
             public Command {
                 words = List.copyOf(words);
             }
@@ -107,7 +110,7 @@ public final class Grader {
         }
 
         /** A server somebody already started, at host:port, in {@code workingDirectory}. */
-        record Running(String address, Path workingDirectory) implements Server {
+        record Running(String address, Path workingDirectory) implements ServerUnderTest {
             @Override
             public Map<String, String> parameters() {
                 return Map.of(SpecConfig.ADDRESS, address, SpecConfig.WORKDIR, workingDirectory.toString());
@@ -147,7 +150,7 @@ public final class Grader {
     }
 
     /** Grades one step of the server: starts it, runs the step's spec, stops it. */
-    public static StepResult gradeStep(int step, Server server, Limits limits, Progress progress) {
+    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(SPEC_PACKAGE))
                 .filters(TagFilter.includeTags("step" + step))
@@ -189,7 +192,7 @@ public final class Grader {
                 collector.serverStops());
     }
 
-    public static StepResult gradeStep(int step, Server server, Limits limits) {
+    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits) {
         return gradeStep(step, server, limits, Progress.SILENT);
     }
 

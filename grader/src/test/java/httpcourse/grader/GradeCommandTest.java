@@ -159,7 +159,7 @@ class GradeCommandTest {
     @DisplayName("says which program it could not find")
     void namesAMissingProgram() {
         List<String> command = List.of("no-such-program-for-the-grader");
-        assertThat(problem(new Grader.Server.Command(command, null, Sources.sandbox(command)), LIMITS))
+        assertThat(problem(new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command)), LIMITS))
                 .isEqualTo(Hint.Id.PROGRAM_NOT_FOUND);
     }
 
@@ -167,7 +167,7 @@ class GradeCommandTest {
     @DisplayName("says when a server never prints its port")
     void explainsAMissingPortLine() {
         List<String> command = List.of("sleep", "60");
-        assertThat(problem(new Grader.Server.Command(command, null, Sources.sandbox(command)), NEVER_READY))
+        assertThat(problem(new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command)), NEVER_READY))
                 .isEqualTo(Hint.Id.NO_PORT_LINE);
     }
 
@@ -176,24 +176,24 @@ class GradeCommandTest {
     void explainsAFixedPortProblem() throws IOException {
         List<String> command = List.of("sleep", "60");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName(ServerProcess.HOST))) {
-            assertThat(problem(new Grader.Server.Command(command, taken.getLocalPort(), Sources.sandbox(command)),
+            assertThat(problem(new Grader.ServerUnderTest.Command(command, taken.getLocalPort(), Sources.sandbox(command)),
                     LIMITS)).isEqualTo(Hint.Id.PORT_IN_USE);
         }
-        assertThat(problem(new Grader.Server.Command(command, freePort(), Sources.sandbox(command)), NEVER_READY))
+        assertThat(problem(new Grader.ServerUnderTest.Command(command, freePort(), Sources.sandbox(command)), NEVER_READY))
                 .isEqualTo(Hint.Id.FIXED_PORT_SILENT);
     }
 
     @Test
     @DisplayName("says when nothing listens at the address of a running server")
     void explainsANoServerAtTheAddress(@TempDir Path folder) throws IOException {
-        StepResult result = Grader.gradeStep(1, new Grader.Server.Running("127.0.0.1:" + freePort(), folder), LIMITS);
+        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Running("127.0.0.1:" + freePort(), folder), LIMITS);
         assertThat(result.failedChecks()).isNotEmpty().allSatisfy(check -> assertThat(check.failures())
                 .allSatisfy(failure -> assertThat(failure.hints()).extracting(Hint::id)
                         .containsExactly(Hint.Id.NOT_LISTENING)));
     }
 
     /** The one hint of the problem that kept the step from running. */
-    private static Hint.Id problem(Grader.Server server, Grader.Limits limits) {
+    private static Hint.Id problem(Grader.ServerUnderTest server, Grader.Limits limits) {
         StepResult result = Grader.gradeStep(1, server, limits);
         assertThat(result.passed()).isZero();
         assertThat(result.problem().hints()).as(result.problem().report()).hasSize(1);

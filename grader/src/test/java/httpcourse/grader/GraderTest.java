@@ -151,7 +151,7 @@ class GraderTest {
         int step = Stream.concat(checkFailures(), stepProblems()).filter(a -> a.get()[0] == server)
                 .map(a -> (int) a.get()[1]).findFirst().orElseThrow();
         List<String> command = Sources.compiled(server, classes.resolve(server.folderName()));
-        Grader.Server graded = new Grader.Server.Command(command, null, Sources.sandbox(command));
+        Grader.ServerUnderTest graded = new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command));
         RESULTS.put(server, Grader.gradeStep(step, graded, SHORT_LIMITS.getOrDefault(server, LIMITS)));
     }
 

@@ -63,7 +63,7 @@ class SpecsDiscriminateTest {
                 int spec = (int) pair.get()[1];
                 List<String> command = List.of(SpecConfig.javaExecutable(), "-cp",
                         classes.resolve("step" + server).toString(), "HttpServer");
-                Grader.Server graded = new Grader.Server.Command(command, null, Sources.sandbox(command));
+                Grader.ServerUnderTest graded = new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command));
                 return CompletableFuture.runAsync(
                         () -> RUNS.put(server + "->" + spec, Grader.gradeStep(spec, graded, LIMITS)), pool);
             }).toList().forEach(CompletableFuture::join);
