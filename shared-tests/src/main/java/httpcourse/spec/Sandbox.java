@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +43,10 @@ public final class Sandbox {
 
     /** Memory a server may map for its data: heap, stacks, malloc. Java servers are told so (MaxRAM). */
     public static final long MEMORY_BYTES = 1L << 30;
-    /** Processes and threads, counted in the sandbox's own user namespace (root is exempt: see the docs). */
+    /**
+     * Processes and threads, counted in the sandbox's own user namespace: on Linux 5.14 and later
+     * only (see {@link #countsProcessesPerUserNamespace}); root is exempt.
+     */
     public static final int PROCESSES = 256;
     /** CPU time of each process: a server that spins in a loop is stopped (SIGXCPU, then SIGKILL). */
     public static final int CPU_SECONDS = 30;
@@ -140,9 +145,12 @@ public final class Sandbox {
                 "--die-with-parent", // the sandbox dies with the JVM that started it
                 "--new-session", // no access to the grader's terminal
                 "--",
-                "prlimit", "--data=" + MEMORY_BYTES, "--nproc=" + PROCESSES,
-                "--cpu=" + CPU_SECONDS + ":" + (CPU_SECONDS + 5), "--fsize=" + FILE_BYTES, "--core=0", "--",
-                program.toString()));
+                "prlimit", "--data=" + MEMORY_BYTES));
+        if (countsProcessesPerUserNamespace()) {
+            wrapped.add("--nproc=" + PROCESSES);
+        }
+        wrapped.addAll(List.of("--cpu=" + CPU_SECONDS + ":" + (CPU_SECONDS + 5), "--fsize=" + FILE_BYTES, "--core=0",
+                "--", program.toString()));
         wrapped.addAll(command.subList(1, command.size()));
         return wrapped;
     }
@@ -211,6 +219,17 @@ public final class Sandbox {
         return withRealPaths.stream()
                 .filter(place -> hiddenPlaces.stream().anyMatch(place::startsWith))
                 .toList();
+    }
+
+    /**
+     * Whether the kernel counts a sandbox's processes apart from the user's others (Linux 5.14 and
+     * later count them per user namespace). An older kernel counts all of the user's processes and
+     * threads, often more than the limit already: there, the process limit would stop the server.
+     */
+    static boolean countsProcessesPerUserNamespace() {
+        Matcher version = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
+        return version.find() && (Integer.parseInt(version.group(1)) > 5
+                || Integer.parseInt(version.group(1)) == 5 && Integer.parseInt(version.group(2)) >= 14);
     }
 
     /** The program as the process would find it: a path, or a name looked up on the PATH. */
