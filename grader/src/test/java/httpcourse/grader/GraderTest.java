@@ -73,6 +73,8 @@ class GraderTest {
                 arguments(EXTRA_BYTES, 1, "answers GET / HTTP/1.0, typed as in nc or telnet", Hint.Id.EXTRA_BYTES),
                 arguments(HARD_CODED_BODY, 2, "answers GET / HTTP/1.0, typed as in nc or telnet",
                         Hint.Id.NOT_THE_GENERATED_FILE),
+                arguments(TAMPERS_WITH_ITS_WEB_ROOT, 2, "answers GET / HTTP/1.0, typed as in nc or telnet",
+                        Hint.Id.NOT_THE_GENERATED_FILE),
                 arguments(CACHES_THE_PAGE_AT_START, 2, "reads index.html afresh for every request: an edit shows at once",
                         Hint.Id.STALE_COPY),
                 arguments(IGNORES_THE_PATH, 3, "answers /ipsum.html with ipsum.html: the path picks the file",

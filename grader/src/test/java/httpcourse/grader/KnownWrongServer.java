@@ -51,6 +51,11 @@ enum KnownWrongServer {
             "byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));",
             "byte[] page = \"<h1>Hello World!</h1>\\n\".getBytes(StandardCharsets.UTF_8); // FLAW: hard-coded")),
 
+    /** Writes its own page over htdocs/index.html, then serves it: as if the expected page were its answer. */
+    TAMPERS_WITH_ITS_WEB_ROOT(2, new Edit("        try (ServerSocket server",
+            "        Files.writeString(HTDOCS.resolve(\"index.html\"), \"<h1>Hello World!</h1>\\n\"); // FLAW: a cheat\n"
+                    + "        try (ServerSocket server")),
+
     /** Reads index.html once, at start, and sends that copy for ever. */
     CACHES_THE_PAGE_AT_START(2,
             new Edit("static final Path HTDOCS = Path.of(\"htdocs\");",

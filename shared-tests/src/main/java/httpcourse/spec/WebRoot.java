@@ -65,6 +65,9 @@ public final class WebRoot {
     private final Path workingDirectory;
     private final String token;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    // What this web root wrote, by path: the expected bytes come from here, not from the disk, where
+    // the server (which may write in its working directory) could have changed them.
+    private final Map<String, byte[]> written = new ConcurrentHashMap<>();
     private boolean hasLinks;
 
     /**
@@ -151,13 +154,13 @@ public final class WebRoot {
         return Optional.ofNullable(origins.get(token));
     }
 
-    /** The exact bytes of a file in htdocs, by its URL path: "/ipsum.html". */
+    /** The exact bytes this web root wrote into a file of htdocs, by its URL path: "/ipsum.html". */
     public byte[] page(String urlPath) {
-        try {
-            return Files.readAllBytes(workingDirectory.resolve("htdocs" + urlPath));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] content = written.get("htdocs" + urlPath);
+        if (content == null) {
+            throw new IllegalArgumentException("The web root wrote no htdocs" + urlPath);
         }
+        return content.clone();
     }
 
     /**
@@ -178,6 +181,7 @@ public final class WebRoot {
     public void deletePage(String urlPath) {
         try {
             Files.deleteIfExists(workingDirectory.resolve("htdocs" + urlPath));
+            written.remove("htdocs" + urlPath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -229,6 +233,7 @@ public final class WebRoot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        written.put(relativePath, content.clone());
         remember(relativePath, content);
     }
 
