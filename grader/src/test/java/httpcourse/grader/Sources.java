@@ -1,7 +1,9 @@
 package httpcourse.grader;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,11 +49,13 @@ final class Sources {
         return List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer");
     }
 
-    /** Compiles a single-file server into {@code folder}. */
+    /** Compiles a single-file server into {@code folder}; javac's warnings are shown only if it fails. */
     static Path compile(Path source, Path folder) {
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(), source.toString());
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, "-d", folder.toString(),
+                source.toString());
         if (status != 0) {
-            throw new IllegalStateException("javac failed on " + source);
+            throw new IllegalStateException("javac failed on " + source + ":\n" + messages.toString(StandardCharsets.UTF_8));
         }
         return folder;
     }
