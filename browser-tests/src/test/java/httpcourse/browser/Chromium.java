@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+
+import httpcourse.spec.TemporaryFolders;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
@@ -69,7 +70,7 @@ final class Chromium implements AutoCloseable {
     static Chromium start(boolean networkPrediction) throws IOException {
         requireInstalled();
         // A new, empty profile: no cache, cookies or history from an earlier run.
-        Path profile = Files.createTempDirectory("browser-tests-profile-");
+        Path profile = TemporaryFolders.create("browser-tests-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments(
@@ -105,9 +106,7 @@ final class Chromium implements AutoCloseable {
         } finally {
             // Fail-safe: anything this JVM started that still runs (a Chromium that did not quit).
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            TemporaryFolders.delete(profile);
         }
     }
 

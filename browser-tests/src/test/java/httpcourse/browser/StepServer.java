@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
 import httpcourse.spec.SpecConfig;
 
@@ -18,8 +19,8 @@ import httpcourse.spec.SpecConfig;
  */
 final class StepServer implements AutoCloseable {
 
-    /** The repository root: the folder with htdocs, found by walking up from the working directory. */
-    static final Path REPO = findRepoRoot();
+    /** The repository root: the folder with htdocs. */
+    static final Path REPO = Repository.root();
 
     private final String module;
     private final ServerProcess process;
@@ -72,16 +73,5 @@ final class StepServer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-    }
-
-    private static Path findRepoRoot() {
-        // Maven runs the tests in browser-tests/, an IDE often in the repository root.
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("htdocs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No repository root (a folder with htdocs and pom.xml) above "
-                + Path.of("").toAbsolutePath());
     }
 }

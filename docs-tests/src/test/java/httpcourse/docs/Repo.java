@@ -9,24 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import httpcourse.spec.Repository;
+
 /** Where the repository is, and which Markdown files make up the course text. */
 final class Repo {
 
     /** The repository root: the first folder, from the working directory up, with htdocs/ and pom.xml. */
-    static final Path ROOT = findRoot();
+    static final Path ROOT = Repository.root();
 
     private Repo() {
-    }
-
-    private static Path findRoot() {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("htdocs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No folder with htdocs/ and pom.xml above " + start
-                + ": run the docs tests from inside the repository.");
     }
 
     /** The course text: README.md at the root and every Markdown file under docs/, in name order. */

@@ -5,13 +5,12 @@ import java.time.Duration;
 /**
  * One request sent over a raw socket and everything that came back.
  *
- * @param request  the exact bytes sent
+ * @param request  the exact bytes of the request (none of them sent when the connection was refused)
  * @param response the exact bytes received, until the server closed the connection (or not)
  * @param ending   how the exchange ended
  * @param waited   how long the client waited for the end
- * @param server   the server that answered, for failure reports (null when not known)
  */
-public record Exchange(byte[] request, byte[] response, Ending ending, Duration waited, TestServer server) {
+public record Exchange(byte[] request, byte[] response, Ending ending, Duration waited) {
 
     /** How the response ended. HTTP/1.0 without Content-Length: the body ends when the server closes. */
     public enum Ending {
@@ -23,5 +22,10 @@ public record Exchange(byte[] request, byte[] response, Ending ending, Duration 
         RESET,
         /** Nobody accepted the connection: the server is not running. */
         REFUSED
+    }
+
+    /** Nothing came back but a refusal or a reset: maybe the server is gone. */
+    public boolean endedWithoutAnyAnswer() {
+        return ending == Ending.REFUSED || (ending == Ending.RESET && response.length == 0);
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * What a check of steps 6 and on expects of one response: its status line, rules for some of its
  * header fields (every response needs Date), and its body. Header fields it has no rule for may
- * come too, in any order, except where {@link #onlyTheseHeaders} says otherwise.
- * {@link ResponseCheck#verify} compares a real response with it.
+ * come too, in any order. {@link ResponseCheck#verify} compares a real response with it.
  */
 public final class Expected {
 
@@ -26,25 +25,30 @@ public final class Expected {
     final Body body;
     final byte[] exactBody;
     final List<HeaderRule> rules = new ArrayList<>();
-    boolean onlyTheseHeaders;
     String situation = "";
+    Hint.Id statusHintId = Hint.Id.WRONG_STATUS;
     String statusHint = "";
 
-    private Expected(String status, Body body, byte[] exactBody) {
-        this.statusLine = "HTTP/1.0 " + status;
+    private Expected(String statusLine, Body body, byte[] exactBody) {
+        this.statusLine = statusLine;
         this.body = body;
         this.exactBody = exactBody;
-        rules.add(HeaderRules.date());
+    }
+
+    private static Expected withDate(String status, Body body, byte[] exactBody) {
+        Expected expected = new Expected("HTTP/1.0 " + status, body, exactBody);
+        expected.rules.add(HeaderRules.date());
+        return expected;
     }
 
     /** 200 OK with exactly these bytes, their Content-Length, and this Content-Type. */
     public static Expected ok(byte[] body, HeaderRule contentType) {
-        return new Expected("200 OK", Body.EXACT, body).with(contentType).with(HeaderRules.contentLength());
+        return withDate("200 OK", Body.EXACT, body).with(contentType).with(HeaderRules.contentLength());
     }
 
     /** An error (or a redirect): this status, a short text that says why, its Content-Length and type. */
     public static Expected error(String status) {
-        return new Expected(status, Body.ANY_TEXT, null).with(HeaderRules.textType()).with(HeaderRules.contentLength());
+        return withDate(status, Body.ANY_TEXT, null).with(HeaderRules.textType()).with(HeaderRules.contentLength());
     }
 
     /** 301 Moved Permanently to {@code location}, with a short text. */
@@ -54,18 +58,18 @@ public final class Expected {
 
     /** 304 Not Modified: no body; a Content-Length, if any, is the file's length (RFC 9110 §8.6). */
     public static Expected notModified(long fileLength) {
-        return new Expected("304 Not Modified", Body.NONE, null).with(HeaderRules.optionally("Content-Length",
-                String.valueOf(fileLength), "A 304 may say the Content-Length a 200 would have"));
+        return withDate("304 Not Modified", Body.NONE, null).with(HeaderRules.contentLength(fileLength, false));
     }
 
-    /** What HEAD must get: the status line and header fields of {@code get}, Date apart, and no body. */
-    public static Expected headOf(HttpResponse get) {
-        Expected head = new Expected(get.statusLine().substring("HTTP/1.0 ".length()), Body.NONE, null);
-        for (HttpResponse.Field field : HeaderRules.fieldsButDate(get)) {
-            head.with(HeaderRules.exactly(field.name(), field.value(), "A HEAD answer has the header fields GET's"
-                    + " answer has, with the same values"));
-        }
-        head.onlyTheseHeaders = true;
+    /**
+     * What HEAD gets for the same target (RFC 9110 §9.3.2): this answer's head, with the
+     * Content-Length of its body, {@code length} bytes, and no body.
+     */
+    public Expected withoutBody(long length) {
+        Expected head = new Expected(statusLine, Body.NONE, null);
+        rules.stream().filter(rule -> !rule.name().equals("Content-Length")).forEach(head.rules::add);
+        head.rules.add(HeaderRules.contentLength(length, true));
+        head.situation = situation;
         return head;
     }
 
@@ -83,6 +87,12 @@ public final class Expected {
 
     /** The hint when the status is not the expected one: which rule asks for it. */
     public Expected because(String statusHint) {
+        return because(Hint.Id.WRONG_STATUS, statusHint);
+    }
+
+    /** The same, for a wrong status that is a mistake of its own (a hidden file found, not refused). */
+    public Expected because(Hint.Id id, String statusHint) {
+        this.statusHintId = id;
         this.statusHint = statusHint;
         return this;
     }

@@ -45,6 +45,12 @@ public abstract class FileServingSpec extends StepSpec {
     }
 
     @Test
+    @DisplayName("sends a large binary file whole: /large.bin, 300 000 random bytes")
+    void servesALargeFile() {
+        assertThat(server.send(Requests.get("/large.bin"))).isResponse(OK, server.webRoot().page("/large.bin"));
+    }
+
+    @Test
     @DisplayName("answers a POST with a form body like a GET: with the named file")
     void answersAFormPost() {
         assertThat(server.send(Requests.postForm("/ipsum.html"))).isResponse(OK, server.webRoot().page("/ipsum.html"));

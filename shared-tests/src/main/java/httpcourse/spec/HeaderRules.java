@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -73,45 +72,50 @@ public final class HeaderRules {
                 && !date.isAfter(timed.received());
     }
 
-    private static String dateHint(String value, ResponseCheck.Context c) {
+    private static Hint dateHint(String value, ResponseCheck.Context c) {
         if (value == null) {
-            return "No Date header. A server that has a clock sends the time of each answer (RFC 9110 §6.6.1),"
-                    + " in IMF-fixdate: \"Date: Sun, 06 Nov 1994 08:49:37 GMT\". Format Instant.now() with "
-                    + HOW_TO_FORMAT + ".";
+            return new Hint(Hint.Id.DATE_MISSING, "No Date header. A server that has a clock sends the time of"
+                    + " each answer (RFC 9110 §6.6.1), in IMF-fixdate: \"Date: Sun, 06 Nov 1994 08:49:37 GMT\"."
+                    + " Format Instant.now() with " + HOW_TO_FORMAT + ".");
         }
         if (value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")) {
-            return "The day of the month has one digit (\"" + value + "\"): that is what"
-                    + " DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP requires"
-                    + " (RFC 9110 §5.6.7), always has two (\"06 Nov\"); on days 10 to 31 the two look the same."
-                    + " Format with " + HOW_TO_FORMAT + ".";
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "The day of the month has one digit (\"" + value
+                    + "\"): that is what DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP"
+                    + " requires (RFC 9110 §5.6.7), always has two (\"06 Nov\"); on days 10 to 31 the two look the same."
+                    + " Format with " + HOW_TO_FORMAT + ".");
         }
         if (value.matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
-            return "Date is ISO 8601 (\"" + value + "\", what Instant.toString() writes), not IMF-fixdate"
-                    + " (RFC 9110 §5.6.7): \"Sun, 06 Nov 1994 08:49:37 GMT\". Format with " + HOW_TO_FORMAT + ".";
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date is ISO 8601 (\"" + value + "\", what"
+                    + " Instant.toString() writes), not IMF-fixdate (RFC 9110 §5.6.7): \"Sun, 06 Nov 1994 08:49:37"
+                    + " GMT\". Format with " + HOW_TO_FORMAT + ".");
         }
         Matcher zone = Pattern.compile(".*\\d\\d:\\d\\d:\\d\\d (.+)").matcher(value);
         if (zone.matches() && !zone.group(1).equals("GMT")) {
-            return "An HTTP date ends with the three letters GMT, not \"" + zone.group(1) + "\" (RFC 9110"
-                    + " §5.6.7), and is the time in GMT: format in ZoneOffset.UTC and write 'GMT' in the pattern.";
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "An HTTP date ends with the three letters GMT, not \""
+                    + zone.group(1) + "\" (RFC 9110 §5.6.7), and is the time in GMT: format in ZoneOffset.UTC and"
+                    + " write 'GMT' in the pattern.");
         }
         Instant date = parseImfFixdate(value);
         if (date == null) {
-            return "Date must be IMF-fixdate, exactly like \"Sun, 06 Nov 1994 08:49:37 GMT\" (RFC 9110 §5.6.7):"
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date must be IMF-fixdate, exactly like"
+                    + " \"Sun, 06 Nov 1994 08:49:37 GMT\" (RFC 9110 §5.6.7):"
                     + " English names (Locale.US), two digits for the day, the time in GMT. Got \"" + value
-                    + "\". Format with " + HOW_TO_FORMAT + ".";
+                    + "\". Format with " + HOW_TO_FORMAT + ".");
         }
         Duration off = Duration.between(c.timed().received(), date);
         long minutes = Math.round(off.toSeconds() / 60.0);
         if (Math.abs(minutes) >= 30 && Math.abs(off.toSeconds() - minutes * 60) < 30 && minutes % 15 == 0) {
-            return "Date is off by " + minutes / 60 + " h " + Math.abs(minutes % 60) + " min: the time of the"
-                    + " server's time zone, written as if it were GMT. HTTP dates are the time in GMT: format"
-                    + " Instant.now() in ZoneOffset.UTC, not LocalDateTime.now() or ZonedDateTime.now().";
+            return new Hint(Hint.Id.DATE_NOT_NOW, "Date is off by " + minutes / 60 + " h " + Math.abs(minutes % 60)
+                    + " min: the time of the server's time zone, written as if it were GMT. HTTP dates are the time in"
+                    + " GMT: format Instant.now() in ZoneOffset.UTC, not LocalDateTime.now() or ZonedDateTime.now().");
         }
         if (date.isBefore(c.timed().sent())) {
-            return "Date (" + value + ") is older than the request, by " + Duration.between(date,
-                    c.timed().sent()).toSeconds() + " s: the time must be read for each answer, not once at start.";
+            return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is older than the request, by "
+                    + Duration.between(date, c.timed().sent()).toSeconds() + " s: the time must be read for each"
+                    + " answer, not once at start.");
         }
-        return "Date (" + value + ") is later than the moment the answer arrived: it must be the time of the answer.";
+        return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is later than the moment the answer arrived: it"
+                + " must be the time of the answer.");
     }
 
     /** Content-Length: the exact number of bytes of the body the check expects. */
@@ -121,25 +125,26 @@ public final class HeaderRules {
                 c -> String.valueOf(c.expectedBody().length), HeaderRules::contentLengthHint);
     }
 
-    private static String contentLengthHint(String value, ResponseCheck.Context c) {
+    private static Hint contentLengthHint(String value, ResponseCheck.Context c) {
         int bytes = c.expectedBody().length;
         if (value == null) {
-            return "No Content-Length header. Say how many bytes the body has (RFC 9110 §8.6): the length of"
-                    + " the byte array you send, so that the client knows it got all of it.";
+            return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "No Content-Length header. Say how many bytes the body has"
+                    + " (RFC 9110 §8.6): the length of the byte array you send, so that the client knows it got all"
+                    + " of it.");
         }
         byte[] got = c.actual().body();
         int characters = new String(got, StandardCharsets.UTF_8).length();
         if (value.equals(String.valueOf(characters)) && characters != got.length) {
-            return "Content-Length counts characters (" + value + "), not bytes (" + got.length + "): é, 世 and ✓"
-                    + " take 2 or 3 bytes each in UTF-8. Use the length of the byte array you send, never the"
-                    + " length of a String.";
+            return new Hint(Hint.Id.CONTENT_LENGTH_IN_CHARACTERS, "Content-Length counts characters (" + value
+                    + "), not bytes (" + got.length + "): é, 世 and ✓ take 2 or 3 bytes each in UTF-8. Use the"
+                    + " length of the byte array you send, never the length of a String.");
         }
         if (value.equals(String.valueOf(c.timed().exchange().response().length))) {
-            return "Content-Length counts the whole response (" + value + " bytes); it counts the body alone ("
-                    + bytes + " bytes): the bytes after the empty line.";
+            return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "Content-Length counts the whole response (" + value
+                    + " bytes); it counts the body alone (" + bytes + " bytes): the bytes after the empty line.");
         }
-        return "Content-Length says " + value + ", but the body has " + bytes + " bytes: it must be the exact"
-                + " number of bytes after the empty line.";
+        return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "Content-Length says " + value + ", but the body has " + bytes
+                + " bytes: it must be the exact number of bytes after the empty line.");
     }
 
     /**
@@ -159,10 +164,10 @@ public final class HeaderRules {
         return new HeaderRule("Content-Type", true, (value, c) -> {
             String[] parts = mediaType(value);
             return parts != null && parts[0].startsWith("text/");
-        }, c -> "text/plain; charset=utf-8", (value, c) -> value == null
+        }, c -> "text/plain; charset=utf-8", (value, c) -> new Hint(Hint.Id.CONTENT_TYPE_WRONG, value == null
                 ? "No Content-Type header. An error's body is text: say so, \"Content-Type: text/plain;"
                         + " charset=utf-8\" (RFC 9110 §8.3), so that a browser shows it as text."
-                : "An error's body is text: its Content-Type must be a text type (text/plain), not " + value + ".");
+                : "An error's body is text: its Content-Type must be a text type (text/plain), not " + value + "."));
     }
 
     /**
@@ -184,7 +189,8 @@ public final class HeaderRules {
             if (nameValue.length != 2) {
                 return null;
             }
-            parameters.put(nameValue[0].strip().toLowerCase(Locale.ROOT), nameValue[1].strip().replaceAll("^\"(.*)\"$", "$1"));
+            String name = nameValue[0].strip().toLowerCase(Locale.ROOT);
+            parameters.put(name, nameValue[1].strip().replaceAll("^\"(.*)\"$", "$1")); // quoted or not
         }
         return new String[] {type, parameters.getOrDefault("charset", "")};
     }
@@ -203,23 +209,24 @@ public final class HeaderRules {
         };
     }
 
-    private static String contentTypeHint(String value, String what, Charset charset, String... types) {
+    private static Hint contentTypeHint(String value, String what, Charset charset, String... types) {
         String[] parts = mediaType(value);
         if (value == null) {
-            return "No Content-Type header: the browser has to guess what " + what + " is (and refuses a"
-                    + " stylesheet or a script it cannot be sure of). Send its media type: " + types[0]
-                    + ", from a map of extensions to types.";
+            return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "No Content-Type header: the browser has to guess what "
+                    + what + " is (and refuses a stylesheet or a script it cannot be sure of). Send its media type: "
+                    + types[0] + ", from a map of extensions to types.");
         }
         if (parts == null) {
-            return "Content-Type must be a media type, type/subtype, then parameters after \";\": for example"
-                    + " \"text/html; charset=utf-8\" (RFC 9110 §8.3). Got \"" + value + "\".";
+            return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "Content-Type must be a media type, type/subtype, then"
+                    + " parameters after \";\": for example \"text/html; charset=utf-8\" (RFC 9110 §8.3). Got \""
+                    + value + "\".");
         }
         if (Arrays.stream(types).noneMatch(parts[0]::equals)) {
-            return "Content-Type says " + parts[0] + ", but " + what + " is " + types[0] + ". Take the type"
-                    + " from the extension, lower-cased first (.PNG is .png), from a map of extensions to types;"
-                    + " an extension you do not know is application/octet-stream.";
+            return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "Content-Type says " + parts[0] + ", but " + what + " is "
+                    + types[0] + ". Take the type from the extension, lower-cased first (.PNG is .png), from a map of"
+                    + " extensions to types; an extension you do not know is application/octet-stream.");
         }
-        return switch (charset) {
+        return new Hint(Hint.Id.CHARSET_WRONG, switch (charset) {
             case UTF8_REQUIRED -> "Say charset=utf-8 for " + what + ": its bytes are UTF-8 (with é, 世, ✓), and"
                     + " without the charset a browser guesses another one and shows \"Ã©\" for \"é\". Got \""
                     + value + "\".";
@@ -229,7 +236,7 @@ public final class HeaderRules {
                     + " byte 0xE9, as in ISO-8859-1): say charset=utf-8 only when it is true, when the bytes"
                     + " decode as UTF-8 without error (a CharsetDecoder that reports errors tells).";
             case NONE -> "A charset is said of text; " + parts[0] + " is not text: leave the charset out.";
-        };
+        });
     }
 
     /** Allow: exactly these methods, in any order (RFC 9110 §10.2.1). */
@@ -237,13 +244,18 @@ public final class HeaderRules {
         Set<String> wanted = Set.of(methods);
         String list = String.join(", ", methods);
         return new HeaderRule("Allow", true,
-                (value, c) -> Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toSet()).equals(wanted)
-                        && value.split(",").length == wanted.size(),
-                c -> list, (value, c) -> value == null
+                (value, c) -> listsExactly(value, wanted),
+                c -> list, (value, c) -> new Hint(Hint.Id.ALLOW_WRONG, value == null
                         ? "A 405 answer must say which methods the resource does allow (RFC 9110 §15.5.6): \"Allow: "
                                 + list + "\"."
                         : "Allow lists the methods this server serves, " + list + " (in any order); got \"" + value
-                                + "\".");
+                                + "\"."));
+    }
+
+    private static boolean listsExactly(String value, Set<String> wanted) {
+        String[] items = value.split(",");
+        return items.length == wanted.size()
+                && Arrays.stream(items).map(String::strip).collect(Collectors.toSet()).equals(wanted);
     }
 
     /** Location: {@code path}, or an absolute http URL with that path (RFC 9110 §10.2.2). */
@@ -265,14 +277,19 @@ public final class HeaderRules {
         }
     }
 
-    private static String locationHint(String value, String path) {
+    private static Hint locationHint(String value, String path) {
+        return new Hint(Hint.Id.LOCATION_WRONG, locationAdvice(value, path));
+    }
+
+    private static String locationAdvice(String value, String path) {
         if (value == null) {
             return "A redirect says where to go: \"Location: " + path + "\" (RFC 9110 §15.4.2), the folder's URL"
                     + " with its slash.";
         }
         if (!value.matches("[\\x21-\\x7E]*")) {
             return "Location holds a URL, and a URL is never decoded: send \"" + path + "\", the folder's name"
-                    + " percent-encoded, not \"" + value + "\" (a space or a non-ASCII byte ends or breaks the header).";
+                    + " percent-encoded, not \"" + value + "\" (a space or a non-ASCII byte ends or breaks the"
+                    + " header).";
         }
         return "Location must be the folder's URL, " + path + " (the same path, and a slash at the end); got \""
                 + value + "\".";
@@ -282,29 +299,26 @@ public final class HeaderRules {
     public static HeaderRule lastModified(Instant modified) {
         String expected = IMF_FIXDATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
         return new HeaderRule("Last-Modified", true, (value, c) -> value.equals(expected), c -> expected,
-                (value, c) -> value == null
+                (value, c) -> new Hint(Hint.Id.LAST_MODIFIED_WRONG, value == null
                         ? "No Last-Modified header. Send it with every file: the file's time"
                                 + " (Files.getLastModifiedTime), in IMF-fixdate like Date, so that a browser can ask"
                                 + " later whether it changed (If-Modified-Since)."
                         : "Last-Modified says \"" + value + "\", but the file was modified at " + expected
-                                + ": its time in GMT, in whole seconds, in IMF-fixdate like Date.");
+                                + ": its time in GMT, in whole seconds, in IMF-fixdate like Date."));
     }
 
-    /** A field that must be there with exactly this value, as in the answer it is compared with. */
-    public static HeaderRule exactly(String name, String value, String why) {
-        return new HeaderRule(name, true, (got, c) -> got.equals(value), c -> value,
-                (got, c) -> why + " (" + name + ": " + value + ")" + (got == null ? ": it is missing." : ", not \""
-                        + got + "\"."));
-    }
-
-    /** A field that may be left out, and must have exactly this value when it is there. */
-    public static HeaderRule optionally(String name, String value, String why) {
-        return new HeaderRule(name, false, (got, c) -> got.equals(value), c -> value,
-                (got, c) -> why + ": \"" + name + ": " + value + "\", or none at all; not \"" + got + "\".");
-    }
-
-    /** The fields of {@code response} but Date, for comparing one head with another. */
-    static List<HttpResponse.Field> fieldsButDate(HttpResponse response) {
-        return response.fields().stream().filter(f -> !f.name().equalsIgnoreCase("Date")).toList();
+    /**
+     * Content-Length: exactly {@code length}, the length of the body a GET gets: for HEAD (required),
+     * and for a 304, which may leave it out (RFC 9110 §8.6).
+     */
+    public static HeaderRule contentLength(long length, boolean required) {
+        String value = String.valueOf(length);
+        return new HeaderRule("Content-Length", required, (got, c) -> got.equals(value), c -> value,
+                (got, c) -> new Hint(Hint.Id.CONTENT_LENGTH_WRONG, required
+                        ? "An answer to HEAD says the Content-Length a GET's answer has (" + value + "): the body"
+                                + " is left out, not its length" + (got == null ? "; it is missing" : "; not " + got)
+                                + "."
+                        : "A 304 may say the Content-Length a 200 would have, " + value + ", or none at all; not "
+                                + got + "."));
     }
 }

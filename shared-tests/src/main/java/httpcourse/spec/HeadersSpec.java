@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,36 +35,42 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Header fields are found in any order and any letter case; Date is checked for its format and
  * for being the time of the answer (see {@link Timed}). The files come from {@link WebRoot} and
- * {@link SiteFiles}, with random content.
+ * {@link SiteFiles}, with random content. Checks run in the order of their names, as StepSpec's.
  */
-@ExtendWith(ServerUnderTest.class)
+@ExtendWith(ServerUnderTestExtension.class)
+@TestMethodOrder(MethodOrderer.DisplayName.class)
 public abstract class HeadersSpec implements ManyClientsChecks {
 
     protected static final HeaderRule HTML = contentType("an .html page", Charset.UTF8_ALLOWED, "text/html");
 
-    protected TestServer server;
+    protected ServerUnderTest server;
     private Instant testStarted;
 
     @BeforeAll
-    static void writeSiteFiles(TestServer server) {
+    static void writeSiteFiles(ServerUnderTest server) {
         SiteFiles.writeInto(server.webRoot());
     }
 
     @BeforeEach
-    void useServer(TestServer server) {
+    void useServer(ServerUnderTest server) {
         this.server = server;
         this.testStarted = Instant.now();
     }
 
     @Override
-    public TestServer server() {
+    public ServerUnderTest server() {
         return server;
     }
 
     /** GET / gets index.html; its Date lies between the start of the check and now. */
     @Override
+    public void assertAnswersRoot(ServerReply reply) {
+        check(new Timed(reply, testStarted, Instant.now()), file("/index.html", HTML));
+    }
+
+    @Override
     public void assertAnswersRoot(Exchange exchange) {
-        check(new Timed(exchange, testStarted, Instant.now()), file("/index.html", HTML));
+        assertAnswersRoot(new ServerReply(exchange, server));
     }
 
     /** What this step answers for a file of htdocs: 200 OK, its bytes, this type (step 7: and more). */
@@ -99,25 +108,26 @@ public abstract class HeadersSpec implements ManyClientsChecks {
         check(get("/"), file("/index.html", HTML));
     }
 
+    /** Fails when the answer carries a token of a file outside htdocs, or of a hidden file in it. */
     private void assertLeaksNothing(Timed answer) {
-        byte[] response = answer.exchange().response();
-        String text = new String(response, StandardCharsets.ISO_8859_1);
-        List<String> leaks = new ArrayList<>();
-        for (String outside : WebRoot.OUTSIDE_HTDOCS) {
-            if (text.contains(server.webRoot().token(outside))) {
-                leaks.add("The answer carries a file from outside htdocs (its token " + server.webRoot().token(outside)
-                        + "): a path led out of the web root, so anybody could read any file of this computer."
-                        + " Decode the path first, then check where the file really is (Path.toRealPath() follows"
-                        + " links and removes \"..\") and that it is inside htdocs.");
-            }
-        }
-        if (SiteFiles.carriesHiddenToken(response, server.webRoot())) {
-            leaks.add("The answer carries a hidden file (a name that starts with a dot, like .git/config or .env):"
-                    + " such files hold secrets and are never served, whatever the URL or the link that leads there.");
+        Matcher tokens = WebRoot.TOKEN.matcher(new String(answer.exchange().response(), StandardCharsets.ISO_8859_1));
+        List<Hint> leaks = new ArrayList<>();
+        while (tokens.find() && leaks.isEmpty()) {
+            server.webRoot().origin(tokens.group()).ifPresent(origin -> {
+                if (origin.outsideHtdocs()) {
+                    leaks.add(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.file() + ", a file from"
+                            + " outside htdocs: a path led out of the web root, so anybody could read any file of this"
+                            + " computer. Decode the path first, then check where the file really is"
+                            + " (Path.toRealPath() follows links and removes \"..\") and that it is inside htdocs."));
+                } else if (SiteFiles.isHidden(origin.file())) {
+                    leaks.add(new Hint(Hint.Id.HIDDEN_FILE, "The answer is " + origin.file() + ", a hidden file (a"
+                            + " name that starts with a dot, like .git/config or .env): such files hold secrets, and are"
+                            + " never served, whatever the URL, or the link that leads there (check the real path too)."));
+                }
+            });
         }
         if (!leaks.isEmpty()) {
-            throw new AssertionError(ResponseAssert.report("The answer leaks a file that must never be sent.",
-                    null, answer.exchange(), leaks));
+            throw FailureReport.failure("The answer leaks a file that must never be sent.", null, answer.reply(), leaks);
         }
     }
 
@@ -173,9 +183,9 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     }
 
     @Test
-    @DisplayName("sends a file of 1 MiB byte for byte, with its Content-Length")
+    @DisplayName("sends a large binary file whole, with its Content-Length: /large.bin, 300 000 random bytes")
     void sendsALargeFile() {
-        check(get(SiteFiles.BIG.path()), file(SiteFiles.BIG));
+        check(get("/large.bin"), file(SiteFiles.LARGE));
     }
 
     @Test
@@ -195,10 +205,10 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     @Test
     @DisplayName("answers HEAD with exactly the head GET gets, and no body")
     void answersHead() {
-        Timed get = get("/ipsum.html");
-        check(get, file("/ipsum.html", HTML));
-        check(send("HEAD /ipsum.html HTTP/1.0\r\n\r\n"),
-                Expected.headOf(HttpResponse.parse(get.exchange().response())).when("HEAD /ipsum.html"));
+        Expected get = file("/ipsum.html", HTML);
+        check(get("/ipsum.html"), get);
+        check(send("HEAD /ipsum.html HTTP/1.0\r\n\r\n"), get.withoutBody(server.webRoot().page("/ipsum.html").length)
+                .when("HEAD /ipsum.html"));
     }
 
     @Test
@@ -206,8 +216,10 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     void answersHeadForAMissingFile() {
         Timed get = get("/hello.html");
         check(get, Expected.error("404 Not Found"));
-        check(send("HEAD /hello.html HTTP/1.0\r\n\r\n"),
-                Expected.headOf(HttpResponse.parse(get.exchange().response())).when("HEAD /hello.html"));
+        // The text of a 404 is the server's own: its length is the one GET's answer had.
+        int length = HttpResponse.parse(get.exchange().response()).body().length;
+        check(send("HEAD /hello.html HTTP/1.0\r\n\r\n"), Expected.error("404 Not Found").withoutBody(length)
+                .when("HEAD /hello.html"));
     }
 
     // ---- A clear "no" ------------------------------------------------------------------------
@@ -222,9 +234,10 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     @DisplayName("answers 404 Not Found for a path that leads outside htdocs")
     @ParameterizedTest(name = "answers 404 Not Found for {0}, a path that leads outside htdocs")
     @ValueSource(strings = {"/../pom.xml", "/sub/../../secret.txt", "/../htdocs-private/secret.html",
-            "/./../pom.xml", "//../pom.xml"})
+            "/./../pom.xml", "//../pom.xml", "/" + WebRoot.WORKING_DIRECTORY + "/secret.txt"})
     void answersNotFoundOutsideHtdocs(String path) {
-        check(get(path), Expected.error("404 Not Found").when("GET " + path));
+        // The last case is an absolute path after the "/": "//tmp/httpspec-123/secret.txt".
+        check(get(server.webRoot().fillIn(path)), Expected.error("404 Not Found").when("GET " + path));
     }
 
     @DisplayName("answers 404 Not Found for a link inside htdocs that leads outside")
@@ -410,9 +423,9 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     @DisplayName("reads a request that arrives in several TCP pieces, up to the empty line")
     void readsARequestInPieces() {
         Instant sent = Instant.now();
-        Exchange exchange = server.sendInPieces(List.of("GE", "T / HTTP/1.0\r\nHost: local", "host\r\n\r", "\n"),
+        ServerReply reply = server.sendInPieces(List.of("GE", "T / HTTP/1.0\r\nHost: local", "host\r\n\r", "\n"),
                 Duration.ofMillis(300));
-        check(new Timed(exchange, sent, Instant.now()), file("/index.html", HTML));
+        check(new Timed(reply, sent, Instant.now()), file("/index.html", HTML));
     }
 
     @Test

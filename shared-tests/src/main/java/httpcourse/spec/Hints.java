@@ -1,43 +1,85 @@
 package httpcourse.spec;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
  * Plain-words explanations of the common mistakes, found by comparing expected and actual
- * bytes. Each hint says what is wrong and what to change; the first one is the most likely.
+ * bytes. Each hint names the most likely mistake and what to change. One mistake, one hint: when
+ * a mistake explains the whole difference (a wrong status, a file from outside htdocs), the
+ * consequences it has further on get no hint of their own.
  */
 public final class Hints {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** How a text's bytes come out when a server passes them through a String the wrong way. */
+    private record Conversion(Charset read, Charset written, String how) {
+        byte[] apply(byte[] bytes) {
+            return new String(bytes, read).getBytes(written);
+        }
+    }
+
+    private static final List<Conversion> CONVERSIONS = List.of(
+            new Conversion(StandardCharsets.US_ASCII, StandardCharsets.US_ASCII, "read and written as US-ASCII: the"
+                    + " platform charset of Java 17 in the C locale (new String(bytes) and getBytes() without a"
+                    + " charset use the platform's), where every non-ASCII byte becomes \"?\""),
+            new Conversion(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_8, "read as ISO-8859-1 and written as UTF-8"),
+            new Conversion(WINDOWS_1252, StandardCharsets.UTF_8, "read as windows-1252 and written as UTF-8"),
+            new Conversion(StandardCharsets.US_ASCII, StandardCharsets.UTF_8, "read as US-ASCII and written as UTF-8"),
+            new Conversion(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, "read as UTF-8 and written as ISO-8859-1"),
+            new Conversion(StandardCharsets.UTF_8, StandardCharsets.US_ASCII, "read as UTF-8 and written as US-ASCII"));
 
     private Hints() {
     }
 
-    /** The hints for an exchange whose response should have been {@code expected}. */
-    public static List<String> explain(byte[] expected, Exchange exchange) {
+    /**
+     * The hints for an exchange whose response should have been {@code expected}, the most
+     * likely mistake first; {@code webRoot} tells where the tokens in the answer come from.
+     *
+     * @param serverStopped whether the server's process exited during this check
+     */
+    public static List<Hint> explain(byte[] expected, Exchange exchange, WebRoot webRoot, boolean serverStopped) {
         byte[] actual = exchange.response();
-        List<String> hints = new ArrayList<>();
+        List<Hint> hints = new ArrayList<>();
+        if (serverStopped && actual.length == 0 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
+            hints.add(new Hint(Hint.Id.SERVER_STOPPED, "The server stopped during this check, before it answered"
+                    + " (its output below shows why). A server must survive every request, even a bad one: catch"
+                    + " errors per connection, and go on serving."));
+            return hints;
+        }
         switch (exchange.ending()) {
-            case REFUSED -> hints.add("Nothing accepts connections any more: the server has stopped."
-                    + " A server must survive every request, even a bad one: catch errors per connection.");
-            case NOT_CLOSED -> hints.add(actual.length == 0
-                    ? "The server sent nothing and kept the connection open (waited " + exchange.waited().toSeconds()
-                            + " s): it never answered. Is it still reading, waiting for bytes that never come (read"
-                            + " up to the empty line, not until the connection closes)? Or busy with another"
-                            + " connection (one connection at a time: a silent client blocks everybody)?"
-                    : "The server did not close the connection after its answer (waited "
-                            + exchange.waited().toSeconds() + " s). Without a Content-Length header the body ends"
-                            + " when the server closes the connection: close the client socket once the response"
-                            + " is written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : ""));
+            case REFUSED -> {
+                hints.add(new Hint(Hint.Id.NOT_LISTENING, "Nothing accepts connections: no server listens on this"
+                        + " port any more (it has stopped, or closed its server socket). Is it running?"));
+                return hints;
+            }
             case RESET -> {
                 if (actual.length == 0) {
-                    hints.add("The connection was reset before any answer: the server crashed on this request"
-                            + " or closed the socket abruptly.");
+                    hints.add(new Hint(Hint.Id.RESET_BEFORE_ANSWER, "The connection was reset before any answer:"
+                            + " the server crashed on this request or closed the socket abruptly."));
+                    return hints;
                 }
+            }
+            case NOT_CLOSED -> {
+                if (actual.length == 0) {
+                    hints.add(new Hint(Hint.Id.NO_ANSWER_KEPT_OPEN, "The server sent nothing and kept the connection"
+                            + " open (waited " + exchange.waited().toSeconds() + " s): it never answered. Is it still"
+                            + " reading, waiting for bytes that never come (read up to the empty line, not until the"
+                            + " connection closes; a line may end with \\n alone)? Or busy with another connection?"));
+                    return hints;
+                }
+                hints.add(new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer"
+                        + " (waited " + exchange.waited().toSeconds() + " s). Without a Content-Length header the body"
+                        + " ends when the server closes the connection: close the client socket once the response is"
+                        + " written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : "")));
             }
             case CLOSED -> {
                 // judged by the bytes below
@@ -47,127 +89,171 @@ public final class Hints {
             return hints;
         }
         if (expected.length == 0) {
-            hints.add("This step does not answer this request at all: it just closes the connection.");
+            hints.add(new Hint(Hint.Id.ANSWERED_INSTEAD_OF_CLOSING,
+                    "This step does not answer this request at all: it just closes the connection."));
             return hints;
         }
         if (actual.length == 0) {
-            if (exchange.ending() == Exchange.Ending.CLOSED) {
-                hints.add("The server closed the connection without sending a byte. Did it throw an exception"
-                        + " while handling this request? Look at its output.");
-            }
+            hints.add(new Hint(Hint.Id.CLOSED_WITHOUT_ANSWER, "The server closed the connection without sending a"
+                    + " byte. Did it throw an exception while handling this request? Look at its output."));
+            return hints;
+        }
+        Optional<Hint> outside = outsideHtdocs(actual, webRoot);
+        if (outside.isPresent()) {
+            hints.add(outside.get()); // the one thing that matters: the rest follows from it
             return hints;
         }
         Response want = Response.parse(expected);
         Response got = Response.parse(actual);
-        outsideHtdocsHints(actual, hints);
-        lineEndingHints(want, got, hints);
-        statusLineHints(want, got, hints);
-        headHints(want, got, hints);
-        bodyHints(want, got, hints);
+        if (want.usesCrLf() && got.hasBareLf()) {
+            hints.add(new Hint(Hint.Id.BARE_LINE_FEEDS, "Lines end with a bare \\n (LF). HTTP ends every line of the"
+                    + " head with \\r\\n (CR LF), the status line and the empty line included: write \"\\r\\n\""
+                    + " explicitly (println and %n write the platform's line ending, not CR LF)."));
+        }
+        if (!statusLineHints(want, got, requestPath(exchange.request()), hints)) {
+            return hints;
+        }
+        if (!got.hasEmptyLine()) {
+            hints.add(new Hint(Hint.Id.HEAD_NEVER_ENDS, "The head never ends: no empty line after the status line."
+                    + " Send \"\\r\\n\" once more after the status line, so the client knows where the body starts."));
+            return hints;
+        }
+        if (want.headers().isEmpty() && !got.headers().isEmpty()) {
+            hints.add(new Hint(Hint.Id.HEADER_LINES, "The response has header lines (" + String.join(", ", got.headers())
+                    + "). This step's answer has none: the status line, the empty line, then the body."));
+        }
+        bodyHints(want.body(), got.body(), webRoot, hints);
         return hints;
     }
 
-    private static void outsideHtdocsHints(byte[] actual, List<String> hints) {
+    private static Optional<Hint> outsideHtdocs(byte[] actual, WebRoot webRoot) {
         Matcher m = WebRoot.TOKEN.matcher(new String(actual, StandardCharsets.ISO_8859_1));
         while (m.find()) {
-            if (WebRoot.OUTSIDE_HTDOCS.contains(m.group(1))) {
-                hints.add("The answer is a file from outside htdocs (it carries the token \"" + m.group() + "\"):"
-                        + " a path with \"..\", or a link, led out of the web root, so anybody could read any file of"
-                        + " this computer. Check where the file really is (Path.toRealPath() follows links and"
-                        + " removes \"..\") and that it is inside htdocs before opening it.");
-                return;
+            Optional<WebRoot.Origin> origin = webRoot.origin(m.group());
+            if (origin.isPresent() && origin.get().outsideHtdocs()) {
+                return Optional.of(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.get().file() + ", a file"
+                        + " from outside htdocs (it carries the token \"" + m.group() + "\"): a path with \"..\", a"
+                        + " link, or an absolute path led out of the web root, so anybody could read any file of this"
+                        + " computer. Check where the file really is (Path.toRealPath() follows links and removes"
+                        + " \"..\") and that it is inside htdocs before opening it."));
             }
         }
+        return Optional.empty();
     }
 
-    private static void lineEndingHints(Response want, Response got, List<String> hints) {
-        if (want.usesCrLf() && got.hasBareLf()) {
-            hints.add("Lines end with a bare \\n (LF). HTTP ends every line of the head with \\r\\n (CR LF),"
-                    + " the status line and the empty line included: write \"\\r\\n\" explicitly"
-                    + " (println and %n write the platform's line ending, not CR LF).");
-        }
-    }
-
-    private static void statusLineHints(Response want, Response got, List<String> hints) {
+    /** Adds the status line's hints; false when the status differs, so that the bodies cannot be compared. */
+    private static boolean statusLineHints(Response want, Response got, String path, List<Hint> hints) {
         String expected = want.statusLine();
         String actual = got.statusLine();
         if (expected.equals(actual)) {
-            return;
+            return true;
+        }
+        if (!actual.startsWith("HTTP/")) {
+            hints.add(new Hint(Hint.Id.NO_STATUS_LINE, "The response does not start with a status line: the first"
+                    + " line must be \"" + expected + "\", then the empty line, then the body."));
+            return false;
         }
         if (expected.equalsIgnoreCase(actual)) {
-            hints.add("The status line differs in letter case only: expected \"" + expected + "\", got \""
-                    + actual + "\". Write it exactly, reason phrase included (\"Not Found\", not \"NOT FOUND\").");
-        } else if (!actual.startsWith("HTTP/")) {
-            hints.add("The response does not start with a status line: the first line must be \"" + expected
-                    + "\", then the empty line, then the body.");
-        } else if (!code(expected).equals(code(actual))) {
-            hints.add("Wrong status: expected \"" + expected + "\", got \"" + actual + "\".");
-        } else {
-            hints.add("The status line must be exactly \"" + expected + "\" (got \"" + actual
-                    + "\"): same version, same code, same reason phrase, single spaces.");
+            hints.add(new Hint(Hint.Id.STATUS_LINE_CASE, "The status line differs in letter case only: expected \""
+                    + expected + "\", got \"" + actual + "\". Write it exactly, reason phrase included (\"Not Found\","
+                    + " not \"NOT FOUND\")."));
+            return true;
         }
+        if (code(expected).equals(code(actual))) {
+            hints.add(new Hint(Hint.Id.STATUS_LINE_NOT_EXACT, "The status line must be exactly \"" + expected
+                    + "\" (got \"" + actual + "\"): same version, same code, same reason phrase, single spaces."));
+            return true;
+        }
+        hints.add(wrongStatus(expected, actual, path));
+        return false;
     }
 
-    private static void headHints(Response want, Response got, List<String> hints) {
-        if (!got.hasEmptyLine()) {
-            hints.add("The head never ends: no empty line after the status line. Send \"\\r\\n\" once more after"
-                    + " the status line, so the client knows where the body starts.");
-        } else if (want.headers().isEmpty() && !got.headers().isEmpty()) {
-            hints.add("The response has header lines (" + String.join(", ", got.headers()) + "). This step's"
-                    + " answer has none: the status line, the empty line, then the body.");
+    /** A wrong status: when a file that exists was not found, say how the path was probably misread. */
+    private static Hint wrongStatus(String expected, String actual, String path) {
+        String codes = "Wrong status: expected \"" + expected + "\", got \"" + actual + "\".";
+        if (!code(expected).equals("200") || !code(actual).equals("404")) {
+            return new Hint(Hint.Id.WRONG_STATUS, codes);
         }
+        if (path.contains("/../") || path.contains("/./")) {
+            return new Hint(Hint.Id.REFUSES_EVERY_DOT_DOT, codes + " " + path + " has \"..\" in it but stays inside"
+                    + " htdocs, so it must be served. Normalize the path first, then check that it is still inside"
+                    + " htdocs, rather than refusing every \"..\".");
+        }
+        if (path.lastIndexOf('/') > 0) {
+            return new Hint(Hint.Id.NOT_FOUND_IN_SUB_FOLDER, codes + " htdocs" + path + " exists, in a sub-folder:"
+                    + " look for the file where the whole path leads (htdocs followed by the path), not only by its"
+                    + " last name.");
+        }
+        return new Hint(Hint.Id.WRONG_STATUS, codes + " htdocs" + path + " exists: does the server look for it in"
+                + " the htdocs folder of its working directory?");
     }
 
-    private static void bodyHints(Response want, Response got, List<String> hints) {
-        byte[] expected = want.body();
-        byte[] actual = got.body();
-        if (!got.hasEmptyLine() || Arrays.equals(expected, actual)) {
+    private static void bodyHints(byte[] expected, byte[] actual, WebRoot webRoot, List<Hint> hints) {
+        if (Arrays.equals(expected, actual)) {
             return;
         }
-        if (startsWith(actual, expected)) {
+        if (actual.length == 0) {
+            hints.add(new Hint(Hint.Id.NO_BODY_AFTER_HEAD, "The server sent the status line and the empty line, then"
+                    + " closed the connection without the body (" + expected.length + " bytes expected). It most likely"
+                    + " failed while reading or sending the file: its output shows the exception."));
+        } else if (startsWith(actual, expected)) {
             byte[] extra = Arrays.copyOfRange(actual, expected.length, actual.length);
-            boolean newline = new String(extra, StandardCharsets.ISO_8859_1).matches("[\\r\\n]+");
-            hints.add(extra.length + " extra byte(s) after the body" + (newline
-                    ? ": a trailing line break. Did you use println or add \"\\n\" after the body?"
-                    : ". Send the file's bytes and nothing after them."));
-            return;
-        }
-        if (startsWith(expected, actual)) {
-            hints.add("The body stops " + (expected.length - actual.length) + " byte(s) early. Send the whole"
-                    + " file (a single read of a fixed size, or closing before the output is flushed, cuts it).");
-            return;
-        }
-        tokenHints(expected, actual, hints);
-        if (hasNonAscii(expected) && expected.length != actual.length) {
-            hints.add("The body changed where the file has non-ASCII characters (é, 世界, ✓): the bytes went"
-                    + " through a charset conversion. Send the file's bytes as they are (Files.readAllBytes,"
-                    + " OutputStream.write), never through a String, Reader or Writer.");
+            hints.add(new String(extra, StandardCharsets.ISO_8859_1).matches("[\\r\\n]+")
+                    ? new Hint(Hint.Id.TRAILING_LINE_BREAK, extra.length + " extra byte(s) after the body: a trailing"
+                            + " line break. Did you use println or add \"\\n\" after the body?")
+                    : new Hint(Hint.Id.EXTRA_BYTES, extra.length + " extra byte(s) after the body. Send the file's"
+                            + " bytes and nothing after them."));
+        } else if (startsWith(expected, actual)) {
+            hints.add(new Hint(Hint.Id.BODY_CUT_SHORT, "The body stops after " + actual.length + " of the file's "
+                    + expected.length + " bytes. " + (isBufferSize(actual.length)
+                            ? actual.length + " bytes is the size of a buffer: a single read() into a fixed-size array"
+                                    + " gets at most that much."
+                            : "A single read() returns what is available, not always the whole file.")
+                    + " Read the whole file (Files.readAllBytes, or read in a loop until it returns -1), write all"
+                    + " of it, and flush before closing."));
+        } else {
+            tokenHint(expected, actual, webRoot).or(() -> charsetConversion(expected, actual)).ifPresent(hints::add);
         }
     }
 
-    private static void tokenHints(byte[] expected, byte[] actual, List<String> hints) {
-        String want = new String(expected, StandardCharsets.ISO_8859_1);
+    /** What the tokens say: another file, an old copy of the right file, or no file of this web root at all. */
+    private static Optional<Hint> tokenHint(byte[] expected, byte[] actual, WebRoot webRoot) {
         String got = new String(actual, StandardCharsets.ISO_8859_1);
-        Set<String> expectedTokens = tokens(want);
+        Set<String> expectedTokens = tokens(new String(expected, StandardCharsets.ISO_8859_1));
         if (expectedTokens.isEmpty() || expectedTokens.stream().anyMatch(got::contains)) {
-            return;
+            return Optional.empty(); // the right file, changed on its way: see charsetConversion
         }
-        Matcher other = WebRoot.TOKEN.matcher(got);
-        String expectedFile = expectedTokens.iterator().next().replaceAll("-.*", "");
-        if (other.find()) {
-            String file = other.group(1);
-            boolean sameFileOtherRun = file.equals(expectedFile);
-            hints.add(sameFileOtherRun
-                    ? "The body is " + file + " as it was in an earlier run, not as it is now: read the file"
-                            + " afresh for every request, never cache or hard-code it."
-                    : "The body is the content of \"" + file + "\" where \"" + expectedFile + "\" was expected:"
-                            + " take the file name from the request line (its second word).");
-        } else {
-            hints.add("The body is not the file the spec generated: that file carries the token \""
-                    + expectedTokens.iterator().next() + "\", which your answer lacks. For every run the spec"
-                    + " writes a fresh htdocs/ in the server's working directory: read the file from there for"
-                    + " every request, instead of hard-coding the page.");
+        String expectedToken = expectedTokens.iterator().next();
+        String expectedFile = webRoot.origin(expectedToken).map(WebRoot.Origin::file).orElse(expectedToken);
+        for (String token : tokens(got)) {
+            Optional<WebRoot.Origin> origin = webRoot.origin(token);
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (origin.get().file().equals(expectedFile)) {
+                return Optional.of(new Hint(Hint.Id.STALE_COPY, "The body is " + expectedFile + " as it was before the"
+                        + " spec changed it: the server read the file once (at start?) and keeps sending that copy."
+                        + " Read the file again for every request."));
+            }
+            return Optional.of(new Hint(Hint.Id.WRONG_FILE, "The body is " + origin.get().file() + " where "
+                    + expectedFile + " was expected: take the file name from the request line (its second word)."));
         }
+        return Optional.of(new Hint(Hint.Id.NOT_THE_GENERATED_FILE, "The body is not the file the spec generated:"
+                + " that file carries the token \"" + expectedToken + "\", which your answer lacks. For every run the"
+                + " spec writes a fresh htdocs/ in the server's working directory: read the file from there, for every"
+                + " request, rather than sending a page written in the code or read from somewhere else."));
+    }
+
+    /** The actual bytes are the expected ones passed through a String with the wrong charset. */
+    private static Optional<Hint> charsetConversion(byte[] expected, byte[] actual) {
+        if (!hasNonAscii(expected)) {
+            return Optional.empty();
+        }
+        return CONVERSIONS.stream().filter(c -> Arrays.equals(c.apply(expected), actual)).findFirst()
+                .map(c -> new Hint(Hint.Id.CHARSET_CONVERSION, "The body changed where the file has non-ASCII"
+                        + " characters (é, 世界, ✓): its bytes were " + c.how() + ". Send the file's bytes as they are"
+                        + " (Files.readAllBytes, OutputStream.write), never through a String, Reader or Writer;"
+                        + " where a String is needed, name its charset."));
     }
 
     private static Set<String> tokens(String text) {
@@ -179,9 +265,20 @@ public final class Hints {
         return found;
     }
 
+    /** The path of the request line, its second word: "GET /ipsum.html HTTP/1.0". */
+    private static String requestPath(byte[] request) {
+        String[] words = new String(request, StandardCharsets.ISO_8859_1).split("\r?\n", 2)[0].split(" ");
+        return words.length > 1 ? words[1] : "";
+    }
+
     private static String code(String statusLine) {
         String[] words = statusLine.split(" ");
         return words.length > 1 ? words[1] : "";
+    }
+
+    /** 512, 1024, 4096, 8192...: what a fixed-size read buffer usually holds. */
+    private static boolean isBufferSize(int length) {
+        return length >= 512 && Integer.bitCount(length) == 1;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

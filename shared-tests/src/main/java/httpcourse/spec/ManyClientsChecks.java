@@ -34,9 +34,12 @@ public interface ManyClientsChecks {
     /** Requests for the huge file: more than a pool of threads has, if each failure cost a thread. */
     int HUGE_FILE_REQUESTS = 200;
 
-    TestServer server();
+    ServerUnderTest server();
 
-    /** Asserts that {@code exchange} is this step's whole answer to {@code GET / HTTP/1.0}. */
+    /** Asserts that {@code reply} is this step's whole answer to {@code GET / HTTP/1.0}. */
+    void assertAnswersRoot(ServerReply reply);
+
+    /** The same, for an exchange on a connection the check keeps open itself. */
     void assertAnswersRoot(Exchange exchange);
 
     @Test

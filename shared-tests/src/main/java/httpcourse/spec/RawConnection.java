@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One connection the spec keeps open across several writes and reads, as slow, silent and
@@ -22,14 +21,12 @@ public final class RawConnection implements AutoCloseable {
 
     private final Socket socket;
     private final Duration responseTimeout;
-    private final TestServer server;
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private final long opened = System.nanoTime();
 
-    RawConnection(Socket socket, Duration responseTimeout, TestServer server) {
+    RawConnection(Socket socket, Duration responseTimeout) {
         this.socket = socket;
         this.responseTimeout = responseTimeout;
-        this.server = server;
         try {
             socket.setTcpNoDelay(true); // each write leaves at once, as its own segment
         } catch (SocketException e) {
@@ -57,7 +54,7 @@ public final class RawConnection implements AutoCloseable {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, responseTimeout);
         return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
-                Duration.ofNanos(System.nanoTime() - opened), server);
+                Duration.ofNanos(System.nanoTime() - opened));
     }
 
     /**
@@ -159,11 +156,9 @@ public final class RawConnection implements AutoCloseable {
     /** Closes the socket after {@code delay}, to unblock a write the server never reads. */
     private Thread closeAfter(Duration delay) {
         Thread watchdog = new Thread(() -> {
-            try {
-                TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+            Pause.sleep(delay);
+            if (!Thread.currentThread().isInterrupted()) { // interrupted: the sending ended in time
                 close();
-            } catch (InterruptedException done) {
-                // the sending ended in time
             }
         }, "raw-connection-fail-safe");
         watchdog.setDaemon(true);

@@ -24,13 +24,11 @@ public final class RawHttpClient {
     private final String host;
     private final int port;
     private final Duration responseTimeout;
-    private final TestServer server;
 
-    public RawHttpClient(String host, int port, Duration responseTimeout, TestServer server) {
+    public RawHttpClient(String host, int port, Duration responseTimeout) {
         this.host = host;
         this.port = port;
         this.responseTimeout = responseTimeout;
-        this.server = server;
     }
 
     /** Sends the request in one write and reads until the server closes the connection. */
@@ -49,7 +47,7 @@ public final class RawHttpClient {
             OutputStream out = socket.getOutputStream();
             for (int i = 0; i < pieces.size(); i++) {
                 if (i > 0) {
-                    sleep(pause);
+                    Pause.sleep(pause);
                 }
                 out.write(pieces.get(i));
                 out.flush();
@@ -58,30 +56,35 @@ public final class RawHttpClient {
             ending = readUntilClosed(socket, received, responseTimeout);
         } catch (ConnectException e) {
             ending = Exchange.Ending.REFUSED;
+            pieces.forEach(sent::writeBytes); // what it would have sent, for the report
         } catch (SocketException e) {
             ending = Exchange.Ending.RESET; // reset while we were still writing
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
-                Duration.ofNanos(System.nanoTime() - start), server);
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Connects and closes at once without sending a byte, as browsers and load tools do. */
-    public void connectAndClose() {
-        try (Socket socket = connectOrFail(new byte[0])) {
+    /**
+     * Connects and closes at once without sending a byte, as browsers and load tools do.
+     *
+     * @throws ConnectException when nothing accepts connections
+     */
+    public void connectAndClose() throws IOException {
+        try (Socket socket = connect()) {
             socket.getOutputStream().flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    /** Connects and resets the connection at once, before sending a byte: the server's first read fails. */
-    public void connectAndReset() {
-        try (Socket socket = connectOrFail(new byte[0])) {
+    /**
+     * Connects and resets the connection at once, before sending a byte: the server's first read fails.
+     *
+     * @throws ConnectException when nothing accepts connections
+     */
+    public void connectAndReset() throws IOException {
+        try (Socket socket = connect()) {
             socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -98,38 +101,37 @@ public final class RawHttpClient {
         }
     }
 
-    /** Sends a request and vanishes at once with a reset, never reading the answer. */
-    public void sendAndVanish(byte[] request) {
-        try (Socket socket = connectOrFail(request)) {
+    /**
+     * Sends a request and vanishes at once with a reset, never reading the answer.
+     *
+     * @throws ConnectException when nothing accepts connections
+     */
+    public void sendAndVanish(byte[] request) throws IOException {
+        try (Socket socket = connect()) {
             socket.getOutputStream().write(request);
             socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    /** Opens a connection to write and read at the pace of the check: the caller closes it. */
-    public RawConnection open() {
-        return new RawConnection(connectOrFail(new byte[0]), responseTimeout, server);
-    }
-
-    /** Connects, or fails the check with the usual report when nothing accepts connections any more. */
-    private Socket connectOrFail(byte[] request) {
-        try {
-            return connect();
-        } catch (ConnectException e) {
-            Exchange refused = new Exchange(request, new byte[0], Exchange.Ending.REFUSED, Duration.ZERO, server);
-            throw new AssertionError(ResponseAssert.report("Could not connect to the server.", null, refused));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Opens a connection to write and read at the pace of the check: the caller closes it.
+     *
+     * @throws ConnectException when nothing accepts connections
+     */
+    public RawConnection open() throws IOException {
+        return new RawConnection(connect(), responseTimeout);
     }
 
     private Socket connect() throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), (int) responseTimeout.toMillis());
-        socket.setSoTimeout((int) responseTimeout.toMillis());
-        return socket;
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) responseTimeout.toMillis());
+            socket.setSoTimeout((int) responseTimeout.toMillis());
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /**
@@ -159,14 +161,6 @@ public final class RawHttpClient {
             return Exchange.Ending.RESET;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

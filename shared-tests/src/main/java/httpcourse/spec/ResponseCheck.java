@@ -10,13 +10,16 @@ import java.util.Set;
 
 /**
  * Compares a response with what a check of steps 6 and on {@link Expected expects}, and fails
- * with the usual report: the request sent, the expected and actual bytes with CR and LF visible,
- * the first difference, and hints that name the mistake.
+ * with the usual report ({@link FailureReport}): the request sent, the expected and actual bytes
+ * with CR and LF visible, the first difference, and the hint that names the mistake.
  *
  * <p>Header fields come in any order and their names in any letter case, and Date is the time
  * of each answer. So the expected response is written in the server's own order, with its own
  * spelling and its own values wherever they pass their rule, and the rule's value where they do
  * not: the first difference then falls on the first real mistake.
+ *
+ * <p>One mistake, one hint: a wrong status or a wrong body explains everything after it, and then
+ * the header fields get no hint; the general hints ({@link Hints}) judge what is not about them.
  */
 public final class ResponseCheck {
 
@@ -46,7 +49,7 @@ public final class ResponseCheck {
                 + " case: the expected response follows your server's order and keeps the fields this check does"
                 + " not look at" + (expected.body == Expected.Body.ANY_TEXT ? "; the body may be any short text" : "")
                 + ".)";
-        throw new AssertionError(ResponseAssert.report(headline, wanted, exchange, hints(expected, context)));
+        throw FailureReport.failure(headline, wanted, timed.reply(), same ? List.of() : hints(expected, context));
     }
 
     /** The expected bytes, written in the order and spelling of the actual ones wherever they pass. */
@@ -56,9 +59,7 @@ public final class ResponseCheck {
         for (HttpResponse.Field field : context.actual().fields()) {
             HeaderRule rule = expected.rule(field.name());
             if (rule == null) {
-                if (!expected.onlyTheseHeaders) {
-                    head.append(field.line()).append("\r\n"); // a field this check does not look at
-                }
+                head.append(field.line()).append("\r\n"); // a field this check does not look at
             } else if (seen.add(rule)) {
                 head.append(rule.accepts().test(field.value(), context) ? field.line()
                         : field.name() + ": " + rule.expected().apply(context)).append("\r\n");
@@ -76,59 +77,61 @@ public final class ResponseCheck {
         return bytes.toByteArray();
     }
 
-    /** The hints of the header-aware checks, the most telling first; ResponseAssert adds the general ones. */
-    static List<String> hints(Expected expected, Context context) {
-        HttpResponse actual = context.actual();
+    /**
+     * The hints about what this check is about, the status and the header fields; empty when the
+     * mistake lies elsewhere (the line endings, the body, the connection), where the general
+     * hints apply.
+     */
+    static List<Hint> hints(Expected expected, Context context) {
         Exchange exchange = context.timed().exchange();
-        List<String> hints = new ArrayList<>();
-        boolean error = expected.statusLine.matches("HTTP/1.0 [45].*");
+        HttpResponse actual = context.actual();
         if (exchange.response().length == 0) {
-            if (exchange.ending() != Exchange.Ending.NOT_CLOSED && error) {
-                hints.add("The server closed the connection without a word. A request it cannot serve still gets"
-                        + " an answer, the status line \"" + expected.statusLine + "\", Date, Content-Type,"
-                        + " Content-Length and a short text that says what is wrong: catch the problem where you"
-                        + " find it, answer, then close." + (expected.statusHint.isEmpty() ? "" : " "
-                        + expected.statusHint));
-            } else if (!expected.statusHint.isEmpty()) {
-                hints.add(expected.statusHint);
-            }
-            return hints;
+            boolean error = expected.statusLine.matches("HTTP/1.0 [45].*");
+            boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
+            return error && closed ? List.of(new Hint(Hint.Id.ERROR_BY_CLOSING, "The server closed the connection"
+                    + " without a word. A request it cannot serve still gets an answer: the status line \""
+                    + expected.statusLine + "\", Date, Content-Type, Content-Length and a short text that says what"
+                    + " is wrong. Catch the problem where you find it, answer, then close."
+                    + (expected.statusHint.isEmpty() ? "" : " " + expected.statusHint))) : List.of();
         }
-        if (!actual.statusLine().equals(expected.statusLine) && !expected.statusHint.isEmpty()) {
-            hints.add("Expected \"" + expected.statusLine + "\", got \"" + actual.statusLine() + "\". "
-                    + expected.statusHint);
+        if (!actual.code().equals(code(expected.statusLine))) {
+            return actual.code().isEmpty() || expected.statusHint.isEmpty() ? List.of()
+                    : List.of(new Hint(expected.statusHintId, "Expected \"" + expected.statusLine + "\", got \""
+                            + actual.statusLine() + "\". " + expected.statusHint));
+        }
+        String head = new String(exchange.response(), StandardCharsets.ISO_8859_1).split("\r?\n\r?\n", 2)[0];
+        if (!actual.statusLine().equals(expected.statusLine) || head.replace("\r\n", "").contains("\n")
+                || !actual.hasEmptyLine()) {
+            return List.of(); // the status line's spelling, bare LFs, a head without end: general hints
         }
         if (expected.body == Expected.Body.NONE && actual.body().length > 0) {
-            hints.add(expected.statusLine.contains(" 304 ")
+            return List.of(new Hint(Hint.Id.BODY_WHERE_NONE, expected.statusLine.contains(" 304 ")
                     ? "A 304 answer has no body: the client keeps the copy it has. Send the head only."
                     : "A HEAD answer is the head GET would get, and nothing after it: leave out the body, not its"
-                            + " Content-Length (RFC 9110 §9.3.2).");
+                            + " Content-Length (RFC 9110 §9.3.2)."));
         }
-        if (expected.body == Expected.Body.ANY_TEXT && actual.hasEmptyLine() && actual.body().length == 0) {
-            hints.add("The answer has no body: an error says in a few words what is wrong (and a browser shows"
-                    + " them), with the Content-Length of those words.");
+        if (expected.body == Expected.Body.ANY_TEXT && actual.body().length == 0) {
+            return List.of(new Hint(Hint.Id.ERROR_WITHOUT_TEXT, "The answer has no body: an error says in a few"
+                    + " words what is wrong (and a browser shows them), with the Content-Length of those words."));
         }
-        for (String line : actual.malformedLines()) {
-            hints.add("This line of the head is not a header field \"Name: value\": \"" + line + "\". Every line"
-                    + " between the status line and the empty line is one, with no space before the colon.");
+        if (expected.body == Expected.Body.EXACT && !Arrays.equals(actual.body(), context.expectedBody())) {
+            return List.of(); // the wrong file, a charset conversion, bytes cut or added: general hints
         }
+        List<Hint> hints = new ArrayList<>();
         for (HeaderRule rule : expected.rules) {
             List<String> values = actual.values(rule.name());
-            if (values.size() > 1) {
-                hints.add(rule.name() + " is sent " + values.size() + " times: send each header field once.");
-            } else if (values.isEmpty() && rule.required() || values.size() == 1
-                    && !rule.accepts().test(values.get(0), context)) {
-                hints.add(rule.hint().apply(values.isEmpty() ? null : values.get(0), context));
-            }
-        }
-        if (expected.onlyTheseHeaders) {
-            for (HttpResponse.Field field : actual.fields()) {
-                if (expected.rule(field.name()) == null) {
-                    hints.add("The answer to HEAD has a header field the answer to GET has not: \"" + field.line()
-                            + "\". HEAD gets the very head GET gets.");
-                }
+            if (values.isEmpty() && rule.required()) {
+                hints.add(rule.hint().apply(null, context));
+            } else if (!values.isEmpty() && !rule.accepts().test(values.get(0), context)) {
+                hints.add(rule.hint().apply(values.get(0), context));
+            } else if (values.size() > 1) {
+                hints.add(rule.hint().apply(String.join(", ", values), context)); // sent twice: one list
             }
         }
         return hints;
+    }
+
+    private static String code(String statusLine) {
+        return statusLine.split(" ")[1];
     }
 }

@@ -1,68 +1,73 @@
 package httpcourse.spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A server under test, running as a real operating-system process.
+ * A server running as a real operating-system process, in a {@link Sandbox} or not.
  *
  * <p>It learns the port from the server's {@code Listening on port N} line, or, for a server
  * that hard-codes its port, waits until that port accepts connections. Its output is drained
- * all the time (a full pipe would freeze the server) and the last lines are kept for failure
+ * all the time (a full pipe would freeze the server) and its last lines are kept for failure
  * reports. {@link #close()} stops the whole process tree, whatever state it is in.
  */
 public final class ServerProcess implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
     private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)");
-    private static final int TAIL_LINES = 1000;
-    private static final int REPORT_LINES = 20;
+    // How long to wait for output still in the pipes of a process that has exited: a fail-safe only.
+    private static final Duration OUTPUT_FAIL_SAFE = Duration.ofSeconds(10);
+
+    /*
+     * Every process is started from this one thread, which lives as long as the JVM. The sandbox
+     * asks the kernel to kill it when its parent dies (bwrap --die-with-parent), and for the
+     * kernel the parent is the thread that started it: started from a pool or test thread that
+     * ends, a healthy server would be killed.
+     */
+    private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "server-starter");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Process process;
     private final List<String> command;
-    private final OutputTail stdout = new OutputTail();
-    private final OutputTail stderr = new OutputTail();
+    private final OutputTail stdout = new OutputTail(line -> true);
+    // The java launcher's notice about our JDK_JAVA_OPTIONS is not the server's own output.
+    private final OutputTail stderr = new OutputTail(line -> !Sandbox.isJavaOptionsNotice(line));
+    private final List<Thread> drains = new ArrayList<>();
     private final CompletableFuture<Integer> announcedPort = new CompletableFuture<>();
     private final Thread killOnExit;
     private int port;
 
-    private ServerProcess(List<String> command, Path workingDirectory) throws IOException {
+    private ServerProcess(List<String> command, Path workingDirectory, Sandbox sandbox) throws IOException {
         this.command = List.copyOf(command);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        // A strict environment: a server that relies on the platform charset shows it here.
-        Map<String, String> env = builder.environment();
-        env.put("LANG", "C");
-        env.put("LC_ALL", "C");
-        env.remove("JAVA_TOOL_OPTIONS");
-        // Java 18 and newer default to UTF-8 whatever the locale; COMPAT brings back the locale's
-        // charset, so that a bytes-to-String round trip shows on every JDK, not only on 17.
-        env.put("JDK_JAVA_OPTIONS", "-Dfile.encoding=COMPAT");
-        // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
-        env.put("PYTHONUNBUFFERED", "1");
-        process = builder.start();
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(command, workingDirectory))
+                .directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(sandbox.environment(System.getenv(), workingDirectory));
+        process = startOnStarterThread(builder);
         process.getOutputStream().close(); // the server gets no standard input
-        drain(process.getInputStream(), stdout, true);
-        drain(process.getErrorStream(), stderr, false);
-        // Even if the test JVM is stopped (Ctrl+C, Maven stopped), the server must not outlive it.
+        drain(process.getInputStream(), stdout, false);
+        drain(process.getErrorStream(), stderr, true);
+        // Even if the JVM is stopped (Ctrl+C, Maven stopped), the server must not outlive it.
         killOnExit = new Thread(this::stopProcessTree);
         try {
             Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -73,27 +78,33 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Starts {@code command}, not sandboxed, in {@code workingDirectory} and waits until it listens. */
+    public static ServerProcess start(List<String> command, Path workingDirectory, Integer fixedPort,
+                                      Duration startupTimeout) throws ServerStartException {
+        return start(command, workingDirectory, fixedPort, startupTimeout, Sandbox.NONE);
+    }
+
     /**
-     * Starts {@code command} in {@code workingDirectory} and waits until it listens.
+     * Starts {@code command} in {@code workingDirectory}, in {@code sandbox}, and waits until it listens.
      *
      * @param fixedPort null when the server announces its port with {@code Listening on port N};
      *                  otherwise the port the server is known to use
      */
     public static ServerProcess start(List<String> command, Path workingDirectory, Integer fixedPort,
-                                      Duration startupTimeout) throws ServerStartException {
+                                      Duration startupTimeout, Sandbox sandbox) throws ServerStartException {
         if (fixedPort != null && accepts(fixedPort)) {
             // Otherwise we would test whatever already listens there, not this server.
-            throw new ServerStartException("Port " + fixedPort + " is in use before the server even started."
-                    + "\nCommand: " + String.join(" ", command)
-                    + "\nHint: another program listens there (an earlier run of this server?): stop it first.");
+            throw new ServerStartException("Port " + fixedPort + " is in use before the server even started.",
+                    new Hint(Hint.Id.PORT_IN_USE, "Another program listens there (an earlier run of this server?):"
+                            + " stop it first."), "Command: " + String.join(" ", command) + "\n");
         }
         ServerProcess server;
         try {
-            server = new ServerProcess(command, workingDirectory);
+            server = new ServerProcess(command, workingDirectory, sandbox);
         } catch (IOException e) {
-            throw new ServerStartException("The server could not be started: " + e.getMessage()
-                    + "\nCommand: " + String.join(" ", command)
-                    + "\nHint: check that the program exists and that the command is right.", e);
+            throw new ServerStartException("The server could not be started: " + e.getMessage(),
+                    new Hint(Hint.Id.PROGRAM_NOT_FOUND, "Check that the program exists (" + command.get(0)
+                            + ") and that the command is right."), "Command: " + String.join(" ", command) + "\n");
         }
         try {
             server.port = fixedPort == null
@@ -106,26 +117,45 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    private static Process startOnStarterThread(ProcessBuilder builder) throws IOException {
+        try {
+            return STARTER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the server", e);
+        }
+    }
+
     private int awaitAnnouncedPort(Duration timeout) throws ServerStartException {
         try {
             int announced = announcedPort.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (announced == 0) {
-                throw startFailure("The server printed \"Listening on port 0\": 0 only asks the system for any"
-                        + " free port.", "Print the port the socket really got: serverSocket.getLocalPort().");
+                throw startFailure("The server printed \"Listening on port 0\".", new Hint(Hint.Id.PORT_ZERO,
+                        "0 only asks the system for any free port. Print the port the socket really got:"
+                                + " serverSocket.getLocalPort()."));
             }
             return announced;
         } catch (TimeoutException e) {
             throw startFailure("The server did not print \"Listening on port N\" within "
-                    + timeout.toSeconds() + " s.", "Print exactly \"Listening on port \" followed by the real port"
-                    + " once the socket listens (ask the ServerSocket for getLocalPort(): the port argument is 0),"
-                    + " and flush the output if your language buffers it (C: fflush(stdout))."
-                    + " A server that always uses one port can be graded with --port.");
+                    + timeout.toSeconds() + " s.", new Hint(Hint.Id.NO_PORT_LINE, "Print exactly \"Listening on port \""
+                    + " followed by the real port once the socket listens (ask the ServerSocket for getLocalPort():"
+                    + " the port argument is 0), and flush the output if your language buffers it (C:"
+                    + " fflush(stdout)). A server that always uses one port can be graded with --port."));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof PortLineOnStderr) {
+                throw startFailure("The server printed \"Listening on port N\" on its standard error.",
+                        new Hint(Hint.Id.PORT_LINE_ON_STDERR, "Print it on the standard output (System.out,"
+                                + " not System.err; print, not print(..., file=sys.stderr)): the grader reads the"
+                                + " port there."));
+            }
+            awaitExit(OUTPUT_FAIL_SAFE); // its stdout is closed: it is exiting, a stack trace on its way
             throw startFailure("The server stopped before it printed \"Listening on port N\".",
-                    "It crashed at start: read its output below.");
+                    new Hint(Hint.Id.CRASHED_AT_START, "It crashed at start: read its output below."));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw startFailure("Interrupted while waiting for the server.", "");
+            throw startFailure("Interrupted while waiting for the server.", null);
         }
     }
 
@@ -133,16 +163,18 @@ public final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                awaitExit(OUTPUT_FAIL_SAFE);
                 throw startFailure("The server stopped before port " + fixedPort + " accepted connections.",
-                        "It crashed at start (or the port was taken): read its output below.");
+                        new Hint(Hint.Id.CRASHED_AT_START,
+                                "It crashed at start (or the port was taken): read its output below."));
             }
             if (answersProbe(fixedPort)) {
                 return fixedPort;
             }
-            sleep(100);
+            Pause.sleep(Duration.ofMillis(100));
         }
-        throw startFailure("Port " + fixedPort + " did not accept connections within "
-                + timeout.toSeconds() + " s.", "Does the server listen on 127.0.0.1 and on that port?");
+        throw startFailure("Port " + fixedPort + " did not accept connections within " + timeout.toSeconds() + " s.",
+                new Hint(Hint.Id.FIXED_PORT_SILENT, "Does the server listen on 127.0.0.1 and on that port?"));
     }
 
     /**
@@ -151,7 +183,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     private static boolean answersProbe(int port) {
         try {
-            RawHttpClient client = new RawHttpClient(HOST, port, Duration.ofSeconds(1), null);
+            RawHttpClient client = new RawHttpClient(HOST, port, Duration.ofSeconds(1));
             return client.send(Requests.get("/").getBytes(StandardCharsets.US_ASCII)).ending() != Exchange.Ending.REFUSED;
         } catch (UncheckedIOException notYet) {
             return false;
@@ -167,9 +199,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private ServerStartException startFailure(String what, String hint) {
-        return new ServerStartException(what + "\nCommand: " + String.join(" ", command)
-                + (hint.isEmpty() ? "" : "\nHint: " + hint) + "\n" + describeOutput());
+    private ServerStartException startFailure(String what, Hint hint) {
+        return new ServerStartException(what, hint, "Command: " + String.join(" ", command) + "\n" + describeOutput());
     }
 
     public int port() {
@@ -180,9 +211,55 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The exit status, or null while the process runs. */
-    public Integer exitStatus() {
-        return process.isAlive() ? null : process.exitValue();
+    /**
+     * Waits until the process has exited, for at most {@code failSafe}; once it has, waits for
+     * the rest of its output too, so that a report shows all of it (a stack trace is printed last).
+     *
+     * @return whether the process has exited
+     */
+    public boolean awaitExit(Duration failSafe) {
+        try {
+            if (!process.waitFor(failSafe.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            for (Thread drain : drains) {
+                drain.join(OUTPUT_FAIL_SAFE.toMillis());
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    /**
+     * Waits until the server printed something like an exception after {@code mark}, or exited,
+     * for at most {@code failSafe}.
+     */
+    public void awaitErrorOrExit(OutputMark mark, Duration failSafe) {
+        long deadline = System.nanoTime() + failSafe.toNanos();
+        while (process.isAlive() && !printedAnErrorSince(mark) && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20));
+        }
+    }
+
+    /** How the process ended, e.g. "exit status 1", "killed by the sandbox's CPU time limit"; null while it runs. */
+    public String describeExit() {
+        if (process.isAlive()) {
+            return null;
+        }
+        int status = process.exitValue();
+        return switch (status) {
+            case 128 + 6 -> "exit status " + status + ": aborted (SIGABRT)";
+            case 128 + 9 -> "exit status " + status + ": killed (SIGKILL)";
+            case 128 + 11 -> "exit status " + status + ": a segmentation fault (SIGSEGV)";
+            case 128 + 15 -> "exit status " + status + ": terminated (SIGTERM)";
+            case 128 + 24 -> "exit status " + status + ": stopped by the limit of " + Sandbox.CPU_SECONDS
+                    + " s of CPU time (SIGXCPU): does it loop forever?";
+            case 128 + 25 -> "exit status " + status + ": stopped by the limit of " + (Sandbox.FILE_BYTES >> 20)
+                    + " MiB per file it writes (SIGXFSZ)";
+            default -> "exit status " + status;
+        };
     }
 
     /** The last lines the server printed, on stdout and stderr, for a failure report. */
@@ -191,9 +268,28 @@ public final class ServerProcess implements AutoCloseable {
                 + "Last lines of the server's stderr:\n" + stderr.text();
     }
 
-    public String stderrTail() {
-        return stderr.text();
+    /** Where the output stands now: what is printed after this belongs to what happens next. */
+    public OutputMark outputMark() {
+        return new OutputMark(stdout.mark(), stderr.mark());
     }
+
+    /**
+     * The last lines printed after {@code mark}, on stdout and stderr, for a failure report.
+     *
+     * @param when when that was, for the reader: "during this check"
+     */
+    public String describeOutputSince(OutputMark mark, String when) {
+        return "What the server printed on stdout " + when + ":\n" + stdout.textSince(mark.stdout())
+                + "What it printed on stderr " + when + ":\n" + stderr.textSince(mark.stderr());
+    }
+
+    /** Whether the server printed something like an exception or a traceback after {@code mark}. */
+    public boolean printedAnErrorSince(OutputMark mark) {
+        return Stream.concat(stdout.linesSince(mark.stdout()).stream(), stderr.linesSince(mark.stderr()).stream())
+                .anyMatch(line -> ERROR_LINE.matcher(line).find());
+    }
+
+    private static final Pattern ERROR_LINE = Pattern.compile("\\w(Exception|Error)\\b|^Traceback |^\\s+at \\S+\\(");
 
     /** The last lines the server printed on stdout (up to 1000), e.g. the requests it logged. */
     public List<String> stdoutLines() {
@@ -203,6 +299,7 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         stopProcessTree();
+        awaitExit(OUTPUT_FAIL_SAFE);
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException jvmAlreadyExiting) {
@@ -210,85 +307,68 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Politely first, then by force: children first found, so none is orphaned unseen. */
+    /**
+     * Kills the process and every process it started, at once: a server has nothing to save, and
+     * one that ignores SIGTERM would keep us waiting. In a sandbox, killing bwrap ends its whole
+     * process namespace, daemons included; without one, a daemon that left the tree escapes.
+     */
     private void stopProcessTree() {
-        List<ProcessHandle> tree = process.descendants().collect(Collectors.toList());
+        List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(2, TimeUnit.SECONDS);
-            } catch (Exception stillRunning) {
-                handle.destroyForcibly();
-            }
-        }
+        process.descendants().forEach(tree::add);
         tree.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private void drain(InputStream stream, OutputTail tail, boolean watchForPort) {
+    private void drain(InputStream stream, OutputTail tail, boolean isStderr) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    tail.add(line);
+            try (stream) {
+                tail.drain(stream, line -> {
                     Matcher m = LISTENING.matcher(line);
-                    if (watchForPort && m.find()) {
-                        announcedPort.complete(Integer.parseInt(m.group(1)));
+                    if (m.find()) {
+                        if (isStderr) {
+                            announcedPort.completeExceptionally(new PortLineOnStderr());
+                        } else {
+                            announcedPort.complete(Integer.parseInt(m.group(1)));
+                        }
                     }
-                }
+                });
             } catch (IOException closed) {
                 // the process is gone
             } finally {
-                if (watchForPort) {
+                if (!isStderr) {
                     announcedPort.completeExceptionally(new IllegalStateException("stdout closed"));
                 }
             }
-        }, "server-output");
+        }, isStderr ? "server-stderr" : "server-stdout");
         reader.setDaemon(true);
+        drains.add(reader);
         reader.start();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Where the output of both streams stood at one moment, in lines printed so far. */
+    public record OutputMark(long stdout, long stderr) {
     }
 
-    /** The last lines of one output stream. */
-    private static final class OutputTail {
-        private final Deque<String> lines = new ArrayDeque<>();
-
-        synchronized void add(String line) {
-            lines.addLast(line);
-            if (lines.size() > TAIL_LINES) {
-                lines.removeFirst();
-            }
-        }
-
-        synchronized List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        /** The last lines, ready for a report, with "..." where earlier ones were left out. */
-        synchronized String text() {
-            if (lines.isEmpty()) {
-                return "  (nothing)\n";
-            }
-            int skipped = Math.max(0, lines.size() - REPORT_LINES);
-            return (skipped > 0 ? "  | ...\n" : "")
-                    + lines.stream().skip(skipped).map(l -> "  | " + l + "\n").collect(Collectors.joining());
-        }
+    /** The port line came on stderr, where nobody reads it. */
+    private static final class PortLineOnStderr extends Exception {
     }
 
-    /** The server never became ready; the message says why and shows its output. */
+    /** The server never became ready; the message says why and shows its output, the hint what to change. */
     public static final class ServerStartException extends Exception {
-        public ServerStartException(String message) {
-            super(message);
+        private final List<Hint> hints;
+
+        /**
+         * @param what    what went wrong, in one line
+         * @param hint    what to change, or null
+         * @param details the command and what the server printed
+         */
+        public ServerStartException(String what, Hint hint, String details) {
+            super(what + "\n" + (hint == null ? "" : hint.render()) + details);
+            this.hints = hint == null ? List.of() : List.of(hint);
         }
 
-        public ServerStartException(String message, Throwable cause) {
-            super(message, cause);
+        public List<Hint> hints() {
+            return hints;
         }
     }
 }

@@ -1,33 +1,316 @@
 package httpcourse.spec;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * JUnit extension: one server per spec class, started before its first test and stopped
- * (with its whole process tree) after its last, whatever happened in between.
- * Tests receive it as a {@link TestServer} parameter.
+ * The server a spec talks to: a process the spec started (and starts again after it stopped)
+ * in a fresh working directory, or a server somebody else started (grading a running server).
+ * Closing it stops the process tree and deletes the temporary working directory.
+ *
+ * <p>A server that stops is started again before the next check, so that a crash costs only
+ * the checks it affects, and the score does not depend on the order of the checks. A stop
+ * noticed on a check's first contact (nothing listens, or the connection is reset before any
+ * byte) happened before that check sent anything: the check's request goes again to the new
+ * server. Each stop is kept for the extension to publish: see {@link #takeStops()}.
  */
-public final class ServerUnderTest implements BeforeAllCallback, ParameterResolver {
+public final class ServerUnderTest implements AutoCloseable {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerUnderTest.class);
+    /*
+     * Fail-safes for what normally takes milliseconds: a process that is exiting to be gone, and a
+     * server that failed a request to print why. Reached only by a server that fails, and keeps running.
+     */
+    private static final Duration STOP_FAIL_SAFE = Duration.ofSeconds(2);
+    private static final Duration ERROR_OUTPUT_FAIL_SAFE = Duration.ofSeconds(2);
+    // A server that printed an exception and is exiting takes milliseconds more to be gone.
+    private static final Duration EXIT_AFTER_AN_ERROR = Duration.ofMillis(500);
 
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        SpecConfig config = new SpecConfig(context::getConfigurationParameter);
-        // Stored in the class's store: JUnit closes it when the class is done.
-        context.getStore(NAMESPACE).put(TestServer.class, TestServer.start(config));
+    private final WebRoot webRoot;
+    private final HowToStart howToStart; // null for a server started by somebody else
+    private final Duration responseTimeout;
+    private ServerProcess process; // null for a server started by somebody else
+    private RawHttpClient client;
+
+    private String check = "";
+    private String previousCheck = "";
+    private boolean firstContact;
+    private ServerProcess.OutputMark checkStart = new ServerProcess.OutputMark(0, 0);
+    private ServerProcess stopNoticed;
+    private final List<String> stops = new ArrayList<>();
+
+    /** Everything needed to start the server again. */
+    private record HowToStart(List<String> command, Path workingDirectory, Integer fixedPort, Duration startupTimeout,
+                              Sandbox sandbox) {
+        ServerProcess start() throws ServerProcess.ServerStartException {
+            return ServerProcess.start(command, workingDirectory, fixedPort, startupTimeout, sandbox);
+        }
+    }
+
+    private ServerUnderTest(WebRoot webRoot, HowToStart howToStart, ServerProcess process, RawHttpClient client,
+                            Duration responseTimeout) {
+        this.webRoot = webRoot;
+        this.howToStart = howToStart;
+        this.process = process;
+        this.client = client;
+        this.responseTimeout = responseTimeout;
+    }
+
+    /** Starts (or finds) the server described by the configuration. */
+    public static ServerUnderTest start(SpecConfig config) throws ServerProcess.ServerStartException {
+        if (config.address().isPresent()) {
+            return running(config);
+        }
+        Path directory = TemporaryFolders.create("httpspec-");
+        try {
+            WebRoot webRoot = WebRoot.generate(directory);
+            List<String> command = new ArrayList<>(config.command());
+            Integer fixedPort = config.fixedPort().orElse(null);
+            if (fixedPort == null) {
+                command.add("0"); // any free port: the server tells us which one
+            }
+            HowToStart howToStart = new HowToStart(command, directory, fixedPort, config.startupTimeout(),
+                    config.sandbox());
+            ServerProcess process = howToStart.start();
+            return new ServerUnderTest(webRoot, howToStart, process, client(process, config.responseTimeout()),
+                    config.responseTimeout());
+        } catch (ServerProcess.ServerStartException | RuntimeException e) {
+            TemporaryFolders.delete(directory);
+            throw e;
+        }
+    }
+
+    private static ServerUnderTest running(SpecConfig config) {
+        String[] hostPort = config.address().get().split(":");
+        Path workingDirectory = config.workingDirectory().orElseThrow(() -> new IllegalArgumentException(
+                SpecConfig.ADDRESS + " needs " + SpecConfig.WORKDIR + ": the running server's working directory,"
+                        + " where the spec writes the web root it compares answers with"));
+        RawHttpClient client = new RawHttpClient(hostPort[0], Integer.parseInt(hostPort[1]), config.responseTimeout());
+        return new ServerUnderTest(WebRoot.generate(workingDirectory), null, null, client, config.responseTimeout());
+    }
+
+    private static RawHttpClient client(ServerProcess process, Duration responseTimeout) {
+        return new RawHttpClient(ServerProcess.HOST, process.port(), responseTimeout);
+    }
+
+    public WebRoot webRoot() {
+        return webRoot;
+    }
+
+    /** Sends a request (ISO-8859-1 text: one char per byte) and reads the whole answer. */
+    public ServerReply send(String request) {
+        return send(request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public ServerReply send(byte[] request) {
+        return exchange(() -> client.send(request));
+    }
+
+    public ServerReply sendInPieces(List<String> pieces, Duration pause) {
+        List<byte[]> bytes = pieces.stream().map(p -> p.getBytes(StandardCharsets.ISO_8859_1)).toList();
+        return exchange(() -> client.sendInPieces(bytes, pause));
+    }
+
+    /** Connects and closes at once without sending a byte, as browsers and load tools do. */
+    public void connectAndClose() {
+        connect(new byte[0], () -> {
+            client.connectAndClose();
+            return null;
+        });
+    }
+
+    /** Connects and resets the connection at once, before sending a byte: the server's first read fails. */
+    public void connectAndReset() {
+        connect(new byte[0], () -> {
+            client.connectAndReset();
+            return null;
+        });
+    }
+
+    /** Whether something accepts connections at {@code address}, on the server's port (not 127.0.0.1). */
+    public boolean acceptsConnectionsOn(InetAddress address) {
+        return client.acceptsConnectionsOn(address);
+    }
+
+    /** Sends a request and vanishes at once with a reset, never reading the answer. */
+    public void sendAndVanish(String request) {
+        byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+        connect(bytes, () -> {
+            client.sendAndVanish(bytes);
+            return null;
+        });
+    }
+
+    /** Opens a connection to write and read at the pace of the check: the caller closes it. */
+    public RawConnection open() {
+        return connect(new byte[0], () -> client.open());
+    }
+
+    /** A check begins: a server that stopped since the last one is started again. */
+    void checkStarting(String name) throws ServerProcess.ServerStartException {
+        previousCheck = check;
+        check = name;
+        firstContact = true;
+        if (process != null && !process.isAlive()) {
+            noticeStop(afterThePreviousCheck());
+            restart();
+        }
+        checkStart = process == null ? null : process.outputMark();
+    }
+
+    /** A check ended: a server that stopped during it is noticed now, while the check is known. */
+    void checkFinished() {
+        noticeStop("during the check \"" + check + "\"");
+    }
+
+    /** The stops noticed since the last call, each described with what the server printed last. */
+    List<String> takeStops() {
+        List<String> taken = List.copyOf(stops);
+        stops.clear();
+        return taken;
+    }
+
+    /**
+     * Whether the server stopped, after an exchange that failed: when nothing came back, waits for
+     * what that usually means to show, the server exiting, or at least printing an exception.
+     */
+    boolean stoppedAfter(Exchange exchange) {
+        if (process == null) {
+            return false;
+        }
+        if (exchange.response().length == 0 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
+            long deadline = System.nanoTime() + STOP_FAIL_SAFE.toNanos();
+            long errorSeen = 0;
+            while (process.isAlive() && System.nanoTime() < deadline
+                    && (errorSeen == 0 || System.nanoTime() - errorSeen < EXIT_AFTER_AN_ERROR.toNanos())) {
+                if (errorSeen == 0 && process.printedAnErrorSince(checkStart)) {
+                    errorSeen = System.nanoTime();
+                }
+                Pause.sleep(Duration.ofMillis(20));
+            }
+        }
+        return !process.isAlive();
+    }
+
+    /**
+     * For a failure report: whether the server is still running, and what it printed during
+     * this check, when that can tell why (it exited, it did not answer, it printed an error).
+     */
+    String describeAfterFailure(Exchange exchange, List<Hint> hints) {
+        if (process == null) {
+            return "";
+        }
+        // A server that sent its head and then failed has an exception to show: wait for it.
+        if (hints.stream().anyMatch(hint -> hint.id() == Hint.Id.NO_BODY_AFTER_HEAD)) {
+            process.awaitErrorOrExit(checkStart, ERROR_OUTPUT_FAIL_SAFE);
+        }
+        // A moment for the server to finish printing what this request caused.
+        boolean exited = process.awaitExit(Duration.ofMillis(200));
+        boolean unanswered = exchange.response().length == 0 || exchange.ending() != Exchange.Ending.CLOSED;
+        if (!exited && !unanswered && !process.printedAnErrorSince(checkStart)) {
+            return "";
+        }
+        String state = exited
+                ? "The server process has exited (" + process.describeExit() + "): it crashed or stopped itself."
+                        + " It is started again for the next check."
+                : "The server process is still running.";
+        return state + "\n" + process.describeOutputSince(checkStart, "during this check");
     }
 
     @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestServer.class;
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+        if (howToStart != null) {
+            TemporaryFolders.delete(howToStart.workingDirectory());
+        }
     }
 
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).get(TestServer.class, TestServer.class);
+    /** Sends with {@code attempt}; once more to a new server if the first contact found the old one gone. */
+    private ServerReply exchange(Supplier<Exchange> attempt) {
+        boolean first = takeFirstContact();
+        Exchange exchange = attempt.get();
+        if (first && exchange.endedWithoutAnyAnswer() && restartIfStopped()) {
+            exchange = attempt.get(); // the request never reached a live server: it goes to the new one
+        }
+        return new ServerReply(exchange, this);
+    }
+
+    private <T> T connect(byte[] request, Connection<T> attempt) {
+        boolean first = takeFirstContact();
+        try {
+            try {
+                return attempt.run();
+            } catch (ConnectException refused) {
+                if (first && restartIfStopped()) {
+                    return attempt.run();
+                }
+                throw refused;
+            }
+        } catch (ConnectException refused) {
+            Exchange exchange = new Exchange(request, new byte[0], Exchange.Ending.REFUSED, Duration.ZERO);
+            throw FailureReport.failure("Could not connect to the server.", null, new ServerReply(exchange, this));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean takeFirstContact() {
+        boolean first = firstContact;
+        firstContact = false;
+        return first;
+    }
+
+    /**
+     * Whether the server turned out to be gone and was started again. Waits for the process to
+     * exit (it normally is exiting already): the wait ends at the fail-safe only for a server that
+     * refuses or resets connections and yet keeps running, which fails the check.
+     */
+    private boolean restartIfStopped() {
+        if (process == null || !process.awaitExit(STOP_FAIL_SAFE)) {
+            return false;
+        }
+        noticeStop(afterThePreviousCheck());
+        try {
+            restart();
+            checkStart = process.outputMark();
+            return true;
+        } catch (ServerProcess.ServerStartException e) {
+            throw new SpecFailure("The server stopped, and could not be started again.\n" + e.getMessage(), e.hints());
+        }
+    }
+
+    private void restart() throws ServerProcess.ServerStartException {
+        process.close();
+        process = howToStart.start();
+        client = client(process, responseTimeout);
+    }
+
+    private String afterThePreviousCheck() {
+        return previousCheck.isEmpty() ? "before the first check" : "after the check \"" + previousCheck + "\"";
+    }
+
+    /** Records that the process stopped, once, with all it printed; {@code when}: "during the check ...". */
+    private void noticeStop(String when) {
+        if (process == null || process.isAlive() || stopNoticed == process) {
+            return;
+        }
+        stopNoticed = process;
+        process.awaitExit(Duration.ZERO); // it has exited: this waits for the rest of its output
+        stops.add("The server stopped " + when + " (" + process.describeExit() + ").\n" + process.describeOutput());
+    }
+
+    /** One attempt to reach the server; ConnectException when nothing listens. */
+    @FunctionalInterface
+    private interface Connection<T> {
+        T run() throws IOException;
     }
 }

@@ -22,14 +22,14 @@ import httpcourse.spec.HeaderRules.Charset;
 /**
  * The files steps 6 and 7 serve beyond those of {@link WebRoot}, written into its htdocs by
  * {@link #writeInto}: a file of every media type the course knows, text in UTF-8 and not, folders
- * with and without index.html, names to percent-encode, hidden files, a FIFO, a large file.
+ * with and without index.html, names to percent-encode, hidden files, a FIFO.
  * Every text carries the web root's random token; binary files are random bytes behind their
  * format's signature (the PNG is a real image of a random colour).
  *
  * <pre>
  * htdocs/files/           page.html style.css script.js data.json notes.txt latin1.txt image.svg
  *                         image.png photo.jpg anim.gif image.webp doc.pdf module.wasm
- *                         archive.xyz README PHOTO.PNG big.bin; no index.html
+ *                         archive.xyz README PHOTO.PNG; no index.html
  * htdocs/docs/            index.html, guide.html: a folder with its index
  * htdocs/my docs/         index.html: a folder whose URL is /my%20docs/
  * htdocs/with space.html, htdocs/café.html
@@ -72,8 +72,8 @@ public final class SiteFiles {
             Charset.NONE, "application/octet-stream");
     public static final Typed LATIN1 = new Typed("/files/latin1.txt", "a .txt file in ISO-8859-1",
             Charset.NOT_UTF8, "text/plain");
-    public static final Typed BIG = new Typed("/files/big.bin", "a .bin file", Charset.NONE,
-            "application/octet-stream");
+    /** WebRoot's own large file: 300 000 random bytes. */
+    public static final Typed LARGE = new Typed("/large.bin", "a .bin file", Charset.NONE, "application/octet-stream");
 
     public static final String FOLDER_WITHOUT_INDEX = "/files/";
     public static final String FOLDER = "/docs/";
@@ -85,11 +85,6 @@ public final class SiteFiles {
     public static final String LINK_TO_HIDDEN = "/hidden-link.html";
     public static final String DATED = "/dated.html";
     public static final String FIFO = "/fifo";
-
-    /** The token names of the hidden files: no answer may ever carry them. */
-    public static final List<String> HIDDEN_TOKENS = List.of("hidden", "git");
-
-    private static final int BIG_SIZE = 1024 * 1024 + 17; // more than any buffer, and not a round number
 
     private SiteFiles() {
     }
@@ -108,7 +103,6 @@ public final class SiteFiles {
         // "café ✓" as ISO-8859-1 cannot hold ✓: the é alone, byte 0xE9, which is not UTF-8 on its own.
         webRoot.replacePage(LATIN1.path(), ("Caf\u00e9 " + webRoot.token("latin") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
-        webRoot.replacePage(BIG.path(), randomBytes(random, BIG_SIZE));
         webRoot.replacePage(FOLDER + "index.html", html("Docs", "The docs' index " + webRoot.token("docs")));
         webRoot.replacePage(FOLDER + "guide.html", html("Guide", "A guide " + webRoot.token("guide")));
         webRoot.replacePage(FOLDER_WITH_SPACE + "index.html", html("My docs", "Two words " + webRoot.token("mydocs")));
@@ -256,9 +250,8 @@ public final class SiteFiles {
         }
     }
 
-    /** Whether the bytes carry a token of a hidden file (an answer that leaked it). */
-    static boolean carriesHiddenToken(byte[] response, WebRoot webRoot) {
-        String text = new String(response, StandardCharsets.ISO_8859_1);
-        return HIDDEN_TOKENS.stream().map(webRoot::token).anyMatch(text::contains);
+    /** Whether a file of the web root ("htdocs/.git/config") has a hidden name on its path. */
+    static boolean isHidden(String relativePath) {
+        return relativePath.startsWith(".") || relativePath.contains("/.");
     }
 }

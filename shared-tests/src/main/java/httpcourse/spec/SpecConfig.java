@@ -21,6 +21,9 @@ import java.util.function.Function;
  * <tr><td>httpspec.address + httpspec.workdir</td><td>a server that is already running at
  *     host:port, in working directory workdir (the spec writes its web root there)</td></tr>
  * <tr><td>httpspec.startupTimeout, httpspec.responseTimeout</td><td>seconds (10 and 5)</td></tr>
+ * <tr><td>httpspec.sandbox</td><td>true: the server runs in a {@link Sandbox} (bubblewrap); default false</td></tr>
+ * <tr><td>httpspec.sandbox.show, httpspec.sandbox.hide</td><td>paths, one per line: what the sandbox shows
+ *     (read-only) and hides besides its private places</td></tr>
  * </table>
  */
 public record SpecConfig(Function<String, Optional<String>> parameters) {
@@ -32,6 +35,9 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
     public static final String WORKDIR = "httpspec.workdir";
     public static final String STARTUP_TIMEOUT = "httpspec.startupTimeout";
     public static final String RESPONSE_TIMEOUT = "httpspec.responseTimeout";
+    public static final String SANDBOX = "httpspec.sandbox";
+    public static final String SANDBOX_SHOW = "httpspec.sandbox.show";
+    public static final String SANDBOX_HIDE = "httpspec.sandbox.hide";
 
     public List<String> command() {
         Optional<String> command = parameters.apply(COMMAND).filter(c -> !c.isBlank());
@@ -65,6 +71,17 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
 
     public Duration responseTimeout() {
         return seconds(RESPONSE_TIMEOUT, 5);
+    }
+
+    /** Where the server runs: in the sandbox only when asked (the grader asks; the step modules do not). */
+    public Sandbox sandbox() {
+        boolean on = parameters.apply(SANDBOX).map(value -> Boolean.parseBoolean(value.strip())).orElse(false);
+        return on ? Sandbox.bubblewrap(paths(SANDBOX_SHOW), paths(SANDBOX_HIDE)) : Sandbox.NONE;
+    }
+
+    private List<Path> paths(String key) {
+        return parameters.apply(key).stream().flatMap(String::lines).map(String::strip)
+                .filter(line -> !line.isEmpty()).map(Path::of).toList();
     }
 
     private Duration seconds(String key, double fallback) {

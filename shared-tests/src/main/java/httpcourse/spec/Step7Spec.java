@@ -116,8 +116,9 @@ public class Step7Spec extends HeadersSpec {
     @ValueSource(strings = {SiteFiles.HIDDEN, "/%2ehidden.html", "/sub/../.hidden.html", SiteFiles.HIDDEN_FOLDER_FILE,
             "/.git/", "/.git", "/docs/../.git/config", "/.git/../.hidden.html"})
     void neverServesHiddenFiles(String path) {
-        check(get(path), Expected.error("404 Not Found").when("GET " + path + ", hidden")
-                .because("A name that starts with a dot (.git, .env) is hidden: often a secret, never served."));
+        check(get(path), Expected.error("404 Not Found").when("GET " + path + ", hidden").because(Hint.Id.HIDDEN_FILE,
+                "A name that starts with a dot (.git, .env) is hidden: often a secret, never served, not even"
+                        + " redirected to: the answer is 404 Not Found, as for a file that does not exist."));
     }
 
     @Test
@@ -125,7 +126,8 @@ public class Step7Spec extends HeadersSpec {
     void neverServesAHiddenFileThroughALink() {
         Assumptions.assumeTrue(SiteFiles.hasLinkToHidden(server.webRoot()), "this system cannot make symbolic links");
         check(get(SiteFiles.LINK_TO_HIDDEN), Expected.error("404 Not Found").when("a link to a hidden file")
-                .because("What is read is the hidden file: check the real path (toRealPath) for hidden names too."));
+                .because(Hint.Id.HIDDEN_FILE, "What is read is the hidden file: check the real path (toRealPath)"
+                        + " for hidden names too."));
     }
 
     // ---- Folders ---------------------------------------------------------------------------

@@ -12,7 +12,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,8 +24,10 @@ import java.util.stream.Stream;
  * The web root a server under test serves: a fresh {@code htdocs/} generated in its working
  * directory, plus files beside it that must never be served.
  *
- * <p>Every page carries a random token, so a server that hard-codes its answers fails, and
- * the expected bytes always come from these files, never from a server's own output.
+ * <p>Every file carries a random token, so a server that hard-codes its answers fails, and
+ * the expected bytes always come from these files, never from a server's own output. The web
+ * root remembers which file (and which version of it) each token comes from, so that a hint can
+ * say what a server sent instead.
  *
  * <pre>
  * working directory/
@@ -29,6 +35,7 @@ import java.util.stream.Stream;
  *   htdocs/ipsum.html
  *   htdocs/about.html
  *   htdocs/favicon.ico        every byte value 0..255: a binary file
+ *   htdocs/large.bin          300 000 random bytes: more than one read of any usual buffer
  *   htdocs/sub/nested.html    a nested path (and sub/ is a directory)
  *   htdocs/outside-link.txt   a symbolic link to ../secret.txt      (where the system allows links)
  *   htdocs/outside-folder     a symbolic link to ../htdocs-private
@@ -42,6 +49,12 @@ public final class WebRoot {
     private static final Set<String> TOP_LEVEL_ENTRIES = Set.of("htdocs", "htdocs-private", "pom.xml", "secret.txt");
     private static final String POM_MARK = "<!-- outside htdocs ";
 
+    /** The size of htdocs/large.bin: above 256 KiB, and no power of two, so no usual buffer holds it. */
+    public static final int LARGE_FILE_BYTES = 300_000;
+
+    /** In a request path, stands for the working directory's absolute path: "/{working directory}/secret.txt". */
+    public static final String WORKING_DIRECTORY = "{working directory}";
+
     /** A token as it appears in a file: the file's token name, "-", 12 hex digits ("index-3fa29c01b2d4"). */
     public static final Pattern TOKEN = Pattern.compile("([a-z]+)-([0-9a-f]{12})");
 
@@ -49,12 +62,23 @@ public final class WebRoot {
     public static final String LINK_TO_SECRET = "/outside-link.txt";
     public static final String LINK_TO_PRIVATE_FOLDER = "/outside-folder";
 
-    /** The token names of the files outside htdocs: no answer may ever contain these tokens. */
-    public static final Set<String> OUTSIDE_HTDOCS = Set.of("private", "pom", "secret");
-
     private final Path workingDirectory;
     private final String token;
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    // What this web root wrote, by path: the expected bytes come from here, not from the disk, where
+    // the server (which may write in its working directory) could have changed them.
+    private final Map<String, byte[]> written = new ConcurrentHashMap<>();
     private boolean hasLinks;
+
+    /**
+     * Where a token comes from.
+     *
+     * @param file          the file's path relative to the working directory ("htdocs/ipsum.html")
+     * @param current       false when the file was changed since, and no longer holds the token
+     * @param outsideHtdocs true for the files no server may ever send
+     */
+    public record Origin(String file, boolean current, boolean outsideHtdocs) {
+    }
 
     private WebRoot(Path workingDirectory, String token) {
         this.workingDirectory = workingDirectory;
@@ -63,9 +87,8 @@ public final class WebRoot {
 
     /** Writes a fresh web root with a new random token into {@code workingDirectory}. */
     public static WebRoot generate(Path workingDirectory) {
-        byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
-        WebRoot root = new WebRoot(workingDirectory, HexFormat.of().formatHex(random));
+        WebRoot root = new WebRoot(workingDirectory.toAbsolutePath().normalize(),
+                HexFormat.of().formatHex(randomBytes(6)));
         root.writeFiles();
         return root;
     }
@@ -79,7 +102,8 @@ public final class WebRoot {
                 "<p>Lorem ipsum dolor sit amet " + token("ipsum") + ".</p>"));
         write("htdocs/about.html", page("About", "<p>About this server " + token("about") + ".</p>"));
         write("htdocs/sub/nested.html", page("Nested", "<p>A page in a sub-folder " + token("nested") + ".</p>"));
-        write("htdocs/favicon.ico", binaryBytes());
+        write("htdocs/favicon.ico", everyByteValue());
+        write("htdocs/large.bin", largeFile());
         write("htdocs-private/secret.html", page("Secret", "<p>Outside htdocs " + token("private") + ".</p>"));
         write("pom.xml", ("<project>" + POM_MARK + token("pom") + " --></project>\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -120,23 +144,23 @@ public final class WebRoot {
         }
     }
 
-    /** A token unique to this web root and to one file, e.g. "index-3fa29c01b2d4". */
-    public String token(String file) {
-        return file + "-" + token;
+    /** A token unique to this web root and to one name, e.g. "index-3fa29c01b2d4". */
+    public String token(String name) {
+        return name + "-" + token;
     }
 
-    /** The exact bytes of a file, by its path relative to the working directory. */
-    public byte[] bytes(String relativePath) {
-        try {
-            return Files.readAllBytes(workingDirectory.resolve(relativePath));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Where a token comes from, if from this web root. */
+    public Optional<Origin> origin(String token) {
+        return Optional.ofNullable(origins.get(token));
     }
 
-    /** The exact bytes of a file in htdocs, by its URL path: "/ipsum.html". */
+    /** The exact bytes this web root wrote into a file of htdocs, by its URL path: "/ipsum.html". */
     public byte[] page(String urlPath) {
-        return bytes("htdocs" + urlPath);
+        byte[] content = written.get("htdocs" + urlPath);
+        if (content == null) {
+            throw new IllegalArgumentException("The web root wrote no htdocs" + urlPath);
+        }
+        return content.clone();
     }
 
     /**
@@ -157,6 +181,7 @@ public final class WebRoot {
     public void deletePage(String urlPath) {
         try {
             Files.deleteIfExists(workingDirectory.resolve("htdocs" + urlPath));
+            written.remove("htdocs" + urlPath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -167,8 +192,17 @@ public final class WebRoot {
         write("htdocs" + urlPath, content);
     }
 
+    /**
+     * The working directory, for what only the disk can hold (a named pipe, a link, a file's time);
+     * the expected bytes come from {@link #page}.
+     */
     public Path workingDirectory() {
         return workingDirectory;
+    }
+
+    /** A request path with {@link #WORKING_DIRECTORY} replaced by the working directory's absolute path. */
+    public String fillIn(String path) {
+        return path.replace(WORKING_DIRECTORY, workingDirectory.toString());
     }
 
     private static byte[] page(String title, String body) {
@@ -177,12 +211,26 @@ public final class WebRoot {
         return html.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] binaryBytes() {
+    private static byte[] everyByteValue() {
         byte[] all = new byte[256];
         for (int i = 0; i < all.length; i++) {
             all[i] = (byte) i;
         }
         return all;
+    }
+
+    /** Its token on the first line, so that a hint can name it, then random bytes. */
+    private byte[] largeFile() {
+        byte[] file = randomBytes(LARGE_FILE_BYTES);
+        byte[] firstLine = (token("large") + "\n").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(firstLine, 0, file, 0, firstLine.length);
+        return file;
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private void write(String relativePath, byte[] content) {
@@ -192,6 +240,19 @@ public final class WebRoot {
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        written.put(relativePath, content.clone());
+        remember(relativePath, content);
+    }
+
+    /** The file's tokens are now those in {@code content}; the ones it held before are out of date. */
+    private void remember(String relativePath, byte[] content) {
+        origins.replaceAll((token, origin) -> origin.file().equals(relativePath)
+                ? new Origin(relativePath, false, origin.outsideHtdocs()) : origin);
+        boolean outside = !relativePath.startsWith("htdocs/");
+        Matcher m = TOKEN.matcher(new String(content, StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+            origins.put(m.group(), new Origin(relativePath, true, outside));
         }
     }
 }

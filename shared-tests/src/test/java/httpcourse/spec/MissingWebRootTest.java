@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import httpcourse.grader.Sources;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +18,7 @@ class MissingWebRootTest {
     @ParameterizedTest(name = "{0} stops at start and says where it looked for htdocs")
     @ValueSource(strings = {"step2-index", "step3-routing", "step4-404"})
     void stopsAndSaysWhere(String step, @TempDir Path emptyDirectory) throws Exception {
-        Path source = Sources.repositoryRoot().resolve(step).resolve("src/main/java/HttpServer.java");
+        Path source = Repository.root().resolve(step).resolve("src/main/java/HttpServer.java");
         List<String> command = List.of(SpecConfig.javaExecutable(), source.toString(), "0");
         assertThatThrownBy(() -> ServerProcess.start(command, emptyDirectory, null, Duration.ofSeconds(20)).close())
                 .isInstanceOf(ServerProcess.ServerStartException.class)

@@ -48,4 +48,13 @@ class ServerCommandTest {
         assertThat(ServerCommand.resolve(List.of("java", "step{step}-*/src/main/java/HttpServer.java"), student, 4))
                 .containsExactly("java", "step4-*/src/main/java/HttpServer.java");
     }
+
+    @Test
+    @DisplayName("names the folders a sandbox must show: a file's folder, a folder itself, nothing for other words")
+    void namesTheFoldersToShow(@TempDir Path here) throws IOException {
+        Path lib = Files.createDirectories(here.resolve("lib"));
+        Files.writeString(here.resolve("server.py"), "print('Listening on port 0')");
+        List<String> command = ServerCommand.resolve(List.of("python3", "server.py", "-X", "lib", "missing.py"), here, 1);
+        assertThat(ServerCommand.namedFolders(command)).containsExactly(here, lib);
+    }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import httpcourse.spec.Hint;
+import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 
 import org.junit.platform.engine.CancellationToken;
@@ -59,8 +61,11 @@ public final class Grader {
                 Duration.ofSeconds(60));
     }
 
-    /** The server to grade: a command that starts it, or a server that is already running. */
-    public sealed interface Server {
+    /**
+     * The server under test, as the grader knows it: a command that starts it, or the address of a
+     * server already running. The specs meet it as their {@link httpcourse.spec.ServerUnderTest}.
+     */
+    public sealed interface ServerUnderTest {
 
         /** The spec's configuration parameters (see {@link SpecConfig}) for this server. */
         Map<String, String> parameters();
@@ -74,8 +79,9 @@ public final class Grader {
          * @param words     the program and its arguments, with absolute paths
          * @param fixedPort null when the server takes its port as first argument and prints
          *                  "Listening on port N"; otherwise the port it always uses
+         * @param sandbox   where it runs: {@link Sandbox#NONE}, or a sandbox that shows it its own files only
          */
-        record Command(List<String> words, Integer fixedPort) implements Server {
+        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements ServerUnderTest {
             public Command {
                 words = List.copyOf(words);
             }
@@ -87,7 +93,14 @@ public final class Grader {
                 if (fixedPort != null) {
                     parameters.put(SpecConfig.PORT, fixedPort.toString());
                 }
+                parameters.put(SpecConfig.SANDBOX, Boolean.toString(sandbox.isOn()));
+                parameters.put(SpecConfig.SANDBOX_SHOW, lines(sandbox.shown()));
+                parameters.put(SpecConfig.SANDBOX_HIDE, lines(sandbox.hidden()));
                 return parameters;
+            }
+
+            private static String lines(List<Path> paths) {
+                return String.join("\n", paths.stream().map(Path::toString).toList());
             }
 
             @Override
@@ -97,7 +110,7 @@ public final class Grader {
         }
 
         /** A server somebody already started, at host:port, in {@code workingDirectory}. */
-        record Running(String address, Path workingDirectory) implements Server {
+        record Running(String address, Path workingDirectory) implements ServerUnderTest {
             @Override
             public Map<String, String> parameters() {
                 return Map.of(SpecConfig.ADDRESS, address, SpecConfig.WORKDIR, workingDirectory.toString());
@@ -137,16 +150,13 @@ public final class Grader {
     }
 
     /** Grades one step of the server: starts it, runs the step's spec, stops it. */
-    public static StepResult gradeStep(int step, Server server, Limits limits, Progress progress) {
+    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(SPEC_PACKAGE))
                 .filters(TagFilter.includeTags("step" + step))
                 .configurationParameters(server.parameters())
                 .configurationParameter(SpecConfig.STARTUP_TIMEOUT, seconds(limits.startup()))
                 .configurationParameter(SpecConfig.RESPONSE_TIMEOUT, seconds(limits.response()))
-                // Checks in the order of their names: the answers first, the robustness ("survives...") last.
-                .configurationParameter("junit.jupiter.testmethod.order.default",
-                        "org.junit.jupiter.api.MethodOrderer$DisplayName")
                 .build();
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(request);
@@ -165,21 +175,24 @@ public final class Grader {
         } finally {
             timer.cancel(false);
         }
-        String problem;
+        StepResult.Problem problem;
         String notRun;
         if (cancellation.isCancellationRequested() && collector.unfinished() > 0) {
-            problem = "The step reached its time limit of " + limits.perStep().toSeconds() + " s and was stopped:"
-                    + " the checks it had not reached count as failed.\nHint: a server that never closes the"
-                    + " connection makes every check wait for the response timeout; fix that first.";
+            Hint hint = new Hint(Hint.Id.TIME_LIMIT, "A server that never answers, or never closes the connection,"
+                    + " makes every check wait for the response timeout: fix that first.");
+            problem = new StepResult.Problem("The step reached its time limit of " + limits.perStep().toSeconds()
+                    + " s and was stopped: the checks it had not reached count as failed.\n" + hint.render(),
+                    List.of(hint));
             notRun = "Not run: the step reached its time limit.";
         } else {
             problem = collector.containerFailure();
             notRun = "Not run: the server did not start (see above).";
         }
-        return new StepResult(step, collector.title(), server.describe(), collector.checks(notRun), problem);
+        return new StepResult(step, collector.title(), server.describe(), collector.checks(notRun), problem,
+                collector.serverStops());
     }
 
-    public static StepResult gradeStep(int step, Server server, Limits limits) {
+    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits) {
         return gradeStep(step, server, limits, Progress.SILENT);
     }
 

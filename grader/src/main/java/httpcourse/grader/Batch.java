@@ -16,16 +16,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import httpcourse.spec.Sandbox;
+
 /**
  * Grades a folder of submissions, one sub-folder per student, into gradebooks and reports.
  *
  * <p>Submissions are graded side by side ({@code jobs} at a time), each server in its own
- * temporary folder and process tree. A submission that crashes or hangs costs at most the
- * time limit of each step: it never stops the others.
+ * temporary folder, process tree and sandbox. A submission that crashes or hangs costs at most
+ * the time limit of each step: it never stops the others.
  */
 final class Batch {
 
-    private Batch() {
+    private final List<String> template;
+    private final List<Integer> steps;
+    private final Integer port;
+    private final Grader.Limits limits;
+    private final boolean sandbox;
+    private final Path submissionsFolder;
+    private final Path gradebooks;
+
+    /**
+     * @param template          the command that starts a submission, with {dir} for its folder
+     * @param sandbox           whether each server runs in a sandbox that shows it its own submission only
+     * @param submissionsFolder the folder of all submissions, hidden from every server
+     * @param gradebooks        where the gradebooks go, hidden from every server
+     */
+    Batch(List<String> template, List<Integer> steps, Integer port, Grader.Limits limits, boolean sandbox,
+          Path submissionsFolder, Path gradebooks) {
+        this.template = List.copyOf(template);
+        this.steps = List.copyOf(steps);
+        this.port = port;
+        this.limits = limits;
+        this.sandbox = sandbox;
+        this.submissionsFolder = submissionsFolder;
+        this.gradebooks = gradebooks;
     }
 
     /** The sub-folders of {@code folder}, by name; hidden ones (.git) are not submissions. */
@@ -39,20 +63,18 @@ final class Batch {
     }
 
     /** Grades every submission on every step, printing one line per submission as it is done. */
-    static List<Gradebook.Submission> grade(List<Path> submissions, List<String> template, List<Integer> steps,
-                                            Integer port, Grader.Limits limits, int jobs, PrintStream out)
-            throws InterruptedException {
+    List<Gradebook.Submission> grade(List<Path> submissions, int jobs, PrintStream out) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             ExecutorCompletionService<Gradebook.Submission> done = new ExecutorCompletionService<>(pool);
             List<Future<Gradebook.Submission>> futures = new ArrayList<>();
             for (Path submission : submissions) {
-                futures.add(done.submit(() -> gradeOne(submission, template, steps, port, limits)));
+                futures.add(done.submit(() -> gradeOne(submission)));
             }
             for (int i = 1; i <= submissions.size(); i++) {
                 Gradebook.Submission finished = get(done.take());
                 out.printf("  [%d/%d] %-20s %3d/%d points%n", i, submissions.size(), finished.student(),
-                        finished.points(), finished.maxPoints());
+                        finished.passed(), finished.total());
             }
             List<Gradebook.Submission> results = new ArrayList<>();
             for (Future<Gradebook.Submission> future : futures) {
@@ -64,12 +86,13 @@ final class Batch {
         }
     }
 
-    private static Gradebook.Submission gradeOne(Path submission, List<String> template, List<Integer> steps,
-                                                 Integer port, Grader.Limits limits) {
+    private Gradebook.Submission gradeOne(Path submission) {
         List<StepResult> results = new ArrayList<>();
         for (int step : steps) {
-            Grader.Server server = new Grader.Server.Command(ServerCommand.resolve(template, submission, step), port);
-            results.add(Grader.gradeStep(step, server, limits));
+            List<String> command = ServerCommand.resolve(template, submission, step);
+            Sandbox isolation = sandbox
+                    ? GradingSandbox.submission(command, submission, submissionsFolder, gradebooks) : Sandbox.NONE;
+            results.add(Grader.gradeStep(step, new Grader.ServerUnderTest.Command(command, port, isolation), limits));
         }
         return new Gradebook.Submission(submission.getFileName().toString(), results);
     }
@@ -119,9 +142,9 @@ final class Batch {
             for (StepResult step : submission.steps()) {
                 String mark = step.problem() == null ? "" : "!";
                 anyProblem |= step.problem() != null;
-                row.append(String.format("%-10s", step.points() + "/" + step.maxPoints() + mark));
+                row.append(String.format("%-10s", step.passed() + "/" + step.total() + mark));
             }
-            out.println(row.append(submission.points()).append('/').append(submission.maxPoints()));
+            out.println(row.append(submission.passed()).append('/').append(submission.total()));
         }
         if (anyProblem) {
             out.println("! = some checks could not run (the server did not start, or the step reached its time limit):"

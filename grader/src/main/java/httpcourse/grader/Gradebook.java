@@ -25,12 +25,13 @@ final class Gradebook {
 
     /** One student's grading: every step graded, in order. */
     record Submission(String student, List<StepResult> steps) {
-        int points() {
-            return steps.stream().mapToInt(StepResult::points).sum();
+        /** Checks passed over all steps: its points, one per passed check. */
+        int passed() {
+            return steps.stream().mapToInt(StepResult::passed).sum();
         }
 
-        int maxPoints() {
-            return steps.stream().mapToInt(StepResult::maxPoints).sum();
+        int total() {
+            return steps.stream().mapToInt(StepResult::total).sum();
         }
 
         boolean allPassed() {
@@ -44,7 +45,7 @@ final class Gradebook {
             for (StepResult step : submission.steps()) {
                 csv.append(String.join(",", csvField(submission.student()), Integer.toString(step.step()),
                         Integer.toString(step.passed()), Integer.toString(step.total()),
-                        Integer.toString(step.points()), csvField(String.join("; ", failedNames(step))),
+                        Integer.toString(step.passed()), csvField(String.join("; ", failedNames(step))),
                         csvField(step.note()))).append("\r\n");
             }
         }
@@ -58,7 +59,7 @@ final class Gradebook {
                         + ", \"step\": " + step.step()
                         + ", \"passed\": " + step.passed()
                         + ", \"total\": " + step.total()
-                        + ", \"points\": " + step.points()
+                        + ", \"points\": " + step.passed()
                         + ", \"failed_checks\": [" + failedNames(step).stream().map(Gradebook::jsonString)
                                 .collect(Collectors.joining(", ")) + "]"
                         + ", \"note\": " + jsonString(step.note()) + "}"))

@@ -4,8 +4,9 @@
 //DEPS org.junit.platform:junit-platform-launcher:6.1.3
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
 //DEPS org.assertj:assertj-core:3.27.7
-//SOURCES *.java ../spec/*.java
-//FILES META-INF/services/org.assertj.core.presentation.Representation=../../../resources/META-INF/services/org.assertj.core.presentation.Representation
+//DEPS info.picocli:picocli:4.7.7
+//SOURCES *.java ../../../../../../shared-tests/src/main/java/httpcourse/spec/*.java
+//FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../shared-tests/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
 package httpcourse.grader;
 
 import java.io.FileDescriptor;
@@ -18,15 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import httpcourse.spec.Sandbox;
 import httpcourse.spec.WebRoot;
 
 import org.assertj.core.configuration.ConfigurationProvider;
 
+import picocli.CommandLine;
+
 /**
  * The grader's command: {@code ./grade.sh --help} (Maven wrapper) or {@code jbang grade --help}.
- * See {@link Options#USAGE} for what it does, and docs/instructors.md for how to use it.
+ * See {@link Options} for its command line, and docs/instructors.md for how to use it.
  */
 public final class Grade {
 
@@ -47,21 +52,21 @@ public final class Grade {
 
     /** Runs the grader as its command would, without exiting: returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new Options());
         try {
-            Options options = Options.parse(args);
+            Options options = Options.parse(commandLine, args);
             if (options.help()) {
-                out.print(Options.USAGE);
+                commandLine.usage(out, CommandLine.Help.Ansi.OFF);
                 return PASSED;
             }
-            List<Integer> steps = steps(options);
-            if (options.isBatch()) {
-                return batch(options, steps, out);
-            }
+            List<Integer> steps = steps(options.steps(commandLine), commandLine);
             if (options.isRunningServer()) {
-                checkWorkdir(options.workdir());
+                checkWorkdir(options.workdir(), commandLine);
             }
-            return single(options, steps, out);
-        } catch (Options.UsageException e) {
+            boolean sandbox = options.sandbox() && !options.isRunningServer() && sandboxAvailable(err);
+            return options.isBatch() ? batch(options, sandbox, steps, out, commandLine)
+                    : single(options, sandbox, steps, out);
+        } catch (CommandLine.ParameterException e) {
             err.println("grade: " + e.getMessage());
             err.println("Run grade --help to see how to use it.");
             return USAGE;
@@ -71,8 +76,19 @@ public final class Grade {
         }
     }
 
+    /**
+     * Whether the servers can run in the sandbox; if not, says so once, with what to do, and the
+     * grading goes on without it (a student checking their own server on macOS must not be stopped).
+     */
+    private static boolean sandboxAvailable(PrintStream err) {
+        Optional<String> unavailable = Sandbox.unavailable();
+        unavailable.ifPresent(why -> err.println("grade: " + why + "\nGrading without the sandbox: the servers run"
+                + " with your permissions and see your files. --no-sandbox grades so without this message."));
+        return unavailable.isEmpty();
+    }
+
     /** Grades one server on each step, printing each check as soon as it is decided. */
-    private static int single(Options options, List<Integer> steps, PrintStream out) {
+    private static int single(Options options, boolean sandbox, List<Integer> steps, PrintStream out) {
         Path here = Path.of("").toAbsolutePath();
         Grader.Progress progress = new Grader.Progress() {
             @Override
@@ -87,10 +103,8 @@ public final class Grade {
         };
         List<StepResult> results = new ArrayList<>();
         for (int step : steps) {
-            Grader.Server server = options.isRunningServer()
-                    ? new Grader.Server.Running(options.address(), options.workdir())
-                    : new Grader.Server.Command(ServerCommand.resolve(options.command(), here, step), options.port());
-            StepResult result = Grader.gradeStep(step, server, options.limits(), progress);
+            StepResult result = Grader.gradeStep(step, server(options, sandbox, here, step), options.limits(),
+                    progress);
             Report.stepDetails(out, result, options.verbose());
             results.add(result);
         }
@@ -98,24 +112,36 @@ public final class Grade {
         return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
     }
 
-    private static int batch(Options options, List<Integer> steps, PrintStream out)
-            throws Options.UsageException, InterruptedException {
+    private static Grader.ServerUnderTest server(Options options, boolean sandbox, Path here, int step) {
+        if (options.isRunningServer()) {
+            return new Grader.ServerUnderTest.Running(options.address(), options.workdir());
+        }
+        List<String> command = ServerCommand.resolve(options.command(), here, step);
+        return new Grader.ServerUnderTest.Command(command, options.port(),
+                sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
+    }
+
+    private static int batch(Options options, boolean sandbox, List<Integer> steps, PrintStream out,
+                             CommandLine commandLine) throws InterruptedException {
         List<Path> submissions;
         try {
             submissions = Batch.submissions(options.batch());
         } catch (IOException e) {
-            throw new Options.UsageException("cannot read the folder of submissions " + options.batch() + ": " + e);
+            throw Options.usage(commandLine, "cannot read the folder of submissions " + options.batch() + ": " + e);
         }
         if (submissions.isEmpty()) {
-            throw new Options.UsageException(options.batch() + " has no sub-folders: put each submission in a"
+            throw Options.usage(commandLine, options.batch() + " has no sub-folders: put each submission in a"
                     + " folder of its own, named after its student");
         }
         out.printf("Grading %d submissions on %s %s, %d at a time%n", submissions.size(),
                 steps.size() == 1 ? "step" : "steps",
                 steps.stream().map(String::valueOf).collect(Collectors.joining(", ")), options.jobs());
         out.println("  server: " + String.join(" ", options.template()) + " 0");
-        List<Gradebook.Submission> graded = Batch.grade(submissions, options.template(), steps, options.port(),
-                options.limits(), options.jobs(), out);
+        out.println("  sandbox: " + (sandbox ? "on: each server sees only its own submission"
+                : "OFF: the servers run with your permissions and see your files"));
+        Batch batch = new Batch(options.template(), steps, options.port(), options.limits(), sandbox,
+                options.batch(), options.out());
+        List<Gradebook.Submission> graded = batch.grade(submissions, options.jobs(), out);
         Batch.write(graded, options.out());
         out.println();
         Batch.summary(graded, steps, out);
@@ -126,33 +152,33 @@ public final class Grade {
     }
 
     /** The steps asked for, checked against those the specs define; "all" (empty) means every one. */
-    private static List<Integer> steps(Options options) throws Options.UsageException {
+    private static List<Integer> steps(List<Integer> asked, CommandLine commandLine) {
         List<Integer> available = Grader.availableSteps();
-        if (options.steps().isEmpty()) {
+        if (asked.isEmpty()) {
             return available;
         }
-        for (int step : options.steps()) {
+        for (int step : asked) {
             if (!available.contains(step)) {
-                throw new Options.UsageException("there is no step " + step + "; the steps are " + available);
+                throw Options.usage(commandLine, "there is no step " + step + "; the steps are " + available);
             }
         }
-        return options.steps();
+        return asked;
     }
 
     /** The grader writes htdocs/, pom.xml and secret.txt into a running server's folder: never over real files. */
-    private static void checkWorkdir(Path workdir) throws Options.UsageException {
+    private static void checkWorkdir(Path workdir, CommandLine commandLine) {
         if (!Files.isDirectory(workdir)) {
-            throw new Options.UsageException("--workdir " + workdir + " is not a folder");
+            throw Options.usage(commandLine, "--workdir " + workdir + " is not a folder");
         }
         try {
             List<String> foreign = WebRoot.foreignEntries(workdir);
             if (!foreign.isEmpty()) {
-                throw new Options.UsageException("--workdir " + workdir + " must be an empty folder made for grading:"
+                throw Options.usage(commandLine, "--workdir " + workdir + " must be an empty folder made for grading:"
                         + " the grader writes htdocs/, pom.xml and secret.txt into it, and would overwrite yours."
                         + " It holds " + String.join(", ", foreign) + ".");
             }
         } catch (IOException e) {
-            throw new Options.UsageException("cannot read --workdir " + workdir + ": " + e);
+            throw Options.usage(commandLine, "cannot read --workdir " + workdir + ": " + e);
         }
     }
 

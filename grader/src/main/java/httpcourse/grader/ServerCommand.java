@@ -36,6 +36,25 @@ final class ServerCommand {
         return words;
     }
 
+    /**
+     * The folders the resolved command names: a folder as it is, a file by its folder (a Python
+     * server may import its neighbours). A sandbox shows them to the server, read-only.
+     */
+    static List<Path> namedFolders(List<String> words) {
+        List<Path> folders = new ArrayList<>();
+        for (String word : words) {
+            try {
+                Path path = Path.of(word);
+                if (path.isAbsolute() && Files.exists(path)) {
+                    folders.add(Files.isDirectory(path) ? path : path.getParent());
+                }
+            } catch (RuntimeException notAPath) {
+                // an option or an argument, not a file
+            }
+        }
+        return folders;
+    }
+
     private static String absolute(String word, Path base) {
         if (word.startsWith("-")) {
             return word; // an option such as -cp or -Xmx32m

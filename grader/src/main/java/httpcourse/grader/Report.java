@@ -3,10 +3,13 @@ package httpcourse.grader;
 import java.io.PrintStream;
 import java.util.List;
 
+import httpcourse.spec.Hint;
+
 /**
- * Prints what the grader found, for a person: a line per check, then why each failed check
- * failed (the spec's own report: request sent, expected and actual bytes, caret, hints),
- * then the score.
+ * Prints what the grader found, for a person: a line per check, then what went wrong around
+ * the checks (the server did not start, reached the time limit, or stopped and was started
+ * again), then why each failed check failed (the spec's own report: request sent, expected and
+ * actual bytes, caret, hints), then the score.
  */
 final class Report {
 
@@ -15,8 +18,6 @@ final class Report {
 
     /** Without --verbose, the first failure reports of a step are shown in full, the others by their hint. */
     static final int FULL_REPORTS_PER_STEP = 3;
-
-    private static final int WRAP_AT = 100;
 
     private Report() {
     }
@@ -38,7 +39,10 @@ final class Report {
         out.println("  " + (check.passed() ? PASS : FAIL) + " " + check.name() + casesNote(check));
     }
 
-    /** The checks that never ran (they have no line yet), the problem, then the details of each failure. */
+    /**
+     * The checks that never ran (they have no line yet), the problems around the checks, then
+     * the details of each failure.
+     */
     static void stepDetails(PrintStream out, StepResult result, boolean verbose) {
         List<StepResult.Check> notRun = result.checks().stream().filter(c -> !c.ran()).toList();
         if (!notRun.isEmpty() && notRun.size() == result.total()) {
@@ -50,9 +54,26 @@ final class Report {
         if (result.problem() != null) {
             out.println();
             out.println("  " + FAIL + " " + result.title() + ": not every check could run.");
-            out.print(indent(wrapHints(result.problem()), "    "));
+            out.print(indent(result.problem().report(), "    "));
         }
-        List<StepResult.Check> failed = result.failedChecks().stream().filter(StepResult.Check::ran).toList();
+        serverStops(out, result.serverStops());
+        failures(out, result.failedChecks().stream().filter(StepResult.Check::ran).toList(), verbose);
+    }
+
+    /** The server's stops, once per step: the first in full (its stack trace is there), then how many. */
+    private static void serverStops(PrintStream out, List<String> stops) {
+        if (stops.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("  " + FAIL + (stops.size() == 1
+                ? " The server stopped during the step; it was started again for the checks that follow."
+                : " The server stopped " + stops.size() + " times during the step; each time, it was started again"
+                        + " for the checks that follow. The first time:"));
+        out.print(indent(stops.get(0), "    "));
+    }
+
+    private static void failures(PrintStream out, List<StepResult.Check> failed, boolean verbose) {
         if (failed.isEmpty()) {
             return;
         }
@@ -60,7 +81,7 @@ final class Report {
         out.println("  Why the failed checks failed:");
         int fullReports = 0;
         int hintsOnly = 0;
-        String previousHint = null;
+        Hint shownAbove = null; // the main hint of the failure printed just above, if any
         for (StepResult.Check check : failed) {
             out.println();
             out.println("  " + FAIL + " " + check.name());
@@ -68,16 +89,17 @@ final class Report {
                 if (failure.caseName() != null) {
                     out.println("    case: " + failure.caseName());
                 }
+                Hint main = failure.hints().isEmpty() ? null : failure.hints().get(0);
                 if (verbose || fullReports < FULL_REPORTS_PER_STEP) {
-                    out.print(indent(wrapHints(failure.report()), "    "));
+                    out.print(indent(failure.report(), "    "));
                     fullReports++;
                 } else {
-                    String hint = firstHint(failure.report());
-                    out.print(hint.equals(previousHint) ? "    (the same hint as above)\n"
-                            : indent(wrapHints(hint), "    "));
-                    previousHint = hint;
+                    out.print(main == null ? indent(failure.headline(), "    ")
+                            : main.equals(shownAbove) ? "    (the same hint as above)\n"
+                            : indent(main.render(), "    "));
                     hintsOnly++;
                 }
+                shownAbove = main;
             }
         }
         if (hintsOnly > 0) {
@@ -90,15 +112,15 @@ final class Report {
     /** The score of every step graded, and the total. */
     static void score(PrintStream out, List<StepResult> results) {
         out.println();
-        out.println("Score (" + StepResult.POINTS_PER_CHECK + " point per check)");
+        out.println("Score (1 point per check)");
         int width = results.stream().mapToInt(r -> r.title().length()).max().orElse(0) + 2;
         int points = 0;
         int max = 0;
         for (StepResult result : results) {
             out.printf("  %s %-" + width + "s %3d/%d%n", result.allPassed() ? PASS : FAIL, result.title(),
-                    result.points(), result.maxPoints());
-            points += result.points();
-            max += result.maxPoints();
+                    result.passed(), result.total());
+            points += result.passed();
+            max += result.total();
         }
         if (results.size() > 1) {
             out.printf("    %-" + width + "s %3d/%d%n", "Total", points, max);
@@ -111,39 +133,6 @@ final class Report {
             return "   (not run)";
         }
         return failedCases == 0 ? "" : "   (" + failedCases + (failedCases == 1 ? " case" : " cases") + " failed)";
-    }
-
-    /** The first "Hint:" line of a report, or its first line when it has none. */
-    static String firstHint(String report) {
-        return report.lines().filter(l -> l.startsWith("Hint: ")).findFirst()
-                .orElse(report.lines().findFirst().orElse(""));
-    }
-
-    /** Long "Hint:" lines wrapped for an 80- to 120-column terminal; the byte renderings are never touched. */
-    static String wrapHints(String text) {
-        StringBuilder wrapped = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (wrapped.length() > 0) {
-                wrapped.append('\n');
-            }
-            if (!line.startsWith("Hint: ") || line.length() <= WRAP_AT) {
-                wrapped.append(line);
-                continue;
-            }
-            int column = 0;
-            for (String word : line.split(" ")) {
-                if (column > 0 && column + 1 + word.length() > WRAP_AT) {
-                    wrapped.append("\n      "); // under the text after "Hint: "
-                    column = 6;
-                } else if (column > 0) {
-                    wrapped.append(' ');
-                    column++;
-                }
-                wrapped.append(word);
-                column += word.length();
-            }
-        }
-        return wrapped.toString();
     }
 
     static String indent(String text, String prefix) {

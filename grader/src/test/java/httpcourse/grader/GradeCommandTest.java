@@ -1,0 +1,208 @@
+package httpcourse.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import httpcourse.spec.Hint;
+import httpcourse.spec.Repository;
+import httpcourse.spec.ServerProcess;
+import httpcourse.spec.SpecConfig;
+import httpcourse.spec.WebRoot;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The grader's command line: what it accepts, what it refuses, and its exit status. */
+@Execution(ExecutionMode.CONCURRENT) // mostly waiting on servers: beside the other classes (see grader/pom.xml)
+@DisplayName("The grade command")
+class GradeCommandTest {
+
+    // Fail-safes for the servers that answer; 1 s for those that never print a port nor listen.
+    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(60), Duration.ofSeconds(10),
+            Duration.ofSeconds(180));
+    private static final Grader.Limits NEVER_READY = new Grader.Limits(Duration.ofSeconds(1), Duration.ofSeconds(10),
+            Duration.ofSeconds(180));
+
+    /** What one run printed, and its exit status. */
+    record Run(int status, String out, String err) {
+    }
+
+    static Run grade(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Grade.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Grades with the sandbox where this machine has one, and with generous time limits. */
+    static Run gradeWithFailSafes(String... args) {
+        List<String> all = new ArrayList<>(Sources.sandboxOption());
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60", "--time-limit", "180"));
+        all.addAll(Arrays.asList(args));
+        return grade(all.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("--help explains every way to use it, and exits with 0")
+    void explainsItself() {
+        Run run = grade("--help");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("grade [OPTIONS] -- COMMAND...", "--address HOST:PORT --workdir DIR",
+                "--batch SUBMISSIONS --command 'TEMPLATE'", "Listening on port N", "--no-sandbox",
+                "--step=N|all", "Exit status: 0");
+    }
+
+    @ParameterizedTest(name = "refuses \"{0}\" with exit status 2: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                   | which server?
+            --step 9 -- java S.java              | there is no step 9; the steps are [1, 2, 3, 4, 5, 6, 7]
+            --step two -- java S.java            | --step needs a number from 1 to 99 (got "two")
+            --frobnicate -- java S.java          | unknown option --frobnicate
+            java S.java                          | unexpected "java": put the server's command after --
+            --port eighty -- java S.java         | Invalid value for option '--port': 'eighty' is not an int
+            --address localhost -- java S.java   | --address needs HOST:PORT
+            --address 127.0.0.1:8000             | --address and --workdir go together
+            --batch submissions                  | --batch and --command go together
+            --timeout 0 -- java S.java           | --timeout needs a number from 0.1 to 3600 (got 0)
+            --out grades -- java S.java          | --out is for --batch only
+            """)
+    void refusesBadUsage(String args, String message) {
+        Run run = grade(args.isEmpty() ? new String[0] : args.split(" "));
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("grade: " + message).contains("Run grade --help");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    @DisplayName("says once, before grading, how to install bubblewrap where it is missing, then grades without it")
+    void explainsAMissingSandbox(@TempDir Path emptyPath) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(SpecConfig.javaExecutable(), "-cp",
+                System.getProperty("java.class.path"), Grade.class.getName(),
+                "--step", "1", "--", SpecConfig.javaExecutable(), "S.java").redirectErrorStream(true);
+        builder.environment().put("PATH", emptyPath.toString()); // no bwrap there: as if it were not installed
+        Process grader = builder.start();
+        String output = new String(grader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(grader.waitFor(60, TimeUnit.SECONDS)).as("the grader ended").isTrue();
+        assertThat(grader.exitValue()).as(output).isEqualTo(1); // S.java does not exist: the server never starts
+        assertThat(output).containsOnlyOnce("grade: The sandbox that protects your files from the servers"
+                        + " needs bubblewrap (bwrap)")
+                .contains("sudo apt-get install bubblewrap", "Grading without the sandbox", "--no-sandbox")
+                .contains("Step 1: Hello World");
+    }
+
+    @Test
+    @DisplayName("refuses to write its web root into a folder that holds other files")
+    void protectsTheWorkingDirectoryOfARunningServer(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("pom.xml"), "<project>the student's own</project>");
+        Run run = grade("--address", "127.0.0.1:8000", "--workdir", folder.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("must be an empty folder made for grading", "It holds pom.xml.");
+        assertThat(Files.readString(folder.resolve("pom.xml"))).isEqualTo("<project>the student's own</project>");
+    }
+
+    @Test
+    @DisplayName("grades a server that always uses one port (--port), once the port accepts connections")
+    void gradesAServerOnAFixedPort() throws IOException {
+        int port = freePort();
+        // The server is told its port here, as if it were written in its code.
+        Run run = gradeWithFailSafes("--step", "1", "--port", Integer.toString(port), "--",
+                SpecConfig.javaExecutable(), Repository.stepSource(1).toString(), Integer.toString(port));
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).contains("(on port " + port + ")").containsPattern("Step 1: Hello World +14/14");
+    }
+
+    @Test
+    @DisplayName("grades a server that is already running (--address, --workdir)")
+    void gradesARunningServer(@TempDir Path folder) throws Exception {
+        WebRoot.generate(folder); // the server checks for htdocs/ at start
+        List<String> command = new ArrayList<>(Sources.java(Repository.stepSource(2)));
+        command.add("0");
+        try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(60))) {
+            Run run = grade("--step", "2", "--timeout", "10", "--address", "127.0.0.1:" + server.port(),
+                    "--workdir", folder.toString());
+            assertThat(run.status()).as(run.out()).isZero();
+            assertThat(run.out()).contains("the server at 127.0.0.1:" + server.port())
+                    .containsPattern("Step 2: always index.html +15/15");
+        }
+    }
+
+    @Test
+    @DisplayName("exits with 1 when a check fails")
+    void exitsWithOneOnAFailure() {
+        Run run = gradeWithFailSafes("--step", "2", "--", SpecConfig.javaExecutable(), Repository.stepSource(1).toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("✗ Step 2: always index.html +\\d+/15");
+    }
+
+    @Test
+    @DisplayName("says which program it could not find")
+    void namesAMissingProgram() {
+        List<String> command = List.of("no-such-program-for-the-grader");
+        assertThat(problem(new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command)), LIMITS))
+                .isEqualTo(Hint.Id.PROGRAM_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("says when a server never prints its port")
+    void explainsAMissingPortLine() {
+        List<String> command = List.of("sleep", "60");
+        assertThat(problem(new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command)), NEVER_READY))
+                .isEqualTo(Hint.Id.NO_PORT_LINE);
+    }
+
+    @Test
+    @DisplayName("says when the fixed port is taken before the server starts, or never accepts")
+    void explainsAFixedPortProblem() throws IOException {
+        List<String> command = List.of("sleep", "60");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName(ServerProcess.HOST))) {
+            assertThat(problem(new Grader.ServerUnderTest.Command(command, taken.getLocalPort(), Sources.sandbox(command)),
+                    LIMITS)).isEqualTo(Hint.Id.PORT_IN_USE);
+        }
+        assertThat(problem(new Grader.ServerUnderTest.Command(command, freePort(), Sources.sandbox(command)), NEVER_READY))
+                .isEqualTo(Hint.Id.FIXED_PORT_SILENT);
+    }
+
+    @Test
+    @DisplayName("says when nothing listens at the address of a running server")
+    void explainsANoServerAtTheAddress(@TempDir Path folder) throws IOException {
+        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Running("127.0.0.1:" + freePort(), folder), LIMITS);
+        assertThat(result.failedChecks()).isNotEmpty().allSatisfy(check -> assertThat(check.failures())
+                .allSatisfy(failure -> assertThat(failure.hints()).extracting(Hint::id)
+                        .containsExactly(Hint.Id.NOT_LISTENING)));
+    }
+
+    /** The one hint of the problem that kept the step from running. */
+    private static Hint.Id problem(Grader.ServerUnderTest server, Grader.Limits limits) {
+        StepResult result = Grader.gradeStep(1, server, limits);
+        assertThat(result.passed()).isZero();
+        assertThat(result.problem().hints()).as(result.problem().report()).hasSize(1);
+        return result.problem().hints().get(0).id();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+}

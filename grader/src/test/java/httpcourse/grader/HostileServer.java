@@ -1,0 +1,112 @@
+package httpcourse.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import httpcourse.spec.Repository;
+
+/**
+ * Submissions that attack their graders and classmates, for the sandbox's tests: each is this
+ * repository's step 4 (a correct server) that first does one hostile thing when it starts.
+ * What each tries is written into its source, with the places to attack: a real attacker would
+ * guess them, these know them, which is the worst case.
+ */
+enum HostileServer {
+
+    /** Writes a file into every place it can name: its classmates' folder, /tmp, the home folder, the grader's. */
+    WRITES_OUTSIDE("""
+            for (String place : new String[] {SUBMISSIONS, "/tmp", "/var/tmp", HOME, GRADER, REPOSITORY}) {
+                        try {
+                            Files.writeString(Path.of(place, "pwned-" + MARK + ".txt"), "pwned");
+                            System.out.println("HOSTILE wrote into " + place);
+                        } catch (Exception e) {
+                            System.out.println("HOSTILE could not write into " + place + ": " + e);
+                        }
+                    }"""),
+
+    /** Copies a classmate's work, and the grader's files, then stops to show what it got. */
+    READS_A_CLASSMATE("""
+            for (String file : new String[] {SUBMISSIONS + "/alice/HttpServer.java", REPOSITORY + "/pom.xml"}) {
+                        try {
+                            System.out.println("HOSTILE read " + file + ": " + Files.readString(Path.of(file)));
+                        } catch (Exception e) {
+                            System.out.println("HOSTILE could not read " + file + ": " + e);
+                        }
+                    }
+                    System.exit(3); // its report shows what it printed"""),
+
+    /** Spoils the work of a classmate graded after it. */
+    CHANGES_A_CLASSMATE("""
+            for (String file : new String[] {"/zoe/HttpServer.java", "/zoe/HttpServer.class"}) {
+                        try {
+                            Files.writeString(Path.of(SUBMISSIONS + file), "garbage", java.nio.file.StandardOpenOption.APPEND);
+                            System.out.println("HOSTILE spoiled " + file);
+                        } catch (Exception e) {
+                            System.out.println("HOSTILE could not spoil " + file + ": " + e);
+                        }
+                    }"""),
+
+    /** Leaves a daemon behind: a process in a session of its own, whose parent has gone. */
+    LEAVES_A_DAEMON("""
+            try {
+                        new ProcessBuilder("sh", "-c", "setsid sleep " + MARK + " </dev/null >/dev/null 2>&1 &")
+                                .inheritIO().start().waitFor();
+                    } catch (Exception e) {
+                        System.out.println("HOSTILE could not start a daemon: " + e);
+                    }"""),
+
+    /** Ignores SIGTERM, and so does the child it starts. */
+    IGNORES_SIGTERM("""
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.out.println("HOSTILE ignored SIGTERM"));
+                    try {
+                        new ProcessBuilder("sh", "-c", "trap '' TERM; sleep " + MARK).start();
+                    } catch (Exception e) {
+                        System.out.println("HOSTILE could not start a child: " + e);
+                    }""");
+
+    private static final String MAIN = "public static void main(String[] args) throws IOException {";
+
+    private final String attack;
+
+    HostileServer(String attack) {
+        this.attack = attack;
+    }
+
+    /** Its folder's name in a batch, e.g. "mallory-writes-outside". */
+    String student() {
+        return "mallory-" + name().toLowerCase().replace('_', '-');
+    }
+
+    /**
+     * Step 4's source with the attack at the start of main, and the places it attacks as constants.
+     *
+     * @param mark a number unique to this run: files and processes it leaves would carry it
+     */
+    String source(Path submissions, Path graderFolder, long mark) {
+        String step4 = read(Repository.stepSource(4));
+        if (!step4.contains(MAIN)) {
+            throw new IllegalStateException("step 4 changed: no \"" + MAIN + "\" to put the attack after");
+        }
+        String places = List.of(
+                "    static final String SUBMISSIONS = \"" + submissions + "\";",
+                "    static final String HOME = \"" + System.getProperty("user.home") + "\";",
+                "    static final String GRADER = \"" + graderFolder + "\";",
+                "    static final String REPOSITORY = \"" + Repository.root() + "\";",
+                "    static final long MARK = " + mark + "L;").stream().collect(Collectors.joining("\n"));
+        return "// HOSTILE SUBMISSION, generated by the grader's tests from step 4: " + student() + "\n"
+                + step4.replace(MAIN, places + "\n\n    " + MAIN + "\n        " + attack + "\n");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package httpcourse.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import httpcourse.spec.Repository;
+
+/**
+ * Servers written to be wrong, for the grader's own tests: each is one of this repository's
+ * steps with one flaw, made by editing the step's real source. So a fixture never drifts from
+ * the step it copies, and the edit shows exactly what the flaw is. When a step changes so that
+ * an edit no longer applies, {@link #source()} fails and says which.
+ */
+enum KnownWrongServer {
+
+    // ---- The response's head and body, byte for byte
+
+    /** The article's line endings: bare LF. Browsers forgive it; HTTP does not. */
+    BARE_LINE_ENDINGS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.0 200 OK\\n\\nHello World\"")),
+
+    /** The article's reason phrase, in capitals. */
+    NOT_FOUND_IN_CAPITALS(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
+            "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\nFile Not Found\"")),
+
+    /** No status line at all: the body alone. */
+    NO_STATUS_LINE(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"Hello World\"")),
+
+    /** The version of a browser's request, instead of the step's. */
+    HTTP_1_1_STATUS_LINE(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.1 200 OK\\r\\n\\r\\nHello World\"")),
+
+    /** The empty line that ends the head is missing. */
+    HEAD_NEVER_ENDS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.0 200 OK\\r\\nHello World\"")),
+
+    /** A header line the step does not send. */
+    HEADER_LINES(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"",
+            "\"HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\nHello World\"")),
+
+    /** println after the body: a line break too many. */
+    TRAILING_LINE_BREAK(1, new Edit("\\r\\n\\r\\nHello World\"", "\\r\\n\\r\\nHello World\\r\\n\"")),
+
+    /** A body with something more. */
+    EXTRA_BYTES(1, new Edit("\\r\\n\\r\\nHello World\"", "\\r\\n\\r\\nHello World!\"")),
+
+    /** The page pasted into the code instead of read from htdocs. */
+    HARD_CODED_BODY(2, new Edit(
+            "byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));",
+            "byte[] page = \"<h1>Hello World!</h1>\\n\".getBytes(StandardCharsets.UTF_8); // FLAW: hard-coded")),
+
+    /** Writes its own page over htdocs/index.html, then serves it: as if the expected page were its answer. */
+    TAMPERS_WITH_ITS_WEB_ROOT(2, new Edit("        try (ServerSocket server",
+            "        Files.writeString(HTDOCS.resolve(\"index.html\"), \"<h1>Hello World!</h1>\\n\"); // FLAW: a cheat\n"
+                    + "        try (ServerSocket server")),
+
+    /** Reads index.html once, at start, and sends that copy for ever. */
+    CACHES_THE_PAGE_AT_START(2,
+            new Edit("static final Path HTDOCS = Path.of(\"htdocs\");",
+                    "static final Path HTDOCS = Path.of(\"htdocs\");\n    static byte[] cachedPage; // FLAW: read once"),
+            new Edit("        try (ServerSocket server",
+                    "        cachedPage = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));\n        try (ServerSocket server"),
+            new Edit("byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));", "byte[] page = cachedPage;")),
+
+    /** Every path answered with index.html: the request line is read, and ignored. */
+    IGNORES_THE_PATH(3, new Edit("Files.readAllBytes(Path.of(\"htdocs\" + requestedPath(request)));",
+            "Files.readAllBytes(Path.of(\"htdocs/index.html\")); // FLAW: the path is not used")),
+
+    /** The page through a String without a charset: the platform's, US-ASCII in the C locale. */
+    PLATFORM_CHARSET(3, new Edit("out.write(page);",
+            "out.write(new String(page).getBytes()); // FLAW: the platform charset, twice")),
+
+    /** One read into a fixed-size buffer: a large file is cut. */
+    FIXED_SIZE_READ(4, new Edit("byte[] page = Files.readAllBytes(file);", """
+            byte[] page = new byte[8192]; // FLAW: one read of a fixed size
+                    int length = Files.newInputStream(file).read(page);
+                    page = java.util.Arrays.copyOf(page, Math.max(length, 0));""")),
+
+    /** The head goes out first, then reading the file fails: the client gets the head alone. */
+    HEAD_THEN_THROWS(4, new Edit("""
+            byte[] page = Files.readAllBytes(file);
+                    out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(page);""", """
+            out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII)); // FLAW: the head first,
+                    out.write(Files.readAllBytes(Path.of(requestedPath(request).substring(1)))); // then no htdocs/""")),
+
+    // ---- Status codes and paths
+
+    /** The 404 answer with the status of a found file. */
+    NOT_FOUND_AS_200(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
+            "\"HTTP/1.0 200 OK\\r\\n\\r\\nFile Not Found\"")),
+
+    /** Only the file's last name is looked up: /sub/nested.html becomes htdocs/nested.html. */
+    DROPS_SUB_FOLDERS(4, new Edit("Path file = Path.of(\"htdocs\" + requestedPath(request)).normalize();",
+            "Path file = Path.of(\"htdocs\", Path.of(requestedPath(request)).getFileName().toString()); // FLAW")),
+
+    /** Safe but too strict: every "..", even one that stays inside htdocs, is a 404. */
+    REFUSES_EVERY_DOT_DOT(4, new Edit("if (!isServable(file)) {",
+            "if (requestedPath(request).contains(\"..\") || !isServable(file)) { // FLAW: too strict")),
+
+    /** The article's "htdocs" + path: any file the process can read, /../pom.xml included. */
+    SERVES_OUTSIDE_HTDOCS(4, new Edit(
+            "return Files.isRegularFile(file) && file.toRealPath().startsWith(HTDOCS.toRealPath());",
+            "return Files.isRegularFile(file); // FLAW: never checks that the file is inside htdocs")),
+
+    /** Refuses "..", but resolves "//tmp/x" against htdocs: an absolute path, any file of the disk. */
+    SERVES_ABSOLUTE_PATHS(4,
+            new Edit("Path file = Path.of(\"htdocs\" + requestedPath(request)).normalize();",
+                    "Path file = HTDOCS.resolve(requestedPath(request).substring(1)); // FLAW: \"/tmp/x\" stays /tmp/x"),
+            new Edit("if (!isServable(file)) {",
+                    "if (requestedPath(request).contains(\"..\") || !Files.isRegularFile(file)) { // FLAW: only \"..\"")),
+
+    // ---- How the exchange ends
+
+    /** Waits for more from the client after its answer (keep-alive done wrong), instead of closing. */
+    NEVER_CLOSES(1, new Edit("respond(request, client.getOutputStream());", """
+            respond(request, client.getOutputStream());
+                    client.getInputStream().read(); // FLAW: waits instead of closing""")),
+
+    /** Waits for "\r\n\r\n" literally: a request whose lines end with a bare \n never ends. */
+    WAITS_FOR_CRLF(1, new Edit("""
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        head.append(line).append("\\r\\n");
+                    }""", """
+            for (int c = in.read(); c != -1; c = in.read()) { // FLAW: waits for \\r\\n\\r\\n, a bare \\n never ends the head
+                        head.append((char) c);
+                        if (head.toString().endsWith("\\r\\n\\r\\n")) {
+                            break;
+                        }
+                    }""")),
+
+    /** Resets a connection that sends a body, as a socket closed with unread bytes does. */
+    RESETS_ON_POST(1, new Edit("respond(request, client.getOutputStream());", """
+            if (request.startsWith("POST")) {
+                        client.setSoLinger(true, 0); // FLAW: close() now resets the connection
+                        return;
+                    }
+                    respond(request, client.getOutputStream());""")),
+
+    /** The article's accept loop: an empty connection (a browser's, a load tool's) ends the server. */
+    DIES_ON_EMPTY_CONNECTION(1,
+            new Edit("""
+                    if (request.isEmpty()) {
+                                return; // the client connected and left without a word (browsers do this)
+                            }
+                            System.out.println(request); // the head, then an empty line between requests""",
+                    "System.out.println(request.lines().findFirst().get()); // FLAW: no request line, no catch"),
+            new Edit("catch (IOException | RuntimeException e)", "catch (IOException e)")),
+
+    /** Step 3 as it is, on step 4's spec: a missing file closes the connection without an answer. */
+    STEP_3(3),
+
+    /** Step 4 as it is, on step 3's spec: a missing file gets an answer. */
+    STEP_4(4),
+
+    // ---- Steps 6 and 7: the header fields, the errors, the URL
+
+    /** No Date header: the time of the answer is missing. */
+    NO_DATE(6, new Edit("head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
+            "// FLAW: no Date header")),
+
+    /** Instant.toString(): ISO 8601, not IMF-fixdate. */
+    DATE_IN_ISO_8601(6, new Edit("head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
+            "head.append(\"Date: \").append(Instant.now()).append(\"\\r\\n\"); // FLAW: ISO 8601")),
+
+    /** The time of the server's zone (here UTC+5:30), written as if it were GMT. */
+    DATE_IN_LOCAL_TIME(6, new Edit(".withZone(ZoneOffset.UTC);",
+            ".withZone(java.time.ZoneId.of(\"Asia/Kolkata\")); // FLAW: local time, written as GMT")),
+
+    /** Content-Length from the text instead of the bytes: too small wherever the page is not ASCII. */
+    CONTENT_LENGTH_IN_CHARACTERS(6, new Edit("\"Content-Length: \" + body.length), body);",
+            "\"Content-Length: \" + new String(body, StandardCharsets.UTF_8).length()), body); // FLAW: characters")),
+
+    /** An error's Content-Length without the line break its text ends with: one byte short. */
+    ERROR_LENGTH_WITHOUT_LINE_BREAK(6, new Edit("headers.add(\"Content-Length: \" + body.length);",
+            "headers.add(\"Content-Length: \" + text.length()); // FLAW: the line break not counted")),
+
+    /** The extension looked up as it is written: .PNG is not found, and is sent as application/octet-stream. */
+    EXTENSION_IN_CAPITALS(6, new Edit("name.substring(dot + 1).toLowerCase(Locale.ROOT);",
+            "name.substring(dot + 1); // FLAW: .PNG is not .png")),
+
+    /** charset=utf-8 said of every text file, true or not. */
+    CHARSET_WITHOUT_CHECK(6, new Edit(
+            "return type.startsWith(\"text/\") && isUtf8(body) ? type + \"; charset=utf-8\" : type;",
+            "return type.startsWith(\"text/\") ? type + \"; charset=utf-8\" : type; // FLAW: true or not")),
+
+    /** A 405 whose Allow forgets HEAD. */
+    ALLOW_WITHOUT_HEAD(6, new Edit("\"Allow: GET, HEAD\")", "\"Allow: GET\") // FLAW: HEAD forgotten")),
+
+    /** Step 5's limits: a head too large closes the connection instead of getting 414 or 431. */
+    LIMITS_CLOSE_THE_CONNECTION(6, new Edit("} catch (HeadTooLarge e) {",
+            "} catch (IllegalStateException e) { // FLAW: a head too large closes the connection, as in step 5")),
+
+    /** Errors with a status line and headers, and no text. */
+    ERRORS_WITHOUT_TEXT(6, new Edit("byte[] body = (text + \"\\n\").getBytes(StandardCharsets.UTF_8);",
+            "byte[] body = new byte[0]; // FLAW: no text")),
+
+    /** The file sent to HEAD too. */
+    HEAD_WITH_BODY(6, new Edit("withBody = !request.method().equals(\"HEAD\");", "withBody = true; // FLAW: a body for HEAD too")),
+
+    /** A redirect to the decoded path: "/my docs/", which is no URL. */
+    LOCATION_DECODED(7, new Edit("String location = urlOf(file);",
+            "String location = percentDecode(path) + \"/\"; // FLAW: decoded")),
+
+    /** Files without their time. */
+    NO_LAST_MODIFIED(7, new Edit(
+            "\"Content-Length: \" + Files.size(file), \"Last-Modified: \" + HTTP_DATE.format(lastModified)),",
+            "\"Content-Length: \" + Files.size(file)), // FLAW: no Last-Modified")),
+
+    /** Hidden names never looked for: .git/config and .env are served. */
+    SERVES_HIDDEN_FILES(7, new Edit("""
+            return real.startsWith(root) && !hasHiddenName(HTDOCS.relativize(path))
+                            && !hasHiddenName(root.relativize(real));""",
+            "return real.startsWith(root); // FLAW: hidden names not checked")),
+
+    // ---- The start
+
+    /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */
+    CRASHES_AT_START(1, new Edit("Integer.parseInt(args[0])", "Integer.parseInt(args[1])")),
+
+    /** The port line on stderr, where nobody reads it. */
+    PORT_LINE_ON_STDERR(1, new Edit("System.out.println(\"Listening on port \"", "System.err.println(\"Listening on port \"")),
+
+    /** The port it was given, 0, instead of the one it got. */
+    PORT_ZERO(1, new Edit("\"Listening on port \" + server.getLocalPort()", "\"Listening on port \" + port"));
+
+    final int step;
+    private final List<Edit> edits;
+
+    KnownWrongServer(int step, Edit... edits) {
+        this.step = step;
+        this.edits = Arrays.asList(edits);
+    }
+
+    /** Its folder's name, e.g. "bare-line-endings": the name a leftover process would show. */
+    String folderName() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    /** The flawed source: the step's HttpServer.java with the edits applied. */
+    String source() {
+        String source = read(Repository.stepSource(step));
+        for (Edit edit : edits) {
+            int at = source.indexOf(edit.find());
+            if (at < 0 || source.indexOf(edit.find(), at + 1) >= 0) {
+                throw new IllegalStateException(folderName() + ": step " + step + " changed, this edit no longer"
+                        + " applies (its text must occur exactly once): " + edit.find());
+            }
+            source = source.replace(edit.find(), edit.replace());
+        }
+        return "// KNOWN-WRONG SERVER, generated by the grader's tests from step " + step + ": " + folderName() + "\n"
+                + source;
+    }
+
+    /** Writes the flawed HttpServer.java into {@code folder}/&lt;name&gt;/ and returns its path. */
+    Path writeInto(Path folder) {
+        try {
+            Path file = Files.createDirectories(folder.resolve(folderName())).resolve("HttpServer.java");
+            return Files.writeString(file, source(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replace the one occurrence of {@code find} with {@code replace}. */
+    record Edit(String find, String replace) {
+    }
+}

@@ -1,0 +1,62 @@
+package httpcourse.spec;
+
+import java.util.List;
+
+/**
+ * The report of a failed check, for a person: the request sent, the expected and actual bytes
+ * with CR and LF visible, a caret under the first difference, the hints, and what the server
+ * printed when that can tell why. Surefire, IDEs and the grader all show this very text.
+ */
+final class FailureReport {
+
+    private FailureReport() {
+    }
+
+    /**
+     * @param headline what went wrong, in one line
+     * @param expected the expected response, or null when any closed connection would do
+     */
+    static SpecFailure failure(String headline, byte[] expected, ServerReply reply) {
+        return failure(headline, expected, reply, List.of());
+    }
+
+    /**
+     * The same, with the hints a check found itself ({@link ResponseCheck}: the header fields), which
+     * then replace the general ones; when it found none, or the server stopped, the general ones apply.
+     */
+    static SpecFailure failure(String headline, byte[] expected, ServerReply reply, List<Hint> checkHints) {
+        Exchange exchange = reply.exchange();
+        byte[] got = exchange.response();
+        ServerUnderTest server = reply.server();
+        boolean stopped = server.stoppedAfter(exchange);
+        List<Hint> hints = !checkHints.isEmpty() && !stopped ? checkHints
+                : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped);
+        StringBuilder report = new StringBuilder(headline).append("\n");
+        boolean refused = exchange.ending() == Exchange.Ending.REFUSED;
+        report.append(refused ? "Request, never sent (" : "Request sent (").append(exchange.request().length)
+                .append(" bytes):\n")
+                .append(VisibleBytes.render(exchange.request()));
+        if (expected != null) {
+            report.append("Expected response (").append(expected.length).append(" bytes), then the connection closed:\n")
+                    .append(VisibleBytes.render(expected));
+        }
+        report.append("Actual response (").append(got.length).append(" bytes), ")
+                .append(describeEnding(exchange)).append(":\n")
+                .append(VisibleBytes.render(got));
+        if (expected != null) {
+            report.append(VisibleBytes.firstDifference(expected, got));
+        }
+        report.append(Hint.render(hints));
+        report.append(server.describeAfterFailure(exchange, hints));
+        return new SpecFailure(report.toString(), hints);
+    }
+
+    private static String describeEnding(Exchange exchange) {
+        return switch (exchange.ending()) {
+            case CLOSED -> "then the server closed the connection";
+            case NOT_CLOSED -> "and the connection was still open after " + exchange.waited().toSeconds() + " s";
+            case RESET -> "then the connection was reset";
+            case REFUSED -> "because the connection was refused";
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package httpcourse.spec;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One piece of advice in a failure report: the mistake that most likely caused the failure,
+ * in plain words, and what to change. Hints travel as data, from the check that failed to the
+ * grader's report, inside a {@link SpecFailure} or a {@link ServerProcess.ServerStartException}.
+ *
+ * @param id   which mistake: a stable name that tests and instructors' scripts can rely on
+ * @param text the advice, for a person
+ */
+public record Hint(Id id, String text) implements Serializable {
+
+    /** Long hints are wrapped for an 80- to 120-column terminal. */
+    private static final int WRAP_AT = 100;
+    private static final String PREFIX = "Hint: ";
+
+    /**
+     * The mistakes a hint can name. docs/instructors.md lists them with the beginning of their text;
+     * the grader's tests show, for each, a wrong server that gets it.
+     */
+    public enum Id {
+        // How the exchange ended
+        SERVER_STOPPED, NOT_LISTENING, NO_ANSWER_KEPT_OPEN, NOT_CLOSED, RESET_BEFORE_ANSWER, CLOSED_WITHOUT_ANSWER,
+        ANSWERED_INSTEAD_OF_CLOSING,
+        // The head
+        OUTSIDE_HTDOCS, BARE_LINE_FEEDS, NO_STATUS_LINE, STATUS_LINE_CASE, STATUS_LINE_NOT_EXACT, WRONG_STATUS,
+        NOT_FOUND_IN_SUB_FOLDER, REFUSES_EVERY_DOT_DOT, HEAD_NEVER_ENDS, HEADER_LINES,
+        // The body
+        TRAILING_LINE_BREAK, EXTRA_BYTES, NO_BODY_AFTER_HEAD, BODY_CUT_SHORT, WRONG_FILE, STALE_COPY,
+        NOT_THE_GENERATED_FILE, CHARSET_CONVERSION,
+        // The header fields, from step 6 on (see HeaderRules), and step 7's files and folders
+        DATE_MISSING, DATE_NOT_IMF_FIXDATE, DATE_NOT_NOW, CONTENT_LENGTH_IN_CHARACTERS, CONTENT_LENGTH_WRONG,
+        CONTENT_TYPE_WRONG, CHARSET_WRONG, ALLOW_WRONG, ERROR_BY_CLOSING, ERROR_WITHOUT_TEXT, BODY_WHERE_NONE,
+        LOCATION_WRONG, LAST_MODIFIED_WRONG, HIDDEN_FILE,
+        // The start
+        PROGRAM_NOT_FOUND, CRASHED_AT_START, NO_PORT_LINE, PORT_LINE_ON_STDERR, PORT_ZERO, PORT_IN_USE,
+        FIXED_PORT_SILENT,
+        // The whole step
+        TIME_LIMIT
+    }
+
+    /** "Hint: ..." lines, wrapped, the continuation lines under the text after "Hint: ". */
+    public String render() {
+        StringBuilder lines = new StringBuilder(PREFIX);
+        int column = PREFIX.length();
+        boolean lineHasWords = false;
+        for (String word : text.split(" ")) {
+            if (lineHasWords && column + 1 + word.length() > WRAP_AT) {
+                lines.append('\n').append(" ".repeat(PREFIX.length()));
+                column = PREFIX.length();
+                lineHasWords = false;
+            } else if (lineHasWords) {
+                lines.append(' ');
+                column++;
+            }
+            lines.append(word);
+            column += word.length();
+            lineHasWords = true;
+        }
+        return lines.append('\n').toString();
+    }
+
+    public static String render(List<Hint> hints) {
+        StringBuilder text = new StringBuilder();
+        hints.forEach(hint -> text.append(hint.render()));
+        return text.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package httpcourse.spec;
+
+import java.util.List;
+
+/**
+ * A failed check, with its whole report as the message (what Surefire and IDEs show) and its
+ * hints as data (what the grader reads, never parsing them out of the text).
+ */
+public class SpecFailure extends AssertionError {
+
+    private final List<Hint> hints;
+
+    public SpecFailure(String report, List<Hint> hints) {
+        super(report);
+        this.hints = List.copyOf(hints);
+    }
+
+    /** The hints of the report, the most likely mistake first; empty when no hint applies. */
+    public List<Hint> hints() {
+        return hints;
+    }
+}
