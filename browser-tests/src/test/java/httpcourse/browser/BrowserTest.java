@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,6 +132,45 @@ class BrowserTest {
         }
     }
 
+    @Test
+    @DisplayName("Step 6 shows a PNG as a picture, and a .txt as text in UTF-8")
+    void step6ShowsEachFileAsItsType() throws Exception {
+        try (StepServer server = StepServer.start("step6-headers")) {
+            indexIpsumAndBack("step6", server);
+            // Step 5 sends no Content-Type: Chromium guesses, and reads the text in the wrong charset.
+            load("step6-png", () -> driver.get(server.url("/logo.png")));
+            assertThat(documentContentType()).as("the type Chromium took /logo.png for").isEqualTo("image/png");
+            assertThat(script("return document.images.length === 1 ? document.images[0].naturalWidth : -1"))
+                    .as("the width of the picture Chromium shows").isEqualTo(64L);
+            load("step6-txt", () -> driver.get(server.url("/notes.txt")));
+            assertThat(documentContentType()).as("the type Chromium took /notes.txt for").isEqualTo("text/plain");
+            assertThat(bodyText()).as("the text Chromium shows, é, 世界 and ✓ included")
+                    .isEqualTo(Files.readString(StepServer.REPO.resolve("htdocs/notes.txt"), StandardCharsets.UTF_8).strip());
+            report(server);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 7 redirects a folder to its index.html, and answers a reload with 304 Not Modified")
+    void step7RedirectsAFolderAndRevalidates() throws Exception {
+        try (StepServer server = StepServer.start("step7-urls")) {
+            load("step7-folder", () -> driver.get(server.url("/guide")));
+            assertThat(driver.getCurrentUrl()).as("where /guide led").isEqualTo(server.url("/guide/"));
+            assertThat(heading()).as("the heading of guide/index.html").isEqualTo("Guide");
+            // The page came with Last-Modified: on a reload, Chromium asks whether it changed.
+            load("step7-reload", () -> driver.navigate().refresh());
+            assertThat(heading()).as("the heading after the reload").isEqualTo("Guide");
+            assertThat(server.printed()).as("what the server printed: the reload's request head")
+                    .anyMatch(line -> line.startsWith("If-Modified-Since: "));
+            load("step7-back-link", () -> {
+                driver.findElement(By.linkText("Back to the start")).click();
+                new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).until(ExpectedConditions.titleIs("Hello World!"));
+            });
+            assertIndexPage();
+            report(server);
+        }
+    }
+
     /** Index page, click "Ipsum", then the browser's Back button: what a visitor does. */
     private static void indexIpsumAndBack(String step, StepServer server) throws IOException {
         load(step + "-index", () -> driver.get(server.url("/")));
@@ -196,6 +236,15 @@ class BrowserTest {
 
     private static String heading() {
         return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    /** The media type Chromium took the current document for (from Content-Type, or its own guess). */
+    private static String documentContentType() {
+        return (String) script("return document.contentType");
+    }
+
+    private static Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
     private static String bodyText() {

@@ -59,6 +59,11 @@ final class StepServer implements AutoCloseable {
         return new Socket(ServerProcess.HOST, process.port());
     }
 
+    /** Every line the server printed so far (the last 1000): request heads, failed connections. */
+    List<String> printed() {
+        return process.stdoutLines();
+    }
+
     /** What the server saw so far, from its own log: the request lines, and the connections that failed. */
     String requestsSeen() {
         long failed = process.stdoutLines().stream().filter(line -> line.startsWith("Connection failed")).count();

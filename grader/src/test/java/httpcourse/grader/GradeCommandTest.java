@@ -76,7 +76,7 @@ class GradeCommandTest {
     @ParameterizedTest(name = "refuses \"{0}\" with exit status 2: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             ''                                   | which server?
-            --step 9 -- java S.java              | there is no step 9; the steps are [1, 2, 3, 4, 5]
+            --step 9 -- java S.java              | there is no step 9; the steps are [1, 2, 3, 4, 5, 6, 7]
             --step two -- java S.java            | --step needs a number from 1 to 99 (got "two")
             --frobnicate -- java S.java          | unknown option --frobnicate
             java S.java                          | unexpected "java": put the server's command after --

@@ -57,6 +57,11 @@ class GraderTest {
     private static int repositoryExitStatus;
     private static Path compiledFixtures;
 
+    private static final String ROOT_WITH_HEADERS =
+            "answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)";
+    private static final String MISSING_FILE_WITH_TEXT =
+            "answers 404 Not Found for a missing file, with a short text, and goes on serving";
+
     /** Each known-wrong server, the spec it is graded on, the check it must fail, and the one hint it must get. */
     static Stream<Arguments> checkFailures() {
         return Stream.of(
@@ -104,7 +109,31 @@ class GraderTest {
                 arguments(STEP_3, 4, "answers 404 Not Found for a missing file, and goes on serving",
                         Hint.Id.CLOSED_WITHOUT_ANSWER),
                 arguments(STEP_4, 3, "closes the connection without an answer for a missing file, and goes on serving",
-                        Hint.Id.ANSWERED_INSTEAD_OF_CLOSING));
+                        Hint.Id.ANSWERED_INSTEAD_OF_CLOSING),
+                arguments(NO_DATE, 6, ROOT_WITH_HEADERS, Hint.Id.DATE_MISSING),
+                arguments(DATE_IN_ISO_8601, 6, ROOT_WITH_HEADERS, Hint.Id.DATE_NOT_IMF_FIXDATE),
+                arguments(DATE_IN_LOCAL_TIME, 6, ROOT_WITH_HEADERS, Hint.Id.DATE_NOT_NOW),
+                arguments(CONTENT_LENGTH_IN_CHARACTERS, 6, ROOT_WITH_HEADERS, Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
+                arguments(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, MISSING_FILE_WITH_TEXT, Hint.Id.CONTENT_LENGTH_WRONG),
+                arguments(EXTENSION_IN_CAPITALS, 6, "sends the type of an extension in capitals: .PNG is image/png",
+                        Hint.Id.CONTENT_TYPE_WRONG),
+                arguments(CHARSET_WITHOUT_CHECK, 6,
+                        "says charset=utf-8 only where it is true: not for a text file in ISO-8859-1", Hint.Id.CHARSET_WRONG),
+                arguments(ALLOW_WITHOUT_HEAD, 6,
+                        "answers 405 Method Not Allowed, with Allow: GET, HEAD, to the article's form POST",
+                        Hint.Id.ALLOW_WRONG),
+                arguments(LIMITS_CLOSE_THE_CONNECTION, 6,
+                        "answers 414 URI Too Long to a request line of 100 000 bytes, and goes on serving",
+                        Hint.Id.ERROR_BY_CLOSING),
+                arguments(ERRORS_WITHOUT_TEXT, 6, MISSING_FILE_WITH_TEXT, Hint.Id.ERROR_WITHOUT_TEXT),
+                arguments(HEAD_WITH_BODY, 6, "answers HEAD with exactly the head GET gets, and no body",
+                        Hint.Id.BODY_WHERE_NONE),
+                arguments(LOCATION_DECODED, 7, "redirects with the URL still encoded: /my%20docs gets Location: /my%20docs/",
+                        Hint.Id.LOCATION_WRONG),
+                arguments(NO_LAST_MODIFIED, 7, "sends Last-Modified: the file's time, in IMF-fixdate",
+                        Hint.Id.LAST_MODIFIED_WRONG),
+                arguments(SERVES_HIDDEN_FILES, 7, "never serves a hidden file or folder (a name that starts with a dot)",
+                        Hint.Id.HIDDEN_FILE));
     }
 
     /** Each known-wrong server whose whole step fails around its checks, and the one hint it must get. */
@@ -123,11 +152,13 @@ class GraderTest {
     /**
      * Everything is graded at once, side by side: most of the time goes to waiting on servers.
      * The repository's steps, one after the other, take longest: they get a thread of their own.
+     * Eight threads, on two cores: each step 6 and 7 server spends most of its spec asleep (10 s
+     * for the slow clients' check), so more of them at once cost little (measured: 100 s with 5, 78 s with 8).
      */
     @BeforeAll
     static void gradeEverything(@TempDir Path classes) {
         compiledFixtures = classes;
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<CompletableFuture<?>> gradings = new ArrayList<>();
             gradings.add(CompletableFuture.runAsync(GraderTest::gradeTheRepository, pool)); // first: the longest
@@ -294,7 +325,8 @@ class GraderTest {
     void gradesTheRepositoryFully() {
         String output = REPOSITORY_OUTPUT.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Step 1: Hello World", "Step 2: always index.html",
-                "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once")
+                "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once",
+                "Step 6: complete answers, and a clear no", "Step 7: the request target is a URL")
                 .doesNotContain(Report.FAIL);
         assertThat(output).containsPattern("Total +(\\d+)/\\1\n");
         assertThat(repositoryExitStatus).as(output).isZero();

@@ -155,6 +155,66 @@ enum KnownWrongServer {
     /** Step 4 as it is, on step 3's spec: a missing file gets an answer. */
     STEP_4(4),
 
+    // ---- Steps 6 and 7: the header fields, the errors, the URL
+
+    /** No Date header: the time of the answer is missing. */
+    NO_DATE(6, new Edit("head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
+            "// FLAW: no Date header")),
+
+    /** Instant.toString(): ISO 8601, not IMF-fixdate. */
+    DATE_IN_ISO_8601(6, new Edit("head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
+            "head.append(\"Date: \").append(Instant.now()).append(\"\\r\\n\"); // FLAW: ISO 8601")),
+
+    /** The time of the server's zone (here UTC+5:30), written as if it were GMT. */
+    DATE_IN_LOCAL_TIME(6, new Edit(".withZone(ZoneOffset.UTC);",
+            ".withZone(java.time.ZoneId.of(\"Asia/Kolkata\")); // FLAW: local time, written as GMT")),
+
+    /** Content-Length from the text instead of the bytes: too small wherever the page is not ASCII. */
+    CONTENT_LENGTH_IN_CHARACTERS(6, new Edit("\"Content-Length: \" + body.length), body);",
+            "\"Content-Length: \" + new String(body, StandardCharsets.UTF_8).length()), body); // FLAW: characters")),
+
+    /** An error's Content-Length without the line break its text ends with: one byte short. */
+    ERROR_LENGTH_WITHOUT_LINE_BREAK(6, new Edit("headers.add(\"Content-Length: \" + body.length);",
+            "headers.add(\"Content-Length: \" + text.length()); // FLAW: the line break not counted")),
+
+    /** The extension looked up as it is written: .PNG is not found, and is sent as application/octet-stream. */
+    EXTENSION_IN_CAPITALS(6, new Edit("name.substring(dot + 1).toLowerCase(Locale.ROOT);",
+            "name.substring(dot + 1); // FLAW: .PNG is not .png")),
+
+    /** charset=utf-8 said of every text file, true or not. */
+    CHARSET_WITHOUT_CHECK(6, new Edit(
+            "return type.startsWith(\"text/\") && isUtf8(body) ? type + \"; charset=utf-8\" : type;",
+            "return type.startsWith(\"text/\") ? type + \"; charset=utf-8\" : type; // FLAW: true or not")),
+
+    /** A 405 whose Allow forgets HEAD. */
+    ALLOW_WITHOUT_HEAD(6, new Edit("\"Allow: GET, HEAD\")", "\"Allow: GET\") // FLAW: HEAD forgotten")),
+
+    /** Step 5's limits: a head too large closes the connection instead of getting 414 or 431. */
+    LIMITS_CLOSE_THE_CONNECTION(6, new Edit("} catch (HeadTooLarge e) {",
+            "} catch (IllegalStateException e) { // FLAW: a head too large closes the connection, as in step 5")),
+
+    /** Errors with a status line and headers, and no text. */
+    ERRORS_WITHOUT_TEXT(6, new Edit("byte[] body = (text + \"\\n\").getBytes(StandardCharsets.UTF_8);",
+            "byte[] body = new byte[0]; // FLAW: no text")),
+
+    /** The file sent to HEAD too. */
+    HEAD_WITH_BODY(6, new Edit("withBody = !request.method().equals(\"HEAD\");", "withBody = true; // FLAW: a body for HEAD too")),
+
+    /** A redirect to the decoded path: "/my docs/", which is no URL. */
+    LOCATION_DECODED(7, new Edit("String location = urlOf(file);",
+            "String location = percentDecode(path) + \"/\"; // FLAW: decoded")),
+
+    /** Files without their time. */
+    NO_LAST_MODIFIED(7, new Edit(
+            "\"Content-Length: \" + Files.size(file), \"Last-Modified: \" + HTTP_DATE.format(lastModified)),",
+            "\"Content-Length: \" + Files.size(file)), // FLAW: no Last-Modified")),
+
+    /** Hidden names never looked for: .git/config and .env are served. */
+    SERVES_HIDDEN_FILES(7, new Edit("""
+            return real.startsWith(root) && !hasHiddenName(HTDOCS.relativize(path))
+                            && !hasHiddenName(root.relativize(real));""",
+            "return real.startsWith(root); // FLAW: hidden names not checked")),
+
     // ---- The start
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */

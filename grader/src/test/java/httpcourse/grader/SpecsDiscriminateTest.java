@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("The specs tell the steps apart")
 class SpecsDiscriminateTest {
 
-    private static final int STEPS = 5;
+    private static final int STEPS = 7;
     // A short response timeout can only fail more checks, never fewer: it cannot change a verdict.
     private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(60), Duration.ofSeconds(2),
             Duration.ofSeconds(180));

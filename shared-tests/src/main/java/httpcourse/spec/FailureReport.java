@@ -17,11 +17,20 @@ final class FailureReport {
      * @param expected the expected response, or null when any closed connection would do
      */
     static SpecFailure failure(String headline, byte[] expected, ServerReply reply) {
+        return failure(headline, expected, reply, List.of());
+    }
+
+    /**
+     * The same, with the hints a check found itself ({@link ResponseCheck}: the header fields), which
+     * then replace the general ones; when it found none, or the server stopped, the general ones apply.
+     */
+    static SpecFailure failure(String headline, byte[] expected, ServerReply reply, List<Hint> checkHints) {
         Exchange exchange = reply.exchange();
         byte[] got = exchange.response();
         ServerUnderTest server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
-        List<Hint> hints = Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped);
+        List<Hint> hints = !checkHints.isEmpty() && !stopped ? checkHints
+                : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped);
         StringBuilder report = new StringBuilder(headline).append("\n");
         boolean refused = exchange.ending() == Exchange.Ending.REFUSED;
         report.append(refused ? "Request, never sent (" : "Request sent (").append(exchange.request().length)

@@ -192,6 +192,14 @@ public final class WebRoot {
         write("htdocs" + urlPath, content);
     }
 
+    /**
+     * The working directory, for what only the disk can hold (a named pipe, a link, a file's time);
+     * the expected bytes come from {@link #page}.
+     */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
     /** A request path with {@link #WORKING_DIRECTORY} replaced by the working directory's absolute path. */
     public String fillIn(String path) {
         return path.replace(WORKING_DIRECTORY, workingDirectory.toString());

@@ -1,0 +1,114 @@
+package httpcourse.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a check of steps 6 and on expects of one response: its status line, rules for some of its
+ * header fields (every response needs Date), and its body. Header fields it has no rule for may
+ * come too, in any order. {@link ResponseCheck#verify} compares a real response with it.
+ */
+public final class Expected {
+
+    /** What the body must be. */
+    enum Body {
+        /** These exact bytes. */
+        EXACT,
+        /** Any short text that is not empty: an error's explanation, in the server's own words. */
+        ANY_TEXT,
+        /** Nothing: the answer to HEAD, or a 304. */
+        NONE
+    }
+
+    final String statusLine;
+    final Body body;
+    final byte[] exactBody;
+    final List<HeaderRule> rules = new ArrayList<>();
+    String situation = "";
+    Hint.Id statusHintId = Hint.Id.WRONG_STATUS;
+    String statusHint = "";
+
+    private Expected(String statusLine, Body body, byte[] exactBody) {
+        this.statusLine = statusLine;
+        this.body = body;
+        this.exactBody = exactBody;
+    }
+
+    private static Expected withDate(String status, Body body, byte[] exactBody) {
+        Expected expected = new Expected("HTTP/1.0 " + status, body, exactBody);
+        expected.rules.add(HeaderRules.date());
+        return expected;
+    }
+
+    /** 200 OK with exactly these bytes, their Content-Length, and this Content-Type. */
+    public static Expected ok(byte[] body, HeaderRule contentType) {
+        return withDate("200 OK", Body.EXACT, body).with(contentType).with(HeaderRules.contentLength());
+    }
+
+    /** An error (or a redirect): this status, a short text that says why, its Content-Length and type. */
+    public static Expected error(String status) {
+        return withDate(status, Body.ANY_TEXT, null).with(HeaderRules.textType()).with(HeaderRules.contentLength());
+    }
+
+    /** 301 Moved Permanently to {@code location}, with a short text. */
+    public static Expected redirect(String location) {
+        return error("301 Moved Permanently").with(HeaderRules.location(location));
+    }
+
+    /** 304 Not Modified: no body; a Content-Length, if any, is the file's length (RFC 9110 §8.6). */
+    public static Expected notModified(long fileLength) {
+        return withDate("304 Not Modified", Body.NONE, null).with(HeaderRules.contentLength(fileLength, false));
+    }
+
+    /**
+     * What HEAD gets for the same target (RFC 9110 §9.3.2): this answer's head, with the
+     * Content-Length of its body, {@code length} bytes, and no body.
+     */
+    public Expected withoutBody(long length) {
+        Expected head = new Expected(statusLine, Body.NONE, null);
+        rules.stream().filter(rule -> !rule.name().equals("Content-Length")).forEach(head.rules::add);
+        head.rules.add(HeaderRules.contentLength(length, true));
+        head.situation = situation;
+        return head;
+    }
+
+    /** Adds a rule for one more header field. */
+    public Expected with(HeaderRule rule) {
+        rules.add(rule);
+        return this;
+    }
+
+    /** What the request was, for the report: "a header line with a space before its colon". */
+    public Expected when(String situation) {
+        this.situation = situation;
+        return this;
+    }
+
+    /** The hint when the status is not the expected one: which rule asks for it. */
+    public Expected because(String statusHint) {
+        return because(Hint.Id.WRONG_STATUS, statusHint);
+    }
+
+    /** The same, for a wrong status that is a mistake of its own (a hidden file found, not refused). */
+    public Expected because(Hint.Id id, String statusHint) {
+        this.statusHintId = id;
+        this.statusHint = statusHint;
+        return this;
+    }
+
+    HeaderRule rule(String name) {
+        return rules.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    /** The body to expect, given what came: for ANY_TEXT, the server's own text, if it is that answer. */
+    byte[] bodyFor(HttpResponse actual) {
+        return switch (body) {
+            case EXACT -> exactBody;
+            case NONE -> new byte[0];
+            case ANY_TEXT -> actual.statusLine().equals(statusLine) && actual.body().length > 0 ? actual.body()
+                    : (statusLine.substring("HTTP/1.0 ".length()) + ": a few words that say why\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+        };
+    }
+}

@@ -1,0 +1,324 @@
+package httpcourse.spec;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The header fields the specs of steps 6 and on check, each with the hints that name the usual
+ * mistakes: Content-Length counting characters, a Date that is not IMF-fixdate or not now, a
+ * wrong media type or a charset that is not true. Values are compared as HTTP defines them:
+ * media types in any letter case, Allow in any order.
+ */
+public final class HeaderRules {
+
+    /** IMF-fixdate, the one format a server sends dates in (RFC 9110 §5.6.7). */
+    public static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final Pattern IMF_FIXDATE_SHAPE = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d"
+            + " (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
+    private static final String HOW_TO_FORMAT = "DateTimeFormatter.ofPattern(\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\","
+            + " Locale.US).withZone(ZoneOffset.UTC)";
+
+    /** Whether a text file's bytes are UTF-8, and so whether its Content-Type may say charset=utf-8. */
+    public enum Charset {
+        /** UTF-8 text with non-ASCII characters: charset=utf-8 must be said, or browsers garble it. */
+        UTF8_REQUIRED,
+        /** UTF-8 text, which also says its charset itself (HTML, CSS, JSON): charset=utf-8 or none. */
+        UTF8_ALLOWED,
+        /** Text that is not UTF-8: any charset but utf-8, or none. */
+        NOT_UTF8,
+        /** Not text: no charset at all. */
+        NONE
+    }
+
+    private HeaderRules() {
+    }
+
+    /** The IMF-fixdate value as an instant, or null when it is not exactly that format. */
+    public static Instant parseImfFixdate(String value) {
+        if (value == null || !IMF_FIXDATE_SHAPE.matcher(value).matches()) {
+            return null;
+        }
+        try {
+            return Instant.from(IMF_FIXDATE.parse(value)); // also checks the day of the week
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Date: IMF-fixdate, between the second the request left and the moment the answer arrived. */
+    public static HeaderRule date() {
+        return new HeaderRule("Date", true, (value, c) -> isDuring(parseImfFixdate(value), c.timed()),
+                c -> IMF_FIXDATE.format(c.timed().received()), HeaderRules::dateHint);
+    }
+
+    private static boolean isDuring(Instant date, Timed timed) {
+        return date != null && !date.isBefore(timed.sent().truncatedTo(ChronoUnit.SECONDS))
+                && !date.isAfter(timed.received());
+    }
+
+    private static Hint dateHint(String value, ResponseCheck.Context c) {
+        if (value == null) {
+            return new Hint(Hint.Id.DATE_MISSING, "No Date header. A server that has a clock sends the time of"
+                    + " each answer (RFC 9110 §6.6.1), in IMF-fixdate: \"Date: Sun, 06 Nov 1994 08:49:37 GMT\"."
+                    + " Format Instant.now() with " + HOW_TO_FORMAT + ".");
+        }
+        if (value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")) {
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "The day of the month has one digit (\"" + value
+                    + "\"): that is what DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP"
+                    + " requires (RFC 9110 §5.6.7), always has two (\"06 Nov\"); on days 10 to 31 the two look the same."
+                    + " Format with " + HOW_TO_FORMAT + ".");
+        }
+        if (value.matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date is ISO 8601 (\"" + value + "\", what"
+                    + " Instant.toString() writes), not IMF-fixdate (RFC 9110 §5.6.7): \"Sun, 06 Nov 1994 08:49:37"
+                    + " GMT\". Format with " + HOW_TO_FORMAT + ".");
+        }
+        Matcher zone = Pattern.compile(".*\\d\\d:\\d\\d:\\d\\d (.+)").matcher(value);
+        if (zone.matches() && !zone.group(1).equals("GMT")) {
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "An HTTP date ends with the three letters GMT, not \""
+                    + zone.group(1) + "\" (RFC 9110 §5.6.7), and is the time in GMT: format in ZoneOffset.UTC and"
+                    + " write 'GMT' in the pattern.");
+        }
+        Instant date = parseImfFixdate(value);
+        if (date == null) {
+            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date must be IMF-fixdate, exactly like"
+                    + " \"Sun, 06 Nov 1994 08:49:37 GMT\" (RFC 9110 §5.6.7):"
+                    + " English names (Locale.US), two digits for the day, the time in GMT. Got \"" + value
+                    + "\". Format with " + HOW_TO_FORMAT + ".");
+        }
+        Duration off = Duration.between(c.timed().received(), date);
+        long minutes = Math.round(off.toSeconds() / 60.0);
+        if (Math.abs(minutes) >= 30 && Math.abs(off.toSeconds() - minutes * 60) < 30 && minutes % 15 == 0) {
+            return new Hint(Hint.Id.DATE_NOT_NOW, "Date is off by " + minutes / 60 + " h " + Math.abs(minutes % 60)
+                    + " min: the time of the server's time zone, written as if it were GMT. HTTP dates are the time in"
+                    + " GMT: format Instant.now() in ZoneOffset.UTC, not LocalDateTime.now() or ZonedDateTime.now().");
+        }
+        if (date.isBefore(c.timed().sent())) {
+            return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is older than the request, by "
+                    + Duration.between(date, c.timed().sent()).toSeconds() + " s: the time must be read for each"
+                    + " answer, not once at start.");
+        }
+        return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is later than the moment the answer arrived: it"
+                + " must be the time of the answer.");
+    }
+
+    /** Content-Length: the exact number of bytes of the body the check expects. */
+    public static HeaderRule contentLength() {
+        return new HeaderRule("Content-Length", true,
+                (value, c) -> value.equals(String.valueOf(c.expectedBody().length)),
+                c -> String.valueOf(c.expectedBody().length), HeaderRules::contentLengthHint);
+    }
+
+    private static Hint contentLengthHint(String value, ResponseCheck.Context c) {
+        int bytes = c.expectedBody().length;
+        if (value == null) {
+            return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "No Content-Length header. Say how many bytes the body has"
+                    + " (RFC 9110 §8.6): the length of the byte array you send, so that the client knows it got all"
+                    + " of it.");
+        }
+        byte[] got = c.actual().body();
+        int characters = new String(got, StandardCharsets.UTF_8).length();
+        if (value.equals(String.valueOf(characters)) && characters != got.length) {
+            return new Hint(Hint.Id.CONTENT_LENGTH_IN_CHARACTERS, "Content-Length counts characters (" + value
+                    + "), not bytes (" + got.length + "): é, 世 and ✓ take 2 or 3 bytes each in UTF-8. Use the"
+                    + " length of the byte array you send, never the length of a String.");
+        }
+        if (value.equals(String.valueOf(c.timed().exchange().response().length))) {
+            return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "Content-Length counts the whole response (" + value
+                    + " bytes); it counts the body alone (" + bytes + " bytes): the bytes after the empty line.");
+        }
+        return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "Content-Length says " + value + ", but the body has " + bytes
+                + " bytes: it must be the exact number of bytes after the empty line.");
+    }
+
+    /**
+     * Content-Type of a file: one of {@code types} (the first is the one to send; the others are
+     * older names browsers accept too), with a charset parameter as {@code charset} says.
+     *
+     * @param what the file, for the hint: "a .png file"
+     */
+    public static HeaderRule contentType(String what, Charset charset, String... types) {
+        return new HeaderRule("Content-Type", true, (value, c) -> isMediaType(value, charset, types),
+                c -> types[0] + (charset == Charset.UTF8_REQUIRED ? "; charset=utf-8" : ""),
+                (value, c) -> contentTypeHint(value, what, charset, types));
+    }
+
+    /** Content-Type of an error's text: any text type. */
+    public static HeaderRule textType() {
+        return new HeaderRule("Content-Type", true, (value, c) -> {
+            String[] parts = mediaType(value);
+            return parts != null && parts[0].startsWith("text/");
+        }, c -> "text/plain; charset=utf-8", (value, c) -> new Hint(Hint.Id.CONTENT_TYPE_WRONG, value == null
+                ? "No Content-Type header. An error's body is text: say so, \"Content-Type: text/plain;"
+                        + " charset=utf-8\" (RFC 9110 §8.3), so that a browser shows it as text."
+                : "An error's body is text: its Content-Type must be a text type (text/plain), not " + value + "."));
+    }
+
+    /**
+     * A media type cut into lower-case type/subtype and its charset ("" when none), or null when the
+     * value is not a media type. Parameters are name=value or name="value" (RFC 9110 §8.3.1).
+     */
+    static String[] mediaType(String value) {
+        if (value == null) {
+            return null;
+        }
+        String[] parts = value.split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.matches("[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+")) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String parameter : Arrays.asList(parts).subList(1, parts.length)) {
+            String[] nameValue = parameter.strip().split("=", 2);
+            if (nameValue.length != 2) {
+                return null;
+            }
+            String name = nameValue[0].strip().toLowerCase(Locale.ROOT);
+            parameters.put(name, nameValue[1].strip().replaceAll("^\"(.*)\"$", "$1")); // quoted or not
+        }
+        return new String[] {type, parameters.getOrDefault("charset", "")};
+    }
+
+    private static boolean isMediaType(String value, Charset charset, String... types) {
+        String[] parts = mediaType(value);
+        if (parts == null || Arrays.stream(types).noneMatch(parts[0]::equals)) {
+            return false;
+        }
+        boolean utf8 = parts[1].equalsIgnoreCase("utf-8");
+        return switch (charset) {
+            case UTF8_REQUIRED -> utf8;
+            case UTF8_ALLOWED -> utf8 || parts[1].isEmpty();
+            case NOT_UTF8 -> !utf8;
+            case NONE -> parts[1].isEmpty();
+        };
+    }
+
+    private static Hint contentTypeHint(String value, String what, Charset charset, String... types) {
+        String[] parts = mediaType(value);
+        if (value == null) {
+            return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "No Content-Type header: the browser has to guess what "
+                    + what + " is (and refuses a stylesheet or a script it cannot be sure of). Send its media type: "
+                    + types[0] + ", from a map of extensions to types.");
+        }
+        if (parts == null) {
+            return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "Content-Type must be a media type, type/subtype, then"
+                    + " parameters after \";\": for example \"text/html; charset=utf-8\" (RFC 9110 §8.3). Got \""
+                    + value + "\".");
+        }
+        if (Arrays.stream(types).noneMatch(parts[0]::equals)) {
+            return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "Content-Type says " + parts[0] + ", but " + what + " is "
+                    + types[0] + ". Take the type from the extension, lower-cased first (.PNG is .png), from a map of"
+                    + " extensions to types; an extension you do not know is application/octet-stream.");
+        }
+        return new Hint(Hint.Id.CHARSET_WRONG, switch (charset) {
+            case UTF8_REQUIRED -> "Say charset=utf-8 for " + what + ": its bytes are UTF-8 (with é, 世, ✓), and"
+                    + " without the charset a browser guesses another one and shows \"Ã©\" for \"é\". Got \""
+                    + value + "\".";
+            case UTF8_ALLOWED -> "The file's bytes are UTF-8: its charset is utf-8, or leave it unsaid; not \""
+                    + parts[1] + "\".";
+            case NOT_UTF8 -> "Content-Type says charset=utf-8, but " + what + " is not UTF-8 (its é is the single"
+                    + " byte 0xE9, as in ISO-8859-1): say charset=utf-8 only when it is true, when the bytes"
+                    + " decode as UTF-8 without error (a CharsetDecoder that reports errors tells).";
+            case NONE -> "A charset is said of text; " + parts[0] + " is not text: leave the charset out.";
+        });
+    }
+
+    /** Allow: exactly these methods, in any order (RFC 9110 §10.2.1). */
+    public static HeaderRule allow(String... methods) {
+        Set<String> wanted = Set.of(methods);
+        String list = String.join(", ", methods);
+        return new HeaderRule("Allow", true,
+                (value, c) -> listsExactly(value, wanted),
+                c -> list, (value, c) -> new Hint(Hint.Id.ALLOW_WRONG, value == null
+                        ? "A 405 answer must say which methods the resource does allow (RFC 9110 §15.5.6): \"Allow: "
+                                + list + "\"."
+                        : "Allow lists the methods this server serves, " + list + " (in any order); got \"" + value
+                                + "\"."));
+    }
+
+    private static boolean listsExactly(String value, Set<String> wanted) {
+        String[] items = value.split(",");
+        return items.length == wanted.size()
+                && Arrays.stream(items).map(String::strip).collect(Collectors.toSet()).equals(wanted);
+    }
+
+    /** Location: {@code path}, or an absolute http URL with that path (RFC 9110 §10.2.2). */
+    public static HeaderRule location(String path) {
+        return new HeaderRule("Location", true, (value, c) -> isLocation(value, path), c -> path,
+                (value, c) -> locationHint(value, path));
+    }
+
+    private static boolean isLocation(String value, String path) {
+        if (value.equals(path)) {
+            return true;
+        }
+        try {
+            URI uri = new URI(value);
+            return "http".equalsIgnoreCase(uri.getScheme()) && uri.getRawAuthority() != null
+                    && path.equals(uri.getRawPath()) && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Hint locationHint(String value, String path) {
+        return new Hint(Hint.Id.LOCATION_WRONG, locationAdvice(value, path));
+    }
+
+    private static String locationAdvice(String value, String path) {
+        if (value == null) {
+            return "A redirect says where to go: \"Location: " + path + "\" (RFC 9110 §15.4.2), the folder's URL"
+                    + " with its slash.";
+        }
+        if (!value.matches("[\\x21-\\x7E]*")) {
+            return "Location holds a URL, and a URL is never decoded: send \"" + path + "\", the folder's name"
+                    + " percent-encoded, not \"" + value + "\" (a space or a non-ASCII byte ends or breaks the"
+                    + " header).";
+        }
+        return "Location must be the folder's URL, " + path + " (the same path, and a slash at the end); got \""
+                + value + "\".";
+    }
+
+    /** Last-Modified: the file's time, in whole seconds, as IMF-fixdate (RFC 9110 §8.8.2). */
+    public static HeaderRule lastModified(Instant modified) {
+        String expected = IMF_FIXDATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
+        return new HeaderRule("Last-Modified", true, (value, c) -> value.equals(expected), c -> expected,
+                (value, c) -> new Hint(Hint.Id.LAST_MODIFIED_WRONG, value == null
+                        ? "No Last-Modified header. Send it with every file: the file's time"
+                                + " (Files.getLastModifiedTime), in IMF-fixdate like Date, so that a browser can ask"
+                                + " later whether it changed (If-Modified-Since)."
+                        : "Last-Modified says \"" + value + "\", but the file was modified at " + expected
+                                + ": its time in GMT, in whole seconds, in IMF-fixdate like Date."));
+    }
+
+    /**
+     * Content-Length: exactly {@code length}, the length of the body a GET gets: for HEAD (required),
+     * and for a 304, which may leave it out (RFC 9110 §8.6).
+     */
+    public static HeaderRule contentLength(long length, boolean required) {
+        String value = String.valueOf(length);
+        return new HeaderRule("Content-Length", required, (got, c) -> got.equals(value), c -> value,
+                (got, c) -> new Hint(Hint.Id.CONTENT_LENGTH_WRONG, required
+                        ? "An answer to HEAD says the Content-Length a GET's answer has (" + value + "): the body"
+                                + " is left out, not its length" + (got == null ? "; it is missing" : "; not " + got)
+                                + "."
+                        : "A 304 may say the Content-Length a 200 would have, " + value + ", or none at all; not "
+                                + got + "."));
+    }
+}

@@ -1,0 +1,77 @@
+package httpcourse.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The bytes of a response cut into its status line, header fields and body, for the checks of
+ * steps 6 and on. Lenient, so that it reads what a wrong server sends too: the head may end with
+ * bare LFs, a line may be no header at all. Names are found in any letter case (RFC 9110 §5.1).
+ *
+ * @param statusLine     the first line, without its line ending
+ * @param fields         the header lines that are "Name: value", in the order they came
+ * @param malformedLines the other lines of the head
+ * @param hasEmptyLine   whether the head ended with an empty line (else there is no body)
+ * @param body           the bytes after the empty line
+ */
+public record HttpResponse(String statusLine, List<Field> fields, List<String> malformedLines, boolean hasEmptyLine,
+                           byte[] body) {
+
+    private static final Pattern FIELD = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \\t]*(.*?)[ \\t]*");
+
+    /** One header line: its name as sent, its value without the spaces around it, the whole line. */
+    public record Field(String name, String value, String line) {
+    }
+
+    public static HttpResponse parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte
+        int crlf = text.indexOf("\r\n\r\n");
+        int lf = text.indexOf("\n\n");
+        int headEnd;
+        int bodyStart;
+        if (crlf >= 0 && (lf < 0 || crlf < lf)) {
+            headEnd = crlf;
+            bodyStart = crlf + 4;
+        } else if (lf >= 0) {
+            headEnd = lf;
+            bodyStart = lf + 2;
+        } else {
+            headEnd = text.length();
+            bodyStart = text.length();
+        }
+        String[] lines = text.substring(0, headEnd).split("\r?\n", -1);
+        List<Field> fields = new ArrayList<>();
+        List<String> malformed = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            Matcher field = FIELD.matcher(lines[i]);
+            if (field.matches()) {
+                fields.add(new Field(field.group(1), field.group(2), lines[i]));
+            } else {
+                malformed.add(lines[i]);
+            }
+        }
+        return new HttpResponse(lines[0], fields, malformed, bodyStart > headEnd,
+                Arrays.copyOfRange(bytes, bodyStart, bytes.length));
+    }
+
+    /** The values of every field of that name, in any letter case. */
+    public List<String> values(String name) {
+        return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Field::value).toList();
+    }
+
+    /** The value of the only field of that name; null when there is none or more than one. */
+    public String value(String name) {
+        List<String> values = values(name);
+        return values.size() == 1 ? values.get(0) : null;
+    }
+
+    /** The status code, "404"; empty when the first line is not a status line. */
+    public String code() {
+        String[] words = statusLine.split(" ", 3);
+        return words.length > 1 && words[0].startsWith("HTTP/") ? words[1] : "";
+    }
+}
