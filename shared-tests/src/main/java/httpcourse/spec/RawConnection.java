@@ -68,10 +68,15 @@ public final class RawConnection implements AutoCloseable {
      * Then closes this side too, as a client does once the server has closed its own.
      */
     public Exchange readUntilClosed() {
+        return readUntilClosed(responseTimeout);
+    }
+
+    /** The same, waiting up to {@code failSafe} rather than the response timeout. */
+    public Exchange readUntilClosed(Duration failSafe) {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         received.writeBytes(pending);
         pending = new byte[0];
-        Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, responseTimeout);
+        Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, failSafe);
         if (ending == Exchange.Ending.CLOSED) {
             close();
         }
@@ -97,6 +102,24 @@ public final class RawConnection implements AutoCloseable {
     public Exchange exchange(String request) {
         send(request);
         return readResponse(request);
+    }
+
+    /**
+     * Reads what has come, into {@code buffer}, waiting up to the response timeout for something:
+     * the count, or -1 at the end of the connection.
+     *
+     * @throws SocketTimeoutException when nothing came in time
+     * @throws IOException            when the connection was reset
+     */
+    int readSome(byte[] buffer) throws IOException {
+        if (pending.length > 0) {
+            int count = Math.min(buffer.length, pending.length);
+            System.arraycopy(pending, 0, buffer, 0, count);
+            pending = Arrays.copyOfRange(pending, count, pending.length);
+            return count;
+        }
+        socket.setSoTimeout((int) responseTimeout.toMillis());
+        return socket.getInputStream().read(buffer);
     }
 
     /**
@@ -206,6 +229,11 @@ public final class RawConnection implements AutoCloseable {
         } catch (IOException reset) {
             return since(opened);
         }
+    }
+
+    /** How long ago the connection was opened. */
+    public Duration age() {
+        return since(opened);
     }
 
     @Override
