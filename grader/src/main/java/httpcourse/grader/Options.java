@@ -59,6 +59,11 @@ final class Options {
             description = "the step to grade: a number, a list (1,2) or all (default: all)")
     private String steps = "all";
 
+    @Option(names = "--check", paramLabel = "WORDS", description = {
+            "only the checks whose name holds WORDS (letter case aside), e.g. --check '404';",
+            "may be given several times: to run again just the checks you are fixing"})
+    private List<String> checks = new ArrayList<>();
+
     @Option(names = "--port", paramLabel = "P", description = {
             "the server always listens on port P (the article's uses 8000):",
             "the grader adds no argument and waits until P accepts connections"})
@@ -93,8 +98,9 @@ final class Options {
             "full, then only the first hint of each other one)"})
     private boolean verbose;
 
-    @Option(names = "--jobs", paramLabel = "J",
-            description = "batch: submissions graded side by side (default: half the cores, 2 to 4; 1 with --port)")
+    @Option(names = "--jobs", paramLabel = "J", description = {
+            "steps graded side by side, each with its own server (with --batch: submissions);",
+            "default: half the cores, 2 to 4; 1 with --port or --address"})
     private int jobs = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
 
     @Option(names = "--out", paramLabel = "DIR", description = "batch: where the gradebooks and reports go (default: grades)")
@@ -149,6 +155,9 @@ final class Options {
         if ((batch != null) != (template != null)) {
             throw usage(commandLine, "--batch and --command go together: the folder of submissions, and the"
                     + " command that starts one, e.g. --command 'java {dir}/HttpServer.java'");
+        }
+        if (!checks.isEmpty() && batch != null) {
+            throw usage(commandLine, "--check is for one server: a batch grades every check");
         }
         if (out != null && batch == null) {
             throw usage(commandLine, "--out is for --batch only");
@@ -228,9 +237,13 @@ final class Options {
         return (out != null ? out : Path.of("grades")).toAbsolutePath().normalize();
     }
 
-    /** Servers on one fixed port cannot run side by side. */
+    /** Servers on one fixed port cannot run side by side, nor can steps share a running server. */
     int jobs() {
-        return port != null ? 1 : jobs;
+        return port != null || address != null ? 1 : jobs;
+    }
+
+    List<String> checks() {
+        return List.copyOf(checks);
     }
 
     Grader.Limits limits() {
