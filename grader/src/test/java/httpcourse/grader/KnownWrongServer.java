@@ -23,6 +23,25 @@ enum KnownWrongServer {
     /** The article's line endings: bare LF. Browsers forgive it; HTTP does not. */
     BARE_LINE_ENDINGS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.0 200 OK\\n\\nHello World\"")),
 
+    /** The article's address: every network interface, so the whole network can connect. */
+    LISTENS_EVERYWHERE(1, new Edit("new ServerSocket(port, 50, InetAddress.getLoopbackAddress())",
+            "new ServerSocket(port, 50, null) /* FLAW: every address */")),
+
+    /** A head without end gathered in memory: no size limit, and time enough to read 64 MiB. */
+    NO_HEAD_SIZE_LIMIT(5,
+            new Edit("if (millisLeft <= 0 || bytesLeft <= 0) {", "if (millisLeft <= 0) { // FLAW: no size limit"),
+            new Edit("Math.min(length, bytesLeft)", "length"),
+            new Edit("Duration.ofSeconds(10);", "Duration.ofSeconds(60);")),
+
+    /** No timeout at all: a silent client holds a thread for ever. */
+    NO_READ_TIMEOUT(5, new Edit("client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",
+            "// FLAW: no timeout")),
+
+    /** A timeout for each read, none for the whole head: a byte a second keeps a thread for ever. */
+    TIMEOUT_PER_READ(5,
+            new Edit("if (millisLeft <= 0 || bytesLeft <= 0) {", "if (bytesLeft <= 0) { // FLAW: no deadline"),
+            new Edit("client.setSoTimeout((int) millisLeft);", "client.setSoTimeout((int) HEAD_TIME_LIMIT.toMillis());")),
+
     /** The article's reason phrase, in capitals. */
     NOT_FOUND_IN_CAPITALS(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
             "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\nFile Not Found\"")),
