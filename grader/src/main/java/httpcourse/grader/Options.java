@@ -112,8 +112,7 @@ final class Options {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
     private boolean help;
 
-    // Everything after "--": the server's command. picocli would also put here words given before
-    // "--" (positional parameters may come anywhere); parse() refuses those.
+    // The server's command: everything after "--", or from the first word that is not an option.
     @Parameters(paramLabel = "COMMAND", hidden = true)
     private List<String> command = new ArrayList<>();
 
@@ -121,6 +120,9 @@ final class Options {
     static Options parse(CommandLine commandLine, String... args) {
         // An unknown option before "--" is reported by parse(), in the words of this grader.
         commandLine.setUnmatchedOptionsArePositionalParams(true);
+        // The first word that is not an option starts the server's command, with or without "--"
+        // (some shells, PowerShell among them, may drop a "--" on its way to the program).
+        commandLine.setStopAtPositional(true);
         CommandLine.ParseResult result = commandLine.parseArgs(args);
         Options options = commandLine.getCommand();
         if (!options.help) {
@@ -131,16 +133,14 @@ final class Options {
 
     private void check(CommandLine commandLine, List<String> args) {
         int endOfOptions = args.indexOf("--");
-        int afterEnd = endOfOptions < 0 ? 0 : args.size() - endOfOptions - 1;
-        if (command.size() > afterEnd) {
-            String stray = command.get(0);
-            throw usage(commandLine, stray.startsWith("-") ? "unknown option " + stray : "unexpected \"" + stray
-                    + "\": put the server's command after --, as in: grade -- java HttpServer.java");
+        if (!command.isEmpty() && command.get(0).startsWith("-")) {
+            throw usage(commandLine, "unknown option " + command.get(0));
         }
         if (address != null && !address.matches("[^:\\s]+:\\d{1,5}")) {
             throw usage(commandLine, "--address needs HOST:PORT, e.g. 127.0.0.1:8000 (got \"" + address + "\")");
         }
-        int modes = (endOfOptions >= 0 ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0);
+        boolean hasCommand = endOfOptions >= 0 || !command.isEmpty();
+        int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0);
         if (modes != 1) {
             throw usage(commandLine, modes == 0 ? "which server? Give its command after --, or --address, or --batch"
                     : "give only one of: a command after --, --address, --batch");

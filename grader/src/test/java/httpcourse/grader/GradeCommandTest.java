@@ -79,7 +79,7 @@ class GradeCommandTest {
             --step 42 -- java S.java             | there is no step 42; the steps are [1, 2, 3, 4, 5, 6, 7
             --step two -- java S.java            | --step needs a number from 1 to 99 (got "two")
             --frobnicate -- java S.java          | unknown option --frobnicate
-            java S.java                          | unexpected "java": put the server's command after --
+            --batch s --command x java S.java    | give only one of: a command after --, --address, --batch
             --port eighty -- java S.java         | Invalid value for option '--port': 'eighty' is not an int
             --address localhost -- java S.java   | --address needs HOST:PORT
             --address 127.0.0.1:8000             | --address and --workdir go together
@@ -157,6 +157,15 @@ class GradeCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("✓ accepts a request whose lines end with a bare \\n",
                 "✓ survives garbage bytes instead of a request", "2 of 2 checks passed");
+    }
+
+    @Test
+    @DisplayName("takes the server's command without --, from its first word that is not an option")
+    void takesACommandWithoutDashDash() {
+        Run run = gradeWithFailSafes("--step", "1", "--check", "garbage",
+                SpecConfig.javaExecutable(), Repository.stepSource(1).toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("1 of 1 checks passed");
     }
 
     @Test
