@@ -80,6 +80,8 @@ class GraderTest {
                 arguments(TRAILING_LINE_BREAK, 1, "answers GET / HTTP/1.0, typed as in nc or telnet",
                         Hint.Id.TRAILING_LINE_BREAK),
                 arguments(EXTRA_BYTES, 1, "answers GET / HTTP/1.0, typed as in nc or telnet", Hint.Id.EXTRA_BYTES),
+                arguments(HEAD_IN_A_WRITER, 2, "answers GET / HTTP/1.0, typed as in nc or telnet",
+                        Hint.Id.HEAD_AFTER_BODY),
                 arguments(HARD_CODED_BODY, 2, "answers GET / HTTP/1.0, typed as in nc or telnet",
                         Hint.Id.NOT_THE_GENERATED_FILE),
                 arguments(TAMPERS_WITH_ITS_WEB_ROOT, 2, "answers GET / HTTP/1.0, typed as in nc or telnet",

@@ -65,6 +65,16 @@ enum KnownWrongServer {
     /** A body with something more. */
     EXTRA_BYTES(1, new Edit("\\r\\n\\r\\nHello World\"", "\\r\\n\\r\\nHello World!\"")),
 
+    /** The head written to a Writer, the body to the stream: the Writer's buffer goes out last. */
+    HEAD_IN_A_WRITER(2, new Edit("""
+            out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(page);""", """
+            java.io.PrintWriter head = new java.io.PrintWriter(
+                            new java.io.OutputStreamWriter(out, StandardCharsets.US_ASCII));
+                    head.print("HTTP/1.0 200 OK\\r\\n\\r\\n"); // FLAW: waits in the writer's buffer
+                    out.write(page);
+                    head.flush();""")),
+
     /** The page pasted into the code instead of read from htdocs. */
     HARD_CODED_BODY(2, new Edit(
             "byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));",
