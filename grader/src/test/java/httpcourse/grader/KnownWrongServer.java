@@ -233,6 +233,10 @@ enum KnownWrongServer {
     LOCATION_DECODED(7, new Edit("String location = urlOf(file);",
             "String location = percentDecode(path) + \"/\"; // FLAW: decoded")),
 
+    /** The whole file read into memory before it is sent: no file over 2 GiB, and few at once. */
+    READS_WHOLE_FILES(7, new Edit("                Files.newInputStream(file));",
+            "                new java.io.ByteArrayInputStream(Files.readAllBytes(file))); // FLAW: all in memory")),
+
     /** Files without their time. */
     NO_LAST_MODIFIED(7, new Edit(
             "\"Content-Length: \" + Files.size(file), \"Last-Modified: \" + HTTP_DATE.format(lastModified)),",

@@ -38,6 +38,7 @@ public record Hint(Id id, String text) implements Serializable {
         // The start
         PROGRAM_NOT_FOUND, CRASHED_AT_START, NO_PORT_LINE, PORT_LINE_ON_STDERR, PORT_ZERO, PORT_IN_USE,
         FIXED_PORT_SILENT,
+        FILE_NOT_STREAMED,
         // Many clients (step 5 on)
         ENDLESS_HEAD_READ, SILENT_CLIENT_KEPT, SLOW_CLIENT_KEPT, NOT_LOOPBACK_ONLY,
         // The whole step
