@@ -9,6 +9,7 @@
 //FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../shared-tests/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
 package httpcourse.grader;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import httpcourse.spec.Sandbox;
@@ -60,6 +65,7 @@ public final class Grade {
                 return PASSED;
             }
             List<Integer> steps = steps(options.steps(commandLine), commandLine);
+            checkNamesMatch(options.checks(), steps, commandLine);
             if (options.isRunningServer()) {
                 checkWorkdir(options.workdir(), commandLine);
             }
@@ -87,9 +93,45 @@ public final class Grade {
         return unavailable.isEmpty();
     }
 
-    /** Grades one server on each step, printing each check as soon as it is decided. */
-    private static int single(Options options, boolean sandbox, List<Integer> steps, PrintStream out) {
+    /**
+     * Grades one server on each step. One step, or one at a time: each check is printed as soon as
+     * it is decided. Several steps side by side (each has a server process of its own): each
+     * step's report is printed whole, in the order of the steps, as soon as it is complete.
+     */
+    private static int single(Options options, boolean sandbox, List<Integer> steps, PrintStream out)
+            throws InterruptedException {
         Path here = Path.of("").toAbsolutePath();
+        List<StepResult> results = new ArrayList<>();
+        if (steps.size() == 1 || options.jobs() == 1) {
+            for (int step : steps) {
+                results.add(gradeAndReport(options, sandbox, here, step, out));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+            try {
+                List<Future<ReportedStep>> running = steps.stream().map(step -> pool.submit(() -> {
+                    ByteArrayOutputStream text = new ByteArrayOutputStream();
+                    PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8);
+                    return new ReportedStep(gradeAndReport(options, sandbox, here, step, report), text);
+                })).toList();
+                for (Future<ReportedStep> step : running) {
+                    ReportedStep done = get(step);
+                    out.print(done.report().toString(StandardCharsets.UTF_8));
+                    results.add(done.result());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Report.score(out, results);
+        return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
+    }
+
+    private record ReportedStep(StepResult result, ByteArrayOutputStream report) {
+    }
+
+    /** Grades one step, printing each check as soon as it is decided, then why the failed ones failed. */
+    private static StepResult gradeAndReport(Options options, boolean sandbox, Path here, int step, PrintStream out) {
         Grader.Progress progress = new Grader.Progress() {
             @Override
             public void stepStarted(String title, String command) {
@@ -101,15 +143,19 @@ public final class Grade {
                 Report.checkLine(out, check);
             }
         };
-        List<StepResult> results = new ArrayList<>();
-        for (int step : steps) {
-            StepResult result = Grader.gradeStep(step, server(options, sandbox, here, step), options.limits(),
-                    progress);
-            Report.stepDetails(out, result, options.verbose());
-            results.add(result);
+        StepResult result = Grader.gradeStep(step, server(options, sandbox, here, step), options.limits(), progress,
+                options.checks());
+        Report.stepDetails(out, result, options.verbose());
+        return result;
+    }
+
+    private static <T> T get(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // A bug of the grader, not of a student: stop and show it rather than grade wrongly.
+            throw new IllegalStateException("The grader itself failed: " + e.getCause(), e.getCause());
         }
-        Report.score(out, results);
-        return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
     }
 
     private static Grader.ServerUnderTest server(Options options, boolean sandbox, Path here, int step) {
@@ -179,6 +225,18 @@ public final class Grade {
             }
         } catch (IOException e) {
             throw Options.usage(commandLine, "cannot read --workdir " + workdir + ": " + e);
+        }
+    }
+
+    /** Every --check word must name a check of each step graded: a typo is a usage error, not a score of 0/0. */
+    private static void checkNamesMatch(List<String> words, List<Integer> steps, CommandLine commandLine) {
+        for (String word : words) {
+            for (int step : steps) {
+                if (Grader.checkNames(step).stream().noneMatch(name -> Grader.holds(name, word))) {
+                    throw Options.usage(commandLine, "no check of step " + step + " has \"" + word + "\" in its name;"
+                            + " the checks are listed by the course's chapter of that step, and by a run without --check");
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -20,8 +21,10 @@ import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -149,11 +152,17 @@ public final class Grader {
         }
     }
 
-    /** Grades one step of the server: starts it, runs the step's spec, stops it. */
-    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {
+    /**
+     * Grades one step of the server: starts it, runs the step's spec, stops it.
+     *
+     * @param checks only the checks whose name holds one of these words (letter case aside);
+     *               empty: every check of the step
+     */
+    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress,
+                                       List<String> checks) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(SPEC_PACKAGE))
-                .filters(TagFilter.includeTags("step" + step))
+                .filters(TagFilter.includeTags("step" + step), onlyChecksNamed(checks))
                 .configurationParameters(server.parameters())
                 .configurationParameter(SpecConfig.STARTUP_TIMEOUT, seconds(limits.startup()))
                 .configurationParameter(SpecConfig.RESPONSE_TIMEOUT, seconds(limits.response()))
@@ -162,7 +171,9 @@ public final class Grader {
         TestPlan plan = launcher.discover(request);
         CheckCollector collector = new CheckCollector(plan, progress::checkDone);
         if (collector.isEmpty()) {
-            throw new IllegalArgumentException("There is no step " + step + ": the steps are " + availableSteps());
+            throw new IllegalArgumentException(checks.isEmpty()
+                    ? "There is no step " + step + ": the steps are " + availableSteps()
+                    : "No check of step " + step + " has \"" + String.join("\" or \"", checks) + "\" in its name");
         }
         progress.stepStarted(collector.title(), server.describe());
         // JUnit stops starting checks once cancelled; each check is short (every exchange has a
@@ -192,8 +203,33 @@ public final class Grader {
                 collector.serverStops());
     }
 
+    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {
+        return gradeStep(step, server, limits, progress, List.of());
+    }
+
     public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits) {
         return gradeStep(step, server, limits, Progress.SILENT);
+    }
+
+    /**
+     * Keeps the checks whose display name holds one of {@code words}. JUnit applies it to the
+     * checks found: test methods, and parameterized tests (whose cases come later, under them).
+     */
+    private static PostDiscoveryFilter onlyChecksNamed(List<String> words) {
+        return descriptor -> FilterResult.includedIf(words.isEmpty()
+                || words.stream().anyMatch(word -> holds(descriptor.getDisplayName(), word)));
+    }
+
+    /** Whether a check's name holds a word, letter case aside. */
+    static boolean holds(String checkName, String word) {
+        return checkName.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The names of a step's checks (found, not run): test methods and parameterized tests. */
+    static List<String> checkNames(int step) {
+        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(SPEC_PACKAGE)).filters(TagFilter.includeTags("step" + step)).build());
+        return new CheckCollector(plan, check -> { }).checks("").stream().map(StepResult.Check::name).toList();
     }
 
     private static String seconds(Duration duration) {

@@ -59,6 +59,11 @@ final class Options {
             description = "the step to grade: a number, a list (1,2) or all (default: all)")
     private String steps = "all";
 
+    @Option(names = "--check", paramLabel = "WORDS", description = {
+            "only the checks whose name holds WORDS (letter case aside), e.g. --check '404';",
+            "may be given several times: to run again just the checks you are fixing"})
+    private List<String> checks = new ArrayList<>();
+
     @Option(names = "--port", paramLabel = "P", description = {
             "the server always listens on port P (the article's uses 8000):",
             "the grader adds no argument and waits until P accepts connections"})
@@ -93,8 +98,9 @@ final class Options {
             "full, then only the first hint of each other one)"})
     private boolean verbose;
 
-    @Option(names = "--jobs", paramLabel = "J",
-            description = "batch: submissions graded side by side (default: half the cores, 2 to 4; 1 with --port)")
+    @Option(names = "--jobs", paramLabel = "J", description = {
+            "steps graded side by side, each with its own server (with --batch: submissions);",
+            "default: half the cores, 2 to 4; 1 with --port or --address"})
     private int jobs = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
 
     @Option(names = "--out", paramLabel = "DIR", description = "batch: where the gradebooks and reports go (default: grades)")
@@ -106,8 +112,7 @@ final class Options {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
     private boolean help;
 
-    // Everything after "--": the server's command. picocli would also put here words given before
-    // "--" (positional parameters may come anywhere); parse() refuses those.
+    // The server's command: everything after "--", or from the first word that is not an option.
     @Parameters(paramLabel = "COMMAND", hidden = true)
     private List<String> command = new ArrayList<>();
 
@@ -115,6 +120,9 @@ final class Options {
     static Options parse(CommandLine commandLine, String... args) {
         // An unknown option before "--" is reported by parse(), in the words of this grader.
         commandLine.setUnmatchedOptionsArePositionalParams(true);
+        // The first word that is not an option starts the server's command, with or without "--"
+        // (some shells, PowerShell among them, may drop a "--" on its way to the program).
+        commandLine.setStopAtPositional(true);
         CommandLine.ParseResult result = commandLine.parseArgs(args);
         Options options = commandLine.getCommand();
         if (!options.help) {
@@ -125,16 +133,14 @@ final class Options {
 
     private void check(CommandLine commandLine, List<String> args) {
         int endOfOptions = args.indexOf("--");
-        int afterEnd = endOfOptions < 0 ? 0 : args.size() - endOfOptions - 1;
-        if (command.size() > afterEnd) {
-            String stray = command.get(0);
-            throw usage(commandLine, stray.startsWith("-") ? "unknown option " + stray : "unexpected \"" + stray
-                    + "\": put the server's command after --, as in: grade -- java HttpServer.java");
+        if (!command.isEmpty() && command.get(0).startsWith("-")) {
+            throw usage(commandLine, "unknown option " + command.get(0));
         }
         if (address != null && !address.matches("[^:\\s]+:\\d{1,5}")) {
             throw usage(commandLine, "--address needs HOST:PORT, e.g. 127.0.0.1:8000 (got \"" + address + "\")");
         }
-        int modes = (endOfOptions >= 0 ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0);
+        boolean hasCommand = endOfOptions >= 0 || !command.isEmpty();
+        int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0);
         if (modes != 1) {
             throw usage(commandLine, modes == 0 ? "which server? Give its command after --, or --address, or --batch"
                     : "give only one of: a command after --, --address, --batch");
@@ -149,6 +155,9 @@ final class Options {
         if ((batch != null) != (template != null)) {
             throw usage(commandLine, "--batch and --command go together: the folder of submissions, and the"
                     + " command that starts one, e.g. --command 'java {dir}/HttpServer.java'");
+        }
+        if (!checks.isEmpty() && batch != null) {
+            throw usage(commandLine, "--check is for one server: a batch grades every check");
         }
         if (out != null && batch == null) {
             throw usage(commandLine, "--out is for --batch only");
@@ -228,9 +237,13 @@ final class Options {
         return (out != null ? out : Path.of("grades")).toAbsolutePath().normalize();
     }
 
-    /** Servers on one fixed port cannot run side by side. */
+    /** Servers on one fixed port cannot run side by side, nor can steps share a running server. */
     int jobs() {
-        return port != null ? 1 : jobs;
+        return port != null || address != null ? 1 : jobs;
+    }
+
+    List<String> checks() {
+        return List.copyOf(checks);
     }
 
     Grader.Limits limits() {

@@ -76,16 +76,18 @@ class GradeCommandTest {
     @ParameterizedTest(name = "refuses \"{0}\" with exit status 2: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             ''                                   | which server?
-            --step 9 -- java S.java              | there is no step 9; the steps are [1, 2, 3, 4, 5, 6, 7]
+            --step 42 -- java S.java             | there is no step 42; the steps are [1, 2, 3, 4, 5, 6, 7
             --step two -- java S.java            | --step needs a number from 1 to 99 (got "two")
             --frobnicate -- java S.java          | unknown option --frobnicate
-            java S.java                          | unexpected "java": put the server's command after --
+            --batch s --command x java S.java    | give only one of: a command after --, --address, --batch
             --port eighty -- java S.java         | Invalid value for option '--port': 'eighty' is not an int
             --address localhost -- java S.java   | --address needs HOST:PORT
             --address 127.0.0.1:8000             | --address and --workdir go together
             --batch submissions                  | --batch and --command go together
             --timeout 0 -- java S.java           | --timeout needs a number from 0.1 to 3600 (got 0)
             --out grades -- java S.java          | --out is for --batch only
+            --step 1 --check zzz -- java S.java  | no check of step 1 has "zzz" in its name
+            --check 404 --batch s --command x    | --check is for one server
             """)
     void refusesBadUsage(String args, String message) {
         Run run = grade(args.isEmpty() ? new String[0] : args.split(" "));
@@ -145,6 +147,25 @@ class GradeCommandTest {
             assertThat(run.out()).contains("the server at 127.0.0.1:" + server.port())
                     .containsPattern("Step 2: always index.html +15/15");
         }
+    }
+
+    @Test
+    @DisplayName("runs only the checks that --check names, to check again just what a student is fixing")
+    void runsOnlyTheNamedChecks() {
+        Run run = gradeWithFailSafes("--step", "1", "--check", "BARE \\n", "--check", "garbage", "--",
+                SpecConfig.javaExecutable(), Repository.stepSource(1).toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("✓ accepts a request whose lines end with a bare \\n",
+                "✓ survives garbage bytes instead of a request", "2 of 2 checks passed");
+    }
+
+    @Test
+    @DisplayName("takes the server's command without --, from its first word that is not an option")
+    void takesACommandWithoutDashDash() {
+        Run run = gradeWithFailSafes("--step", "1", "--check", "garbage",
+                SpecConfig.javaExecutable(), Repository.stepSource(1).toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("1 of 1 checks passed");
     }
 
     @Test

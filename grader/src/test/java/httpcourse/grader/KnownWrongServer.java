@@ -23,6 +23,25 @@ enum KnownWrongServer {
     /** The article's line endings: bare LF. Browsers forgive it; HTTP does not. */
     BARE_LINE_ENDINGS(1, new Edit("\"HTTP/1.0 200 OK\\r\\n\\r\\nHello World\"", "\"HTTP/1.0 200 OK\\n\\nHello World\"")),
 
+    /** The article's address: every network interface, so the whole network can connect. */
+    LISTENS_EVERYWHERE(1, new Edit("new ServerSocket(port, 50, InetAddress.getLoopbackAddress())",
+            "new ServerSocket(port, 50, null) /* FLAW: every address */")),
+
+    /** A head without end gathered in memory: no size limit, and time enough to read 64 MiB. */
+    NO_HEAD_SIZE_LIMIT(5,
+            new Edit("if (millisLeft <= 0 || bytesLeft <= 0) {", "if (millisLeft <= 0) { // FLAW: no size limit"),
+            new Edit("Math.min(length, bytesLeft)", "length"),
+            new Edit("Duration.ofSeconds(10);", "Duration.ofSeconds(60);")),
+
+    /** No timeout at all: a silent client holds a thread for ever. */
+    NO_READ_TIMEOUT(5, new Edit("client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",
+            "// FLAW: no timeout")),
+
+    /** A timeout for each read, none for the whole head: a byte a second keeps a thread for ever. */
+    TIMEOUT_PER_READ(5,
+            new Edit("if (millisLeft <= 0 || bytesLeft <= 0) {", "if (bytesLeft <= 0) { // FLAW: no deadline"),
+            new Edit("client.setSoTimeout((int) millisLeft);", "client.setSoTimeout((int) HEAD_TIME_LIMIT.toMillis());")),
+
     /** The article's reason phrase, in capitals. */
     NOT_FOUND_IN_CAPITALS(4, new Edit("\"HTTP/1.0 404 Not Found\\r\\n\\r\\nFile Not Found\"",
             "\"HTTP/1.0 404 NOT FOUND\\r\\n\\r\\nFile Not Found\"")),
@@ -45,6 +64,16 @@ enum KnownWrongServer {
 
     /** A body with something more. */
     EXTRA_BYTES(1, new Edit("\\r\\n\\r\\nHello World\"", "\\r\\n\\r\\nHello World!\"")),
+
+    /** The head written to a Writer, the body to the stream: the Writer's buffer goes out last. */
+    HEAD_IN_A_WRITER(2, new Edit("""
+            out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(page);""", """
+            java.io.PrintWriter head = new java.io.PrintWriter(
+                            new java.io.OutputStreamWriter(out, StandardCharsets.US_ASCII));
+                    head.print("HTTP/1.0 200 OK\\r\\n\\r\\n"); // FLAW: waits in the writer's buffer
+                    out.write(page);
+                    head.flush();""")),
 
     /** The page pasted into the code instead of read from htdocs. */
     HARD_CODED_BODY(2, new Edit(
@@ -203,6 +232,10 @@ enum KnownWrongServer {
     /** A redirect to the decoded path: "/my docs/", which is no URL. */
     LOCATION_DECODED(7, new Edit("String location = urlOf(file);",
             "String location = percentDecode(path) + \"/\"; // FLAW: decoded")),
+
+    /** The whole file read into memory before it is sent: no file over 2 GiB, and few at once. */
+    READS_WHOLE_FILES(7, new Edit("                Files.newInputStream(file));",
+            "                new java.io.ByteArrayInputStream(Files.readAllBytes(file))); // FLAW: all in memory")),
 
     /** Files without their time. */
     NO_LAST_MODIFIED(7, new Edit(

@@ -57,6 +57,11 @@ public final class Expected {
         return error("301 Moved Permanently").with(HeaderRules.location(location));
     }
 
+    /** 301 to {@code location}, the request's query kept after it or not. */
+    public static Expected redirect(String location, String query) {
+        return error("301 Moved Permanently").with(HeaderRules.location(location, query));
+    }
+
     /** 304 Not Modified: no body; a Content-Length, if any, is the file's length (RFC 9110 §8.6). */
     public static Expected notModified(long fileLength) {
         return withDate("304 Not Modified", Body.NONE, null).with(HeaderRules.contentLength(fileLength, false));

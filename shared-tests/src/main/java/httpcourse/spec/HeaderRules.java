@@ -264,6 +264,13 @@ public final class HeaderRules {
                 (value, c) -> locationHint(value, path));
     }
 
+    /** Location: the folder's URL, with the request's query kept after it or left out. */
+    public static HeaderRule location(String path, String query) {
+        return new HeaderRule("Location", true,
+                (value, c) -> isLocation(value, path) || value.equals(path + "?" + query), c -> path,
+                (value, c) -> locationHint(value, path));
+    }
+
     private static boolean isLocation(String value, String path) {
         if (value.equals(path)) {
             return true;
@@ -303,6 +310,10 @@ public final class HeaderRules {
                         ? "No Last-Modified header. Send it with every file: the file's time"
                                 + " (Files.getLastModifiedTime), in IMF-fixdate like Date, so that a browser can ask"
                                 + " later whether it changed (If-Modified-Since)."
+                        : value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")
+                        ? "The day of the month has one digit (\"" + value + "\"): that is what"
+                                + " DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP requires"
+                                + " (RFC 9110 §5.6.7), always has two: \"" + expected + "\"."
                         : "Last-Modified says \"" + value + "\", but the file was modified at " + expected
                                 + ": its time in GMT, in whole seconds, in IMF-fixdate like Date."));
     }

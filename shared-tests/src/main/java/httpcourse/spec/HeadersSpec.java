@@ -321,6 +321,8 @@ public abstract class HeadersSpec implements ManyClientsChecks {
                 Arguments.of("a version in lower case", "GET / http/1.0\r\n\r\n"),
                 Arguments.of("a version without its minor number", "GET / HTTP/1\r\n\r\n"),
                 Arguments.of("a bare CR in the request line", "GET /ipsum.html\r HTTP/1.0\r\n\r\n"),
+                // A reader that ends lines at a bare CR (BufferedReader.readLine) reads these as two lines.
+                Arguments.of("a bare CR at the end of the request line", "GET / HTTP/1.0\rX: y\r\n\r\n"),
                 Arguments.of("a control byte in the target", "GET /ipsum\u0001.html HTTP/1.0\r\n\r\n"),
                 Arguments.of("a NUL byte in the target", "GET /ipsum.html\u0000 HTTP/1.0\r\n\r\n"),
                 Arguments.of("a byte that is not ASCII in the target", "GET /caf\u00e9.html HTTP/1.0\r\n\r\n"),
@@ -347,6 +349,7 @@ public abstract class HeadersSpec implements ManyClientsChecks {
                 Arguments.of("a line that starts with a space (obsolete folding)", "Accept: */*\r\n text/html"),
                 Arguments.of("a NUL byte in a value", "X-Note: a\u0000b"),
                 Arguments.of("a bare CR in a value", "X-Note: a\rb"),
+                Arguments.of("a bare CR between two header lines", "X-A: a\rX-B: b"),
                 Arguments.of("an escape byte in a value", "X-Note: a\u001b[31mb"));
     }
 

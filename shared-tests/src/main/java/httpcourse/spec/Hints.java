@@ -105,6 +105,11 @@ public final class Hints {
         }
         Response want = Response.parse(expected);
         Response got = Response.parse(actual);
+        Optional<Hint> headAfterBody = headAfterBody(want.statusLine(), actual);
+        if (headAfterBody.isPresent()) {
+            hints.add(headAfterBody.get());
+            return hints;
+        }
         if (want.usesCrLf() && got.hasBareLf()) {
             hints.add(new Hint(Hint.Id.BARE_LINE_FEEDS, "Lines end with a bare \\n (LF). HTTP ends every line of the"
                     + " head with \\r\\n (CR LF), the status line and the empty line included: write \"\\r\\n\""
@@ -124,6 +129,19 @@ public final class Hints {
         }
         bodyHints(want.body(), got.body(), webRoot, hints);
         return hints;
+    }
+
+    /** The status line, not at the start but later: the head overtaken by the body. */
+    private static Optional<Hint> headAfterBody(String statusLine, byte[] actual) {
+        String text = new String(actual, StandardCharsets.ISO_8859_1);
+        int at = statusLine.isEmpty() ? -1 : text.indexOf(statusLine);
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.HEAD_AFTER_BODY, "The status line comes after " + at + " bytes: the"
+                + " body overtook the head. A Writer (PrintWriter, BufferedWriter) keeps what you write until it is"
+                + " flushed, and bytes written straight to the OutputStream go out first. Flush the Writer before"
+                + " writing the body, or write everything as bytes to the same OutputStream."));
     }
 
     private static Optional<Hint> outsideHtdocs(byte[] actual, WebRoot webRoot) {

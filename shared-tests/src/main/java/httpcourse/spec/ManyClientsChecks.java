@@ -85,9 +85,10 @@ public interface ManyClientsChecks {
             sent = endless.sendWithoutEnd("GET /", (byte) 'a', ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
         }
         if (sent >= ENDLESS_HEAD_BYTES) {
-            throw new AssertionError("The server took " + (ENDLESS_HEAD_BYTES >> 20) + " MiB of a request line"
-                    + " without end, and did not close the connection.\nHint: limit the size of a request head"
-                    + " (8 KiB is plenty) while you read it: readLine alone gathers a line of any length in memory.");
+            throw SpecFailure.of("The server took " + (ENDLESS_HEAD_BYTES >> 20) + " MiB of a request line without end,"
+                    + " and did not close the connection.", new Hint(Hint.Id.ENDLESS_HEAD_READ, "Limit the size of a"
+                    + " request head (8 KiB is plenty) while you read it: readLine alone gathers a line of any length"
+                    + " in memory."));
         }
         assertAnswersRoot(server().send(Requests.get("/")));
     }
@@ -150,16 +151,16 @@ public interface ManyClientsChecks {
                             CLOSE_FAIL_SAFE), clients);
             Duration silentClosedAfter = silent.awaitClosed(CLOSE_FAIL_SAFE);
             if (silentClosedAfter == null) {
-                throw new AssertionError("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
-                        + " s, the connection was still open.\nHint: give up on a client whose request head does"
-                        + " not come in time (a read timeout: Socket.setSoTimeout), or every silent client holds a"
-                        + " thread for ever.");
+                throw SpecFailure.of("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
+                        + " s, the connection was still open.", new Hint(Hint.Id.SILENT_CLIENT_KEPT, "Give up on a"
+                        + " client whose request head does not come in time (a read timeout: Socket.setSoTimeout),"
+                        + " or every silent client holds a thread for ever."));
             }
             if (dripClosedAfter.join() == null) {
-                throw new AssertionError("A client sent its request head one byte a second: after "
-                        + CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was still open.\nHint: a read timeout"
-                        + " starts again with every byte; limit the time of the whole head instead, or such"
-                        + " clients hold threads for ever.");
+                throw SpecFailure.of("A client sent its request head one byte a second: after "
+                        + CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was still open.",
+                        new Hint(Hint.Id.SLOW_CLIENT_KEPT, "A read timeout starts again with every byte; limit the"
+                                + " time of the whole head instead, or such clients hold threads for ever."));
             }
         }
         for (int i = 0; i < others.size(); i++) {

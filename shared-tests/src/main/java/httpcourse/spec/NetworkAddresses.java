@@ -8,13 +8,13 @@ import java.util.Collections;
 import java.util.Optional;
 
 /** The addresses of this computer, as seen by the specs. */
-final class NetworkAddresses {
+public final class NetworkAddresses {
 
     private NetworkAddresses() {
     }
 
     /** An IPv4 address of this computer that is not loopback (one that others could reach), if any. */
-    static Optional<InetAddress> firstNonLoopback() {
+    public static Optional<InetAddress> firstNonLoopback() {
         try {
             return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .filter(NetworkAddresses::isUp)

@@ -216,6 +216,34 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the first {@code count} bytes of the answer, or fewer if the server closes the
+     * connection or the response timeout passes first; never the rest.
+     */
+    public byte[] readFirst(int count) {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + responseTimeout.toNanos();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            while (received.size() < count) {
+                long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (millisLeft <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) millisLeft);
+                int n = in.read(buffer, 0, Math.min(buffer.length, count - received.size()));
+                if (n == -1) {
+                    break;
+                }
+                received.write(buffer, 0, n);
+            }
+        } catch (IOException timedOutOrReset) {
+            // what came so far is the answer
+        }
+        return received.toByteArray();
+    }
+
     /** Waits up to {@code failSafe} for the server to close this (silent) connection. */
     public Duration awaitClosed(Duration failSafe) {
         try {

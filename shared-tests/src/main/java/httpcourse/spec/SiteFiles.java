@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 
@@ -213,8 +215,14 @@ public final class SiteFiles {
     }
 
     /** A second between 2001 and 2021, in whole seconds plus some milliseconds, as file times are. */
+    /**
+     * A random second of the years 2001 to 2020, always on days 1 to 9 of the month: the days on which
+     * a date written with one digit (DateTimeFormatter.RFC_1123_DATE_TIME) differs from IMF-fixdate,
+     * so that mistake fails every run, not one run in three. Milliseconds too: files have them, HTTP not.
+     */
     private static Instant pastSecond(Random random) {
-        long seconds = Instant.parse("2001-01-01T00:00:00Z").getEpochSecond() + random.nextInt(20 * 365 * 86_400);
+        LocalDate day = LocalDate.of(2001 + random.nextInt(20), 1 + random.nextInt(12), 1 + random.nextInt(9));
+        long seconds = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + random.nextInt(86_400);
         return Instant.ofEpochSecond(seconds, 1_000_000L * (1 + random.nextInt(998)));
     }
 

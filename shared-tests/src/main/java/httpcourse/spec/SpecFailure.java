@@ -15,6 +15,11 @@ public class SpecFailure extends AssertionError {
         this.hints = List.copyOf(hints);
     }
 
+    /** A failure that is not about bytes received: what happened, then the one hint that explains it. */
+    public static SpecFailure of(String whatHappened, Hint hint) {
+        return new SpecFailure(whatHappened + "\n" + hint.render(), List.of(hint));
+    }
+
     /** The hints of the report, the most likely mistake first; empty when no hint applies. */
     public List<Hint> hints() {
         return hints;

@@ -150,10 +150,10 @@ public abstract class StepSpec {
         Optional<InetAddress> other = NetworkAddresses.firstNonLoopback();
         Assumptions.assumeTrue(other.isPresent(), "this computer has no address besides loopback");
         if (server.acceptsConnectionsOn(other.get())) {
-            throw new AssertionError("The server accepted a connection at " + other.get().getHostAddress()
-                    + ", an address of this computer that others on the network can reach."
-                    + "\nHint: listen on the loopback address only:"
-                    + " new ServerSocket(port, 50, InetAddress.getLoopbackAddress()).");
+            throw SpecFailure.of("The server accepted a connection at " + other.get().getHostAddress()
+                    + ", an address of this computer that others on the network can reach.",
+                    new Hint(Hint.Id.NOT_LOOPBACK_ONLY, "Listen on the loopback address only:"
+                            + " new ServerSocket(port, 50, InetAddress.getLoopbackAddress())."));
         }
     }
 

@@ -2,9 +2,12 @@ package httpcourse.spec;
 
 import static httpcourse.spec.HeaderRules.IMF_FIXDATE;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +28,31 @@ public abstract class UrlSpec extends HeadersSpec {
     @Override
     protected Expected file(String path, HeaderRule contentType) {
         return super.file(path, contentType).with(HeaderRules.lastModified(SiteFiles.modified(server.webRoot(), path)));
+    }
+
+    // ---- Streaming -------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("streams a file bigger than the memory: a 3 GiB file starts at once, with its Content-Length")
+    void streamsAHugeFile() {
+        WebRoot webRoot = server.webRoot();
+        webRoot.createSparsePage("/huge.bin", ManyClientsChecks.HUGE_FILE_BYTES);
+        try (RawConnection client = server.open()) {
+            byte[] start = client.send(Requests.get("/huge.bin")).readFirst(64 * 1024);
+            String head = new String(start, StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0];
+            boolean fine = head.matches("HTTP/1\\.\\d 200 OK\r\n(?s).*") && head.toLowerCase(Locale.ROOT)
+                    .matches("(?s).*\r\ncontent-length: *" + ManyClientsChecks.HUGE_FILE_BYTES + " *(\r\n.*)?");
+            if (!fine) {
+                throw SpecFailure.of("GET /huge.bin, a file of 3 GiB (" + ManyClientsChecks.HUGE_FILE_BYTES + " bytes):"
+                        + " the answer did not start with 200 OK and Content-Length: " + ManyClientsChecks.HUGE_FILE_BYTES
+                        + ".\nIts first bytes:\n" + VisibleBytes.render(Arrays.copyOf(start, Math.min(start.length, 300))),
+                        new Hint(Hint.Id.FILE_NOT_STREAMED, "Send the file a buffer at a time"
+                                + " (Files.newInputStream(file).transferTo(out)), its length from Files.size: a byte"
+                                + " array holds at most 2 GiB, and twenty downloads of a big file fill any memory."));
+            }
+        } finally {
+            webRoot.deletePage("/huge.bin");
+        }
     }
 
     // ---- Percent-decoding ------------------------------------------------------------------
@@ -60,7 +88,8 @@ public abstract class UrlSpec extends HeadersSpec {
 
     @DisplayName("answers 400 Bad Request to a malformed escape")
     @ParameterizedTest(name = "answers 400 Bad Request to {0}")
-    @ValueSource(strings = {"/%zz.html", "/ipsum.html%", "/ipsum.html%4", "/%C3%28.html", "/%FF.html"})
+    @ValueSource(strings = {"/%zz.html", "/ipsum.html%", "/ipsum.html%4", "/%C3%28.html", "/%FF.html", "/%+4.html",
+            "/%-1.html"})
     void answersBadRequestToAMalformedEscape(String path) {
         check(get(path), Expected.error("400 Bad Request").when("GET " + path)
                 .because("A % is followed by two hex digits (RFC 3986 §2.1), and the decoded bytes are UTF-8:"
@@ -102,11 +131,13 @@ public abstract class UrlSpec extends HeadersSpec {
         checkRefused(get(path), "GET " + path);
     }
 
-    @Test
     @DisplayName("decodes before it normalizes: /sub/%2e%2e/ipsum.html is /ipsum.html")
-    void decodesBeforeNormalizing() {
-        check(get("/sub/%2e%2e/ipsum.html"), file("/ipsum.html", HTML).when("an escaped .. that stays inside")
-                .because("%2e%2e is .., once decoded: decode first, then normalize and check."));
+    @ParameterizedTest(name = "serves /ipsum.html for {0}: an escaped .. that stays inside")
+    @ValueSource(strings = {"/sub/%2e%2e/ipsum.html", "/nothing/%2e%2e/ipsum.html"})
+    void decodesBeforeNormalizing(String path) {
+        check(get(path), file("/ipsum.html", HTML).when("an escaped .. that stays inside")
+                .because("%2e%2e is .., once decoded: decode first, then normalize and check (a folder that"
+                        + " does not exist, /nothing, must not matter)."));
     }
 
     @DisplayName("never serves a hidden file or folder (a name that starts with a dot)")
@@ -150,6 +181,17 @@ public abstract class UrlSpec extends HeadersSpec {
     void redirectsWithAnEncodedUrl() {
         check(get("/my%20docs"), Expected.redirect("/my%20docs/").when("GET /my%20docs, a folder"));
         check(get("/my%20docs/"), file(SiteFiles.FOLDER_WITH_SPACE + "index.html", HTML));
+    }
+
+    @Test
+    @DisplayName("redirects only inside this site: //docs gets Location: /docs/, and /docs?x=1 /docs/ or /docs/?x=1")
+    void redirectsOnlyInsideThisSite() {
+        // "//docs/" in a Location is a URL without its scheme: the browser would go to a host named docs
+        // (an open redirect); a query copied before the slash would name another folder.
+        check(get("//docs"), Expected.redirect(SiteFiles.FOLDER).when("GET //docs: a Location of //docs/ would send"
+                + " the browser to another site"));
+        check(get("/docs?x=1"), Expected.redirect(SiteFiles.FOLDER, "x=1").when("GET /docs?x=1: the query is not"
+                + " part of the folder's name"));
     }
 
     @DisplayName("answers 404 Not Found for a folder without index.html")
