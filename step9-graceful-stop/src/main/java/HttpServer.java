@@ -146,6 +146,8 @@ public class HttpServer {
         htdocsRealPath = HTDOCS.toRealPath();
         // Loopback (127.0.0.1): only programs on this computer can connect.
         ServerSocket server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress());
+        // Before the first client: from now on, a signal stops the server gracefully.
+        handleStopSignals();
         System.out.println("Listening on port " + server.getLocalPort() + " ...");
         // Step 4's loop, run by many threads at once: while one waits for a slow client, the
         // others go on accepting and serving.
@@ -156,15 +158,15 @@ public class HttpServer {
             threads.add(thread);
         }
         startWatchdog();
-        awaitStopSignal();
+        stopAsked.await();
         stop(server, threads);
     }
 
     /**
-     * Waits for SIGTERM (what kill, docker stop or systemd send) or SIGINT (Ctrl+C). The first
-     * one starts a graceful stop; a second one, during the stop, ends the server at once.
+     * Handles SIGTERM (what kill, docker stop or systemd send) and SIGINT (Ctrl+C): the first one
+     * asks for a graceful stop (main waits for it); a second one, during the stop, ends the server at once.
      */
-    static void awaitStopSignal() throws InterruptedException {
+    static void handleStopSignals() {
         // sun.misc.Signal (module jdk.unsupported) is the JDK's only way to handle a signal and
         // stay in control. A shutdown hook would run too, but the JVM exits when it ends, with
         // status 143 (128 + 15, "killed by SIGTERM"), and a second Ctrl+C cannot cut it short.
@@ -179,7 +181,6 @@ public class HttpServer {
                 stopAsked.countDown();
             });
         }
-        stopAsked.await();
     }
 
     /**

@@ -119,6 +119,11 @@ final class Download {
         }
     }
 
+    /** Whether more of the body is to come: not all of it read, and nothing went wrong. */
+    boolean isUnderWay() {
+        return state == State.UNDER_WAY && received < length;
+    }
+
     /** The head as it came (all that came, when no complete head did). */
     byte[] head() {
         return head.clone();

@@ -25,6 +25,8 @@ public final class RawConnection implements AutoCloseable {
     private final long opened = System.nanoTime();
     // Bytes received after the response readResponse returned: the start of the next one.
     private byte[] pending = new byte[0];
+    // The last response readResponse returned.
+    private byte[] lastResponse = new byte[0];
 
     RawConnection(Socket socket, Duration responseTimeout) {
         this.socket = socket;
@@ -95,6 +97,7 @@ public final class RawConnection implements AutoCloseable {
         ResponseReader reader = new ResponseReader(socket, pending, responseTimeout);
         Exchange.Ending ending = reader.read(request);
         pending = reader.rest();
+        lastResponse = reader.response();
         return new Exchange(sent.toByteArray(), reader.response(), ending, Duration.ofNanos(System.nanoTime() - opened));
     }
 
@@ -257,6 +260,16 @@ public final class RawConnection implements AutoCloseable {
         } catch (IOException reset) {
             return since(opened);
         }
+    }
+
+    /** The last response {@link #readResponse} returned: none before the first. */
+    public byte[] lastResponse() {
+        return lastResponse.clone();
+    }
+
+    /** Every byte sent on this connection so far. */
+    public byte[] sentSoFar() {
+        return sent.toByteArray();
     }
 
     /** How long ago the connection was opened. */

@@ -72,6 +72,8 @@ public final class WebRoot {
     // What this web root wrote, by path: the expected bytes come from here, not from the disk, where
     // the server (which may write in its working directory) could have changed them.
     private final Map<String, byte[]> written = new ConcurrentHashMap<>();
+    // The digests of the large files, too large to keep in memory, by path.
+    private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
     private boolean hasLinks;
 
     /**
@@ -183,9 +185,9 @@ public final class WebRoot {
 
     /**
      * Creates a file in htdocs of {@code size} random bytes, too large to keep in memory: its
-     * SHA-256 digest stands for its bytes, to compare with what a server sends.
+     * SHA-256 digest stands for its bytes, to compare with what a server sends ({@link #digest}).
      */
-    public byte[] createRandomPage(String urlPath, long size) {
+    public void createRandomPage(String urlPath, long size) {
         Path file = workingDirectory.resolve("htdocs" + urlPath);
         MessageDigest digest = sha256();
         Random random = new Random(new SecureRandom().nextLong());
@@ -199,6 +201,26 @@ public final class WebRoot {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        digests.put("htdocs" + urlPath, digest.digest());
+    }
+
+    /** The SHA-256 digest of a file {@link #createRandomPage} wrote, by its URL path. */
+    public byte[] digest(String urlPath) {
+        byte[] digest = digests.get("htdocs" + urlPath);
+        if (digest == null) {
+            throw new IllegalArgumentException("The web root wrote no large htdocs" + urlPath);
+        }
+        return digest.clone();
+    }
+
+    /** A sparse file of {@code size} zeros (see {@link #createSparsePage}); returns the SHA-256 digest of its bytes. */
+    public byte[] createZerosPage(String urlPath, long size) {
+        createSparsePage(urlPath, size);
+        MessageDigest digest = sha256();
+        byte[] zeros = new byte[1 << 20];
+        for (long left = size; left > 0; left -= zeros.length) {
+            digest.update(zeros, 0, (int) Math.min(zeros.length, left));
         }
         return digest.digest();
     }
