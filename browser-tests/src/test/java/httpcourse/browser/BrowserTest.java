@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
 
     static final Path SCREENSHOTS = StepServer.REPO.resolve("browser-tests/target/screenshots");
+    // A fail-safe: step 9 stops within its grace period of 5 s, and at once with no answer under way.
+    static final Duration STOP_FAIL_SAFE = Duration.ofSeconds(30);
 
     static Chromium chromium;
     static WebDriver driver;
@@ -167,6 +170,41 @@ class BrowserTest {
                 new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).until(ExpectedConditions.titleIs("Hello World!"));
             });
             assertIndexPage();
+            report(server);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 8: Chromium loads every page over one connection")
+    void step8LoadsEveryPageOverOneConnection() throws Exception {
+        try (StepServer server = StepServer.start("step8-keep-alive")) {
+            indexIpsumAndBack("step8", server);
+            load("step8-folder", () -> driver.get(server.url("/guide/")));
+            assertThat(heading()).as("the heading of guide/index.html").isEqualTo("Guide");
+            load("step8-txt", () -> driver.get(server.url("/notes.txt")));
+            // Step 8 logs each request after the client's address and port: one port, one connection.
+            List<String> logged = server.printed().stream().filter(line -> line.matches("\\S+:\\d+ [A-Z]+ .*")).toList();
+            assertThat(logged).as("the requests step 8 logged").hasSizeGreaterThanOrEqualTo(4);
+            assertThat(logged.stream().map(line -> line.split(" ", 2)[0]).distinct().toList())
+                    .as("the client addresses (and ports) of those requests: %s", logged).hasSize(1);
+            report(server);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 9 logs Chromium's requests in the Common Log Format, and stops on SIGTERM while Chromium keeps its connection")
+    void step9StopsWhileChromiumKeepsItsConnection() throws Exception {
+        try (StepServer server = StepServer.start("step9-graceful-stop")) {
+            indexIpsumAndBack("step9", server);
+            assertThat(server.printed()).as("what step 9 logged")
+                    .anyMatch(line -> line.matches("127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /ipsum\\.html HTTP/1\\.1\" 200 \\d+"));
+            // Chromium keeps its connection open, idle, for the next page: the stop closes it, and exits.
+            long start = System.nanoTime();
+            Integer status = server.stop("TERM", STOP_FAIL_SAFE);
+            System.out.printf("[browser] step9 stopped on SIGTERM in %d ms, exit status %s%n",
+                    (System.nanoTime() - start) / 1_000_000, status);
+            assertThat(status).as("the exit status after SIGTERM").isZero();
+            assertThat(server.printed()).as("what step 9 printed last").last().isEqualTo("Stopped.");
             report(server);
         }
     }

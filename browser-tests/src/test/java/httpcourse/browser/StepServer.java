@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
@@ -45,9 +47,21 @@ final class StepServer implements AutoCloseable {
         return process.port();
     }
 
-    /** The request lines the server printed so far: "GET /ipsum.html HTTP/1.1". */
+    /**
+     * The request lines the server printed so far: "GET /ipsum.html HTTP/1.1", on a line of their
+     * own (steps 1 to 7), after the client's address (step 8), or in quotes (step 9's Common Log Format).
+     */
     List<String> requestLines() {
-        return process.stdoutLines().stream().filter(line -> line.matches("[A-Z]+ \\S+ HTTP/.*")).toList();
+        return process.stdoutLines().stream().map(REQUEST_LINE::matcher).filter(Matcher::find)
+                .map(Matcher::group).toList();
+    }
+
+    private static final Pattern REQUEST_LINE = Pattern.compile("(?<=^|[ \"])[A-Z]+ \\S+ HTTP/\\d\\.\\d(?=$|\")");
+
+    /** Sends the server's process a signal ("TERM", "INT"); its exit status, once it has exited, or null. */
+    Integer stop(String signal, Duration failSafe) {
+        process.signal(signal);
+        return process.awaitExit(failSafe) ? process.exitStatus() : null;
     }
 
     String url(String path) {

@@ -63,6 +63,18 @@ class GraderTest {
             "answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)";
     private static final String SLOW_CLIENTS =
             "closes a connection whose head does not come in time: silent, or a byte a second";
+    private static final String KEEPS_OPEN =
+            "keeps an HTTP/1.1 connection open: three requests, one after the other, on one connection";
+    private static final String HUGE_BODY = "answers at once a request whose body is too large to read (1 GiB), then"
+            + " closes, saying so, the whole answer sent";
+    private static final String SLOW_CLIENTS_8 = "closes a connection whose head does not come in time: silent, a byte"
+            + " a second, or idle after an answer";
+    private static final String SLOW_CLIENTS_9 = "closes a connection whose head does not come in time: silent, a byte"
+            + " a second, idle after an answer, or never reading its answer";
+    private static final String SIGTERM = "stops on SIGTERM: no new connection, the idle ones closed, the download"
+            + " under way finished, exit status 0";
+    private static final String LOG = "logs each request in the Common Log Format, the client's control bytes escaped"
+            + " as \\xHH";
     private static final String MISSING_FILE_WITH_TEXT =
             "answers 404 Not Found for a missing file, with a short text, and goes on serving";
 
@@ -148,7 +160,35 @@ class GraderTest {
                 arguments(NO_READ_TIMEOUT, 5, SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
                 arguments(TIMEOUT_PER_READ, 5, SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
                 arguments(LISTENS_EVERYWHERE, 1, "listens on 127.0.0.1 only: unreachable at this computer's other addresses",
-                        Hint.Id.NOT_LOOPBACK_ONLY));
+                        Hint.Id.NOT_LOOPBACK_ONLY),
+                arguments(CLOSES_AFTER_EACH_ANSWER, 8, KEEPS_OPEN, Hint.Id.NOT_KEPT_OPEN),
+                arguments(NO_CONNECTION_CLOSE, 8, "closes the connection after answering Connection: close, and says so",
+                        Hint.Id.CONNECTION_HEADER_WRONG),
+                arguments(BUFFER_PER_REQUEST, 8, "answers requests sent together in one piece (pipelined), in order",
+                        Hint.Id.PIPELINED_REQUEST_LOST),
+                arguments(IGNORES_BODIES, 8, "reads and forgets a request's body: the next request starts after it",
+                        Hint.Id.BODY_READ_AS_REQUEST),
+                arguments(SKIPS_WHAT_HAS_COME, 8,
+                        "waits for the whole body before it answers, then reads the next request after it",
+                        Hint.Id.ANSWERED_BEFORE_BODY),
+                arguments(CONTENT_LENGTH_WINS, 8,
+                        "answers 400 Bad Request, and closes, when a body's length is in doubt (request smuggling)",
+                        Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED),
+                arguments(NO_BODY_LIMIT, 8, HUGE_BODY, Hint.Id.HUGE_BODY_AWAITED),
+                arguments(CLOSES_ABRUPTLY, 8, HUGE_BODY, Hint.Id.RESET_AFTER_LAST_ANSWER),
+                arguments(NO_REQUEST_LIMIT, 8, "closes a connection after many requests (at most 10000), saying so in its"
+                        + " last answer", Hint.Id.NO_REQUEST_LIMIT),
+                arguments(NO_IDLE_TIMEOUT, 8, SLOW_CLIENTS_8, Hint.Id.IDLE_CONNECTION_KEPT),
+                arguments(STEP_8, 9, SIGTERM, Hint.Id.STOP_NOT_GRACEFUL),
+                arguments(KEEPS_ACCEPTING, 9, SIGTERM, Hint.Id.STILL_ACCEPTING),
+                arguments(EXIT_STATUS_143, 9, SIGTERM, Hint.Id.STOP_EXIT_STATUS),
+                arguments(SECOND_SIGNAL_IGNORED, 9, "stops on Ctrl+C (SIGINT) the same way, and at once on a second"
+                        + " Ctrl+C, with an exit status not 0", Hint.Id.SECOND_SIGNAL_IGNORED),
+                arguments(NO_GRACE_LIMIT, 9, "stops within its grace period even while a client reads nothing of its"
+                        + " download, with exit status 0", Hint.Id.STOP_NEVER_ENDS),
+                arguments(NO_WRITE_TIMEOUT, 9, SLOW_CLIENTS_9, Hint.Id.WRITE_NEVER_TIMES_OUT),
+                arguments(LOG_TIME_NOT_COMMON, 9, LOG, Hint.Id.LOG_NOT_COMMON_FORMAT),
+                arguments(LOG_UNESCAPED, 9, LOG, Hint.Id.LOG_UNESCAPED));
     }
 
     /** Each known-wrong server whose whole step fails around its checks, and the one hint it must get. */
@@ -354,7 +394,9 @@ class GraderTest {
         String output = REPOSITORY_OUTPUT.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Step 1: Hello World", "Step 2: always index.html",
                 "Step 3: the file the request names", "Step 4: 404 Not Found", "Step 5: many clients at once",
-                "Step 6: complete answers, and a clear no", "Step 7: the request target is a URL")
+                "Step 6: complete answers, and a clear no", "Step 7: the request target is a URL",
+                "Step 8: one connection, many requests", "Step 9: bounded resources, a standard log",
+                "Step 9: a graceful stop")
                 .doesNotContain(Report.FAIL);
         assertThat(output).containsPattern("Total +(\\d+)/\\1\n");
         assertThat(repositoryExitStatus).as(output).isZero();

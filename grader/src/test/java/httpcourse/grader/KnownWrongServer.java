@@ -248,6 +248,85 @@ enum KnownWrongServer {
                             && !hasHiddenName(root.relativize(real));""",
             "return real.startsWith(root); // FLAW: hidden names not checked")),
 
+    // ---- Step 8: persistent connections, pipelining, request bodies
+
+    /** Step 7's habit in HTTP/1.1: every connection closes after one answer, whatever the request asks. */
+    CLOSES_AFTER_EACH_ANSWER(8, new Edit("keepOpen = skipBody(request, in) && wantsToKeepOpen(request) && !last",
+            "keepOpen = skipBody(request, in) && false && !last // FLAW: one answer per connection")),
+
+    /** Closes after an answer as asked, without saying so. */
+    NO_CONNECTION_CLOSE(8, new Edit("return \"Connection: close\";",
+            "return null; // FLAW: closes without saying so")),
+
+    /** A new buffer for every request: what it read ahead, the next requests sent together, is lost. */
+    BUFFER_PER_REQUEST(8, new Edit("""
+            limited.startRequest();
+                        if (!awaitRequest(in)) {""", """
+            limited.startRequest();
+                        in = new BufferedInputStream(limited); // FLAW: a new buffer for every request
+                        if (!awaitRequest(in)) {""")),
+
+    /** A body left unread: its bytes are taken for the next request. */
+    IGNORES_BODIES(8, new Edit("in.skipNBytes(request.bodyLength());",
+            "// FLAW: the body is not read: its bytes are taken for the next request")),
+
+    /** Skips the body that has come, not the body that was announced: answers early, and misreads the rest. */
+    SKIPS_WHAT_HAS_COME(8, new Edit("in.skipNBytes(request.bodyLength());",
+            "in.skipNBytes(Math.min(request.bodyLength(), in.available())); // FLAW: what has come so far")),
+
+    /** Content-Length wins over Transfer-Encoding, instead of a 400: request smuggling's way in. */
+    CONTENT_LENGTH_WINS(8, new Edit("if (transferEncoding != null) {",
+            "if (transferEncoding != null && contentLength == null) { // FLAW: Content-Length wins")),
+
+    /** Reads any body to its end, however large. */
+    NO_BODY_LIMIT(8, new Edit("static final long BODY_SIZE_LIMIT = 1024 * 1024;",
+            "static final long BODY_SIZE_LIMIT = Long.MAX_VALUE; // FLAW: any body is read, however large")),
+
+    /** No limit on the requests of one connection. */
+    NO_REQUEST_LIMIT(8, new Edit("static final int REQUESTS_PER_CONNECTION = 1000;",
+            "static final int REQUESTS_PER_CONNECTION = Integer.MAX_VALUE; // FLAW: no limit")),
+
+    /** Closes at once, the client's bytes still unread: the socket sends a reset, and the answer's end is lost. */
+    CLOSES_ABRUPTLY(8, new Edit("closeGently(client, limited, in);",
+            "// FLAW: closed at once, with try-with-resources, whatever the client still sends")),
+
+    /** A time limit for the first request only: an idle connection stays open for a day. */
+    NO_IDLE_TIMEOUT(8, new Edit("deadline = System.nanoTime() + HEAD_TIME_LIMIT.toNanos();",
+            "deadline = System.nanoTime() + (deadline == 0 ? HEAD_TIME_LIMIT : Duration.ofDays(1)).toNanos(); // FLAW")),
+
+    // ---- Step 9: the stop, the write timeout, the log
+
+    /** Step 8 as it is, on step 9's spec: SIGTERM ends it at once. */
+    STEP_8(8),
+
+    /** Stops without closing its server socket: new clients are still accepted during the stop. */
+    KEEPS_ACCEPTING(9, new Edit("server.close(); // accept() fails from now on: each thread ends once done with its connection",
+            "// FLAW: the server socket stays open during the stop")),
+
+    /** Ends the stop with the status of a process killed by SIGTERM. */
+    EXIT_STATUS_143(9, new Edit("System.exit(0);", "System.exit(143); // FLAW: the status of a process killed by SIGTERM")),
+
+    /** A second signal changes nothing: the stop goes on. */
+    SECOND_SIGNAL_IGNORED(9, new Edit("Runtime.getRuntime().halt(128 + signal.getNumber()); // as if killed by it",
+            "return; // FLAW: a second signal changes nothing")),
+
+    /** Waits for every answer under way, however long, and has no watchdog: a client that reads nothing holds the stop. */
+    NO_GRACE_LIMIT(9,
+            new Edit("thread.join(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));",
+                    "thread.join(); // FLAW: no grace period"),
+            new Edit("        startWatchdog();\n", "        // FLAW: no watchdog\n")),
+
+    /** No watchdog: a write waits for ever. */
+    NO_WRITE_TIMEOUT(9, new Edit("        startWatchdog();\n", "        // FLAW: no watchdog\n")),
+
+    /** The log's time in ISO style, not the Common Log Format's. */
+    LOG_TIME_NOT_COMMON(9, new Edit("DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
+            "DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\", Locale.US) /* FLAW: not the Common Log Format */")),
+
+    /** The request line logged as it came: a terminal's escape sequence goes to the console. */
+    LOG_UNESCAPED(9, new Edit("(requestLine == null ? \"-\" : escape(requestLine))",
+            "(requestLine == null ? \"-\" : requestLine) /* FLAW: not escaped */")),
+
     // ---- The start
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */

@@ -55,7 +55,11 @@ class SpecsDiscriminateTest {
                 Arguments.of(3, 4, "answers 404 Not Found for a missing file, and goes on serving"),
                 Arguments.of(4, 5, "answers another client while one holds half a request, then that one too"),
                 Arguments.of(5, 6, "answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)"),
-                Arguments.of(6, 7, "decodes %20: /with%20space.html is the file \"with space.html\""));
+                Arguments.of(6, 7, "decodes %20: /with%20space.html is the file \"with space.html\""),
+                Arguments.of(7, 8, "keeps an HTTP/1.1 connection open: three requests, one after the other, on one"
+                        + " connection"),
+                Arguments.of(8, 9, "stops on SIGTERM: no new connection, the idle ones closed, the download under way"
+                        + " finished, exit status 0"));
     }
 
     /** Compiles each step's server once, then grades the pairs side by side. */

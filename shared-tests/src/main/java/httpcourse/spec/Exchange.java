@@ -20,6 +20,11 @@ public record Exchange(byte[] request, byte[] response, Ending ending, Duration 
         NOT_CLOSED,
         /** The connection was reset (the server crashed or closed abruptly). */
         RESET,
+        /**
+         * The client read one whole response, by its Content-Length, and stopped there: the
+         * connection stays open for the next request (HTTP/1.1's persistent connections).
+         */
+        KEPT_OPEN,
         /** Nobody accepted the connection: the server is not running. */
         REFUSED
     }

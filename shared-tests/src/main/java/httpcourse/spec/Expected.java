@@ -21,11 +21,12 @@ public final class Expected {
         NONE
     }
 
-    final String statusLine;
+    String statusLine;
     final Body body;
     final byte[] exactBody;
     final List<HeaderRule> rules = new ArrayList<>();
     String situation = "";
+    boolean mayStayOpen;
     Hint.Id statusHintId = Hint.Id.WRONG_STATUS;
     String statusHint = "";
 
@@ -75,7 +76,23 @@ public final class Expected {
         rules.stream().filter(rule -> !rule.name().equals("Content-Length")).forEach(head.rules::add);
         head.rules.add(HeaderRules.contentLength(length, true));
         head.situation = situation;
+        head.mayStayOpen = mayStayOpen;
         return head;
+    }
+
+    /** The same answer in HTTP/1.1, the version of steps 8 and on: "HTTP/1.1 200 OK". */
+    public Expected inHttp11() {
+        statusLine = statusLine.replaceFirst("^HTTP/1\\.0 ", "HTTP/1.1 ");
+        return this;
+    }
+
+    /**
+     * The connection may stay open after this answer (a persistent connection): the check reads it
+     * by its Content-Length, and does not wait for a close.
+     */
+    public Expected mayStayOpen() {
+        mayStayOpen = true;
+        return this;
     }
 
     /** Adds a rule for one more header field. */
@@ -112,7 +129,7 @@ public final class Expected {
             case EXACT -> exactBody;
             case NONE -> new byte[0];
             case ANY_TEXT -> actual.statusLine().equals(statusLine) && actual.body().length > 0 ? actual.body()
-                    : (statusLine.substring("HTTP/1.0 ".length()) + ": a few words that say why\n")
+                    : (statusLine.substring("HTTP/1.x ".length()) + ": a few words that say why\n")
                             .getBytes(StandardCharsets.US_ASCII);
         };
     }

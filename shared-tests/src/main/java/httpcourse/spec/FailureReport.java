@@ -57,6 +57,7 @@ final class FailureReport {
             case NOT_CLOSED -> "and the connection was still open after " + exchange.waited().toSeconds() + " s";
             case RESET -> "then the connection was reset";
             case REFUSED -> "because the connection was refused";
+            case KEPT_OPEN -> "then the client stopped reading (its Content-Length), the connection still open";
         };
     }
 }

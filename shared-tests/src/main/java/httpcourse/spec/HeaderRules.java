@@ -319,6 +319,43 @@ public final class HeaderRules {
     }
 
     /**
+     * Connection: close, on the answer after which the server closes the connection (RFC 9112
+     * §9.6): required when the client spoke HTTP/1.1, for which a connection stays open otherwise;
+     * allowed, or nothing, for an HTTP/1.0 client, whose connection closes unless both say keep-alive.
+     */
+    public static HeaderRule connectionClose(boolean required) {
+        return new HeaderRule("Connection", required, (value, c) -> hasOption(value, "close"), c -> "close",
+                (value, c) -> new Hint(Hint.Id.CONNECTION_HEADER_WRONG, required
+                        ? "The request asked to close the connection (Connection: close), or the server closes it:"
+                                + " its answer says so, with \"Connection: close\" (RFC 9112 §9.6)"
+                                + (value == null ? "" : ", not \"" + value + "\"") + "."
+                        : "An HTTP/1.0 connection closes after the answer unless both sides say keep-alive: say"
+                                + " \"Connection: close\", or nothing, not \"" + value + "\"."));
+    }
+
+    /** Connection: keep-alive, to an HTTP/1.0 client that asked for it, on a connection that stays open. */
+    public static HeaderRule connectionKeepAlive() {
+        return new HeaderRule("Connection", true, (value, c) -> hasOption(value, "keep-alive"), c -> "keep-alive",
+                (value, c) -> new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "An HTTP/1.0 client that asks for"
+                        + " \"Connection: keep-alive\" keeps the connection open only if the answer says"
+                        + " \"Connection: keep-alive\" too; otherwise it waits for the close (RFC 9112 §9.3 and"
+                        + " Appendix C.2.2)" + (value == null ? "" : ", not \"" + value + "\"") + "."));
+    }
+
+    /** No "Connection: close" on an answer whose connection stays open (RFC 9112 §9.3). */
+    public static HeaderRule connectionNotClose() {
+        return new HeaderRule("Connection", false, (value, c) -> !hasOption(value, "close"), c -> "keep-alive",
+                (value, c) -> new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "The answer says \"" + value + "\", but"
+                        + " nothing asked to close the connection: an HTTP/1.1 connection stays open after an answer"
+                        + " (RFC 9112 §9.3). Say close only when the server closes it."));
+    }
+
+    /** Whether a Connection value lists {@code option}, in any letter case (RFC 9110 §7.6.1). */
+    static boolean hasOption(String value, String option) {
+        return value != null && Arrays.stream(value.split(",")).anyMatch(o -> o.strip().equalsIgnoreCase(option));
+    }
+
+    /**
      * Content-Length: exactly {@code length}, the length of the body a GET gets: for HEAD (required),
      * and for a 304, which may leave it out (RFC 9110 §8.6).
      */

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What steps 6 and 7 share: every answer is complete, in HTTP/1.0 with Date, Content-Type and
- * Content-Length; HEAD gets the head of GET; and every request the server cannot serve gets a
- * clear "no" (400, 404, 405, 414, 431, 501, 505) with a short text, never a closed socket. Plus the
- * checks of {@link ManyClientsChecks}, and StepSpec's: whatever a client sends, the server goes on.
+ * What steps 6 to 9 share: every answer is complete, with Date, Content-Type and Content-Length
+ * (in HTTP/1.0 in steps 6 and 7, in HTTP/1.1 from step 8 on: see {@link #asThisStepAnswers});
+ * HEAD gets the head of GET; and every request the server cannot serve gets a clear "no" (400,
+ * 404, 405, 414, 431, 501, 505) with a short text, never a closed socket. Plus the checks of
+ * {@link ManyClientsChecks}, and StepSpec's: whatever a client sends, the server goes on.
  *
  * <p>Header fields are found in any order and any letter case; Date is checked for its format and
  * for being the time of the answer (see {@link Timed}). The files come from {@link WebRoot} and
@@ -86,14 +87,28 @@ public abstract class HeadersSpec implements ManyClientsChecks {
         return send(Requests.get(path));
     }
 
+    /** Sends a request, and reads the answer up to the close (the connection ends with it, in HTTP/1.0). */
     protected Timed send(String request) {
         return Timed.send(server, request);
     }
 
     /** Checks the answer, and that it leaks no byte of a file outside htdocs or of a hidden file. */
     protected void check(Timed answer, Expected expected) {
+        check(answer, new String(answer.exchange().request(), StandardCharsets.ISO_8859_1), expected);
+    }
+
+    /** The same, for the answer to {@code request}, one of the requests sent on its connection. */
+    protected void check(Timed answer, String request, Expected expected) {
         assertLeaksNothing(answer);
-        ResponseCheck.verify(answer, expected);
+        ResponseCheck.verify(answer, asThisStepAnswers(expected, request));
+    }
+
+    /**
+     * What this step's answer to {@code request} is, given what steps 6 and 7 answer: the same in
+     * steps 6 and 7, HTTP/1.0 with a closed connection. (Steps 8 and 9 answer in HTTP/1.1.)
+     */
+    protected Expected asThisStepAnswers(Expected expected, String request) {
+        return expected;
     }
 
     /** Checks an answer that may be 400 (the URL cannot be read) or 404 (no such file): never a file. */
@@ -279,7 +294,7 @@ public abstract class HeadersSpec implements ManyClientsChecks {
         check(send(methodAndTarget + " HTTP/1.0\r\n\r\n"), methodNotAllowed(methodAndTarget));
     }
 
-    private static Expected methodNotAllowed(String situation) {
+    protected static Expected methodNotAllowed(String situation) {
         return Expected.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD")).when(situation)
                 .because("A file server only sends files, with GET and HEAD; a method HTTP defines for other"
                         + " uses (RFC 9110 §9) gets 405 and an Allow header that lists GET and HEAD (§15.5.6).");

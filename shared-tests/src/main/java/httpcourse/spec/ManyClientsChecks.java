@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -109,10 +113,42 @@ public interface ManyClientsChecks {
     @Test
     @DisplayName("closes a connection whose head does not come in time: silent, or a byte a second")
     default void closesSlowConnections() {
+        assertClosesSlowClients(List.of());
+    }
+
+    /**
+     * A client that holds a connection its own way (idle after an answer, never reading one...),
+     * beside the silent and the dripping ones of {@link #closesSlowConnections}.
+     *
+     * @param holdUntilClosed holds a connection until the server closes it, for {@link #CLOSE_FAIL_SAFE}
+     *                        at most; returns how long that took, or null when it never did
+     * @param failure         the failure to report when the server never closed it
+     */
+    record SlowClient(Function<ServerUnderTest, Duration> holdUntilClosed, Supplier<AssertionError> failure) {
+    }
+
+    /**
+     * Holds a silent connection, one that sends its head a byte a second, and {@code others}, all
+     * at once, and fails unless the server closes each of them (within {@link #CLOSE_FAIL_SAFE});
+     * then the server must still answer.
+     */
+    default void assertClosesSlowClients(List<SlowClient> others) {
+        // A thread each: they wait side by side (the common pool may have a single thread).
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try {
+            assertClosesSlowClients(others, clients);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private void assertClosesSlowClients(List<SlowClient> others, ExecutorService clients) {
+        List<CompletableFuture<Duration>> othersClosedAfter = others.stream().map(other -> CompletableFuture.supplyAsync(
+                () -> other.holdUntilClosed().apply(server()), clients)).toList();
         try (RawConnection silent = server().open(); RawConnection drip = server().open()) {
             CompletableFuture<Duration> dripClosedAfter = CompletableFuture.supplyAsync(
                     () -> drip.dripUntilClosed("GET / HTTP/1.0\r\nX-Slow: " + "a".repeat(100), Duration.ofSeconds(1),
-                            CLOSE_FAIL_SAFE));
+                            CLOSE_FAIL_SAFE), clients);
             Duration silentClosedAfter = silent.awaitClosed(CLOSE_FAIL_SAFE);
             if (silentClosedAfter == null) {
                 throw SpecFailure.of("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
@@ -125,6 +161,11 @@ public interface ManyClientsChecks {
                         + CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was still open.",
                         new Hint(Hint.Id.SLOW_CLIENT_KEPT, "A read timeout starts again with every byte; limit the"
                                 + " time of the whole head instead, or such clients hold threads for ever."));
+            }
+        }
+        for (int i = 0; i < others.size(); i++) {
+            if (othersClosedAfter.get(i).join() == null) {
+                throw others.get(i).failure().get();
             }
         }
         assertAnswersRoot(server().send(Requests.get("/")));

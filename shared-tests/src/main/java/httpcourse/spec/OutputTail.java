@@ -91,7 +91,10 @@ final class OutputTail {
         return textSince(0);
     }
 
-    /** The last lines printed after {@code mark}, ready for a report; "(nothing)" when there are none. */
+    /**
+     * The last lines printed after {@code mark}, ready for a report; "(nothing)" when there are none.
+     * Control characters show as \\xHH: a server's output must not drive the reader's terminal.
+     */
     synchronized String textSince(long mark) {
         long kept = Math.min(lines.size(), linesSeen - mark);
         if (kept <= 0) {
@@ -99,7 +102,15 @@ final class OutputTail {
         }
         long skipped = Math.max(0, kept - REPORT_LINES) + (lines.size() - kept);
         return (kept > REPORT_LINES || linesSeen - mark > lines.size() ? "  | ...\n" : "")
-                + lines.stream().skip(skipped).map(l -> "  | " + l + "\n").collect(Collectors.joining());
+                + lines.stream().skip(skipped).map(l -> "  | " + visible(l) + "\n").collect(Collectors.joining());
+    }
+
+    /** The line with each control character (but tab) written \\xHH, as an escape sequence cannot act. */
+    static String visible(String line) {
+        StringBuilder text = new StringBuilder();
+        line.chars().forEach(c -> text.append(c < 0x20 && c != '\t' || c == 0x7F
+                ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return text.toString();
     }
 
     /** The lines printed after {@code mark} that are still kept. */

@@ -23,6 +23,10 @@ public final class RawConnection implements AutoCloseable {
     private final Duration responseTimeout;
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private final long opened = System.nanoTime();
+    // Bytes received after the response readResponse returned: the start of the next one.
+    private byte[] pending = new byte[0];
+    // The last response readResponse returned.
+    private byte[] lastResponse = new byte[0];
 
     RawConnection(Socket socket, Duration responseTimeout) {
         this.socket = socket;
@@ -49,12 +53,98 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
-    /** Reads until the server closes the connection (or the response timeout): the whole answer. */
+    /** Sends these bytes, as {@link #send} does; false when the server has closed the connection. */
+    public boolean trySend(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            socket.getOutputStream().write(bytes);
+            sent.write(bytes);
+            return true;
+        } catch (IOException closedByServer) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads until the server closes the connection (or the response timeout): the whole answer.
+     * Then closes this side too, as a client does once the server has closed its own.
+     */
     public Exchange readUntilClosed() {
+        return readUntilClosed(responseTimeout);
+    }
+
+    /** The same, waiting up to {@code failSafe} rather than the response timeout. */
+    public Exchange readUntilClosed(Duration failSafe) {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, responseTimeout);
+        received.writeBytes(pending);
+        pending = new byte[0];
+        Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, failSafe);
+        if (ending == Exchange.Ending.CLOSED) {
+            close();
+        }
         return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
                 Duration.ofNanos(System.nanoTime() - opened));
+    }
+
+    /**
+     * Reads the answer to {@code request} as an HTTP/1.1 client does ({@link ResponseReader}): its
+     * head, then its body by its Content-Length; on to the close when the connection ends with it.
+     * What comes after it is kept for the next call: the answer to the next request.
+     *
+     * @return what was sent on this connection so far, and this response
+     */
+    public Exchange readResponse(String request) {
+        ResponseReader reader = new ResponseReader(socket, pending, responseTimeout);
+        Exchange.Ending ending = reader.read(request);
+        pending = reader.rest();
+        lastResponse = reader.response();
+        return new Exchange(sent.toByteArray(), reader.response(), ending, Duration.ofNanos(System.nanoTime() - opened));
+    }
+
+    /** Sends a request and reads its answer: {@link #send}, then {@link #readResponse}. */
+    public Exchange exchange(String request) {
+        send(request);
+        return readResponse(request);
+    }
+
+    /**
+     * Reads what has come, into {@code buffer}, waiting up to the response timeout for something:
+     * the count, or -1 at the end of the connection.
+     *
+     * @throws SocketTimeoutException when nothing came in time
+     * @throws IOException            when the connection was reset
+     */
+    int readSome(byte[] buffer) throws IOException {
+        if (pending.length > 0) {
+            int count = Math.min(buffer.length, pending.length);
+            System.arraycopy(pending, 0, buffer, 0, count);
+            pending = Arrays.copyOfRange(pending, count, pending.length);
+            return count;
+        }
+        socket.setSoTimeout((int) responseTimeout.toMillis());
+        return socket.getInputStream().read(buffer);
+    }
+
+    /**
+     * Waits up to {@code wait} for bytes, without blocking longer: true when some came (or the
+     * connection ended), false when the server sent nothing.
+     */
+    public boolean sendsSomethingWithin(Duration wait) {
+        if (pending.length > 0) {
+            return true;
+        }
+        try {
+            socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+            int b = socket.getInputStream().read();
+            if (b != -1) {
+                pending = new byte[] {(byte) b};
+            }
+            return true;
+        } catch (SocketTimeoutException nothing) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
     }
 
     /**
@@ -170,6 +260,21 @@ public final class RawConnection implements AutoCloseable {
         } catch (IOException reset) {
             return since(opened);
         }
+    }
+
+    /** The last response {@link #readResponse} returned: none before the first. */
+    public byte[] lastResponse() {
+        return lastResponse.clone();
+    }
+
+    /** Every byte sent on this connection so far. */
+    public byte[] sentSoFar() {
+        return sent.toByteArray();
+    }
+
+    /** How long ago the connection was opened. */
+    public Duration age() {
+        return since(opened);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,31 @@ public final class RawHttpClient {
         }
         return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Sends the request in one write and reads one answer as an HTTP/1.1 client does: by its
+     * Content-Length, then on to the close only when it says "Connection: close" or the request
+     * expects a close (HTTP/1.0 without keep-alive). See {@link ResponseReader}.
+     */
+    public Exchange sendAndReadAnswer(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        long start = System.nanoTime();
+        try (Socket socket = connect()) {
+            socket.setTcpNoDelay(true);
+            try {
+                socket.getOutputStream().write(request);
+            } catch (SocketException e) {
+                return new Exchange(request, new byte[0], Exchange.Ending.RESET, Duration.ofNanos(System.nanoTime() - start));
+            }
+            ResponseReader reader = new ResponseReader(socket, new byte[0], responseTimeout);
+            Exchange.Ending ending = reader.read(text);
+            return new Exchange(request, reader.response(), ending, Duration.ofNanos(System.nanoTime() - start));
+        } catch (ConnectException e) {
+            return new Exchange(request, new byte[0], Exchange.Ending.REFUSED, Duration.ZERO);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

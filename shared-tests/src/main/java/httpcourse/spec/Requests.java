@@ -20,6 +20,43 @@ public final class Requests {
                 + "name=John&surname=Doe";
     }
 
+    /** An HTTP/1.1 request, with the Host header it needs: the connection stays open after it. */
+    public static String http11(String method, String path) {
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    }
+
+    /** The same, asking the server to close the connection after its answer. */
+    public static String http11Closing(String method, String path) {
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    }
+
+    /**
+     * Whether the client of this request expects the connection to close after the answer
+     * (RFC 9112 §9.3): it says "Connection: close", or it is HTTP/1.0 without "keep-alive".
+     */
+    public static boolean asksToClose(String request) {
+        String[] lines = request.split("\r?\n");
+        boolean http10 = !isHttp11(request);
+        boolean close = false;
+        boolean keepAlive = false;
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            String[] field = lines[i].split(":", 2);
+            if (field.length == 2 && field[0].equalsIgnoreCase("Connection")) {
+                for (String option : field[1].split(",")) {
+                    close |= option.strip().equalsIgnoreCase("close");
+                    keepAlive |= option.strip().equalsIgnoreCase("keep-alive");
+                }
+            }
+        }
+        return close || http10 && !keepAlive;
+    }
+
+    /** Whether the request line ends with HTTP/1.1. */
+    public static boolean isHttp11(String request) {
+        String[] requestLine = request.split("\r?\n", 2)[0].split(" ");
+        return requestLine.length == 3 && requestLine[2].equals("HTTP/1.1");
+    }
+
     /** What Firefox sends when you open the page: HTTP/1.1, keep-alive and many headers. */
     public static String firefox(String path) {
         return "GET " + path + " HTTP/1.1\r\n"

@@ -124,10 +124,15 @@ public final class Sandbox {
         return unavailable;
     }
 
-    /** The command that runs {@code command} in this sandbox, with {@code workingDirectory} as its folder. */
+    /**
+     * The command that runs {@code command} in this sandbox, with {@code workingDirectory} as its
+     * folder, and SIGINT handled as by default (see {@link #sigintAsDefault}).
+     */
     public List<String> wrap(List<String> command, Path workingDirectory) throws NoSuchFileException {
         if (!on) {
-            return command;
+            // A program that does not exist keeps failing to start, as ProcessBuilder reports it.
+            return findProgram(command.get(0)).isEmpty() ? command
+                    : Stream.concat(sigintAsDefault().stream(), command.stream()).toList();
         }
         Path program = findProgram(command.get(0))
                 .orElseThrow(() -> new NoSuchFileException(command.get(0), null, "no such program on the PATH"));
@@ -150,9 +155,43 @@ public final class Sandbox {
             wrapped.add("--nproc=" + PROCESSES);
         }
         wrapped.addAll(List.of("--cpu=" + CPU_SECONDS + ":" + (CPU_SECONDS + 5), "--fsize=" + FILE_BYTES, "--core=0",
-                "--", program.toString()));
+                "--"));
+        wrapped.addAll(sigintAsDefault());
+        wrapped.add(program.toString());
         wrapped.addAll(command.subList(1, command.size()));
         return wrapped;
+    }
+
+    /**
+     * "env --default-signal=INT" (GNU coreutils 8.31 and later), where this system has it; nothing
+     * elsewhere. A shell starts its background jobs with SIGINT ignored, and a process passes that
+     * on to the processes it starts: a grader run in the background would start servers for which
+     * Ctrl+C (SIGINT, which the specs of step 9 send) does nothing. env sets it back to the
+     * default, then runs the server in its own process: the server gets SIGINT as in a terminal.
+     */
+    static List<String> sigintAsDefault() {
+        if (sigintAsDefault == null) {
+            sigintAsDefault = runs(List.of("env", "--default-signal=INT", "true"))
+                    ? List.of("env", "--default-signal=INT") : List.of();
+        }
+        return sigintAsDefault;
+    }
+
+    private static volatile List<String> sigintAsDefault;
+
+    /** Whether {@code command} runs and exits with status 0 (within a fail-safe of 10 s). */
+    private static boolean runs(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -49,6 +49,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> command;
+    private final boolean sandboxed;
     private final OutputTail stdout = new OutputTail(line -> true);
     // The java launcher's notice about our JDK_JAVA_OPTIONS is not the server's own output.
     private final OutputTail stderr = new OutputTail(line -> !Sandbox.isJavaOptionsNotice(line));
@@ -59,6 +60,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private ServerProcess(List<String> command, Path workingDirectory, Sandbox sandbox) throws IOException {
         this.command = List.copyOf(command);
+        this.sandboxed = sandbox.isOn();
         ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(command, workingDirectory))
                 .directory(workingDirectory.toFile());
         builder.environment().clear();
@@ -212,6 +214,49 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Sends the server's own process a signal, as kill does: "TERM" (what kill, docker stop and
+     * systemd send; on Unix, ProcessHandle.destroy()) or "INT" (what Ctrl+C sends). In the
+     * sandbox, the server's process is the one bubblewrap started: bwrap passes no signal on.
+     */
+    public void signal(String name) {
+        ProcessHandle server = serverHandle();
+        if (name.equals("TERM")) {
+            server.destroy();
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(server.pid())).inheritIO().start();
+            if (!kill.waitFor(OUTPUT_FAIL_SAFE.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -s " + name + " " + server.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + name, e);
+        }
+    }
+
+    /** The exit status of the process, once it has exited: 128 + N after a signal N killed it. */
+    public int exitStatus() {
+        return process.exitValue();
+    }
+
+    /** The server's own process: the command's; in the sandbox, the first one that is not bubblewrap's. */
+    private ProcessHandle serverHandle() {
+        if (!sandboxed) {
+            return process.toHandle();
+        }
+        return process.descendants().filter(p -> !isBubblewrap(p))
+                .filter(p -> p.parent().map(ServerProcess::isBubblewrap).orElse(false))
+                .findFirst().orElse(process.toHandle());
+    }
+
+    private static boolean isBubblewrap(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/bwrap")).orElse(false);
+    }
+
+    /**
      * Waits until the process has exited, for at most {@code failSafe}; once it has, waits for
      * the rest of its output too, so that a report shows all of it (a stack trace is printed last).
      *
@@ -290,6 +335,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static final Pattern ERROR_LINE = Pattern.compile("\\w(Exception|Error)\\b|^Traceback |^\\s+at \\S+\\(");
+
+    /** The lines printed on stdout after {@code mark} that are still kept (up to 1000). */
+    public List<String> stdoutLinesSince(OutputMark mark) {
+        return stdout.linesSince(mark.stdout());
+    }
 
     /** The last lines the server printed on stdout (up to 1000), e.g. the requests it logged. */
     public List<String> stdoutLines() {

@@ -44,6 +44,7 @@ public final class ServerUnderTest implements AutoCloseable {
     private boolean firstContact;
     private ServerProcess.OutputMark checkStart = new ServerProcess.OutputMark(0, 0);
     private ServerProcess stopNoticed;
+    private ServerProcess stopAskedFor; // the process a check sent a signal to: its end is no crash
     private final List<String> stops = new ArrayList<>();
 
     /** Everything needed to start the server again. */
@@ -113,6 +114,15 @@ public final class ServerUnderTest implements AutoCloseable {
         return exchange(() -> client.send(request));
     }
 
+    /**
+     * Sends a request and reads its answer as an HTTP/1.1 client does, by its length: on to the
+     * close only when the answer or the request says the connection ends (see {@link ResponseReader}).
+     */
+    public ServerReply sendAndReadAnswer(String request) {
+        byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+        return exchange(() -> client.sendAndReadAnswer(bytes));
+    }
+
     public ServerReply sendInPieces(List<String> pieces, Duration pause) {
         List<byte[]> bytes = pieces.stream().map(p -> p.getBytes(StandardCharsets.ISO_8859_1)).toList();
         return exchange(() -> client.sendInPieces(bytes, pause));
@@ -151,6 +161,47 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Opens a connection to write and read at the pace of the check: the caller closes it. */
     public RawConnection open() {
         return connect(new byte[0], () -> client.open());
+    }
+
+    /** Whether this is a process the specs started, to which they can send signals (not a running server). */
+    public boolean isOwnProcess() {
+        return process != null;
+    }
+
+    /**
+     * Sends the server's process a signal, "TERM" or "INT" (see {@link ServerProcess#signal}): the
+     * check asks it to stop, so its end is not reported as a crash. The next check starts a new one.
+     */
+    public void signal(String name) {
+        stopAskedFor = process;
+        process.signal(name);
+    }
+
+    /** Waits up to {@code failSafe} for the process to exit; its exit status, or null when it runs on. */
+    public Integer awaitExit(Duration failSafe) {
+        return process.awaitExit(failSafe) ? process.exitStatus() : null;
+    }
+
+    /** Whether the server's port accepts a connection now (the connection is closed at once). */
+    public boolean acceptsConnections() {
+        try {
+            client.connectAndClose();
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** The lines the server printed on its standard output since this check started (up to 1000). */
+    public List<String> printedDuringThisCheck() {
+        return process.stdoutLinesSince(checkStart);
+    }
+
+    /** For a report: what the server printed during this check, and how it ended if it did. */
+    public String describeThisCheck() {
+        String state = process.isAlive() ? "The server process is still running."
+                : "The server process has exited (" + process.describeExit() + ").";
+        return state + "\n" + process.describeOutputSince(checkStart, "during this check");
     }
 
     /** A check begins: a server that stopped since the last one is started again. */
@@ -213,7 +264,8 @@ public final class ServerUnderTest implements AutoCloseable {
         }
         // A moment for the server to finish printing what this request caused.
         boolean exited = process.awaitExit(Duration.ofMillis(200));
-        boolean unanswered = exchange.response().length == 0 || exchange.ending() != Exchange.Ending.CLOSED;
+        boolean unanswered = exchange.response().length == 0
+                || exchange.ending() != Exchange.Ending.CLOSED && exchange.ending() != Exchange.Ending.KEPT_OPEN;
         if (!exited && !unanswered && !process.printedAnErrorSince(checkStart)) {
             return "";
         }
@@ -300,7 +352,7 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** Records that the process stopped, once, with all it printed; {@code when}: "during the check ...". */
     private void noticeStop(String when) {
-        if (process == null || process.isAlive() || stopNoticed == process) {
+        if (process == null || process.isAlive() || stopNoticed == process || stopAskedFor == process) {
             return;
         }
         stopNoticed = process;

@@ -1,6 +1,7 @@
 package httpcourse.spec;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -8,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -68,6 +72,8 @@ public final class WebRoot {
     // What this web root wrote, by path: the expected bytes come from here, not from the disk, where
     // the server (which may write in its working directory) could have changed them.
     private final Map<String, byte[]> written = new ConcurrentHashMap<>();
+    // The digests of the large files, too large to keep in memory, by path.
+    private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
     private boolean hasLinks;
 
     /**
@@ -174,6 +180,57 @@ public final class WebRoot {
             channel.position(size - 1).write(ByteBuffer.wrap(new byte[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates a file in htdocs of {@code size} random bytes, too large to keep in memory: its
+     * SHA-256 digest stands for its bytes, to compare with what a server sends ({@link #digest}).
+     */
+    public void createRandomPage(String urlPath, long size) {
+        Path file = workingDirectory.resolve("htdocs" + urlPath);
+        MessageDigest digest = sha256();
+        Random random = new Random(new SecureRandom().nextLong());
+        byte[] chunk = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            for (long left = size; left > 0; left -= chunk.length) {
+                random.nextBytes(chunk);
+                int length = (int) Math.min(chunk.length, left);
+                out.write(chunk, 0, length);
+                digest.update(chunk, 0, length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        digests.put("htdocs" + urlPath, digest.digest());
+    }
+
+    /** The SHA-256 digest of a file {@link #createRandomPage} wrote, by its URL path. */
+    public byte[] digest(String urlPath) {
+        byte[] digest = digests.get("htdocs" + urlPath);
+        if (digest == null) {
+            throw new IllegalArgumentException("The web root wrote no large htdocs" + urlPath);
+        }
+        return digest.clone();
+    }
+
+    /** A sparse file of {@code size} zeros (see {@link #createSparsePage}); returns the SHA-256 digest of its bytes. */
+    public byte[] createZerosPage(String urlPath, long size) {
+        createSparsePage(urlPath, size);
+        MessageDigest digest = sha256();
+        byte[] zeros = new byte[1 << 20];
+        for (long left = size; left > 0; left -= zeros.length) {
+            digest.update(zeros, 0, (int) Math.min(zeros.length, left));
+        }
+        return digest.digest();
+    }
+
+    /** A new SHA-256 digest, for the large files. */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -1,0 +1,144 @@
+package httpcourse.spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * A large file's download, read at the pace of a check: its head first, then its body a part at
+ * a time, into a digest rather than memory, then its end. For the checks that stop a server while
+ * a response is under way, and watch its bytes.
+ */
+final class Download {
+
+    /** How the download went so far. */
+    enum State {
+        /** Its body is being read; more is to come. */
+        UNDER_WAY,
+        /** All Content-Length bytes came, and then the connection closed. */
+        COMPLETE,
+        /** All Content-Length bytes came, and the connection stayed open (persistent) or sent more. */
+        COMPLETE_NOT_CLOSED,
+        /** The connection ended (closed, reset) before all of the body came. */
+        CUT,
+        /** Nothing more came within the response timeout. */
+        STALLED
+    }
+
+    private final RawConnection connection;
+    private final MessageDigest digest = WebRoot.sha256();
+    private final byte[] buffer = new byte[64 * 1024];
+    private byte[] head = new byte[0];
+    private long length = -1;
+    private long received;
+    private State state = State.UNDER_WAY;
+
+    Download(RawConnection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Reads the head, and {@code bodyBytes} of the body (fewer if it ends first). False when no
+     * head with a Content-Length came: see {@link #head()}.
+     */
+    boolean start(long bodyBytes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int headEnd;
+        while ((headEnd = ResponseReader.headEnd(bytes.toByteArray())) < 0) {
+            int count = read();
+            if (count < 0) {
+                head = bytes.toByteArray();
+                return false;
+            }
+            bytes.write(buffer, 0, count);
+        }
+        byte[] all = bytes.toByteArray();
+        head = Arrays.copyOf(all, headEnd);
+        String value = HttpResponse.parse(head).value("Content-Length");
+        if (value == null || !value.matches("\\d{1,18}") || !HttpResponse.parse(head).code().equals("200")) {
+            return false;
+        }
+        length = Long.parseLong(value);
+        count(all, headEnd, all.length - headEnd);
+        readBody(bodyBytes);
+        return true;
+    }
+
+    /** Reads up to {@code bodyBytes} more of the body, unless it ends first. */
+    void readBody(long bodyBytes) {
+        long target = received + Math.min(bodyBytes, length - received);
+        while (state == State.UNDER_WAY && received < target) {
+            int count = read();
+            if (count < 0) {
+                return;
+            }
+            count(buffer, 0, count);
+        }
+    }
+
+    /** Reads the rest of the body, then what follows: the end of the connection, or not. */
+    State finish() {
+        readBody(Long.MAX_VALUE);
+        if (state == State.UNDER_WAY) {
+            try {
+                int after = connection.readSome(buffer);
+                state = after < 0 ? State.COMPLETE : State.COMPLETE_NOT_CLOSED;
+            } catch (SocketTimeoutException stillOpen) {
+                state = State.COMPLETE_NOT_CLOSED;
+            } catch (IOException reset) {
+                state = State.COMPLETE; // a reset after the whole body: closed all the same
+            }
+        }
+        return state;
+    }
+
+    private int read() {
+        try {
+            int count = connection.readSome(buffer);
+            if (count < 0) {
+                state = State.CUT;
+            }
+            return count;
+        } catch (SocketTimeoutException e) {
+            state = State.STALLED;
+            return -1;
+        } catch (IOException reset) {
+            state = State.CUT;
+            return -1;
+        }
+    }
+
+    private void count(byte[] bytes, int offset, int count) {
+        int body = (int) Math.min(count, length - received); // bytes beyond the body are not the file's
+        digest.update(bytes, offset, body);
+        received += body;
+        if (body < count) {
+            state = State.COMPLETE_NOT_CLOSED;
+        }
+    }
+
+    /** Whether more of the body is to come: not all of it read, and nothing went wrong. */
+    boolean isUnderWay() {
+        return state == State.UNDER_WAY && received < length;
+    }
+
+    /** The head as it came (all that came, when no complete head did). */
+    byte[] head() {
+        return head.clone();
+    }
+
+    long length() {
+        return length;
+    }
+
+    long received() {
+        return received;
+    }
+
+    /** Whether all the body came, and its bytes are the file's. */
+    boolean isWhole(byte[] fileDigest) {
+        return received == length && MessageDigest.isEqual(digest.digest(), fileDigest);
+    }
+}
