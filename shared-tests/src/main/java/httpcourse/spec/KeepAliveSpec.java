@@ -348,7 +348,9 @@ public abstract class KeepAliveSpec extends UrlSpec {
      */
     private Timed nextAnswer(RawConnection connection, int number, String request, boolean sentTogether) {
         boolean previousSaidClose = ResponseReader.says(HttpResponse.parse(connection.lastResponse()), "close");
-        Instant sent = Instant.now();
+        // The answer's Date may be no older than the connection: requests sent together may all be
+        // answered before this read starts, so the time of the read is no bound for it.
+        Instant sent = Instant.now().minus(connection.age());
         Exchange exchange = connection.readResponse(request);
         Timed timed = new Timed(new ServerReply(exchange, server), sent, Instant.now());
         if (number > 1 && exchange.response().length == 0) {
