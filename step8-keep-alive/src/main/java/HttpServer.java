@@ -381,20 +381,26 @@ public class HttpServer {
     static boolean skipChunks(InputStream connection) throws IOException, HttpError {
         InputStream lines = new SizeLimitedInput(connection, HEAD_SIZE_LIMIT); // the lines around chunks
         long bodySize = 0;
-        for (long size = chunkSize(readLine(lines)); size > 0; size = chunkSize(readLine(lines))) {
-            if (size > BODY_SIZE_LIMIT - bodySize) {
-                return false;
+        try {
+            for (long size = chunkSize(readLine(lines)); size > 0; size = chunkSize(readLine(lines))) {
+                if (size > BODY_SIZE_LIMIT - bodySize) {
+                    return false;
+                }
+                bodySize += size;
+                connection.skipNBytes(size);
+                if (!readLine(lines).isEmpty()) {
+                    throw new HttpError("400 Bad Request", "a chunk is longer than its size");
+                }
             }
-            bodySize += size;
-            connection.skipNBytes(size);
-            if (!readLine(lines).isEmpty()) {
-                throw new HttpError("400 Bad Request", "a chunk is longer than its size");
+            while (!readLine(lines).isEmpty()) {
+                // a trailer field: nothing a file server needs
             }
+            return true;
+        } catch (HeadTooLarge manyLines) {
+            // Over 8 KiB of lines around chunks: a body of many tiny chunks (or endless trailers).
+            // Legal, but not worth reading: as for a large body, answer, then close.
+            return false;
         }
-        while (!readLine(lines).isEmpty()) {
-            // a trailer field: nothing a file server needs
-        }
-        return true;
     }
 
     /** The size of a chunk, from the hex number that starts its line. */

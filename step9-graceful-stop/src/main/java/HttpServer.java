@@ -329,8 +329,13 @@ public class HttpServer {
             // A request we cannot serve still gets an answer, never a silently closed socket.
             response = errorResponse(error);
         }
-        long bodyBytes = send(response, withBody, connectionHeader(version, keepOpen), out);
-        logRequest(clientIp, received, requestLine, response.status(), bodyBytes);
+        long bodyBytes = -1; // stays -1, logged "-", if the answer fails on its way
+        try {
+            bodyBytes = send(response, withBody, connectionHeader(version, keepOpen), out);
+        } finally {
+            // Every request gets its line, even one whose client left, or that the stop cut.
+            logRequest(clientIp, received, requestLine, response.status(), bodyBytes);
+        }
         return keepOpen;
     }
 
@@ -506,20 +511,26 @@ public class HttpServer {
     static boolean skipChunks(InputStream connection) throws IOException, HttpError {
         InputStream lines = new SizeLimitedInput(connection, HEAD_SIZE_LIMIT); // the lines around chunks
         long bodySize = 0;
-        for (long size = chunkSize(readLine(lines)); size > 0; size = chunkSize(readLine(lines))) {
-            if (size > BODY_SIZE_LIMIT - bodySize) {
-                return false;
+        try {
+            for (long size = chunkSize(readLine(lines)); size > 0; size = chunkSize(readLine(lines))) {
+                if (size > BODY_SIZE_LIMIT - bodySize) {
+                    return false;
+                }
+                bodySize += size;
+                connection.skipNBytes(size);
+                if (!readLine(lines).isEmpty()) {
+                    throw new HttpError("400 Bad Request", "a chunk is longer than its size");
+                }
             }
-            bodySize += size;
-            connection.skipNBytes(size);
-            if (!readLine(lines).isEmpty()) {
-                throw new HttpError("400 Bad Request", "a chunk is longer than its size");
+            while (!readLine(lines).isEmpty()) {
+                // a trailer field: nothing a file server needs
             }
+            return true;
+        } catch (HeadTooLarge manyLines) {
+            // Over 8 KiB of lines around chunks: a body of many tiny chunks (or endless trailers).
+            // Legal, but not worth reading: as for a large body, answer, then close.
+            return false;
         }
-        while (!readLine(lines).isEmpty()) {
-            // a trailer field: nothing a file server needs
-        }
-        return true;
     }
 
     /** The size of a chunk, from the hex number that starts its line. */
@@ -893,8 +904,8 @@ public class HttpServer {
         void abortIfWriteStuck() {
             long started = writeStarted;
             if (started != 0 && System.nanoTime() - started > WRITE_TIME_LIMIT.toNanos()) {
-                System.out.println("Cut " + socket.getRemoteSocketAddress() + ": it read nothing for "
-                        + WRITE_TIME_LIMIT.toSeconds() + " s");
+                System.out.println("Cut " + socket.getInetAddress().getHostAddress() + ":" + socket.getPort()
+                        + ": it read nothing for " + WRITE_TIME_LIMIT.toSeconds() + " s");
                 abort();
             }
         }
