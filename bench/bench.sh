@@ -59,7 +59,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#servers[@]} -gt 0 ] || { usage >&2; exit 2; }
-for tool in ${tools//,/ }; do
+for tool in ${tools//,/ } curl; do   # curl tells whether a server keeps its connections
   command -v "$tool" >/dev/null || {
     echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
 done
