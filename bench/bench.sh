@@ -36,11 +36,13 @@ Options:
   --duration 5       seconds per wrk measurement (default: 5)
   --rounds 3         rounds; the median is reported (default: 3)
   --path /index.html the page requested (default: /index.html)
+  --wait-load 0.7    before measuring, wait until the machine is quiet: its 1-minute load
+                     average below 0.7 (a look every 30 s, 10 minutes at most; Linux only)
   --help             this text
 EOF
 }
 
-tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html
+tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,13 +52,14 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --path) path="$2"; shift 2 ;;
+    --wait-load) wait_load="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) servers+=("$1"); shift ;;
   esac
 done
 [ ${#servers[@]} -gt 0 ] || { usage >&2; exit 2; }
-for tool in ${tools//,/ }; do
+for tool in ${tools//,/ } curl; do   # curl tells whether a server keeps its connections
   command -v "$tool" >/dev/null || {
     echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
 done
@@ -122,7 +125,8 @@ start() {
       local source
       source="$(ls -d "${server}"-*/src/main/java/HttpServer.java 2>/dev/null | head -1)"
       [ -n "$source" ] || { echo "bench: no module $server-* here" >&2; exit 2; }
-      javac -d "$dir/classes" "$source"
+      # javac's warnings (step 9 uses sun.misc.Signal) would fill the screen: shown only on failure.
+      javac -d "$dir/classes" "$source" 2>"$dir/javac.log" || { cat "$dir/javac.log" >&2; exit 1; }
       start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
     cmd:*|*=cmd:*)
       # The server runs in its own folder: a word that names a file or folder from here (the
@@ -169,7 +173,19 @@ EOF
   esac
 }
 
-# measure TOOL CLIENTS PORT: one measurement; prints "REQUESTS_PER_SECOND ERRORS".
+# keeps_connections PORT: "yes" when the server answers a second request on the same
+# connection, "no" when it closes it after each answer. curl asks twice and prints, for each
+# request, how many connections it had to open: "1 0" means the second one reused the first.
+keeps_connections() {
+  local url="http://127.0.0.1:$1$path"
+  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' "$url" "$url")" = "1 0 " ]; then
+    echo yes
+  else
+    echo no
+  fi
+}
+
+# measure TOOL CLIENTS PORT KEEPS: one measurement; prints "REQUESTS_PER_SECOND ERRORS".
 measure() {
   local out url="http://127.0.0.1:$3$path"
   case "$1" in
@@ -179,24 +195,42 @@ measure() {
            /^apr_/ {aborted=1} END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0)}' <<<"$out" ;;
     wrk)
       out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" "$url" 2>&1 || true)"
-      # wrk counts a response without Content-Length as a "read" error although it is complete:
-      # only connect, write and timeout errors, and non-2xx answers, count as errors here.
-      awk '/^Requests\/sec:/ {rps=$2} /Socket errors:/ {gsub(",", ""); errors=$4+$8+$10}
+      # Errors: wrk's connect, write and timeout errors, and non-2xx answers. Its read errors
+      # too, but only for a server that keeps its connections: wrk also counts a "read error"
+      # for every answer that ends when the server closes the connection (an answer without
+      # Content-Length, as the steps up to 5 send), although that answer is complete.
+      awk -v keeps="$4" '/^Requests\/sec:/ {rps=$2}
+           /Socket errors:/ {gsub(",", ""); errors=$4+$8+$10; if (keeps == "yes") errors+=$6}
            /Non-2xx or 3xx responses:/ {bad=$5} END {print (rps ? rps : 0), errors + bad}' <<<"$out" ;;
   esac
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?"; }   # the 1-minute load average
+if [ -n "$wait_load" ] && [ -r /proc/loadavg ]; then
+  # Other programs on the machine take the cores the servers and the load tools need.
+  for _ in $(seq 1 20); do
+    awk -v l="$(load)" -v max="$wait_load" 'BEGIN {exit !(l < max)}' && break
+    echo "bench: load average $(load), waiting until it is below $wait_load ..." >&2
+    sleep 30
+  done
+fi
+
+os="$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -s)"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//'),"\
-     "$(uname -sr); $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
+     "$os, $(uname -sr); $(date -u +%Y-%m-%d)"
+echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserver 2>/dev/null)" &&
+     echo "; jwebserver: $("$(dirname "$jws")/java" -version 2>&1 | head -1)")"
 echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds rounds;" \
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
+echo "Load average (1 min) before: $(load)"
 
-declare -A port_of rates errors_of
+declare -A port_of keeps_of rates errors_of
 for i in "${!servers[@]}"; do
   start "$i" "${servers[$i]}"
   port_of["${servers[$i]}"]="$port"
+  keeps_of["${servers[$i]}"]="$(keeps_connections "$port")"
   measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
 done
 
@@ -205,7 +239,7 @@ for round in $(seq 1 "$rounds"); do
   for tool in ${tools//,/ }; do
     for c in ${clients//,/ }; do
       for server in "${servers[@]}"; do
-        read -r rate errs < <(measure "$tool" "$c" "${port_of[$server]}")
+        read -r rate errs < <(measure "$tool" "$c" "${port_of[$server]}" "${keeps_of[$server]}")
         key="$server,$tool,$c"
         rates["$key"]="${rates[$key]:-} $rate"
         errors_of["$key"]=$(( ${errors_of[$key]:-0} + errs ))
@@ -213,14 +247,18 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
+echo "Load average (1 min) after: $(load)"
 echo
 
 ratio() { # ratio A B: A/B with two decimals, or "-" when B is unknown
   if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; else echo "-"; fi
 }
 median_of() { tr ' ' '\n' <<<"${rates[$1]:-}" | grep . | median; }
-echo "| server | tool | clients | requests/s | × nginx | × jwebserver | errors |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+# connections: "new" when each request had a connection of its own (ab always; wrk when the
+# server closes the connection after each answer), "kept" when wrk sent request after request
+# on the same connections.
+echo "| server | tool | connections | clients | requests/s | × nginx | × jwebserver | errors |"
+echo "|---|---|---|---:|---:|---:|---:|---:|"
 for tool in ${tools//,/ }; do
   for c in ${clients//,/ }; do
     nginx_rate=""; jws_rate=""
@@ -228,7 +266,9 @@ for tool in ${tools//,/ }; do
     [ -n "${rates[jwebserver,$tool,$c]:-}" ] && jws_rate="$(median_of "jwebserver,$tool,$c")"
     for server in "${servers[@]}"; do
       rate="$(median_of "$server,$tool,$c")"
-      printf '| %s | %s | %s | %.0f | %s | %s | %s |\n' "${server%%=cmd:*}" "$tool" "$c" "$rate" \
+      connections=new
+      [ "$tool" = wrk ] && [ "${keeps_of[$server]}" = yes ] && connections=kept
+      printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |\n' "${server%%=cmd:*}" "$tool" "$connections" "$c" "$rate" \
         "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}"
     done
   done
