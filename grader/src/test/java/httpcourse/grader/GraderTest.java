@@ -228,7 +228,7 @@ class GraderTest {
     /** The one command a person types: every step of this repository, found by pattern. */
     private static void gradeTheRepository() {
         List<String> args = new ArrayList<>(Sources.sandboxOption());
-        args.addAll(List.of("--timeout", "10", "--startup-timeout", "60", "--time-limit", "180", "--",
+        args.addAll(List.of("--timeout", "10", "--startup-timeout", "60", "--time-limit", "180", "--jobs", "5", "--",
                 SpecConfig.javaExecutable(), Repository.root() + "/step{step}-*/src/main/java/HttpServer.java"));
         repositoryExitStatus = Grade.run(args.toArray(String[]::new),
                 new PrintStream(REPOSITORY_OUTPUT, true, StandardCharsets.UTF_8), System.err);
