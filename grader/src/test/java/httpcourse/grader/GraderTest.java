@@ -168,6 +168,8 @@ class GraderTest {
                         Hint.Id.PIPELINED_REQUEST_LOST),
                 arguments(IGNORES_BODIES, 8, "reads and forgets a request's body: the next request starts after it",
                         Hint.Id.BODY_READ_AS_REQUEST),
+                arguments(HEAD_LIMIT_COUNTS_BODY, 8, "reads and forgets a request's body: the next request starts after it",
+                        Hint.Id.BODY_COUNTED_AS_HEAD),
                 arguments(SKIPS_WHAT_HAS_COME, 8,
                         "waits for the whole body before it answers, then reads the next request after it",
                         Hint.Id.ANSWERED_BEFORE_BODY),

@@ -270,6 +270,11 @@ enum KnownWrongServer {
     IGNORES_BODIES(8, new Edit("in.skipNBytes(request.bodyLength());",
             "// FLAW: the body is not read: its bytes are taken for the next request")),
 
+    /** Reads the body through the head's 8 KiB limit: a larger body ends the connection without an answer. */
+    HEAD_LIMIT_COUNTS_BODY(8, new Edit("in.skipNBytes(request.bodyLength());",
+            "InputStream counted = new SizeLimitedInput(in, HEAD_SIZE_LIMIT); // FLAW: the body counted as head\n"
+                    + "        for (long i = 0; i < request.bodyLength(); i++) { counted.read(); }")),
+
     /** Skips the body that has come, not the body that was announced: answers early, and misreads the rest. */
     SKIPS_WHAT_HAS_COME(8, new Edit("in.skipNBytes(request.bodyLength());",
             "in.skipNBytes(Math.min(request.bodyLength(), in.available())); // FLAW: what has come so far")),
