@@ -222,7 +222,7 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null
      "$os, $(uname -sr); $(date -u +%Y-%m-%d)"
 echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserver 2>/dev/null)" &&
      echo "; jwebserver: $("$(dirname "$jws")/java" -version 2>&1 | head -1)")"
-echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds rounds;" \
+echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
