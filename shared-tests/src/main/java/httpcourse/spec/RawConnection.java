@@ -38,6 +38,18 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the system's receive buffer of this connection at about {@code bytes} (Linux doubles it),
+     * instead of letting it grow with the traffic: what the client has not read stays with the server.
+     */
+    public void limitReceiveBuffer(int bytes) {
+        try {
+            socket.setReceiveBufferSize(bytes);
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends these bytes (ISO-8859-1 text: one char per byte) and keeps the connection open. */
     public RawConnection send(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
