@@ -172,7 +172,7 @@ class GraderTest {
                 arguments(HEAD_LIMIT_COUNTS_BODY, 8, "reads and forgets a request's body: the next request starts after it",
                         Hint.Id.BODY_COUNTED_AS_HEAD),
                 arguments(SKIPS_WHAT_HAS_COME, 8,
-                        "waits for the whole body before it answers, then reads the next request after it",
+                        "reads the whole body, even when it comes in two pieces, then the next request after it",
                         Hint.Id.ANSWERED_BEFORE_BODY),
                 arguments(CONTENT_LENGTH_WINS, 8,
                         "answers 400 Bad Request, and closes, when a body's length is in doubt (request smuggling)",

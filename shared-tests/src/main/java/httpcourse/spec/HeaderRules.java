@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -260,25 +261,27 @@ public final class HeaderRules {
 
     /** Location: {@code path}, or an absolute http URL with that path (RFC 9110 §10.2.2). */
     public static HeaderRule location(String path) {
-        return new HeaderRule("Location", true, (value, c) -> isLocation(value, path), c -> path,
+        return new HeaderRule("Location", true, (value, c) -> isLocation(value, path, null), c -> path,
                 (value, c) -> locationHint(value, path));
     }
 
     /** Location: the folder's URL, with the request's query kept after it or left out. */
     public static HeaderRule location(String path, String query) {
         return new HeaderRule("Location", true,
-                (value, c) -> isLocation(value, path) || value.equals(path + "?" + query), c -> path,
+                (value, c) -> isLocation(value, path, null) || isLocation(value, path, query), c -> path,
                 (value, c) -> locationHint(value, path));
     }
 
-    private static boolean isLocation(String value, String path) {
-        if (value.equals(path)) {
+    /** Location: {@code path} and {@code query} (null: none), as a path or an absolute http URL. */
+    private static boolean isLocation(String value, String path, String query) {
+        if (value.equals(query == null ? path : path + "?" + query)) {
             return true;
         }
         try {
             URI uri = new URI(value);
             return "http".equalsIgnoreCase(uri.getScheme()) && uri.getRawAuthority() != null
-                    && path.equals(uri.getRawPath()) && uri.getRawQuery() == null && uri.getRawFragment() == null;
+                    && path.equals(uri.getRawPath()) && Objects.equals(query, uri.getRawQuery())
+                    && uri.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }

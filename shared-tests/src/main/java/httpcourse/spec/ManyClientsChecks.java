@@ -80,11 +80,15 @@ public interface ManyClientsChecks {
     @Test
     @DisplayName("stops reading a request head that never ends, and goes on serving")
     default void stopsReadingAnEndlessHead() {
-        long sent;
+        boolean readItAll;
         try (RawConnection endless = server().open()) {
-            sent = endless.sendWithoutEnd("GET /", (byte) 'a', ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
+            long sent = endless.sendWithoutEnd("GET /", (byte) 'a', ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
+            // A server may answer (414) and then read on and forget what still comes, before it closes
+            // (RFC 9112 §9.6, as nginx does): its answer says it stopped reading the head. The wait is a
+            // fail-safe: an answer sent while the client wrote is there at once.
+            readItAll = sent >= ENDLESS_HEAD_BYTES && !endless.sendsSomethingWithin(Duration.ofSeconds(1));
         }
-        if (sent >= ENDLESS_HEAD_BYTES) {
+        if (readItAll) {
             throw SpecFailure.of("The server took " + (ENDLESS_HEAD_BYTES >> 20) + " MiB of a request line without end,"
                     + " and did not close the connection.", new Hint(Hint.Id.ENDLESS_HEAD_READ, "Limit the size of a"
                     + " request head (8 KiB is plenty) while you read it: readLine alone gathers a line of any length"
