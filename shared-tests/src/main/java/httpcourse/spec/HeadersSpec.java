@@ -2,13 +2,11 @@ package httpcourse.spec;
 
 import static httpcourse.spec.HeaderRules.contentType;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
@@ -472,14 +470,7 @@ public abstract class HeadersSpec implements ManyClientsChecks {
     @Test
     @DisplayName("listens on 127.0.0.1 only: unreachable at this computer's other addresses")
     void listensOnLoopbackOnly() {
-        Optional<InetAddress> other = NetworkAddresses.firstNonLoopback();
-        Assumptions.assumeTrue(other.isPresent(), "this computer has no address besides loopback");
-        if (server.acceptsConnectionsOn(other.get())) {
-            throw new AssertionError("The server accepted a connection at " + other.get().getHostAddress()
-                    + ", an address of this computer that others on the network can reach."
-                    + "\nHint: listen on the loopback address only:"
-                    + " new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress()).");
-        }
+        StepSpec.assertListensOnLoopbackOnly(server);
     }
 
     @Test

@@ -147,13 +147,18 @@ public abstract class StepSpec {
     @Test
     @DisplayName("listens on 127.0.0.1 only: unreachable at this computer's other addresses")
     void listensOnLoopbackOnly() {
+        assertListensOnLoopbackOnly(server);
+    }
+
+    /** The loopback check, for every step's spec: skipped on a computer with no other address. */
+    static void assertListensOnLoopbackOnly(ServerUnderTest server) {
         Optional<InetAddress> other = NetworkAddresses.firstNonLoopback();
         Assumptions.assumeTrue(other.isPresent(), "this computer has no address besides loopback");
         if (server.acceptsConnectionsOn(other.get())) {
             throw SpecFailure.of("The server accepted a connection at " + other.get().getHostAddress()
                     + ", an address of this computer that others on the network can reach.",
                     new Hint(Hint.Id.NOT_LOOPBACK_ONLY, "Listen on the loopback address only:"
-                            + " new ServerSocket(port, 50, InetAddress.getLoopbackAddress())."));
+                            + " new ServerSocket(port, backlog, InetAddress.getLoopbackAddress())."));
         }
     }
 
