@@ -200,7 +200,7 @@ public abstract class KeepAliveSpec extends UrlSpec {
             connection.send(post);
             // A pause, so that the body comes in two pieces. An answer may come before the body has (a
             // client watches for one, RFC 9112 §9.5), as long as the server then reads the rest of the body.
-            connection.sendsSomethingWithin(Duration.ofSeconds(1));
+            Pause.sleep(Duration.ofSeconds(1));
             String next = Requests.http11Closing("GET", "/ipsum.html");
             connection.send("67890" + next);
             Timed first = nextAnswer(connection, 1, post, true);
