@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Grades an HTTP server with this course's specs. Needs only a JDK 17 or newer: the Maven
+# Grades an HTTP server with this course's specs. Needs only a JDK 25 or newer: the Maven
 # wrapper fetches everything else on the first run.
 #
 #   ./grade.sh --help
@@ -11,20 +11,20 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 classes="$root/grader/target/classes"
-# The grader's dependencies, shared-tests/target/classes (the specs) included, written by Maven.
+# The grader's dependencies, spec/target/classes (the specs) included, written by Maven.
 classpath_file="$root/grader/target/grader.classpath"
 
 # Builds the grader when it is missing or older than its sources: only the first run (and the
 # first after a change) waits for Maven; the others start the grader at once.
 stale() {
   [ ! -f "$classpath_file" ] || [ ! -d "$classes/httpcourse/grader" ] ||
-    [ -n "$(find "$root/pom.xml" "$root/shared-tests/pom.xml" "$root/shared-tests/src/main" \
+    [ -n "$(find "$root/pom.xml" "$root/spec/pom.xml" "$root/spec/src/main" \
               "$root/grader/pom.xml" "$root/grader/src/main" -newer "$classpath_file" -print -quit)" ]
 }
 if stale; then
   echo "grade: building the grader with the Maven wrapper (the very first time takes a minute) ..." >&2
   # In a subshell: the grader itself must run where it was called, so relative paths work.
-  # -am builds shared-tests too; build-classpath runs in each module, and the grader's comes last.
+  # -am builds spec too; build-classpath runs in each module, and the grader's comes last.
   if ! (cd "$root" && ./mvnw -q -B -pl grader -am compile \
           org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
           -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file") >&2; then

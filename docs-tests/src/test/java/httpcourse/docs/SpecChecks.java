@@ -13,7 +13,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The names of a step's checks, read from its spec in shared-tests (found, not run, by the
+ * The names of a step's checks, read from its spec in spec (found, not run, by the
  * JUnit Platform Launcher), in the order the grader prints them: a chapter's list of checks is
  * the spec itself, never a copy that could drift.
  */

@@ -5,8 +5,8 @@
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
 //DEPS org.assertj:assertj-core:3.27.7
 //DEPS info.picocli:picocli:4.7.7
-//SOURCES *.java ../../../../../../shared-tests/src/main/java/httpcourse/spec/*.java
-//FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../shared-tests/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
+//SOURCES *.java ../../../../../../spec/src/main/java/httpcourse/spec/*.java
+//FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../spec/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
 package httpcourse.grader;
 
 import java.io.ByteArrayOutputStream;

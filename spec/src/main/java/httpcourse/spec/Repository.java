@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Where this repository and its steps are, for the tests of the modules that build on the specs
- * (the grader's, the browser tests, shared-tests' own). The specs themselves never need it: they
+ * (the grader's, the browser tests, spec' own). The specs themselves never need it: they
  * test whatever server they are given.
  */
 public final class Repository {
