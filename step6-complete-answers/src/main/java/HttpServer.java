@@ -1,0 +1,69 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//SOURCES LimitedInput.java MediaTypes.java Request.java Response.java
+// Step 6: complete answers: Date, Content-Type, Content-Length, and HEAD.
+
+// The web root: the folder htdocs in the working directory (run from the repository root).
+final Path HTDOCS = Path.of("htdocs");
+// Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
+final int BACKLOG = 1000;
+
+void main(String[] args) throws IOException, InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
+    if (!Files.isDirectory(HTDOCS)) {
+        System.err.println("No htdocs folder in " + HTDOCS.toAbsolutePath().getParent()
+                + ": run the server from the repository root.");
+        System.exit(1);
+    }
+    try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only
+        IO.println("Listening on port " + server.getLocalPort() + " ...");
+        while (true) {
+            try {
+                Socket client = server.accept();
+                // A thread of its own for each connection: a client that waits holds up only itself.
+                // Virtual threads cost little memory, so a crowd of idle clients costs little too.
+                Thread.ofVirtual().start(() -> serveAndClose(client));
+            } catch (IOException e) { // "Too many open files", say: the server is full, not broken
+                IO.println("Accept failed: " + e);
+                Thread.sleep(100); // until some connections close, rather than failing in a tight loop
+            }
+        }
+    }
+}
+
+void serveAndClose(Socket client) {
+    try (client) {
+        serve(client);
+    } catch (IOException | RuntimeException e) {
+        IO.println("Connection failed: " + e); // only this connection failed: go on
+    }
+}
+
+void serve(Socket client) throws IOException {
+    List<String> head = Request.readHead(new BufferedInputStream(new LimitedInput(client)));
+    if (!head.isEmpty()) { // empty: the client left without a word (browsers do this)
+        IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests
+        respond(head.getFirst(), client.getOutputStream());
+    }
+}
+
+// The file the request names, or 404 Not Found. HEAD gets the head GET would get, no body.
+void respond(String request, OutputStream out) throws IOException {
+    // normalize() removes "." and "..": "htdocs/sub/../ipsum.html" becomes "htdocs/ipsum.html".
+    Path file = Path.of("htdocs" + requestedPath(request)).normalize();
+    Response response = isServable(file) ? Response.file(file) : Response.text("404 Not Found", "File Not Found");
+    response.send(out, !request.startsWith("HEAD "));
+}
+
+// The path is the second word of the request line: "GET /ipsum.html HTTP/1.0".
+String requestedPath(String request) {
+    String path = request.split(" ")[1]; // no second word: an exception, no answer
+    return path.equals("/") ? "/index.html" : path;
+}
+
+// Only a regular file that really lies inside htdocs: no "..", no link may lead out.
+boolean isServable(Path file) throws IOException {
+    // toRealPath() follows every link: where the file really is. startsWith compares whole
+    // folder names, so "htdocs-private" is not inside "htdocs".
+    return Files.isRegularFile(file) && file.toRealPath().startsWith(HTDOCS.toRealPath());
+}

@@ -1,0 +1,78 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//SOURCES HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java
+// Step 7: a clear no: HTTP's grammar, and an answer to every request the server cannot serve.
+
+// The web root: the folder htdocs in the working directory (run from the repository root).
+final Path HTDOCS = Path.of("htdocs");
+// Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
+final int BACKLOG = 1000;
+
+void main(String[] args) throws IOException, InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
+    if (!Files.isDirectory(HTDOCS)) {
+        System.err.println("No htdocs folder in " + HTDOCS.toAbsolutePath().getParent()
+                + ": run the server from the repository root.");
+        System.exit(1);
+    }
+    try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only
+        IO.println("Listening on port " + server.getLocalPort() + " ...");
+        while (true) {
+            try {
+                Socket client = server.accept();
+                // A thread of its own for each connection: a client that waits holds up only itself.
+                // Virtual threads cost little memory, so a crowd of idle clients costs little too.
+                Thread.ofVirtual().start(() -> serveAndClose(client));
+            } catch (IOException e) { // "Too many open files", say: the server is full, not broken
+                IO.println("Accept failed: " + e);
+                Thread.sleep(100); // until some connections close, rather than failing in a tight loop
+            }
+        }
+    }
+}
+
+void serveAndClose(Socket client) {
+    try (client) {
+        serve(client);
+    } catch (IOException | RuntimeException e) {
+        IO.println("Connection failed: " + e); // only this connection failed: go on
+    }
+}
+
+// Reads a request and answers it: with the file it names, or with an error that says why not.
+void serve(Socket client) throws IOException {
+    Response response;
+    boolean withBody = true;
+    try {
+        List<String> head = Request.readHead(new BufferedInputStream(new LimitedInput(client)));
+        if (head.isEmpty()) {
+            return; // the client left without a word (browsers do this)
+        }
+        IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests
+        Request request = Request.parse(head);
+        withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
+        response = respond(request);
+    } catch (HttpError error) {
+        response = error.response(); // never a silent close: the client learns what was wrong
+    }
+    response.send(client.getOutputStream(), withBody);
+}
+
+// The file the request names, or 404 Not Found.
+Response respond(Request request) throws IOException {
+    // normalize() removes "." and "..": "htdocs/sub/../ipsum.html" becomes "htdocs/ipsum.html".
+    Path file = Path.of("htdocs" + requestedPath(request.target())).normalize();
+    return isServable(file) ? Response.file(file) : Response.text("404 Not Found", "File Not Found");
+}
+
+// The file a target names: "/" means "/index.html".
+String requestedPath(String path) {
+    return path.equals("/") ? "/index.html" : path;
+}
+
+// Only a regular file that really lies inside htdocs: no "..", no link may lead out.
+boolean isServable(Path file) throws IOException {
+    // toRealPath() follows every link: where the file really is. startsWith compares whole
+    // folder names, so "htdocs-private" is not inside "htdocs".
+    return Files.isRegularFile(file) && file.toRealPath().startsWith(HTDOCS.toRealPath());
+}
