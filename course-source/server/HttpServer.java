@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
 //SOURCES
+import sun.misc.Signal; //@ 12+
 //| // Step 1: a web server that answers every request with "Hello World". //@ 1
 //| // Step 2: a web server that answers every request with the page htdocs/index.html. //@ 2
 //| // Step 3: a web server that answers with the file of htdocs that the request names. //@ 3
@@ -9,7 +10,10 @@
 //| // Step 6: complete answers: Date, Content-Type, Content-Length, and HEAD. //@ 6
 //| // Step 7: a clear no: HTTP's grammar, and an answer to every request the server cannot serve. //@ 7
 //| // Step 8: the target is a URL: percent-decoded, with a query; folders, and hidden files. //@ 8
-// Step 9: caching: Last-Modified and ETag, and 304 Not Modified when the client's copy is good. //@ 9
+//| // Step 9: caching: Last-Modified and ETag, and 304 Not Modified when the client's copy is good. //@ 9
+//| // Step 10: HTTP/1.1 keep-alive: one connection, many requests, pipelined or not. //@ 10
+//| // Step 11: request bodies, framed by Content-Length or in chunks, read to be forgotten. //@ 11
+// Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer. //@ 12
 //@ 2-7
 //|
 //| // The web root: the folder htdocs in the working directory (run from the repository root).
@@ -18,6 +22,17 @@
 //@ 5+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
+//@ end
+//@ 10+
+// After 1000 requests (nginx's default), a connection closes: its client takes its turn like others.
+final int REQUESTS_PER_CONNECTION = 1000;
+//@ end
+//@ 12+
+// A stop lets the answers under way finish, for 5 s at most: docker stop waits 10 s, then kills.
+final Duration GRACE_PERIOD = Duration.ofSeconds(5);
+volatile long stopAsked; // System.nanoTime() of the stop signal; 0 until then
+// The open connections: at a stop, those waiting for a request are closed at once.
+final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 //@ end
 //@ 2+
 
@@ -34,10 +49,14 @@ void main(String[] args) throws IOException, InterruptedException { //@ 5+
         System.exit(1);
     }
     //@ end
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor(); // a new virtual thread per task //@ 5+
     //| try (var server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only //@ 1-4
     try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only //@ 5+
+        handleStopSignals(); //@ 12+
         IO.println("Listening on port " + server.getLocalPort() + " ...");
-        while (true) {
+        server.setSoTimeout(100); // accept() returns now and then, to see a stop //@ 12+
+        //| while (true) { //@ 1-11
+        while (stopAsked == 0 || System.nanoTime() - stopAsked < GRACE_PERIOD.toNanos()) { //@ 12+
             //| // One connection at a time: accept it, serve it, close it, then the next one. //@ 1-4
             //| try (Socket client = server.accept()) { //@ 1-4
             //|     serve(client); //@ 1-4
@@ -48,7 +67,13 @@ void main(String[] args) throws IOException, InterruptedException { //@ 5+
                 Socket client = server.accept();
                 // A thread of its own for each connection: a client that waits holds up only itself.
                 // Virtual threads cost little memory, so a crowd of idle clients costs little too.
-                Thread.ofVirtual().start(() -> serveAndClose(client));
+                threads.execute(() -> serveAndClose(client));
+            //@ 12+
+            } catch (SocketTimeoutException noneWaiting) {
+                if (stopAsked != 0) {
+                    break; // the system's queue is empty: closing the socket now resets no connection
+                }
+            //@ end
             } catch (IOException e) { // "Too many open files", say: the server is full, not broken
                 IO.println("Accept failed: " + e);
                 Thread.sleep(100); // until some connections close, rather than failing in a tight loop
@@ -56,6 +81,9 @@ void main(String[] args) throws IOException, InterruptedException { //@ 5+
             }
         }
     }
+    //@ 12+
+    stop(threads);
+    //@ end
 }
 //@ 5+
 
@@ -136,29 +164,125 @@ void serveAndClose(Socket client) {
 //@ end
 //| }
 //@ end
-//@ 7+
-// Reads a request and answers it: with the file it names, or with an error that says why not.
+//@ 10+
+// The requests of a connection, answered in turn, until the client closes it, asks for the close,
+// or a limit closes it (RFC 9112 §9.3). With pipelining, the next request may have come already.
 void serve(Socket client) throws IOException {
+    var in = new LimitedInput(client); // one buffer for the connection: it may hold the next request already
+    var out = new BufferedOutputStream(client.getOutputStream()); // an answer leaves in as few packets as it can
+    //@ 10-11
+    //| for (int count = 1; serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) {
+    //|     out.flush();
+    //|     in.startRequest();
+    //| }
+    //| out.flush();
+    //| closeGently(client, in); //@ 11
+    //@ end
+    //@ 12+
+    var connection = new Connection(client);
+    connections.add(connection);
+    try {
+        // During a stop, the first request of a connection is still answered, and no other.
+        for (int count = 1; connection.awaitRequest(in, count > 1 && stopAsked != 0)
+                && serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) {
+            out.flush();
+            in.startRequest();
+        }
+        out.flush();
+    } finally {
+        connections.remove(connection); // its answers are sent: the stop does not wait for it
+    }
+    closeGently(client, in);
+    //@ end
+}
+//@ 12+
+
+// Handles SIGTERM (kill, docker stop, systemd) and SIGINT (Ctrl+C): the first one asks for a graceful
+// stop; a second one, during the stop, ends the server at once. sun.misc.Signal is the JDK's one way
+// to handle a signal and stay in control: after a shutdown hook, the JVM exits, whatever happens.
+void handleStopSignals() {
+    for (String name : List.of("TERM", "INT")) {
+        Signal.handle(new Signal(name), signal -> {
+            if (stopAsked != 0) {
+                IO.println("Stopped at once: SIG" + signal.getName() + " during the stop");
+                Runtime.getRuntime().halt(128 + signal.getNumber()); // the status of a process killed by it
+            }
+            IO.println("Stopping (SIG" + signal.getName() + "): up to " + GRACE_PERIOD.toSeconds() + " s for answers");
+            stopAsked = System.nanoTime();
+        });
+    }
+}
+
+// The end of a stop, once the server socket is closed: the connections that wait for a request are
+// closed; the others get their answer, then close; after the grace period, the rest are cut.
+void stop(ExecutorService threads) throws InterruptedException {
+    connections.forEach(Connection::closeIfIdle);
+    threads.shutdown();
+    long nanosLeft = GRACE_PERIOD.toNanos() - (System.nanoTime() - stopAsked);
+    threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);
+    IO.println(connections.isEmpty() ? "Stopped." : "Stopped; " + connections.size() + " answer(s) cut short.");
+}
+//@ end
+//@ 11+
+
+// Closes without losing the end of the last answer (RFC 9112 §9.6): first our side, so the client
+// reads the answer to its end; then the client's bytes (a body not read, requests sent with this
+// one) are read and forgotten until it closes too, within TIME and Body.LIMIT. Closed with bytes
+// unread, a socket sends a reset instead, and the client may lose the answer.
+void closeGently(Socket client, LimitedInput in) {
+    try {
+        client.shutdownOutput();
+        in.startRequest();
+        in.startBody(Body.LIMIT);
+        in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException timedOutOrTooMuch) {
+        // the socket closes now, in any case
+    }
+}
+//@ end
+
+//@ end
+//@ 7+
+//| // Reads a request and answers it: with the file it names, or with an error that says why not. //@ 7-9
+//| void serve(Socket client) throws IOException { //@ 7-9
+// Reads a request and answers it: with the file, or with an error that says why not. True: keep open. //@ 10+
+boolean serveRequest(LimitedInput in, OutputStream out, boolean last) throws IOException { //@ 10+
     Response response;
     boolean withBody = true;
+    boolean keepOpen = false; //@ 10+
     try {
-        List<String> head = Request.readHead(new BufferedInputStream(new LimitedInput(client)));
+        //| List<String> head = Request.readHead(new BufferedInputStream(new LimitedInput(client))); //@ 7-9
+        List<String> head = Request.readHead(in); //@ 10+
         if (head.isEmpty()) {
-            return; // the client left without a word (browsers do this)
+            //| return; // the client left without a word (browsers do this) //@ 7-9
+            return false; // the client closed the connection, or left it idle too long //@ 10+
         }
         IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests
         Request request = Request.parse(head);
         withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
+        //@ 10+
+        //| // Set before respond: its 404 keeps the connection; an unreadable head above closes it. A body, //@ 10
+        //| // which this server does not read, would be read as the next request: close after it. //@ 10
+        //| keepOpen = request.wantsToKeepOpen() && !request.hasBody() && !last; //@ 10
+        // Set before respond: its 404 keeps the connection; an unreadable head, or body, closes it. //@ 11+
+        //| keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last; //@ 11
+        keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last && stopAsked == 0; //@ 12+
+        //@ end
         response = respond(request);
     } catch (HttpError error) {
         response = error.response(); // never a silent close: the client learns what was wrong
     }
-    response.send(client.getOutputStream(), withBody);
+    //| response.send(client.getOutputStream(), withBody); //@ 7-9
+    //@ 10+
+    response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close")).send(out, withBody);
+    return keepOpen;
+    //@ end
 }
 
 //@ 7
 //| // The file the request names, or 404 Not Found.
-//| Response respond(Request request) throws IOException {
+//| Response respond(Request request) throws IOException, HttpError {
+//|     request.requireGetOrHead();
 //|     // normalize() removes "." and "..": "htdocs/sub/../ipsum.html" becomes "htdocs/ipsum.html".
 //|     Path file = Path.of("htdocs" + requestedPath(request.target())).normalize();
 //|     return isServable(file) ? Response.file(file) : Response.text("404 Not Found", "File Not Found");
@@ -167,6 +291,7 @@ void serve(Socket client) throws IOException {
 //@ 8+
 // The file the target names; for a folder, its index.html, at its URL that ends with "/".
 Response respond(Request request) throws IOException, HttpError {
+    request.requireGetOrHead();
     String path = Htdocs.pathOf(request.target());
     Path file = Htdocs.fileOf(path);
     if (Htdocs.isFolder(file)) {

@@ -32,7 +32,9 @@ record Response(String status, List<String> headers, InputStream body) {
     //@ end
     /** The status line, Date, the other headers, the empty line, then the body, unless withBody is false. */
     void send(OutputStream out, boolean withBody) throws IOException {
-        var head = new StringBuilder("HTTP/1.0 " + status + "\r\n");
+        //| var head = new StringBuilder("HTTP/1.0 " + status + "\r\n"); //@ 6-9
+        // HTTP/1.1, whatever the client's version: the highest this server speaks (RFC 9110 §6.2). //@ 10+
+        var head = new StringBuilder("HTTP/1.1 " + status + "\r\n"); //@ 10+
         // An origin server with a clock says when it answered (RFC 9110 §6.6.1).
         head.append("Date: ").append(HTTP_DATE.format(Instant.now())).append("\r\n");
         headers.forEach(header -> head.append(header).append("\r\n"));

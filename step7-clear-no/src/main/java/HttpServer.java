@@ -15,6 +15,7 @@ void main(String[] args) throws IOException, InterruptedException {
                 + ": run the server from the repository root.");
         System.exit(1);
     }
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor(); // a new virtual thread per task
     try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only
         IO.println("Listening on port " + server.getLocalPort() + " ...");
         while (true) {
@@ -22,7 +23,7 @@ void main(String[] args) throws IOException, InterruptedException {
                 Socket client = server.accept();
                 // A thread of its own for each connection: a client that waits holds up only itself.
                 // Virtual threads cost little memory, so a crowd of idle clients costs little too.
-                Thread.ofVirtual().start(() -> serveAndClose(client));
+                threads.execute(() -> serveAndClose(client));
             } catch (IOException e) { // "Too many open files", say: the server is full, not broken
                 IO.println("Accept failed: " + e);
                 Thread.sleep(100); // until some connections close, rather than failing in a tight loop
@@ -59,7 +60,8 @@ void serve(Socket client) throws IOException {
 }
 
 // The file the request names, or 404 Not Found.
-Response respond(Request request) throws IOException {
+Response respond(Request request) throws IOException, HttpError {
+    request.requireGetOrHead();
     // normalize() removes "." and "..": "htdocs/sub/../ipsum.html" becomes "htdocs/ipsum.html".
     Path file = Path.of("htdocs" + requestedPath(request.target())).normalize();
     return isServable(file) ? Response.file(file) : Response.text("404 Not Found", "File Not Found");

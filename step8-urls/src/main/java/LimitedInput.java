@@ -21,7 +21,7 @@ final class LimitedInput extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
         if (bytesLeft <= 0) {
-            throw new HeadTooLarge(); // the server may still answer it: 414 or 431
+            throw new TooLarge(); // a head that never ends: nobody can wait for its end
         }
         if (millisLeft <= 0) {
             throw new SocketTimeoutException("No request head within " + TIME.toSeconds() + " s");
@@ -32,7 +32,7 @@ final class LimitedInput extends FilterInputStream {
         return count;
     }
 
-    /** The head did not end within SIZE bytes. */
-    static final class HeadTooLarge extends IOException {
+    /** More bytes than the limit: the head did not end within SIZE bytes. */
+    static final class TooLarge extends IOException {
     }
 }

@@ -9,7 +9,7 @@ record Request(String method, String target, String version, Map<String, String>
     static final Pattern REQUEST_LINE = Pattern.compile("(" + TOKEN + ") ([\\x21-\\x7E]+) (HTTP/\\d\\.\\d)");
     // Name:value, no space before the colon; the value holds no control byte but the tab.
     static final Pattern HEADER_LINE = Pattern.compile("(" + TOKEN + "):([\\t\\x20-\\x7E\\x80-\\xFF]*)");
-    // A file server sends files: GET and HEAD. The other methods HTTP defines are not allowed here.
+    // The methods HTTP defines (RFC 9110 §9, RFC 5789), but GET and HEAD.
     static final Set<String> OTHER_METHODS = Set.of("POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     /** The head's lines, up to the empty line that ends it; none when the client left without a word. */
@@ -23,7 +23,7 @@ record Request(String method, String target, String version, Map<String, String>
                     break; // an empty line before the request line is ignored (RFC 9112 §2.2)
                 }
             }
-        } catch (LimitedInput.HeadTooLarge e) {
+        } catch (LimitedInput.TooLarge e) {
             // Too long in the request line: its target is (RFC 9112 §3); later: the header lines (RFC 6585 §5).
             throw new HttpError(head.isEmpty() ? "414 URI Too Long" : "431 Request Header Fields Too Large",
                     "the request head is longer than " + LimitedInput.SIZE + " bytes");
@@ -54,7 +54,6 @@ record Request(String method, String target, String version, Map<String, String>
         if (!requestLine.matches()) {
             throw new HttpError("400 Bad Request", "the request line is not METHOD TARGET HTTP/x.y");
         }
-        String method = requestLine.group(1);
         String version = requestLine.group(3);
         if (!version.startsWith("HTTP/1.")) { // 1.0 and 1.1, and a later 1.x read as 1.1 (RFC 9110 §2.5)
             throw new HttpError("505 HTTP Version Not Supported", "this server speaks HTTP/1.0 and HTTP/1.1");
@@ -72,12 +71,16 @@ record Request(String method, String target, String version, Map<String, String>
         if (!version.equals("HTTP/1.0") && (host == null || host.contains(","))) {
             throw new HttpError("400 Bad Request", "an HTTP/1.1 request needs one Host header");
         }
+        return new Request(requestLine.group(1), requestLine.group(2), version, headers);
+    }
+
+    /** A file server sends files: GET and HEAD. The other methods HTTP defines get 405, unknown ones 501. */
+    void requireGetOrHead() throws HttpError {
         if (OTHER_METHODS.contains(method)) {
             throw new HttpError("405 Method Not Allowed", "this server only sends files", "Allow: GET, HEAD");
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw new HttpError("501 Not Implemented", "no such method here: " + method);
         }
-        return new Request(method, requestLine.group(2), version, headers);
     }
 }

@@ -1,0 +1,39 @@
+import module java.base;
+
+/**
+ * An open connection, as a stop sees it from another thread: idle while it waits for a request,
+ * and then the stop may close it; busy from the request's first byte on, and then it may not.
+ */
+final class Connection {
+    private final Socket socket;
+    private final AtomicBoolean idle = new AtomicBoolean();
+
+    Connection(Socket socket) {
+        this.socket = socket;
+    }
+
+    /** Waits for the first byte of the next request. False when the connection ends first, or stops. */
+    boolean awaitRequest(LimitedInput in, boolean stopping) throws IOException {
+        idle.set(true);
+        try {
+            in.mark(1);
+            boolean oneMore = !stopping && in.read() != -1; // a stop may have looked before idle was set
+            in.reset();
+            // Two threads, one decision: whichever turns idle from true to false first, this thread
+            // (a request came) or the stop (closeIfIdle), wins; the other one sees it has lost.
+            return oneMore && idle.compareAndSet(true, false);
+        } catch (SocketTimeoutException | SocketException idleTooLongOrClosedByTheStop) {
+            return false;
+        }
+    }
+
+    void closeIfIdle() {
+        if (idle.compareAndSet(true, false)) {
+            try {
+                socket.close(); // the client sees the connection end, as after an idle timeout
+            } catch (IOException alreadyClosed) {
+                // closed either way
+            }
+        }
+    }
+}
