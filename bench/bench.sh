@@ -125,8 +125,9 @@ start() {
       local source
       source="$(ls -d "${server}"-*/src/main/java/HttpServer.java 2>/dev/null | head -1)"
       [ -n "$source" ] || { echo "bench: no module $server-* here" >&2; exit 2; }
-      # javac's warnings (step 9 uses sun.misc.Signal) would fill the screen: shown only on failure.
-      javac -d "$dir/classes" "$source" 2>"$dir/javac.log" || { cat "$dir/javac.log" >&2; exit 1; }
+      # Every source file of the step's folder. javac's warnings (the stop uses sun.misc.Signal)
+      # would fill the screen: shown only on failure.
+      javac -d "$dir/classes" "$(dirname "$source")"/*.java 2>"$dir/javac.log" || { cat "$dir/javac.log" >&2; exit 1; }
       start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
     cmd:*|*=cmd:*)
       # The server runs in its own folder: a word that names a file or folder from here (the

@@ -8,6 +8,7 @@ import module java.base;
 final class Connection {
     private final Socket socket;
     private final AtomicBoolean idle = new AtomicBoolean();
+    private volatile long writeStarted; // System.nanoTime() when the write under way started; 0: none //@ 13+
 
     Connection(Socket socket) {
         this.socket = socket;
@@ -37,4 +38,39 @@ final class Connection {
             }
         }
     }
+    //@ 13+
+
+    /** The socket's output, which notes when each write starts and ends, for abortIfWriteStuck. */
+    OutputStream output() throws IOException {
+        return new FilterOutputStream(socket.getOutputStream()) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writeStarted = System.nanoTime();
+                try {
+                    out.write(bytes, offset, length); // FilterOutputStream's own writes byte by byte
+                } finally {
+                    writeStarted = 0;
+                }
+            }
+        };
+    }
+
+    /**
+     * Cuts the connection with a reset when a write has waited longer than the limit: its unsent bytes
+     * are dropped at once, and the thread blocked in the write gets an exception.
+     */
+    void abortIfWriteStuck(Duration limit) {
+        long started = writeStarted;
+        if (started != 0 && System.nanoTime() - started > limit.toNanos()) {
+            IO.println("Cut " + socket.getInetAddress().getHostAddress() + ":" + socket.getPort()
+                    + ": it read nothing for " + limit.toSeconds() + " s");
+            try {
+                socket.setSoLinger(true, 0); // close with a reset: the system frees the unsent bytes now
+                socket.close();
+            } catch (IOException alreadyClosed) {
+                // nothing left to free
+            }
+        }
+    }
+    //@ end
 }

@@ -13,7 +13,9 @@ import sun.misc.Signal; //@ 12+
 //| // Step 9: caching: Last-Modified and ETag, and 304 Not Modified when the client's copy is good. //@ 9
 //| // Step 10: HTTP/1.1 keep-alive: one connection, many requests, pipelined or not. //@ 10
 //| // Step 11: request bodies, framed by Content-Length or in chunks, read to be forgotten. //@ 11
-// Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer. //@ 12
+//| // Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer. //@ 12
+//| // Step 13: a server to leave running: a write timeout, an access log, and every resource bounded. //@ 13
+// Step 14: measured and tuned: each answer says how long it took, and the server does less for it. //@ 14
 //@ 2-7
 //|
 //| // The web root: the folder htdocs in the working directory (run from the repository root).
@@ -34,6 +36,12 @@ volatile long stopAsked; // System.nanoTime() of the stop signal; 0 until then
 // The open connections: at a stop, those waiting for a request are closed at once.
 final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 //@ end
+//@ 13+
+// At most 10 000 connections at once: the others wait in the system's queue for one to end.
+final Semaphore connectionSlots = new Semaphore(10_000);
+// A client that reads nothing blocks the write of its answer: sockets time out reads, never writes.
+final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
+//@ end
 //@ 2+
 
 //@ end
@@ -53,6 +61,7 @@ void main(String[] args) throws IOException, InterruptedException { //@ 5+
     //| try (var server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only //@ 1-4
     try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only //@ 5+
         handleStopSignals(); //@ 12+
+        startWatchdog(); //@ 13+
         IO.println("Listening on port " + server.getLocalPort() + " ...");
         server.setSoTimeout(100); // accept() returns now and then, to see a stop //@ 12+
         //| while (true) { //@ 1-11
@@ -65,6 +74,7 @@ void main(String[] args) throws IOException, InterruptedException { //@ 5+
             //@ 5+
             try {
                 Socket client = server.accept();
+                connectionSlots.acquire(); //@ 13+
                 // A thread of its own for each connection: a client that waits holds up only itself.
                 // Virtual threads cost little memory, so a crowd of idle clients costs little too.
                 threads.execute(() -> serveAndClose(client));
@@ -92,6 +102,10 @@ void serveAndClose(Socket client) {
         serve(client);
     } catch (IOException | RuntimeException e) {
         IO.println("Connection failed: " + e); // only this connection failed: go on
+    //@ 13+
+    } finally {
+        connectionSlots.release();
+    //@ end
     }
 }
 //@ end
@@ -168,8 +182,11 @@ void serveAndClose(Socket client) {
 // The requests of a connection, answered in turn, until the client closes it, asks for the close,
 // or a limit closes it (RFC 9112 §9.3). With pipelining, the next request may have come already.
 void serve(Socket client) throws IOException {
+    String clientIp = client.getInetAddress().getHostAddress(); //@ 13+
+    var connection = new Connection(client); //@ 12+
     var in = new LimitedInput(client); // one buffer for the connection: it may hold the next request already
-    var out = new BufferedOutputStream(client.getOutputStream()); // an answer leaves in as few packets as it can
+    //| var out = new BufferedOutputStream(client.getOutputStream()); // an answer leaves in as few packets as it can //@ 10-12
+    var out = new BufferedOutputStream(connection.output()); // an answer leaves in as few packets as it can //@ 13+
     //@ 10-11
     //| for (int count = 1; serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) {
     //|     out.flush();
@@ -179,12 +196,12 @@ void serve(Socket client) throws IOException {
     //| closeGently(client, in); //@ 11
     //@ end
     //@ 12+
-    var connection = new Connection(client);
     connections.add(connection);
     try {
         // During a stop, the first request of a connection is still answered, and no other.
         for (int count = 1; connection.awaitRequest(in, count > 1 && stopAsked != 0)
-                && serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) {
+                //| && serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) { //@ 12
+                && serveRequest(in, out, count == REQUESTS_PER_CONNECTION, clientIp); count++) { //@ 13+
             out.flush();
             in.startRequest();
         }
@@ -209,18 +226,35 @@ void handleStopSignals() {
             }
             IO.println("Stopping (SIG" + signal.getName() + "): up to " + GRACE_PERIOD.toSeconds() + " s for answers");
             stopAsked = System.nanoTime();
+            connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest
         });
     }
 }
 
-// The end of a stop, once the server socket is closed: the connections that wait for a request are
-// closed; the others get their answer, then close; after the grace period, the rest are cut.
+// The end of a stop, once the server socket is closed: the answers under way are finished, each
+// closing its connection, for what is left of the grace period; the rest are cut.
 void stop(ExecutorService threads) throws InterruptedException {
-    connections.forEach(Connection::closeIfIdle);
     threads.shutdown();
     long nanosLeft = GRACE_PERIOD.toNanos() - (System.nanoTime() - stopAsked);
     threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);
     IO.println(connections.isEmpty() ? "Stopped." : "Stopped; " + connections.size() + " answer(s) cut short.");
+}
+//@ end
+//@ 13+
+
+// Every second, cuts the connections whose write has waited more than WRITE_TIME_LIMIT: their
+// client reads nothing, and would keep a thread, and its answer's buffers, for ever.
+void startWatchdog() {
+    Thread.ofVirtual().start(() -> {
+        while (true) {
+            connections.forEach(connection -> connection.abortIfWriteStuck(WRITE_TIME_LIMIT));
+            try {
+                Thread.sleep(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    });
 }
 //@ end
 //@ 11+
@@ -246,10 +280,13 @@ void closeGently(Socket client, LimitedInput in) {
 //| // Reads a request and answers it: with the file it names, or with an error that says why not. //@ 7-9
 //| void serve(Socket client) throws IOException { //@ 7-9
 // Reads a request and answers it: with the file, or with an error that says why not. True: keep open. //@ 10+
-boolean serveRequest(LimitedInput in, OutputStream out, boolean last) throws IOException { //@ 10+
+//| boolean serveRequest(LimitedInput in, OutputStream out, boolean last) throws IOException { //@ 10-12
+boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String clientIp) throws IOException { //@ 13+
     Response response;
     boolean withBody = true;
     boolean keepOpen = false; //@ 10+
+    String requestLine = null; //@ 13+
+    long started = System.nanoTime(); // reset when the request's head has come: its wait does not count //@ 14+
     try {
         //| List<String> head = Request.readHead(new BufferedInputStream(new LimitedInput(client))); //@ 7-9
         List<String> head = Request.readHead(in); //@ 10+
@@ -257,7 +294,9 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last) throws IOE
             //| return; // the client left without a word (browsers do this) //@ 7-9
             return false; // the client closed the connection, or left it idle too long //@ 10+
         }
-        IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests
+        //| IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests //@ 7-12
+        requestLine = head.getFirst(); //@ 13+
+        started = System.nanoTime(); //@ 14+
         Request request = Request.parse(head);
         withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
         //@ 10+
@@ -274,7 +313,21 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last) throws IOE
     }
     //| response.send(client.getOutputStream(), withBody); //@ 7-9
     //@ 10+
-    response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close")).send(out, withBody);
+    //| response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close")).send(out, withBody); //@ 10-12
+    //@ 13+
+    long bodyBytes = -1; // logged as "-" when the answer fails on its way
+    try {
+        //| bodyBytes = response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close")) //@ 13
+        //@ 14+
+        // How long the server took, up to its answer's head (W3C Server Timing): browsers show it.
+        String took = String.format(Locale.ROOT, "Server-Timing: app;dur=%.3f", (System.nanoTime() - started) / 1e6);
+        bodyBytes = response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close", took))
+        //@ end
+                .send(out, withBody);
+    } finally { // every request gets its line, even one whose client left
+        IO.println(AccessLog.line(clientIp, requestLine, response.status(), bodyBytes));
+    }
+    //@ end
     return keepOpen;
     //@ end
 }

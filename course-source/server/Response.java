@@ -31,7 +31,9 @@ record Response(String status, List<String> headers, InputStream body) {
 
     //@ end
     /** The status line, Date, the other headers, the empty line, then the body, unless withBody is false. */
-    void send(OutputStream out, boolean withBody) throws IOException {
+    // Returns the body's length. //@ 13+
+    //| void send(OutputStream out, boolean withBody) throws IOException { //@ 6-12
+    long send(OutputStream out, boolean withBody) throws IOException { //@ 13+
         //| var head = new StringBuilder("HTTP/1.0 " + status + "\r\n"); //@ 6-9
         // HTTP/1.1, whatever the client's version: the highest this server speaks (RFC 9110 §6.2). //@ 10+
         var head = new StringBuilder("HTTP/1.1 " + status + "\r\n"); //@ 10+
@@ -41,9 +43,13 @@ record Response(String status, List<String> headers, InputStream body) {
         head.append("\r\n");
         try (body) {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            if (withBody) {
-                body.transferTo(out); // a buffer at a time: a huge file costs no more memory than a small one
-            }
+            //@ 6-12
+            //| if (withBody) {
+            //|     body.transferTo(out); // a buffer at a time: a huge file costs no more memory than a small one
+            //| }
+            //@ end
+            // A buffer at a time: a huge file costs no more memory than a small one. //@ 13+
+            return withBody ? body.transferTo(out) : 0; //@ 13+
         }
     }
 }

@@ -55,9 +55,9 @@ void serveAndClose(Socket client) {
 // The requests of a connection, answered in turn, until the client closes it, asks for the close,
 // or a limit closes it (RFC 9112 §9.3). With pipelining, the next request may have come already.
 void serve(Socket client) throws IOException {
+    var connection = new Connection(client);
     var in = new LimitedInput(client); // one buffer for the connection: it may hold the next request already
     var out = new BufferedOutputStream(client.getOutputStream()); // an answer leaves in as few packets as it can
-    var connection = new Connection(client);
     connections.add(connection);
     try {
         // During a stop, the first request of a connection is still answered, and no other.
@@ -85,14 +85,14 @@ void handleStopSignals() {
             }
             IO.println("Stopping (SIG" + signal.getName() + "): up to " + GRACE_PERIOD.toSeconds() + " s for answers");
             stopAsked = System.nanoTime();
+            connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest
         });
     }
 }
 
-// The end of a stop, once the server socket is closed: the connections that wait for a request are
-// closed; the others get their answer, then close; after the grace period, the rest are cut.
+// The end of a stop, once the server socket is closed: the answers under way are finished, each
+// closing its connection, for what is left of the grace period; the rest are cut.
 void stop(ExecutorService threads) throws InterruptedException {
-    connections.forEach(Connection::closeIfIdle);
     threads.shutdown();
     long nanosLeft = GRACE_PERIOD.toNanos() - (System.nanoTime() - stopAsked);
     threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);

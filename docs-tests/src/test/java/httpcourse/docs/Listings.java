@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * &lt;!-- listing: step1-hello/src/main/java/HttpServer.java --&gt;   the whole file
  * &lt;!-- diff: step1-hello/src/main/java/HttpServer.java step2-index/src/main/java/HttpServer.java --&gt;
  *                                                                  the unified diff of the two files
+ * &lt;!-- diff: step4-404/src/main/java step5-many-clients/src/main/java --&gt;
+ *                                                                  the diff of two folders, file by file (diff -ruN)
  * &lt;!-- excerpt: step4-404/src/main/java/HttpServer.java --&gt;     some lines, in a row, of the file
  * &lt;!-- snippet --&gt;                                                code to type, not a copy of a file
  * &lt;!-- checks: step5 --&gt;                                         the names of step 5's checks, from its spec
@@ -125,7 +127,8 @@ final class Listings {
                             + (wanted == 1 ? " file" : " files") + ", here it names " + paths.size() + ": " + line));
                     continue;
                 }
-                Optional<String> missing = paths.stream().filter(p -> !Files.isRegularFile(Repo.ROOT.resolve(p))).findFirst();
+                Optional<String> missing = paths.stream().filter(p -> kind == Kind.DIFF
+                        ? !Files.exists(Repo.ROOT.resolve(p)) : !Files.isRegularFile(Repo.ROOT.resolve(p))).findFirst();
                 if (missing.isPresent()) {
                     problems.add(new BadMarker(doc, i, "the marker names " + missing.get()
                             + ", but there is no such file (paths are written from the repository root)."));
@@ -173,7 +176,9 @@ final class Listings {
     static List<String> expected(Block block) {
         return switch (block.kind()) {
             case LISTING -> Repo.lines(Repo.ROOT.resolve(block.paths().get(0)));
-            case DIFF -> UnifiedDiff.diff(
+            case DIFF -> Files.isDirectory(Repo.ROOT.resolve(block.paths().get(0)))
+                    ? UnifiedDiff.diffFolders(block.paths().get(0), block.paths().get(1))
+                    : UnifiedDiff.diff(
                     block.paths().get(0), Repo.lines(Repo.ROOT.resolve(block.paths().get(0))),
                     block.paths().get(1), Repo.lines(Repo.ROOT.resolve(block.paths().get(1))));
             case CHECKS -> SpecChecks.of(block.paths().get(0)).stream().map(name -> "- " + name).toList();

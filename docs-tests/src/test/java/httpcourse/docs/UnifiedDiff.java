@@ -26,6 +26,38 @@ final class UnifiedDiff {
     private UnifiedDiff() {
     }
 
+    /**
+     * The diff of two folders, as "diff -ruN" shows it: file by file, in name order, a file that
+     * one folder lacks compared with an empty one; the files that did not change are left out.
+     */
+    static List<String> diffFolders(String oldFolder, String newFolder) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        names.addAll(fileNames(oldFolder));
+        names.addAll(fileNames(newFolder));
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            List<String> oldLines = linesOf(oldFolder + "/" + name);
+            List<String> newLines = linesOf(newFolder + "/" + name);
+            if (!oldLines.equals(newLines)) {
+                out.addAll(diff(oldFolder + "/" + name, oldLines, newFolder + "/" + name, newLines));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> fileNames(String folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(Repo.ROOT.resolve(folder))) {
+            return files.filter(java.nio.file.Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> linesOf(String path) {
+        java.nio.file.Path file = Repo.ROOT.resolve(path);
+        return java.nio.file.Files.isRegularFile(file) ? Repo.lines(file) : List.of();
+    }
+
     static List<String> diff(String oldName, List<String> oldLines, String newName, List<String> newLines) {
         List<Op> ops = editScript(oldLines, newLines);
         List<String> out = new ArrayList<>();

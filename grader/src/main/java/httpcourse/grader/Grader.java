@@ -1,67 +1,41 @@
 package httpcourse.grader;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import httpcourse.spec.Hint;
+import httpcourse.spec.Check;
+import httpcourse.spec.Course;
+import httpcourse.spec.CourseSpec;
 import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 
-import org.junit.platform.engine.CancellationToken;
-import org.junit.platform.engine.FilterResult;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TagFilter;
-import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs a step's spec against any server, through the JUnit Platform Launcher: the very same
- * spec classes that every step module runs with Maven, never a copy of their checks.
- * A step is a tag ({@code @Tag("step4")}), selected exactly as the step modules' Surefire
- * {@code groups} select it.
+ * {@link CourseSpec} that every step module runs with Maven, with the same list of checks
+ * ({@link Course}), never a copy of them.
  */
 public final class Grader {
-
-    static final String SPEC_PACKAGE = "httpcourse.spec";
-    private static final Pattern STEP_TAG = Pattern.compile("step(\\d+)");
-
-    // Cancels a step that runs too long. Daemon: it never keeps the grader's JVM alive.
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "grader-time-limit");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private Grader() {
     }
 
     /**
-     * How long to wait for what.
+     * How long to wait for what: fail-safes, which a correct server never comes near.
      *
      * @param startup  for the server to print its port (or for its fixed port to accept)
      * @param response for each whole response, up to the closed connection
-     * @param perStep  for a whole step; the checks not reached by then fail
      */
-    public record Limits(Duration startup, Duration response, Duration perStep) {
-        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(3),
-                Duration.ofSeconds(60));
+    public record Limits(Duration startup, Duration response) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(3));
     }
 
     /**
@@ -126,19 +100,9 @@ public final class Grader {
         }
     }
 
-    /** The steps the specs define, from their tags: [1, 2, 3, 4]. */
+    /** The steps the course has: [1, 2, ... 14]. */
     public static List<Integer> availableSteps() {
-        TestPlan plan = LauncherFactory.create().discover(
-                LauncherDiscoveryRequestBuilder.request().selectors(selectPackage(SPEC_PACKAGE)).build());
-        TreeSet<Integer> steps = new TreeSet<>();
-        plan.getRoots().forEach(root -> plan.getDescendants(root).forEach(identifier ->
-                identifier.getTags().forEach(tag -> {
-                    Matcher m = STEP_TAG.matcher(tag.getName());
-                    if (m.matches()) {
-                        steps.add(Integer.parseInt(m.group(1)));
-                    }
-                })));
-        return List.copyOf(steps);
+        return Course.steps().stream().map(Course.Step::number).toList();
     }
 
     /** Hears of a step as it runs, for a person watching: each check as soon as it is decided. */
@@ -153,54 +117,36 @@ public final class Grader {
     }
 
     /**
-     * Grades one step of the server: starts it, runs the step's spec, stops it.
+     * Grades one step of the server: runs the step's spec ({@link CourseSpec}) against it, every
+     * check to its end. No limit of time for the whole step: each check waits only as long as its
+     * own fail-safes allow, so that a score measures the server, never the machine's speed.
      *
      * @param checks only the checks whose name holds one of these words (letter case aside);
      *               empty: every check of the step
      */
     public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress,
                                        List<String> checks) {
+        Course.Step spec = Course.step(step);
+        SpecConfig selection = new SpecConfig(key -> key.equals(SpecConfig.CHECKS)
+                ? java.util.Optional.of(String.join("\n", checks)) : java.util.Optional.empty());
+        List<String> names = spec.checks().stream().map(Check::name).filter(selection::selects).toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("No check of step " + step + " has \"" + String.join("\" or \"", checks)
+                    + "\" in its name");
+        }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(SPEC_PACKAGE))
-                .filters(TagFilter.includeTags("step" + step), onlyChecksNamed(checks))
+                .selectors(selectClass(CourseSpec.class))
                 .configurationParameters(server.parameters())
+                .configurationParameter(SpecConfig.STEP, Integer.toString(step))
+                .configurationParameter(SpecConfig.CHECKS, String.join("\n", checks))
                 .configurationParameter(SpecConfig.STARTUP_TIMEOUT, seconds(limits.startup()))
                 .configurationParameter(SpecConfig.RESPONSE_TIMEOUT, seconds(limits.response()))
                 .build();
-        Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(request);
-        CheckCollector collector = new CheckCollector(plan, progress::checkDone);
-        if (collector.isEmpty()) {
-            throw new IllegalArgumentException(checks.isEmpty()
-                    ? "There is no step " + step + ": the steps are " + availableSteps()
-                    : "No check of step " + step + " has \"" + String.join("\" or \"", checks) + "\" in its name");
-        }
-        progress.stepStarted(collector.title(), server.describe());
-        // JUnit stops starting checks once cancelled; each check is short (every exchange has a
-        // timeout), so the step ends soon after its limit, and the server is stopped as usual.
-        CancellationToken cancellation = CancellationToken.create();
-        ScheduledFuture<?> timer = TIMER.schedule(cancellation::cancel, limits.perStep().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            launcher.execute(LauncherExecutionRequestBuilder.request(plan)
-                    .listeners(collector).cancellationToken(cancellation).build());
-        } finally {
-            timer.cancel(false);
-        }
-        StepResult.Problem problem;
-        String notRun;
-        if (cancellation.isCancellationRequested() && collector.unfinished() > 0) {
-            Hint hint = new Hint(Hint.Id.TIME_LIMIT, "A server that never answers, or never closes the connection,"
-                    + " makes every check wait for the response timeout: fix that first.");
-            problem = new StepResult.Problem("The step reached its time limit of " + limits.perStep().toSeconds()
-                    + " s and was stopped: the checks it had not reached count as failed.\n" + hint.render(),
-                    List.of(hint));
-            notRun = "Not run: the step reached its time limit.";
-        } else {
-            problem = collector.containerFailure();
-            notRun = "Not run: the server did not start (see above).";
-        }
-        return new StepResult(step, collector.title(), server.describe(), collector.checks(notRun), problem,
-                collector.serverStops());
+        CheckCollector collector = new CheckCollector(names, progress::checkDone);
+        progress.stepStarted(spec.heading(), server.describe());
+        LauncherFactory.create().execute(request, collector);
+        return new StepResult(step, spec.heading(), server.describe(), collector.checks(),
+                collector.containerFailure(), collector.serverStops());
     }
 
     public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {
@@ -211,25 +157,14 @@ public final class Grader {
         return gradeStep(step, server, limits, Progress.SILENT);
     }
 
-    /**
-     * Keeps the checks whose display name holds one of {@code words}. JUnit applies it to the
-     * checks found: test methods, and parameterized tests (whose cases come later, under them).
-     */
-    private static PostDiscoveryFilter onlyChecksNamed(List<String> words) {
-        return descriptor -> FilterResult.includedIf(words.isEmpty()
-                || words.stream().anyMatch(word -> holds(descriptor.getDisplayName(), word)));
-    }
-
     /** Whether a check's name holds a word, letter case aside. */
     static boolean holds(String checkName, String word) {
-        return checkName.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT));
+        return SpecConfig.holds(checkName, word);
     }
 
-    /** The names of a step's checks (found, not run): test methods and parameterized tests. */
+    /** The names of a step's checks, in their order. */
     static List<String> checkNames(int step) {
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(SPEC_PACKAGE)).filters(TagFilter.includeTags("step" + step)).build());
-        return new CheckCollector(plan, check -> { }).checks("").stream().map(StepResult.Check::name).toList();
+        return Course.step(step).checks().stream().map(Check::name).toList();
     }
 
     private static String seconds(Duration duration) {

@@ -89,10 +89,6 @@ final class Options {
             description = "seconds the server may take to start (default 10)")
     private double startupSeconds = Grader.Limits.DEFAULT.startup().toMillis() / 1000.0;
 
-    @Option(names = "--time-limit", paramLabel = "S",
-            description = "seconds a whole step may take; checks not reached fail (default 60)")
-    private double perStepSeconds = Grader.Limits.DEFAULT.perStep().toMillis() / 1000.0;
-
     @Option(names = {"-v", "--verbose"}, description = {
             "every failure report in full (default: the first 3 of each step in",
             "full, then only the first hint of each other one)"})
@@ -169,7 +165,6 @@ final class Options {
         inRange(commandLine, "--jobs", jobs, 1, 64);
         inRange(commandLine, "--timeout", responseSeconds, 0.1, 3600);
         inRange(commandLine, "--startup-timeout", startupSeconds, 0.1, 3600);
-        inRange(commandLine, "--time-limit", perStepSeconds, 0.1, 3600);
         steps(commandLine);
     }
 
@@ -247,7 +242,7 @@ final class Options {
     }
 
     Grader.Limits limits() {
-        return new Grader.Limits(seconds(startupSeconds), seconds(responseSeconds), seconds(perStepSeconds));
+        return new Grader.Limits(seconds(startupSeconds), seconds(responseSeconds));
     }
 
     private static Duration seconds(double seconds) {

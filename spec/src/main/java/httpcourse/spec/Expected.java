@@ -22,6 +22,7 @@ public final class Expected {
     }
 
     String statusLine;
+    boolean bare; // steps 1 to 5: the status line, the empty line, the body, and no header field
     final Body body;
     final byte[] exactBody;
     final List<HeaderRule> rules = new ArrayList<>();
@@ -40,6 +41,28 @@ public final class Expected {
         Expected expected = new Expected("HTTP/1.0 " + status, body, exactBody);
         expected.rules.add(HeaderRules.date());
         return expected;
+    }
+
+    /**
+     * The answer of steps 1 to 5, byte for byte: the status line, the empty line that ends the head
+     * (no header field), then the body; the connection closes after it.
+     */
+    public static Expected bare(String statusLine, byte[] body) {
+        Expected expected = new Expected(statusLine, Body.EXACT, body);
+        expected.bare = true;
+        return expected;
+    }
+
+    boolean isBare() {
+        return bare;
+    }
+
+    /** The whole bare answer, as bytes. */
+    byte[] bareBytes() {
+        byte[] head = (statusLine + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + exactBody.length);
+        System.arraycopy(exactBody, 0, all, head.length, exactBody.length);
+        return all;
     }
 
     /** 200 OK with exactly these bytes, their Content-Length, and this Content-Type. */

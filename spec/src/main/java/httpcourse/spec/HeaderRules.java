@@ -372,4 +372,32 @@ public final class HeaderRules {
                         : "A 304 may say the Content-Length a 200 would have, " + value + ", or none at all; not "
                                 + got + "."));
     }
+
+    /**
+     * ETag: an entity tag, a quoted string, maybe weak (W/"..."), which changes when the file does
+     * (RFC 9110 §8.8.3): the client sends it back in If-None-Match.
+     */
+    public static HeaderRule etag() {
+        return new HeaderRule("ETag", true, (value, c) -> value.matches("(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\""),
+                c -> "\"...\"", (value, c) -> new Hint(Hint.Id.ETAG_WRONG, value == null
+                        ? "No ETag header. Send it with every file: a tag that changes when the file does (its size"
+                                + " and time in hex, as nginx does), in double quotes, so that a browser can ask later"
+                                + " whether its copy is still good (If-None-Match)."
+                        : "An ETag is a tag in double quotes, \"like-this\" (or W/\"like-this\" when weak), with no"
+                                + " space, quote or control byte inside (RFC 9110 §8.8.3); got \"" + value + "\"."));
+    }
+
+    /**
+     * Server-Timing: how long the server took to answer (W3C Server Timing), which a browser's
+     * developer tools show: a metric's name, and its duration in milliseconds, "app;dur=0.52".
+     */
+    public static HeaderRule serverTiming() {
+        return new HeaderRule("Server-Timing", true,
+                (value, c) -> value.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+;\\s*dur=\\d+(\\.\\d+)?.*"), c -> "app;dur=0.5",
+                (value, c) -> new Hint(Hint.Id.SERVER_TIMING_WRONG, value == null
+                        ? "No Server-Timing header: step 14 says in every answer how long the server took to make"
+                                + " it, \"Server-Timing: app;dur=0.52\" (milliseconds), which browsers show."
+                        : "Server-Timing is a metric's name, then ;dur= and milliseconds: \"app;dur=0.52\"; got \""
+                                + value + "\"."));
+    }
 }

@@ -1,5 +1,8 @@
 package httpcourse.spec;
 
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.Check.onItsOwnServer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,168 +13,190 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 /**
- * What every step from step 5 on does, whatever its answers look like: it serves many clients
- * at once, and no client can hold it up, not even one that is silent, slow, or never stops
- * sending. A spec that implements this interface runs these checks too.
+ * Step 5: many clients at once, and none of them can hold up the others, fill the memory, or use
+ * up what the server has: a client that sends half a request, a crowd of them, a head without end,
+ * a silent client, a slow one, downloads of a file bigger than any memory.
  *
- * <p>No check here measures speed. The one that waits for a slow client to be closed gives the
- * server 30 s to do it (step 5 takes 10); a server that never does it fails after 30 s.
+ * <p>No check here measures speed: each waits for what must happen (an answer, a close), and gives
+ * up only at a fail-safe far beyond what a correct server needs on a busy machine.
  */
-public interface ManyClientsChecks {
+public final class ManyClientsChecks {
+
+    private ManyClientsChecks() {
+    }
 
     /** How many clients connect at once: more than a small pool of threads can serve. */
-    int CLIENTS_AT_ONCE = 200;
-
-    /** How long a server may take to close a connection whose head never comes. */
-    Duration CLOSE_FAIL_SAFE = Duration.ofSeconds(30);
-
+    static final int CLIENTS_AT_ONCE = 200;
+    /** How many clients hold half a request while another one asks: more than most pools have threads. */
+    static final int CROWD = 300;
+    /** How long a server may take to close a connection whose head never comes (step 5 takes 10 s). */
+    static final Duration CLOSE_FAIL_SAFE = Duration.ofSeconds(30);
     /** Bytes of a head without end sent before concluding the server reads it all: far beyond any buffer. */
-    long ENDLESS_HEAD_BYTES = 64L * 1024 * 1024;
-
+    static final long ENDLESS_HEAD_BYTES = 64L * 1024 * 1024;
     /** A file bigger than any Java array (2 GiB), so reading it whole can only fail; sparse, it takes no room. */
-    long HUGE_FILE_BYTES = 3L << 30;
-
+    static final long HUGE_FILE_BYTES = 3L << 30;
     /** Requests for the huge file: more than a pool of threads has, if each failure cost a thread. */
-    int HUGE_FILE_REQUESTS = 200;
+    static final int HUGE_FILE_REQUESTS = 200;
 
-    ServerUnderTest server();
+    public static final Check HALF_A_REQUEST =
+            check("answers another client while one holds half a request, then that one too", c -> {
+                try (RawConnection slow = c.server().open()) {
+                    // Connected first, so a server that serves one connection at a time reads this one first.
+                    slow.send("GET / HTTP/1.0\r\n");
+                    c.assertAnswersRoot(c.server().send(Requests.get("/")));
+                    slow.send("\r\n");
+                    c.assertAnswersRoot(slow.readUntilClosed());
+                }
+            });
 
-    /** Asserts that {@code reply} is this step's whole answer to {@code GET / HTTP/1.0}. */
-    void assertAnswersRoot(ServerReply reply);
+    public static final Check AT_ONCE = onItsOwnServer(
+            "answers " + CLIENTS_AT_ONCE + " clients connected at once, each sending its request in two halves", c -> {
+                List<RawConnection> clients = new ArrayList<>();
+                try {
+                    for (int i = 0; i < CLIENTS_AT_ONCE; i++) {
+                        clients.add(c.server().open().send("GET / HTTP/1.0\r\n"));
+                    }
+                    for (RawConnection client : clients) {
+                        client.send("Host: localhost\r\n\r\n");
+                    }
+                    for (RawConnection client : clients) {
+                        c.assertAnswersRoot(client.readUntilClosed());
+                    }
+                } finally {
+                    clients.forEach(RawConnection::close);
+                }
+            });
 
-    /** The same, for an exchange on a connection the check keeps open itself. */
-    void assertAnswersRoot(Exchange exchange);
+    public static final Check CROWD_OF_HALF_REQUESTS = onItsOwnServer(
+            "answers a new client while " + CROWD + " others each hold half a request", c -> {
+                List<RawConnection> crowd = new ArrayList<>();
+                try {
+                    for (int i = 0; i < CROWD; i++) {
+                        crowd.add(c.server().open().send("GET / HTTP/1.0\r\n"));
+                    }
+                    ServerReply reply = c.server().send(Requests.get("/"));
+                    if (reply.exchange().response().length == 0) {
+                        throw SpecFailure.of("While " + CROWD + " clients each held half a request, a new client got no"
+                                + " answer (" + reply.exchange().ending() + ").", new Hint(Hint.Id.CROWD_BLOCKS_OTHERS,
+                                "Every client that holds a connection holds what serves it: with a pool of a few"
+                                        + " threads, a few idle clients leave none for the others. Give each connection"
+                                        + " a thread of its own (a virtual thread costs a few KiB), and limit how long"
+                                        + " a head may take."));
+                    }
+                    c.assertAnswersRoot(reply);
+                } finally {
+                    crowd.forEach(RawConnection::close);
+                }
+            });
 
-    @Test
-    @DisplayName("answers another client while one holds half a request, then that one too")
-    default void answersOthersBesideAHalfSentRequest() {
-        try (RawConnection slow = server().open()) {
-            // Connected first, so a server that serves one connection at a time reads this one first.
-            slow.send("GET / HTTP/1.0\r\n");
-            assertAnswersRoot(server().send(Requests.get("/")));
-            slow.send("\r\n");
-            assertAnswersRoot(slow.readUntilClosed());
-        }
-    }
+    public static final Check ENDLESS_HEAD = onItsOwnServer(
+            "stops reading a request head that never ends, in one line or in many, and goes on serving", c -> {
+                c.inCase("a request line without end", () -> assertStopsReading(c, "GET /", new byte[] {'a'},
+                        new Hint(Hint.Id.ENDLESS_HEAD_READ, "Limit the size of a request head (8 KiB is plenty) while"
+                                + " you read it: readLine alone gathers a line of any length in memory.")));
+                c.inCase("header lines without end", () -> assertStopsReading(c, "GET / HTTP/1.0\r\n",
+                        "X-Filler: 1\r\n".getBytes(StandardCharsets.US_ASCII),
+                        new Hint(Hint.Id.HEAD_LIMIT_PER_LINE, "The limit must hold for the whole head, not for each"
+                                + " line: a client that sends short header lines for ever never reaches a limit per"
+                                + " line.")));
+                c.assertStillAnswers();
+            });
 
-    @Test
-    @DisplayName("answers " + CLIENTS_AT_ONCE + " clients connected at once, each sending its request in two halves")
-    default void answersManyClientsAtOnce() {
-        List<RawConnection> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < CLIENTS_AT_ONCE; i++) {
-                clients.add(server().open().send("GET / HTTP/1.0\r\n"));
-            }
-            for (RawConnection client : clients) {
-                client.send("Host: localhost\r\n\r\n");
-            }
-            for (RawConnection client : clients) {
-                assertAnswersRoot(client.readUntilClosed());
-            }
-        } finally {
-            clients.forEach(RawConnection::close);
-        }
-    }
+    public static final Check HUGE_FILE = check(
+            "survives " + HUGE_FILE_REQUESTS + " requests for a 3 GiB file, and goes on serving", c -> {
+                WebRoot webRoot = c.webRoot();
+                webRoot.createSparsePage("/huge.bin", HUGE_FILE_BYTES);
+                try {
+                    for (int i = 0; i < HUGE_FILE_REQUESTS; i++) {
+                        try (RawConnection client = c.server().open()) {
+                            if (!client.send(Requests.get("/huge.bin")).awaitAnswerOrClose()) {
+                                throw SpecFailure.of("GET /huge.bin, a file of 3 GiB, number " + (i + 1) + " of "
+                                        + HUGE_FILE_REQUESTS + ": no answer, and no close.", new Hint(
+                                        Hint.Id.FILE_NOT_STREAMED, "Send a file a buffer at a time"
+                                        + " (InputStream.transferTo): a byte array holds at most 2 GiB, and twenty"
+                                        + " downloads of a big file fill any memory."));
+                            }
+                        }
+                    }
+                } finally {
+                    webRoot.deletePage("/huge.bin");
+                }
+                c.assertStillAnswers();
+            });
 
-    @Test
-    @DisplayName("stops reading a request head that never ends, and goes on serving")
-    default void stopsReadingAnEndlessHead() {
+    public static final Check SLOW_CLIENTS = onItsOwnServer(
+            "closes a connection whose head does not come in time: silent, or a byte a second", c -> {
+                assertClosesSlowClients(c, List.of());
+                c.assertStillAnswers();
+            });
+
+    public static final List<Check> ALL = List.of(HALF_A_REQUEST, AT_ONCE, CROWD_OF_HALF_REQUESTS, ENDLESS_HEAD,
+            HUGE_FILE, SLOW_CLIENTS);
+
+    /**
+     * Sends {@code prefix} then {@code filler} for ever: the server must close the connection (or
+     * answer, then read on and forget, as nginx does) long before {@link #ENDLESS_HEAD_BYTES}.
+     */
+    static void assertStopsReading(Checking c, String prefix, byte[] filler, Hint hint) {
         boolean readItAll;
-        try (RawConnection endless = server().open()) {
-            long sent = endless.sendWithoutEnd("GET /", (byte) 'a', ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
-            // A server may answer (414) and then read on and forget what still comes, before it closes
-            // (RFC 9112 §9.6, as nginx does): its answer says it stopped reading the head. The wait is a
-            // fail-safe: an answer sent while the client wrote is there at once.
+        try (RawConnection endless = c.server().open()) {
+            long sent = endless.sendWithoutEnd(prefix, filler, ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
+            // An answer (414, 431) sent while the client wrote is there at once: the wait is a fail-safe.
             readItAll = sent >= ENDLESS_HEAD_BYTES && !endless.sendsSomethingWithin(Duration.ofSeconds(1));
         }
         if (readItAll) {
-            throw SpecFailure.of("The server took " + (ENDLESS_HEAD_BYTES >> 20) + " MiB of a request line without end,"
-                    + " and did not close the connection.", new Hint(Hint.Id.ENDLESS_HEAD_READ, "Limit the size of a"
-                    + " request head (8 KiB is plenty) while you read it: readLine alone gathers a line of any length"
-                    + " in memory."));
+            throw SpecFailure.of("The server took " + (ENDLESS_HEAD_BYTES >> 20) + " MiB of a request head without"
+                    + " end, and did not close the connection.", hint);
         }
-        assertAnswersRoot(server().send(Requests.get("/")));
-    }
-
-    @Test
-    @DisplayName("survives " + HUGE_FILE_REQUESTS + " requests for a 3 GiB file, and goes on serving")
-    default void survivesRequestsForAHugeFile() {
-        WebRoot webRoot = server().webRoot();
-        webRoot.createSparsePage("/huge.bin", HUGE_FILE_BYTES);
-        try {
-            for (int i = 0; i < HUGE_FILE_REQUESTS; i++) {
-                try (RawConnection client = server().open()) {
-                    client.send(Requests.get("/huge.bin")).awaitAnswerOrClose();
-                }
-            }
-        } finally {
-            webRoot.deletePage("/huge.bin");
-        }
-        assertAnswersRoot(server().send(Requests.get("/")));
-    }
-
-    @Test
-    @DisplayName("closes a connection whose head does not come in time: silent, or a byte a second")
-    default void closesSlowConnections() {
-        assertClosesSlowClients(List.of());
     }
 
     /**
      * A client that holds a connection its own way (idle after an answer, never reading one...),
-     * beside the silent and the dripping ones of {@link #closesSlowConnections}.
+     * beside the silent and the dripping ones.
      *
      * @param holdUntilClosed holds a connection until the server closes it, for {@link #CLOSE_FAIL_SAFE}
      *                        at most; returns how long that took, or null when it never did
      * @param failure         the failure to report when the server never closed it
      */
-    record SlowClient(Function<ServerUnderTest, Duration> holdUntilClosed, Supplier<AssertionError> failure) {
+    public record SlowClient(Function<ServerUnderTest, Duration> holdUntilClosed, Supplier<AssertionError> failure) {
     }
 
     /**
-     * Holds a silent connection, one that sends its head a byte a second, and {@code others}, all
-     * at once, and fails unless the server closes each of them (within {@link #CLOSE_FAIL_SAFE});
-     * then the server must still answer.
+     * Holds a silent connection, one that sends its head a byte a second, and {@code others}, all at
+     * once, and fails unless the server closes each of them within {@link #CLOSE_FAIL_SAFE}.
      */
-    default void assertClosesSlowClients(List<SlowClient> others) {
+    public static void assertClosesSlowClients(Checking c, List<SlowClient> others) {
         // A thread each: they wait side by side (the common pool may have a single thread).
         ExecutorService clients = Executors.newCachedThreadPool();
         try {
-            assertClosesSlowClients(others, clients);
+            ServerUnderTest server = c.server();
+            List<CompletableFuture<Duration>> othersClosedAfter = others.stream().map(other ->
+                    CompletableFuture.supplyAsync(() -> other.holdUntilClosed().apply(server), clients)).toList();
+            try (RawConnection silent = server.open(); RawConnection drip = server.open()) {
+                CompletableFuture<Duration> dripClosedAfter = CompletableFuture.supplyAsync(
+                        () -> drip.dripUntilClosed("GET / HTTP/1.0\r\nX-Slow: " + "a".repeat(100),
+                                Duration.ofSeconds(1), CLOSE_FAIL_SAFE), clients);
+                if (silent.awaitClosed(CLOSE_FAIL_SAFE) == null) {
+                    throw SpecFailure.of("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
+                            + " s, the connection was still open.", new Hint(Hint.Id.SILENT_CLIENT_KEPT, "Give up on a"
+                            + " client whose request head does not come in time (a read timeout: Socket.setSoTimeout),"
+                            + " or every silent client holds a thread for ever."));
+                }
+                if (dripClosedAfter.join() == null) {
+                    throw SpecFailure.of("A client sent its request head one byte a second: after "
+                            + CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was still open.",
+                            new Hint(Hint.Id.SLOW_CLIENT_KEPT, "A read timeout starts again with every byte; limit"
+                                    + " the time of the whole head instead, or such clients hold threads for ever."));
+                }
+            }
+            for (int i = 0; i < others.size(); i++) {
+                if (othersClosedAfter.get(i).join() == null) {
+                    throw others.get(i).failure().get();
+                }
+            }
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private void assertClosesSlowClients(List<SlowClient> others, ExecutorService clients) {
-        List<CompletableFuture<Duration>> othersClosedAfter = others.stream().map(other -> CompletableFuture.supplyAsync(
-                () -> other.holdUntilClosed().apply(server()), clients)).toList();
-        try (RawConnection silent = server().open(); RawConnection drip = server().open()) {
-            CompletableFuture<Duration> dripClosedAfter = CompletableFuture.supplyAsync(
-                    () -> drip.dripUntilClosed("GET / HTTP/1.0\r\nX-Slow: " + "a".repeat(100), Duration.ofSeconds(1),
-                            CLOSE_FAIL_SAFE), clients);
-            Duration silentClosedAfter = silent.awaitClosed(CLOSE_FAIL_SAFE);
-            if (silentClosedAfter == null) {
-                throw SpecFailure.of("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
-                        + " s, the connection was still open.", new Hint(Hint.Id.SILENT_CLIENT_KEPT, "Give up on a"
-                        + " client whose request head does not come in time (a read timeout: Socket.setSoTimeout),"
-                        + " or every silent client holds a thread for ever."));
-            }
-            if (dripClosedAfter.join() == null) {
-                throw SpecFailure.of("A client sent its request head one byte a second: after "
-                        + CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was still open.",
-                        new Hint(Hint.Id.SLOW_CLIENT_KEPT, "A read timeout starts again with every byte; limit the"
-                                + " time of the whole head instead, or such clients hold threads for ever."));
-            }
-        }
-        for (int i = 0; i < others.size(); i++) {
-            if (othersClosedAfter.get(i).join() == null) {
-                throw others.get(i).failure().get();
-            }
-        }
-        assertAnswersRoot(server().send(Requests.get("/")));
     }
 }

@@ -166,8 +166,15 @@ public final class RawConnection implements AutoCloseable {
      * {@code failSafe} (a server that stopped reading without closing) ends the sending too.
      */
     public long sendWithoutEnd(String prefix, byte filler, long limit, Duration failSafe) {
-        byte[] chunk = new byte[64 * 1024];
-        Arrays.fill(chunk, filler);
+        return sendWithoutEnd(prefix, new byte[] {filler}, limit, failSafe);
+    }
+
+    /** The same, with a pattern repeated over and over: "X: y\r\n", lines without end. */
+    public long sendWithoutEnd(String prefix, byte[] pattern, long limit, Duration failSafe) {
+        byte[] chunk = new byte[64 * 1024 / pattern.length * pattern.length];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = pattern[i % pattern.length];
+        }
         long written = 0;
         Thread watchdog = closeAfter(failSafe);
         try {
@@ -221,13 +228,17 @@ public final class RawConnection implements AutoCloseable {
     /**
      * Waits until the server starts its answer or closes the connection, whichever comes first
      * (at most the response timeout), without reading the rest: for answers too big to read.
+     * False when neither happened in time.
      */
-    public void awaitAnswerOrClose() {
+    public boolean awaitAnswerOrClose() {
         try {
             socket.setSoTimeout((int) responseTimeout.toMillis());
             socket.getInputStream().read();
-        } catch (IOException timedOutOrReset) {
-            // either way, the server has had its turn
+            return true;
+        } catch (SocketTimeoutException silent) {
+            return false;
+        } catch (IOException reset) {
+            return true; // the server has had its turn
         }
     }
 

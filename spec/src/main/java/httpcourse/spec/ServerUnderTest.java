@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  */
 public final class ServerUnderTest implements AutoCloseable {
 
+    /** The key of the report entry that says the server stopped: its value says when, how, and what it printed. */
+    public static final String STOPPED = "httpspec.serverStopped";
+
     /*
      * Fail-safes for what normally takes milliseconds: a process that is exiting to be gone, and a
      * server that failed a request to print why. Reached only by a server that fails, and keeps running.

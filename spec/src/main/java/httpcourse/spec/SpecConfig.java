@@ -12,6 +12,9 @@ import java.util.function.Function;
  *
  * <table>
  * <caption>Keys</caption>
+ * <tr><td>httpspec.step</td><td>the step whose checks run ({@link Course})</td></tr>
+ * <tr><td>httpspec.checks</td><td>only the checks whose name holds one of these words (one per line,
+ *     letter case aside); empty: every check of the step</td></tr>
  * <tr><td>httpspec.command</td><td>the command that starts the server, one argument per line
  *     (or separated by spaces when it has no line breaks); "0" is appended: the port</td></tr>
  * <tr><td>httpspec.classes</td><td>a folder with a compiled HttpServer class: the command becomes
@@ -28,6 +31,8 @@ import java.util.function.Function;
  */
 public record SpecConfig(Function<String, Optional<String>> parameters) {
 
+    public static final String STEP = "httpspec.step";
+    public static final String CHECKS = "httpspec.checks";
     public static final String COMMAND = "httpspec.command";
     public static final String CLASSES = "httpspec.classes";
     public static final String PORT = "httpspec.port";
@@ -51,6 +56,24 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
         }
         throw new IllegalArgumentException("No server to test: set " + COMMAND + " (the command that starts it), "
                 + CLASSES + " (a folder with a compiled HttpServer) or " + ADDRESS + " (a running server).");
+    }
+
+    /** The step whose checks run. */
+    public int step() {
+        return parameters.apply(STEP).filter(p -> !p.isBlank()).map(p -> Integer.parseInt(p.strip()))
+                .orElseThrow(() -> new IllegalArgumentException("Which step? Set " + STEP + " (a number)."));
+    }
+
+    /** Whether a check of that name runs: every one, or those whose name holds one of the words asked for. */
+    public boolean selects(String checkName) {
+        List<String> words = parameters.apply(CHECKS).stream().flatMap(String::lines).map(String::strip)
+                .filter(word -> !word.isEmpty()).toList();
+        return words.isEmpty() || words.stream().anyMatch(word -> holds(checkName, word));
+    }
+
+    /** Whether a check's name holds a word, letter case aside. */
+    public static boolean holds(String checkName, String word) {
+        return checkName.toLowerCase(java.util.Locale.ROOT).contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     public Optional<Integer> fixedPort() {

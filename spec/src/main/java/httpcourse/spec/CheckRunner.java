@@ -1,0 +1,123 @@
+package httpcourse.spec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Runs a step's checks: those on the step's server one after the other, in the list's order; those
+ * that need a server of their own ({@link Check.Server#OWN}) side by side with them, each on a new
+ * server started for it. So a step lasts about as long as its longest check, and a verdict never
+ * depends on another check: a check on the shared server begins with a running server (one that
+ * stopped is started again), and an own server serves one check only.
+ *
+ * <p>A server somebody else started (grading a running server) has no second: there, every check
+ * runs on it, one after the other.
+ */
+final class CheckRunner implements AutoCloseable {
+
+    /** Servers of their own at once, beside the shared one: they mostly wait. */
+    private static final int OWN_SERVERS_AT_ONCE = 4;
+
+    private final SpecConfig config;
+    private final int step;
+    private final TestReporter reporter;
+    private final ExecutorService ownServers = Executors.newFixedThreadPool(OWN_SERVERS_AT_ONCE, runnable -> {
+        Thread thread = new Thread(runnable, "own-server-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Check, CompletableFuture<Void>> ownRuns = new HashMap<>();
+    private ServerUnderTest shared;
+    private ServerProcess.ServerStartException sharedStartFailure;
+
+    CheckRunner(SpecConfig config, int step, List<Check> checks, TestReporter reporter) {
+        this.config = config;
+        this.step = step;
+        this.reporter = reporter;
+        if (config.address().isEmpty()) {
+            checks.stream().filter(check -> check.server() == Check.Server.OWN).forEach(check ->
+                    ownRuns.put(check, CompletableFuture.runAsync(() -> runOnItsOwnServer(check), ownServers)));
+        }
+    }
+
+    /** Runs one check at its turn, or waits for it when it runs on its own server. */
+    void run(Check check) throws Throwable {
+        CompletableFuture<Void> own = ownRuns.get(check);
+        if (own != null) {
+            try {
+                own.join();
+            } catch (CompletionException e) {
+                throw e.getCause();
+            }
+            return;
+        }
+        ServerUnderTest server = shared();
+        server.checkStarting(check.name());
+        try {
+            check.action().run(new Checking(server, step));
+        } finally {
+            server.checkFinished();
+            publishStops(server);
+        }
+    }
+
+    private void runOnItsOwnServer(Check check) {
+        try (ServerUnderTest server = start()) {
+            server.checkStarting(check.name());
+            try {
+                check.action().run(new Checking(server, step));
+            } finally {
+                server.checkFinished();
+                publishStops(server);
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** The shared server, started for the first check that needs it; its start failure, for every check. */
+    private synchronized ServerUnderTest shared() throws ServerProcess.ServerStartException {
+        if (sharedStartFailure != null) {
+            throw sharedStartFailure;
+        }
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (ServerProcess.ServerStartException e) {
+                sharedStartFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
+    /** A new server, with the files of this step's web root (step 6 on: one of every kind). */
+    private ServerUnderTest start() throws ServerProcess.ServerStartException {
+        ServerUnderTest server = ServerUnderTest.start(config);
+        if (step >= Feature.COMPLETE_ANSWERS.firstStep()) {
+            SiteFiles.writeInto(server.webRoot());
+        }
+        return server;
+    }
+
+    private void publishStops(ServerUnderTest server) {
+        server.takeStops().forEach(stop -> reporter.publishEntry(ServerUnderTest.STOPPED, stop));
+    }
+
+    @Override
+    public void close() {
+        ownServers.shutdownNow();
+        if (shared != null) {
+            shared.close();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.HeaderRules.contentType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+
+import httpcourse.spec.HeaderRules.Charset;
+
+/**
+ * What a check works with: the server under test, the step it is checked for, and the answers
+ * that step gives. A check says what it sends and which answer it expects ({@link #file},
+ * {@link #notFound}, {@link #error}...); the answer's form is the step's: bare ("HTTP/1.0 200
+ * OK", the empty line, the body) up to step 5, with Date, Content-Type and Content-Length from
+ * step 6, with Last-Modified and ETag from step 9, in HTTP/1.1 on a connection that may stay
+ * open from step 10, with Server-Timing from step 14. So one check serves every step that has it,
+ * and a later step's stricter answers reach it without a copy.
+ */
+public final class Checking {
+
+    /** An .html page: text/html, charset=utf-8 or none. */
+    public static final HeaderRule HTML = contentType("an .html page", Charset.UTF8_ALLOWED, "text/html");
+
+    private final ServerUnderTest server;
+    private final int step;
+
+    public Checking(ServerUnderTest server, int step) {
+        this.server = server;
+        this.step = step;
+    }
+
+    public ServerUnderTest server() {
+        return server;
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public WebRoot webRoot() {
+        return server.webRoot();
+    }
+
+    /** Whether the step checked has {@code feature}: the step that teaches it, or a later one. */
+    public boolean has(Feature feature) {
+        return step >= feature.firstStep();
+    }
+
+    // ---- Sending ---------------------------------------------------------------------------
+
+    /**
+     * Sends a request, and reads its answer as a client of this step would: up to the close before
+     * step 10; from step 10, by its length, on to the close only when the request or the answer says
+     * the connection ends ({@link ResponseReader}).
+     */
+    public Timed send(String request) {
+        Instant sent = Instant.now();
+        ServerReply reply = has(Feature.KEEP_ALIVE) ? server.sendAndReadAnswer(request) : server.send(request);
+        return new Timed(reply, sent, Instant.now());
+    }
+
+    /** {@code GET path HTTP/1.0}, as typed by hand. */
+    public Timed get(String path) {
+        return send(Requests.get(path));
+    }
+
+    // ---- The answers this step gives -------------------------------------------------------
+
+    /** The answer to GET / (Hello World in step 1, index.html later). */
+    public Expected root() {
+        return pageAt("/");
+    }
+
+    /**
+     * The answer to GET {@code path}, where the path names a page of htdocs: Hello World in step 1,
+     * index.html whatever the path in step 2, the file itself from step 3 ("/" is index.html).
+     */
+    public Expected pageAt(String path) {
+        if (!has(Feature.INDEX_PAGE)) {
+            return Expected.bare("HTTP/1.0 200 OK", "Hello World".getBytes(StandardCharsets.US_ASCII));
+        }
+        return file(!has(Feature.NAMED_FILES) || path.equals("/") ? "/index.html" : path);
+    }
+
+    /** 200 OK with the file's bytes; from step 6 its type by its extension, and so on (see the class). */
+    public Expected file(String path) {
+        return file(path, typeRule(path));
+    }
+
+    /** The same, for one of the files of every media type ({@link SiteFiles#TYPED}). */
+    public Expected file(SiteFiles.Typed typed) {
+        return file(typed.path(), contentType(typed.what(), typed.charset(), typed.types()));
+    }
+
+    /** The same, with this rule for its Content-Type. */
+    public Expected file(String path, HeaderRule contentType) {
+        byte[] body = webRoot().page(path);
+        if (!has(Feature.COMPLETE_ANSWERS)) {
+            return Expected.bare("HTTP/1.0 200 OK", body);
+        }
+        Expected expected = Expected.ok(body, contentType);
+        if (has(Feature.CACHING)) {
+            expected.with(HeaderRules.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
+        }
+        return expected;
+    }
+
+    /** 404 Not Found: "File Not Found" alone in steps 4 and 5, then with the usual head and any short text. */
+    public Expected notFound() {
+        return has(Feature.COMPLETE_ANSWERS) ? Expected.error("404 Not Found")
+                : Expected.bare("HTTP/1.0 404 Not Found", "File Not Found".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** An error of step 6 and later: this status, Date, a short text, its type and length. */
+    public Expected error(String status) {
+        return Expected.error(status);
+    }
+
+    // ---- Checking answers ------------------------------------------------------------------
+
+    /** Checks the answer, and that it leaks no byte of a file outside htdocs or of a hidden file. */
+    public void check(Timed answer, Expected expected) {
+        check(answer, new String(answer.exchange().request(), StandardCharsets.ISO_8859_1), expected);
+    }
+
+    /** The same, for the answer to {@code request}, one of several sent on one connection. */
+    public void check(Timed answer, String request, Expected expected) {
+        assertLeaksNothing(answer);
+        if (expected.isBare()) {
+            ResponseAssert.assertThat(answer.reply()).isExactly(expected.bareBytes());
+        } else {
+            ResponseCheck.verify(answer, asThisStepAnswers(expected, request));
+        }
+    }
+
+    /** Checks that the server still answers GET / as it should: it is alive and well. */
+    public void assertStillAnswers() {
+        check(get("/"), root());
+    }
+
+    /** Asserts that {@code reply} is this step's whole answer to {@code GET / HTTP/1.0}. */
+    public void assertAnswersRoot(ServerReply reply) {
+        check(new Timed(reply, Instant.EPOCH, Instant.now()), root());
+    }
+
+    /** The same, for an exchange on a connection the check keeps open itself ({@link RawConnection}). */
+    public void assertAnswersRoot(Exchange exchange) {
+        assertAnswersRoot(new ServerReply(exchange, server));
+    }
+
+    /**
+     * Runs one case of a check that tries several ("/sub", then "/sub/"): its failure says which.
+     */
+    public void inCase(String name, Runnable body) {
+        try {
+            body.run();
+        } catch (SpecFailure failure) {
+            throw new SpecFailure("Case: " + name + "\n" + failure.getMessage(), failure.hints());
+        }
+    }
+
+    /**
+     * What this step's answer to {@code request} is: from step 10, in HTTP/1.1, on a connection that
+     * stays open unless the request asks to close it, and then the answer says "Connection: close"
+     * (which an HTTP/1.0 client may do without); from step 14, with Server-Timing.
+     */
+    private Expected asThisStepAnswers(Expected expected, String request) {
+        if (has(Feature.TUNED)) {
+            expected.with(HeaderRules.serverTiming());
+        }
+        if (!has(Feature.KEEP_ALIVE)) {
+            return expected;
+        }
+        expected.inHttp11();
+        return Requests.asksToClose(request)
+                ? expected.with(HeaderRules.connectionClose(Requests.isHttp11(request)))
+                : expected.mayStayOpen();
+    }
+
+    /** The Content-Type rule for a file of htdocs, by its extension. */
+    private static HeaderRule typeRule(String path) {
+        for (SiteFiles.Typed typed : SiteFiles.TYPED) {
+            if (typed.path().equals(path)) {
+                return contentType(typed.what(), typed.charset(), typed.types());
+            }
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") ? HTML
+                : contentType("a file of unknown type", Charset.NONE, "application/octet-stream");
+    }
+
+    /** Fails when the answer carries a token of a file outside htdocs, or of a hidden file in it. */
+    private void assertLeaksNothing(Timed answer) {
+        Matcher tokens = WebRoot.TOKEN.matcher(new String(answer.exchange().response(), StandardCharsets.ISO_8859_1));
+        List<Hint> leaks = new ArrayList<>();
+        while (tokens.find() && leaks.isEmpty()) {
+            webRoot().origin(tokens.group()).ifPresent(origin -> {
+                if (origin.outsideHtdocs()) {
+                    leaks.add(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.file() + ", a file from"
+                            + " outside htdocs: a path led out of the web root, so anybody could read any file of this"
+                            + " computer. Check where the file really is (Path.toRealPath() follows links and"
+                            + " removes \"..\") and that it is inside htdocs."));
+                } else if (SiteFiles.isHidden(origin.file())) {
+                    leaks.add(new Hint(Hint.Id.HIDDEN_FILE, "The answer is " + origin.file() + ", a hidden file (a"
+                            + " name that starts with a dot, like .git/config or .env): such files hold secrets, and are"
+                            + " never served, whatever the URL, or the link that leads there (check the real path too)."));
+                }
+            });
+        }
+        if (!leaks.isEmpty()) {
+            throw FailureReport.failure("The answer leaks a file that must never be sent.", null, answer.reply(), leaks);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import module java.base;
+
+/** An answer: its status ("200 OK"), its header lines but Date, and its body, which send streams. */
+record Response(String status, List<String> headers, InputStream body) {
+
+    // IMF-fixdate (RFC 9110 §5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT", always in GMT, the day in two digits.
+    static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    /** A file, read afresh for every request, as bytes: it goes out exactly as stored. */
+    static Response file(Path file) throws IOException {
+        // The length of the file opened, even if somebody replaces it meanwhile: opened first.
+        FileChannel channel = FileChannel.open(file);
+        return new Response("200 OK", List.of("Content-Type: " + MediaTypes.of(file),
+                "Content-Length: " + channel.size()), Channels.newInputStream(channel));
+    }
+
+    /** A short text that says what went wrong, and what it is: plain text, this many bytes. */
+    static Response text(String status, String text) {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        return new Response(status, List.of("Content-Type: text/plain; charset=utf-8",
+                "Content-Length: " + body.length), new ByteArrayInputStream(body));
+    }
+
+    /** The same answer, with more header lines. */
+    Response with(List<String> more) {
+        return new Response(status, Stream.concat(headers.stream(), more.stream()).toList(), body);
+    }
+
+    /** The status line, Date, the other headers, the empty line, then the body, unless withBody is false. */
+    // Returns the body's length.
+    long send(OutputStream out, boolean withBody) throws IOException {
+        // HTTP/1.1, whatever the client's version: the highest this server speaks (RFC 9110 §6.2).
+        var head = new StringBuilder("HTTP/1.1 " + status + "\r\n");
+        // An origin server with a clock says when it answered (RFC 9110 §6.6.1).
+        head.append("Date: ").append(HTTP_DATE.format(Instant.now())).append("\r\n");
+        headers.forEach(header -> head.append(header).append("\r\n"));
+        head.append("\r\n");
+        try (body) {
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            // A buffer at a time: a huge file costs no more memory than a small one.
+            return withBody ? body.transferTo(out) : 0;
+        }
+    }
+}
