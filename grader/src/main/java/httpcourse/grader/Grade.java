@@ -69,8 +69,9 @@ public final class Grade {
             if (options.isRunningServer()) {
                 checkWorkdir(options.workdir(), commandLine);
             }
+            Scoring scoring = options.scoring(steps, commandLine);
             boolean sandbox = options.sandbox() && !options.isRunningServer() && sandboxAvailable(err);
-            return options.isBatch() ? batch(options, sandbox, steps, out, commandLine)
+            return options.isBatch() ? batch(options, sandbox, steps, scoring, out, commandLine)
                     : single(options, sandbox, steps, out);
         } catch (CommandLine.ParameterException e) {
             err.println("grade: " + e.getMessage());
@@ -93,45 +94,59 @@ public final class Grade {
         return unavailable.isEmpty();
     }
 
-    /**
-     * Grades one server on each step. One step, or one at a time: each check is printed as soon as
-     * it is decided. Several steps side by side (each has a server process of its own): each
-     * step's report is printed whole, in the order of the steps, as soon as it is complete.
-     */
+    /** Grades one server on each step, printing each step's report, then the score. */
     private static int single(Options options, boolean sandbox, List<Integer> steps, PrintStream out)
             throws InterruptedException {
         Path here = Path.of("").toAbsolutePath();
-        List<StepResult> results = new ArrayList<>();
-        if (steps.size() == 1 || options.jobs() == 1) {
-            for (int step : steps) {
-                results.add(gradeAndReport(options, sandbox, here, step, out));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
-            try {
-                List<Future<ReportedStep>> running = steps.stream().map(step -> pool.submit(() -> {
-                    ByteArrayOutputStream text = new ByteArrayOutputStream();
-                    PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8);
-                    return new ReportedStep(gradeAndReport(options, sandbox, here, step, report), text);
-                })).toList();
-                for (Future<ReportedStep> step : running) {
-                    ReportedStep done = get(step);
-                    out.print(done.report().toString(StandardCharsets.UTF_8));
-                    results.add(done.result());
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<StepResult> results = gradeSteps(steps, options.jobs(), (step, report) -> gradeAndReport(step,
+                server(options, sandbox, here, step), options.limits(), options.checks(), options.verbose(), report), out);
         Report.score(out, results);
         return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
+    }
+
+    /** Grades one step, printing its report on the stream it is given. */
+    interface StepGrading {
+        StepResult grade(int step, PrintStream report);
+    }
+
+    /**
+     * Grades each step. One step, or one at a time: each check is printed as soon as it is
+     * decided. Several steps side by side (each has a server process of its own): each step's
+     * report is printed whole, in the order of the steps, as soon as it is complete.
+     */
+    static List<StepResult> gradeSteps(List<Integer> steps, int jobs, StepGrading grading, PrintStream out)
+            throws InterruptedException {
+        List<StepResult> results = new ArrayList<>();
+        if (steps.size() == 1 || jobs == 1) {
+            for (int step : steps) {
+                results.add(grading.grade(step, out));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<ReportedStep>> running = steps.stream().map(step -> pool.submit(() -> {
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8);
+                return new ReportedStep(grading.grade(step, report), text);
+            })).toList();
+            for (Future<ReportedStep> step : running) {
+                ReportedStep done = get(step);
+                out.print(done.report().toString(StandardCharsets.UTF_8));
+                results.add(done.result());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private record ReportedStep(StepResult result, ByteArrayOutputStream report) {
     }
 
     /** Grades one step, printing each check as soon as it is decided, then why the failed ones failed. */
-    private static StepResult gradeAndReport(Options options, boolean sandbox, Path here, int step, PrintStream out) {
+    static StepResult gradeAndReport(int step, Grader.ServerUnderTest server, Grader.Limits limits,
+                                     List<String> checks, boolean verbose, PrintStream out) {
         Grader.Progress progress = new Grader.Progress() {
             @Override
             public void stepStarted(String title, String command) {
@@ -143,9 +158,8 @@ public final class Grade {
                 Report.checkLine(out, check);
             }
         };
-        StepResult result = Grader.gradeStep(step, server(options, sandbox, here, step), options.limits(), progress,
-                options.checks());
-        Report.stepDetails(out, result, options.verbose());
+        StepResult result = Grader.gradeStep(step, server, limits, progress, checks);
+        Report.stepDetails(out, result, verbose);
         return result;
     }
 
@@ -167,7 +181,7 @@ public final class Grade {
                 sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }
 
-    private static int batch(Options options, boolean sandbox, List<Integer> steps, PrintStream out,
+    private static int batch(Options options, boolean sandbox, List<Integer> steps, Scoring scoring, PrintStream out,
                              CommandLine commandLine) throws InterruptedException {
         List<Path> submissions;
         try {
@@ -188,12 +202,12 @@ public final class Grade {
         Batch batch = new Batch(options.template(), steps, options.port(), options.limits(), sandbox,
                 options.batch(), options.out());
         List<Gradebook.Submission> graded = batch.grade(submissions, options.jobs(), out);
-        Batch.write(graded, options.out());
+        Batch.write(graded, options.out(), scoring);
         out.println();
-        Batch.summary(graded, steps, out);
+        Batch.summary(graded, steps, scoring, out);
         out.println();
-        out.println("Written: " + options.out().resolve("gradebook.csv") + ", gradebook.json,");
-        out.println("  and reports/STUDENT.txt: why each check failed, in full.");
+        out.println("Written: " + options.out().resolve("gradebook.html") + ", gradebook.csv, gradebook.json,");
+        out.println("  and reports/STUDENT.html (and .txt): why each check failed, in full.");
         return graded.stream().allMatch(Gradebook.Submission::allPassed) ? PASSED : FAILED;
     }
 

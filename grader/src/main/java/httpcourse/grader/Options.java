@@ -7,6 +7,7 @@ import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -81,6 +82,10 @@ final class Options {
     @Option(names = "--command", paramLabel = "TEMPLATE", description = "batch: the command that starts one submission")
     private String template;
 
+    // --points
+    @Mixin
+    private PlatformOptions platforms = new PlatformOptions();
+
     @Option(names = "--timeout", paramLabel = "S",
             description = "seconds a response may take, until the connection closes (default 3)")
     private double responseSeconds = Grader.Limits.DEFAULT.response().toMillis() / 1000.0;
@@ -145,6 +150,7 @@ final class Options {
             throw usage(commandLine, modes == 0 ? "which server? Give its command after --, or --address, or --batch"
                     : "give only one of: a command after --, --address, --batch");
         }
+        platforms.check(commandLine, batch != null);
         if (endOfOptions >= 0 && command.isEmpty()) {
             throw usage(commandLine, "the command after -- is empty");
         }
@@ -152,7 +158,7 @@ final class Options {
             throw usage(commandLine, "--address and --workdir go together: the running server's address,"
                     + " and the folder it was started in");
         }
-        if ((batch != null) != (template != null)) {
+        if (batch != null && template == null || template != null && batch == null) {
             throw usage(commandLine, "--batch and --command go together: the folder of submissions, and the"
                     + " command that starts one, e.g. --command 'java {dir}/HttpServer.java'");
         }
@@ -171,6 +177,11 @@ final class Options {
         inRange(commandLine, "--startup-timeout", startupSeconds, 0.1, 3600);
         inRange(commandLine, "--time-limit", perStepSeconds, 0.1, 3600);
         steps(commandLine);
+    }
+
+    /** The points of the steps graded; a step named by --points N=P must be graded. */
+    Scoring scoring(List<Integer> steps, CommandLine commandLine) {
+        return platforms.scoring(steps, commandLine);
     }
 
     boolean help() {

@@ -88,6 +88,8 @@ class GradeCommandTest {
             --out grades -- java S.java          | --out is for --batch only
             --step 1 --check zzz -- java S.java  | no check of step 1 has "zzz" in its name
             --check 404 --batch s --command x    | --check is for one server
+            --points ten --batch s --command x   | --points needs P or STEP=P, P a number of points from 0.01 to 10000
+            --step 1 --points 4=10 --batch s --command x | --points names step 4, which is not graded
             """)
     void refusesBadUsage(String args, String message) {
         Run run = grade(args.isEmpty() ? new String[0] : args.split(" "));
