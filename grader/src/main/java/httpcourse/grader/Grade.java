@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +58,14 @@ public final class Grade {
 
     /** Runs the grader as its command would, without exiting: returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * The same, with the environment given: the grader's tests set {@value Platforms#ROOT_VARIABLE}
+     * there, a folder that stands for "/" in the platforms' layouts.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Options());
         try {
             Options options = Options.parse(commandLine, args);
@@ -71,6 +80,12 @@ public final class Grade {
             }
             Scoring scoring = options.scoring(steps, commandLine);
             boolean sandbox = options.sandbox() && !options.isRunningServer() && sandboxAvailable(err);
+            if (options.platform() != null) {
+                return Platforms.grade(new Platforms.Setup(options.platform(), Platforms.root(environment),
+                        options.template(), steps, options.port(), options.limits(), options.jobs(), sandbox,
+                        sandbox ? Optional.empty() : Platforms.whyNoSandbox(options.sandbox()), scoring,
+                        options.visibility()), out);
+            }
             return options.isBatch() ? batch(options, sandbox, steps, scoring, out, commandLine)
                     : single(options, sandbox, steps, out);
         } catch (CommandLine.ParameterException e) {

@@ -42,6 +42,10 @@ import picocli.CommandLine.Parameters;
                 "        grade --batch submissions --step 4 --command 'java {dir}/HttpServer.java'",
                 "      In TEMPLATE, {dir} is the student's folder, relative paths start there too.",
                 "",
+                "  grade --gradescope|--prairielearn [OPTIONS] --command 'TEMPLATE'",
+                "      Grades the one submission of a Gradescope or PrairieLearn container, where the",
+                "      platform puts it, and writes results.json where the platform reads it.",
+                "",
                 "In COMMAND and TEMPLATE, {step} is the step number and a * matches one file or folder",
                 "name, so a copy of this repository is graded step by step with",
                 "        grade -- java 'step{step}-*/src/main/java/HttpServer.java'",
@@ -79,10 +83,10 @@ final class Options {
     @Option(names = "--batch", paramLabel = "SUBMISSIONS", description = "grade every sub-folder (with --command)")
     private Path batch;
 
-    @Option(names = "--command", paramLabel = "TEMPLATE", description = "batch: the command that starts one submission")
+    @Option(names = "--command", paramLabel = "TEMPLATE", description = "batch, platforms: the command that starts a submission")
     private String template;
 
-    // --points
+    // --points, --gradescope, --visibility, --prairielearn
     @Mixin
     private PlatformOptions platforms = new PlatformOptions();
 
@@ -145,12 +149,13 @@ final class Options {
             throw usage(commandLine, "--address needs HOST:PORT, e.g. 127.0.0.1:8000 (got \"" + address + "\")");
         }
         boolean hasCommand = endOfOptions >= 0 || !command.isEmpty();
-        int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0);
+        int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0) + platforms.modes();
         if (modes != 1) {
             throw usage(commandLine, modes == 0 ? "which server? Give its command after --, or --address, or --batch"
-                    : "give only one of: a command after --, --address, --batch");
+                    + " (or --gradescope, --prairielearn)"
+                    : "give only one of: a command after --, --address, --batch, --gradescope, --prairielearn");
         }
-        platforms.check(commandLine, batch != null);
+        platforms.check(commandLine, template != null, !checks.isEmpty(), batch != null);
         if (endOfOptions >= 0 && command.isEmpty()) {
             throw usage(commandLine, "the command after -- is empty");
         }
@@ -158,7 +163,7 @@ final class Options {
             throw usage(commandLine, "--address and --workdir go together: the running server's address,"
                     + " and the folder it was started in");
         }
-        if (batch != null && template == null || template != null && batch == null) {
+        if (batch != null && template == null || template != null && batch == null && platforms.modes() == 0) {
             throw usage(commandLine, "--batch and --command go together: the folder of submissions, and the"
                     + " command that starts one, e.g. --command 'java {dir}/HttpServer.java'");
         }
@@ -177,6 +182,15 @@ final class Options {
         inRange(commandLine, "--startup-timeout", startupSeconds, 0.1, 3600);
         inRange(commandLine, "--time-limit", perStepSeconds, 0.1, 3600);
         steps(commandLine);
+    }
+
+    /** The platform whose container this grader runs in (--gradescope, --prairielearn), or null. */
+    Platforms.Layout platform() {
+        return platforms.platform();
+    }
+
+    String visibility() {
+        return platforms.visibility();
     }
 
     /** The points of the steps graded; a step named by --points N=P must be graded. */

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batch's files, from made-up results (no server runs): a row per student, points, the
- * hints' ids, HTML with every name escaped and nothing fetched.
+ * The batch's files and the platforms' results, from made-up results (no server runs): a row
+ * per student, points, the hints' ids, HTML with every name escaped and nothing fetched.
  */
-@DisplayName("The gradebooks, from given results")
+@DisplayName("The gradebooks and results, from given results")
 class GradebookTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -129,6 +129,51 @@ class GradebookTest {
     static void assertSelfContained(String html) {
         assertThat(html).doesNotContain("<script", "<link", "<img", "@import", "url(", "src=")
                 .doesNotContainPattern("href=\"(https?:)?//");
+    }
+
+    @Test
+    @DisplayName("Gradescope's results.json: a test per check with its points, status, output, visibility and tags")
+    void gradescopeResults() throws Exception {
+        JsonNode results = JSON.readTree(PlatformResults.gradescope(List.of(step4(false)), Scoring.parse(List.of("9")),
+                "after_published", "the summary"));
+        assertThat(results.get("score").asDouble()).isEqualTo(6.0);
+        assertThat(results.get("output").asText()).isEqualTo("the summary");
+        assertThat(results.get("visibility").asText()).isEqualTo("after_published");
+        assertThat(results.get("tests")).hasSize(3);
+        JsonNode failed = results.get("tests").get(1);
+        assertThat(failed.get("name").asText()).isEqualTo("answers 404 <for> a \"directory\"");
+        assertThat(failed.get("number").asText()).isEqualTo("4.2");
+        assertThat(failed.get("score").asDouble()).isZero();
+        assertThat(failed.get("max_score").asDouble()).isEqualTo(3.0);
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("output").asText()).contains("Request sent", "Hint: The status line differs");
+        assertThat(failed.get("visibility").asText()).isEqualTo("after_published");
+        assertThat(failed.get("tags")).extracting(JsonNode::asText).containsExactly("step4", "STATUS_LINE_CASE");
+        assertThat(results.get("tests").get(0).get("status").asText()).isEqualTo("passed");
+        assertThat(results.get("tests").get(0).get("score").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    @DisplayName("PrairieLearn's results.json: gradable false when the server never started, not when time ran out")
+    void prairieLearnGradable() throws Exception {
+        JsonNode never = JSON.readTree(PlatformResults.prairieLearn(List.of(neverStarted()), Scoring.ONE_PER_CHECK, "s"));
+        assertThat(never.get("gradable").asBoolean()).isFalse();
+        assertThat(never.get("message").asText()).contains("did not start", "Listening on port N");
+        assertThat(never.get("format_errors").get(0).asText()).contains("It crashed at start");
+        assertThat(never.has("tests")).isFalse();
+
+        Hint limit = new Hint(Hint.Id.TIME_LIMIT, "A server that never answers...");
+        StepResult timedOut = new StepResult(4, "Step 4", "java S.java 0", neverStarted().checks(),
+                new StepResult.Problem("The step reached its time limit", List.of(limit)), List.of());
+        assertThat(PlatformResults.neverStarted(List.of(timedOut))).isFalse();
+        assertThat(PlatformResults.neverStarted(List.of(neverStarted(), step4(true)))).isFalse();
+    }
+
+    @Test
+    @DisplayName("cuts a long output, and says how much was cut")
+    void cutsLongOutput() {
+        assertThat(PlatformResults.cut("abcdef", 4)).isEqualTo("abcd\n... (cut: 2 more characters)\n");
+        assertThat(PlatformResults.cut("abcd", 4)).isEqualTo("abcd");
     }
 
     @Test
