@@ -7,6 +7,10 @@
 //DEPS info.picocli:picocli:4.7.7
 //SOURCES *.java ../../../../../../spec/src/main/java/httpcourse/spec/*.java
 //FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../spec/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
+//FILES httpcourse/grader/platforms/setup.sh=../../../resources/httpcourse/grader/platforms/setup.sh
+//FILES httpcourse/grader/platforms/run_autograder=../../../resources/httpcourse/grader/platforms/run_autograder
+//FILES httpcourse/grader/platforms/Dockerfile=../../../resources/httpcourse/grader/platforms/Dockerfile
+//FILES httpcourse/grader/platforms/prairielearn=../../../resources/httpcourse/grader/platforms/prairielearn
 package httpcourse.grader;
 
 import java.io.ByteArrayOutputStream;
@@ -79,6 +83,13 @@ public final class Grade {
                 checkWorkdir(options.workdir(), commandLine);
             }
             Scoring scoring = options.scoring(steps, commandLine);
+            if (options.bundle() != null) {
+                Optional<String> unfit = Bundles.unfit(options.bundle(), options.bundleTarget());
+                if (unfit.isPresent()) {
+                    throw Options.usage(commandLine, unfit.get());
+                }
+                return Bundles.build(options.bundle(), options.bundleTarget(), options.gradingArgs(), out, err);
+            }
             boolean sandbox = options.sandbox() && !options.isRunningServer() && sandboxAvailable(err);
             if (options.platform() != null) {
                 return Platforms.grade(new Platforms.Setup(options.platform(), Platforms.root(environment),

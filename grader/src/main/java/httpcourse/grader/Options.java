@@ -42,9 +42,14 @@ import picocli.CommandLine.Parameters;
                 "        grade --batch submissions --step 4 --command 'java {dir}/HttpServer.java'",
                 "      In TEMPLATE, {dir} is the student's folder, relative paths start there too.",
                 "",
-                "  grade --gradescope|--prairielearn [OPTIONS] --command 'TEMPLATE'",
-                "      Grades the one submission of a Gradescope or PrairieLearn container, where the",
-                "      platform puts it, and writes results.json where the platform reads it.",
+                "  grade --gradescope-zip autograder.zip [OPTIONS] --command 'TEMPLATE'",
+                "      Writes Gradescope's autograder: setup.sh, run_autograder, this grader and its specs;",
+                "      run_autograder grades /autograder/submission with these OPTIONS (--gradescope).",
+                "",
+                "  grade --prairielearn-image DIR [OPTIONS] [--command 'TEMPLATE']",
+                "      Writes a Docker build folder for PrairieLearn's external grading: a Dockerfile",
+                "      (eclipse-temurin:25, this grader, its specs) whose entrypoint grades /grade/student",
+                "      with these OPTIONS and those it is given (--prairielearn).",
                 "",
                 "In COMMAND and TEMPLATE, {step} is the step number and a * matches one file or folder",
                 "name, so a copy of this repository is graded step by step with",
@@ -86,7 +91,7 @@ final class Options {
     @Option(names = "--command", paramLabel = "TEMPLATE", description = "batch, platforms: the command that starts a submission")
     private String template;
 
-    // --points, --gradescope, --visibility, --prairielearn
+    // --points, --gradescope, --gradescope-zip, --visibility, --prairielearn, --prairielearn-image
     @Mixin
     private PlatformOptions platforms = new PlatformOptions();
 
@@ -125,6 +130,8 @@ final class Options {
     @Parameters(paramLabel = "COMMAND", hidden = true)
     private List<String> command = new ArrayList<>();
 
+    private List<String> originalArgs = List.of();
+
     /** Reads the command line; steps are checked later, against the steps that exist. */
     static Options parse(CommandLine commandLine, String... args) {
         // An unknown option before "--" is reported by parse(), in the words of this grader.
@@ -134,6 +141,7 @@ final class Options {
         commandLine.setStopAtPositional(true);
         CommandLine.ParseResult result = commandLine.parseArgs(args);
         Options options = commandLine.getCommand();
+        options.originalArgs = List.copyOf(result.originalArgs());
         if (!options.help) {
             options.check(commandLine, result.originalArgs());
         }
@@ -152,8 +160,9 @@ final class Options {
         int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0) + platforms.modes();
         if (modes != 1) {
             throw usage(commandLine, modes == 0 ? "which server? Give its command after --, or --address, or --batch"
-                    + " (or --gradescope, --prairielearn)"
-                    : "give only one of: a command after --, --address, --batch, --gradescope, --prairielearn");
+                    + " (or --gradescope, --gradescope-zip, --prairielearn, --prairielearn-image)"
+                    : "give only one of: a command after --, --address, --batch, --gradescope, --gradescope-zip,"
+                    + " --prairielearn, --prairielearn-image");
         }
         platforms.check(commandLine, template != null, !checks.isEmpty(), batch != null);
         if (endOfOptions >= 0 && command.isEmpty()) {
@@ -189,8 +198,34 @@ final class Options {
         return platforms.platform();
     }
 
+    /** What to build for a platform (--gradescope-zip, --prairielearn-image), or null. */
+    Bundles.Kind bundle() {
+        return platforms.bundle();
+    }
+
+    Path bundleTarget() {
+        return platforms.bundleTarget();
+    }
+
     String visibility() {
         return platforms.visibility();
+    }
+
+    /**
+     * The options given, but the one that builds a bundle: the bundle grades with them. They are
+     * written as given (a --jobs given is kept, a default one is decided where the grading runs).
+     */
+    List<String> gradingArgs() {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < originalArgs.size(); i++) {
+            String arg = originalArgs.get(i);
+            if (arg.equals("--gradescope-zip") || arg.equals("--prairielearn-image")) {
+                i++; // and its value
+            } else if (!arg.startsWith("--gradescope-zip=") && !arg.startsWith("--prairielearn-image=")) {
+                args.add(arg);
+            }
+        }
+        return args;
     }
 
     /** The points of the steps graded; a step named by --points N=P must be graded. */

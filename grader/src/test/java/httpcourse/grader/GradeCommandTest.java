@@ -96,6 +96,7 @@ class GradeCommandTest {
             --points 10 -- java S.java           | --points is for --batch, --gradescope and --prairielearn
             --points ten --batch s --command x   | --points needs P or STEP=P, P a number of points from 0.01 to 10000
             --step 1 --points 4=10 --batch s --command x | --points names step 4, which is not graded
+            --gradescope-zip /tmp --command x    | /tmp is a folder: give the zip file's name
             """)
     void refusesBadUsage(String args, String message) {
         Run run = grade(args.isEmpty() ? new String[0] : args.split(" "));
