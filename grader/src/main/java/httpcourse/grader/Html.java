@@ -23,7 +23,8 @@ import httpcourse.spec.Hint;
  */
 final class Html {
 
-    private static final Pattern HINT_LINE = Pattern.compile("(?m)^(\\s*)(Hint: .*)$");
+    // A hint and its continuation lines, indented under the text after "Hint: " (see Hint.render).
+    private static final Pattern HINT_LINE = Pattern.compile("(?m)^( *)(Hint: .*(?:\\n\\1      .*)*)$");
 
     private static final String STYLE = """
             body { font-family: system-ui, sans-serif; margin: 1.5em; color: #202124; }
