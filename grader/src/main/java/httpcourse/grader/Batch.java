@@ -73,7 +73,7 @@ final class Batch {
             }
             for (int i = 1; i <= submissions.size(); i++) {
                 Gradebook.Submission finished = get(done.take());
-                out.printf("  [%d/%d] %-20s %3d/%d points%n", i, submissions.size(), finished.student(),
+                out.printf("  [%d/%d] %-20s %3d/%d checks passed%n", i, submissions.size(), finished.student(),
                         finished.passed(), finished.total());
             }
             List<Gradebook.Submission> results = new ArrayList<>();
@@ -106,14 +106,21 @@ final class Batch {
         }
     }
 
-    /** Writes gradebook.csv, gradebook.json and reports/STUDENT.txt (every failure in full) into {@code out}. */
-    static void write(List<Gradebook.Submission> submissions, Path out) {
+    /**
+     * Writes into {@code out}: gradebook.csv, gradebook.json and gradebook.html (see {@link Gradebook}
+     * and {@link Html}), and reports/STUDENT.txt and reports/STUDENT.html, every failure in full.
+     */
+    static void write(List<Gradebook.Submission> submissions, Path out, Scoring scoring) {
         try {
             Files.createDirectories(out.resolve("reports"));
-            Files.writeString(out.resolve("gradebook.csv"), Gradebook.csv(submissions), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("gradebook.json"), Gradebook.json(submissions), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("gradebook.csv"), Gradebook.csv(submissions, scoring), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("gradebook.json"), Gradebook.json(submissions, scoring), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("gradebook.html"), Html.gradebook(submissions, scoring), StandardCharsets.UTF_8);
             for (Gradebook.Submission submission : submissions) {
-                Files.writeString(out.resolve("reports").resolve(submission.student() + ".txt"), report(submission),
+                Path reports = out.resolve("reports");
+                Files.writeString(reports.resolve(submission.student() + ".txt"), report(submission, scoring),
+                        StandardCharsets.UTF_8);
+                Files.writeString(reports.resolve(submission.student() + ".html"), Html.report(submission, scoring),
                         StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
@@ -121,17 +128,17 @@ final class Batch {
         }
     }
 
-    static String report(Gradebook.Submission submission) {
+    static String report(Gradebook.Submission submission, Scoring scoring) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         out.println("Report for " + submission.student());
         submission.steps().forEach(step -> Report.step(out, step, true));
-        Report.score(out, submission.steps());
+        Report.score(out, submission.steps(), scoring);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** The table on screen: a row per student, a column per step; "!" marks checks that could not run. */
-    static void summary(List<Gradebook.Submission> submissions, List<Integer> steps, PrintStream out) {
+    static void summary(List<Gradebook.Submission> submissions, List<Integer> steps, Scoring scoring, PrintStream out) {
         int width = Math.max(7, submissions.stream().mapToInt(s -> s.student().length()).max().orElse(0)) + 2;
         StringBuilder header = new StringBuilder(String.format("%-" + width + "s", "student"));
         steps.forEach(step -> header.append(String.format("%-10s", "step " + step)));
@@ -144,7 +151,8 @@ final class Batch {
                 anyProblem |= step.problem() != null;
                 row.append(String.format("%-10s", step.passed() + "/" + step.total() + mark));
             }
-            out.println(row.append(submission.passed()).append('/').append(submission.total()));
+            out.println(row.append(Scoring.points(scoring.earned(submission.steps()))).append('/')
+                    .append(Scoring.points(scoring.max(submission.steps()))));
         }
         if (anyProblem) {
             out.println("! = some checks could not run (the server did not start, or the step reached its time limit):"

@@ -7,6 +7,10 @@
 //DEPS info.picocli:picocli:4.7.7
 //SOURCES *.java ../../../../../../spec/src/main/java/httpcourse/spec/*.java
 //FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../spec/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
+//FILES httpcourse/grader/platforms/setup.sh=../../../resources/httpcourse/grader/platforms/setup.sh
+//FILES httpcourse/grader/platforms/run_autograder=../../../resources/httpcourse/grader/platforms/run_autograder
+//FILES httpcourse/grader/platforms/Dockerfile=../../../resources/httpcourse/grader/platforms/Dockerfile
+//FILES httpcourse/grader/platforms/prairielearn=../../../resources/httpcourse/grader/platforms/prairielearn
 package httpcourse.grader;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +62,14 @@ public final class Grade {
 
     /** Runs the grader as its command would, without exiting: returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * The same, with the environment given: the grader's tests set {@value Platforms#ROOT_VARIABLE}
+     * there, a folder that stands for "/" in the platforms' layouts.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Options());
         try {
             Options options = Options.parse(commandLine, args);
@@ -69,8 +82,22 @@ public final class Grade {
             if (options.isRunningServer()) {
                 checkWorkdir(options.workdir(), commandLine);
             }
+            Scoring scoring = options.scoring(steps, commandLine);
+            if (options.bundle() != null) {
+                Optional<String> unfit = Bundles.unfit(options.bundle(), options.bundleTarget());
+                if (unfit.isPresent()) {
+                    throw Options.usage(commandLine, unfit.get());
+                }
+                return Bundles.build(options.bundle(), options.bundleTarget(), options.gradingArgs(), out, err);
+            }
             boolean sandbox = options.sandbox() && !options.isRunningServer() && sandboxAvailable(err);
-            return options.isBatch() ? batch(options, sandbox, steps, out, commandLine)
+            if (options.platform() != null) {
+                return Platforms.grade(new Platforms.Setup(options.platform(), Platforms.root(environment),
+                        options.template(), steps, options.port(), options.limits(), options.jobs(), sandbox,
+                        sandbox ? Optional.empty() : Platforms.whyNoSandbox(options.sandbox()), scoring,
+                        options.visibility()), out);
+            }
+            return options.isBatch() ? batch(options, sandbox, steps, scoring, out, commandLine)
                     : single(options, sandbox, steps, out);
         } catch (CommandLine.ParameterException e) {
             err.println("grade: " + e.getMessage());
@@ -93,45 +120,59 @@ public final class Grade {
         return unavailable.isEmpty();
     }
 
-    /**
-     * Grades one server on each step. One step, or one at a time: each check is printed as soon as
-     * it is decided. Several steps side by side (each has a server process of its own): each
-     * step's report is printed whole, in the order of the steps, as soon as it is complete.
-     */
+    /** Grades one server on each step, printing each step's report, then the score. */
     private static int single(Options options, boolean sandbox, List<Integer> steps, PrintStream out)
             throws InterruptedException {
         Path here = Path.of("").toAbsolutePath();
-        List<StepResult> results = new ArrayList<>();
-        if (steps.size() == 1 || options.jobs() == 1) {
-            for (int step : steps) {
-                results.add(gradeAndReport(options, sandbox, here, step, out));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
-            try {
-                List<Future<ReportedStep>> running = steps.stream().map(step -> pool.submit(() -> {
-                    ByteArrayOutputStream text = new ByteArrayOutputStream();
-                    PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8);
-                    return new ReportedStep(gradeAndReport(options, sandbox, here, step, report), text);
-                })).toList();
-                for (Future<ReportedStep> step : running) {
-                    ReportedStep done = get(step);
-                    out.print(done.report().toString(StandardCharsets.UTF_8));
-                    results.add(done.result());
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<StepResult> results = gradeSteps(steps, options.jobs(), (step, report) -> gradeAndReport(step,
+                server(options, sandbox, here, step), options.limits(), options.checks(), options.verbose(), report), out);
         Report.score(out, results);
         return results.stream().allMatch(StepResult::allPassed) ? PASSED : FAILED;
+    }
+
+    /** Grades one step, printing its report on the stream it is given. */
+    interface StepGrading {
+        StepResult grade(int step, PrintStream report);
+    }
+
+    /**
+     * Grades each step. One step, or one at a time: each check is printed as soon as it is
+     * decided. Several steps side by side (each has a server process of its own): each step's
+     * report is printed whole, in the order of the steps, as soon as it is complete.
+     */
+    static List<StepResult> gradeSteps(List<Integer> steps, int jobs, StepGrading grading, PrintStream out)
+            throws InterruptedException {
+        List<StepResult> results = new ArrayList<>();
+        if (steps.size() == 1 || jobs == 1) {
+            for (int step : steps) {
+                results.add(grading.grade(step, out));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<ReportedStep>> running = steps.stream().map(step -> pool.submit(() -> {
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8);
+                return new ReportedStep(grading.grade(step, report), text);
+            })).toList();
+            for (Future<ReportedStep> step : running) {
+                ReportedStep done = get(step);
+                out.print(done.report().toString(StandardCharsets.UTF_8));
+                results.add(done.result());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private record ReportedStep(StepResult result, ByteArrayOutputStream report) {
     }
 
     /** Grades one step, printing each check as soon as it is decided, then why the failed ones failed. */
-    private static StepResult gradeAndReport(Options options, boolean sandbox, Path here, int step, PrintStream out) {
+    static StepResult gradeAndReport(int step, Grader.ServerUnderTest server, Grader.Limits limits,
+                                     List<String> checks, boolean verbose, PrintStream out) {
         Grader.Progress progress = new Grader.Progress() {
             @Override
             public void stepStarted(String title, String command) {
@@ -143,9 +184,8 @@ public final class Grade {
                 Report.checkLine(out, check);
             }
         };
-        StepResult result = Grader.gradeStep(step, server(options, sandbox, here, step), options.limits(), progress,
-                options.checks());
-        Report.stepDetails(out, result, options.verbose());
+        StepResult result = Grader.gradeStep(step, server, limits, progress, checks);
+        Report.stepDetails(out, result, verbose);
         return result;
     }
 
@@ -167,7 +207,7 @@ public final class Grade {
                 sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }
 
-    private static int batch(Options options, boolean sandbox, List<Integer> steps, PrintStream out,
+    private static int batch(Options options, boolean sandbox, List<Integer> steps, Scoring scoring, PrintStream out,
                              CommandLine commandLine) throws InterruptedException {
         List<Path> submissions;
         try {
@@ -188,12 +228,12 @@ public final class Grade {
         Batch batch = new Batch(options.template(), steps, options.port(), options.limits(), sandbox,
                 options.batch(), options.out());
         List<Gradebook.Submission> graded = batch.grade(submissions, options.jobs(), out);
-        Batch.write(graded, options.out());
+        Batch.write(graded, options.out(), scoring);
         out.println();
-        Batch.summary(graded, steps, out);
+        Batch.summary(graded, steps, scoring, out);
         out.println();
-        out.println("Written: " + options.out().resolve("gradebook.csv") + ", gradebook.json,");
-        out.println("  and reports/STUDENT.txt: why each check failed, in full.");
+        out.println("Written: " + options.out().resolve("gradebook.html") + ", gradebook.csv, gradebook.json,");
+        out.println("  and reports/STUDENT.html (and .txt): why each check failed, in full.");
         return graded.stream().allMatch(Gradebook.Submission::allPassed) ? PASSED : FAILED;
     }
 

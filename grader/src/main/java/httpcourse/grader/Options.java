@@ -7,6 +7,7 @@ import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +41,15 @@ import picocli.CommandLine.Parameters;
                 "      gradebook.json and one report per student, e.g.",
                 "        grade --batch submissions --step 4 --command 'java {dir}/HttpServer.java'",
                 "      In TEMPLATE, {dir} is the student's folder, relative paths start there too.",
+                "",
+                "  grade --gradescope-zip autograder.zip [OPTIONS] --command 'TEMPLATE'",
+                "      Writes Gradescope's autograder: setup.sh, run_autograder, this grader and its specs;",
+                "      run_autograder grades /autograder/submission with these OPTIONS (--gradescope).",
+                "",
+                "  grade --prairielearn-image DIR [OPTIONS] [--command 'TEMPLATE']",
+                "      Writes a Docker build folder for PrairieLearn's external grading: a Dockerfile",
+                "      (eclipse-temurin:25, this grader, its specs) whose entrypoint grades /grade/student",
+                "      with these OPTIONS and those it is given (--prairielearn).",
                 "",
                 "In COMMAND and TEMPLATE, {step} is the step number and a * matches one file or folder",
                 "name, so a copy of this repository is graded step by step with",
@@ -78,8 +88,12 @@ final class Options {
     @Option(names = "--batch", paramLabel = "SUBMISSIONS", description = "grade every sub-folder (with --command)")
     private Path batch;
 
-    @Option(names = "--command", paramLabel = "TEMPLATE", description = "batch: the command that starts one submission")
+    @Option(names = "--command", paramLabel = "TEMPLATE", description = "batch, platforms: the command that starts a submission")
     private String template;
+
+    // --points, --gradescope, --gradescope-zip, --visibility, --prairielearn, --prairielearn-image
+    @Mixin
+    private PlatformOptions platforms = new PlatformOptions();
 
     @Option(names = "--timeout", paramLabel = "S",
             description = "seconds a response may take, until the connection closes (default 3)")
@@ -112,6 +126,8 @@ final class Options {
     @Parameters(paramLabel = "COMMAND", hidden = true)
     private List<String> command = new ArrayList<>();
 
+    private List<String> originalArgs = List.of();
+
     /** Reads the command line; steps are checked later, against the steps that exist. */
     static Options parse(CommandLine commandLine, String... args) {
         // An unknown option before "--" is reported by parse(), in the words of this grader.
@@ -121,6 +137,7 @@ final class Options {
         commandLine.setStopAtPositional(true);
         CommandLine.ParseResult result = commandLine.parseArgs(args);
         Options options = commandLine.getCommand();
+        options.originalArgs = List.copyOf(result.originalArgs());
         if (!options.help) {
             options.check(commandLine, result.originalArgs());
         }
@@ -136,11 +153,14 @@ final class Options {
             throw usage(commandLine, "--address needs HOST:PORT, e.g. 127.0.0.1:8000 (got \"" + address + "\")");
         }
         boolean hasCommand = endOfOptions >= 0 || !command.isEmpty();
-        int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0);
+        int modes = (hasCommand ? 1 : 0) + (address != null ? 1 : 0) + (batch != null ? 1 : 0) + platforms.modes();
         if (modes != 1) {
             throw usage(commandLine, modes == 0 ? "which server? Give its command after --, or --address, or --batch"
-                    : "give only one of: a command after --, --address, --batch");
+                    + " (or --gradescope, --gradescope-zip, --prairielearn, --prairielearn-image)"
+                    : "give only one of: a command after --, --address, --batch, --gradescope, --gradescope-zip,"
+                    + " --prairielearn, --prairielearn-image");
         }
+        platforms.check(commandLine, template != null, !checks.isEmpty(), batch != null);
         if (endOfOptions >= 0 && command.isEmpty()) {
             throw usage(commandLine, "the command after -- is empty");
         }
@@ -148,7 +168,7 @@ final class Options {
             throw usage(commandLine, "--address and --workdir go together: the running server's address,"
                     + " and the folder it was started in");
         }
-        if ((batch != null) != (template != null)) {
+        if (batch != null && template == null || template != null && batch == null && platforms.modes() == 0) {
             throw usage(commandLine, "--batch and --command go together: the folder of submissions, and the"
                     + " command that starts one, e.g. --command 'java {dir}/HttpServer.java'");
         }
@@ -166,6 +186,46 @@ final class Options {
         inRange(commandLine, "--timeout", responseSeconds, 0.1, 3600);
         inRange(commandLine, "--startup-timeout", startupSeconds, 0.1, 3600);
         steps(commandLine);
+    }
+
+    /** The platform whose container this grader runs in (--gradescope, --prairielearn), or null. */
+    Platforms.Layout platform() {
+        return platforms.platform();
+    }
+
+    /** What to build for a platform (--gradescope-zip, --prairielearn-image), or null. */
+    Bundles.Kind bundle() {
+        return platforms.bundle();
+    }
+
+    Path bundleTarget() {
+        return platforms.bundleTarget();
+    }
+
+    String visibility() {
+        return platforms.visibility();
+    }
+
+    /**
+     * The options given, but the one that builds a bundle: the bundle grades with them. They are
+     * written as given (a --jobs given is kept, a default one is decided where the grading runs).
+     */
+    List<String> gradingArgs() {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < originalArgs.size(); i++) {
+            String arg = originalArgs.get(i);
+            if (arg.equals("--gradescope-zip") || arg.equals("--prairielearn-image")) {
+                i++; // and its value
+            } else if (!arg.startsWith("--gradescope-zip=") && !arg.startsWith("--prairielearn-image=")) {
+                args.add(arg);
+            }
+        }
+        return args;
+    }
+
+    /** The points of the steps graded; a step named by --points N=P must be graded. */
+    Scoring scoring(List<Integer> steps, CommandLine commandLine) {
+        return platforms.scoring(steps, commandLine);
     }
 
     boolean help() {

@@ -51,13 +51,18 @@ final class Report {
             notRun.forEach(check -> checkLine(out, check));
         }
         out.printf("  %d of %d checks passed%n", result.passed(), result.total());
+        aroundTheChecks(out, result);
+        failures(out, result.failedChecks().stream().filter(StepResult.Check::ran).toList(), verbose);
+    }
+
+    /** What went wrong around the checks: the checks that could not run, the server's stops. */
+    static void aroundTheChecks(PrintStream out, StepResult result) {
         if (result.problem() != null) {
             out.println();
             out.println("  " + FAIL + " " + result.title() + ": not every check could run.");
             out.print(indent(result.problem().report(), "    "));
         }
         serverStops(out, result.serverStops());
-        failures(out, result.failedChecks().stream().filter(StepResult.Check::ran).toList(), verbose);
     }
 
     /** The server's stops, once per step: the first in full (its stack trace is there), then how many. */
@@ -111,19 +116,20 @@ final class Report {
 
     /** The score of every step graded, and the total. */
     static void score(PrintStream out, List<StepResult> results) {
+        score(out, results, Scoring.ONE_PER_CHECK);
+    }
+
+    static void score(PrintStream out, List<StepResult> results, Scoring scoring) {
         out.println();
-        out.println("Score (1 point per check)");
+        out.println("Score (" + scoring.describe() + ")");
         int width = results.stream().mapToInt(r -> r.title().length()).max().orElse(0) + 2;
-        int points = 0;
-        int max = 0;
         for (StepResult result : results) {
-            out.printf("  %s %-" + width + "s %3d/%d%n", result.allPassed() ? PASS : FAIL, result.title(),
-                    result.passed(), result.total());
-            points += result.passed();
-            max += result.total();
+            out.printf("  %s %-" + width + "s %3s/%s%n", result.allPassed() ? PASS : FAIL, result.title(),
+                    Scoring.points(scoring.earned(result)), Scoring.points(scoring.max(result)));
         }
         if (results.size() > 1) {
-            out.printf("    %-" + width + "s %3d/%d%n", "Total", points, max);
+            out.printf("    %-" + width + "s %3s/%s%n", "Total", Scoring.points(scoring.earned(results)),
+                    Scoring.points(scoring.max(results)));
         }
     }
 

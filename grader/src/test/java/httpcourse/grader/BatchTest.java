@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import httpcourse.spec.Repository;
 import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
@@ -86,15 +89,55 @@ class BatchTest {
     @DisplayName("grades every honest student as if alone: the attacks change nobody's grade")
     void gradesHonestStudents() throws IOException {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
-        assertThat(rows).contains("alice,4,27,27,27,,", "zoe,4,27,27,27,,");
-        assertThat(rows).contains("bob,4,22,27,22,\"answers 404 Not Found for a directory;"
-                + " answers 404 Not Found for a link inside htdocs that leads outside;"
-                + " answers 404 Not Found for a missing file, and goes on serving;"
-                + " answers 404 Not Found for a path that leads outside htdocs;"
-                + " answers 404 Not Found for the article's form POST to a missing /form.php\",");
+        String allPassed = ",27,27,27," + "1,".repeat(27); // score, max, step 4's points, each check, no note
+        assertThat(rows).contains("alice" + allPassed, "zoe" + allPassed);
+        assertThat(failedChecks("bob")).containsExactly(BOB_FAILS);
         // The attackers' servers work otherwise: the sandbox lets them be graded like everybody.
-        assertThat(rows).contains("mallory-writes-outside,4,27,27,27,,", "mallory-changes-a-classmate,4,27,27,27,,",
-                "mallory-leaves-a-daemon,4,27,27,27,,", "mallory-ignores-sigterm,4,27,27,27,,");
+        assertThat(rows).contains("mallory-writes-outside" + allPassed, "mallory-changes-a-classmate" + allPassed,
+                "mallory-leaves-a-daemon" + allPassed, "mallory-ignores-sigterm" + allPassed);
+    }
+
+    private static final String[] BOB_FAILS = {"answers 404 Not Found for a directory",
+            "answers 404 Not Found for a link inside htdocs that leads outside",
+            "answers 404 Not Found for a missing file, and goes on serving",
+            "answers 404 Not Found for a path that leads outside htdocs",
+            "answers 404 Not Found for the article's form POST to a missing /form.php"};
+
+    /** The checks a student failed, read from gradebook.csv: the columns where the row holds 0. */
+    private static List<String> failedChecks(String student) throws IOException {
+        List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
+        List<String> header = csvFields(rows.get(0));
+        List<String> row = csvFields(rows.stream().filter(r -> r.startsWith(student + ",")).findFirst().orElseThrow());
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).matches("4\\.\\d+ .*") && row.get(i).equals("0")) {
+                failed.add(header.get(i).replaceFirst("4\\.\\d+ ", ""));
+            }
+        }
+        return failed;
+    }
+
+    /** The fields of a CSV line (RFC 4180: a field in quotes may hold commas, and "" for a quote). */
+    static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     @Test
@@ -126,33 +169,45 @@ class BatchTest {
     }
 
     @Test
-    @DisplayName("writes gradebook.csv: a row per student, the failed checks named, a note when checks could not run")
+    @DisplayName("writes gradebook.csv: a row per student, score and max, a column per check, a note when checks could not run")
     void writesTheCsvGradebook() throws IOException {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(rows).hasSize(11);
-        assertThat(rows.get(0)).isEqualTo("student,step,passed,total,points,failed_checks,note");
-        assertThat(rows.get(1)).isEqualTo("alice,4,27,27,27,,");
-        assertThat(rows.get(3)).startsWith("carol,4,0,27,0,\"accepts a request whose lines end with a bare \\n;")
-                .endsWith(",\"The server stopped before it printed \"\"Listening on port N\"\".\"");
-        assertThat(rows.get(4)).startsWith("dave,4,0,27,0,")
-                .endsWith(",\"The server stopped before it printed \"\"Listening on port N\"\".\"");
+        assertThat(rows.get(0)).startsWith("student,score,max,step 4,4.1 accepts a request whose lines end with a bare \\n,")
+                .endsWith(",note");
+        assertThat(csvFields(rows.get(0))).hasSize(3 + 1 + 27 + 1);
+        assertThat(rows.get(2)).startsWith("bob,22,27,22,");
+        String didNotStart = ",\"step 4: The server stopped before it printed \"\"Listening on port N\"\".\"";
+        assertThat(rows.get(3)).isEqualTo("carol,0,27,0," + "0,".repeat(27) + didNotStart.substring(1));
+        assertThat(rows.get(4)).isEqualTo("dave,0,27,0," + "0,".repeat(27) + didNotStart.substring(1));
     }
 
     @Test
-    @DisplayName("writes gradebook.json with the same rows")
+    @DisplayName("writes gradebook.json: each student's checks, with the ids of their hints")
     void writesTheJsonGradebook() throws IOException {
-        String json = Files.readString(out.resolve("gradebook.json"));
-        assertThat(json).startsWith("[\n  {\"student\": \"alice\", \"step\": 4, \"passed\": 27, \"total\": 27,"
-                + " \"points\": 27, \"failed_checks\": [], \"note\": \"\"},\n");
-        assertThat(json).contains("\n  {\"student\": \"bob\", \"step\": 4, \"passed\": 22, \"total\": 27,"
-                + " \"points\": 22, \"failed_checks\": [\"answers 404 Not Found for a directory\","
-                + " \"answers 404 Not Found for a link inside htdocs that leads outside\","
-                + " \"answers 404 Not Found for a missing file, and goes on serving\","
-                + " \"answers 404 Not Found for a path that leads outside htdocs\","
-                + " \"answers 404 Not Found for the article's form POST to a missing /form.php\"], \"note\": \"\"},\n");
-        assertThat(json).contains("\"note\": \"The server stopped before it printed \\\"Listening on port N\\\".\"");
-        assertThat(json).endsWith("}\n]\n");
-        assertThat(json.lines().filter(line -> line.startsWith("  {\"student\": "))).hasSize(10);
+        JsonNode rows = new ObjectMapper().readTree(Files.readString(out.resolve("gradebook.json")));
+        assertThat(rows).hasSize(10);
+        JsonNode bob = rows.get(1);
+        assertThat(bob.get("student").asText()).isEqualTo("bob");
+        assertThat(bob.get("score").asInt()).isEqualTo(22);
+        assertThat(bob.get("max").asInt()).isEqualTo(27);
+        JsonNode step = bob.get("steps").get(0);
+        assertThat(step.get("step").asInt()).isEqualTo(4);
+        assertThat(step.get("passed").asInt()).isEqualTo(22);
+        assertThat(step.get("note").asText()).isEmpty();
+        List<JsonNode> failed = new ArrayList<>();
+        step.get("checks").forEach(check -> {
+            if (!check.get("passed").asBoolean()) {
+                failed.add(check);
+            }
+        });
+        assertThat(failed).extracting(check -> check.get("name").asText()).containsExactly(BOB_FAILS);
+        assertThat(failed).allSatisfy(check -> assertThat(check.get("hints")).extracting(JsonNode::asText)
+                .contains("STATUS_LINE_CASE"));
+        JsonNode carol = rows.get(2).get("steps").get(0);
+        assertThat(carol.get("note").asText()).isEqualTo("The server stopped before it printed \"Listening on port N\".");
+        assertThat(carol.get("problem_hints")).extracting(JsonNode::asText).containsExactly("CRASHED_AT_START");
+        assertThat(carol.get("checks")).allSatisfy(check -> assertThat(check.get("ran").asBoolean()).isFalse());
     }
 
     @Test
@@ -166,6 +221,17 @@ class BatchTest {
                 .contains("ArrayIndexOutOfBoundsException");
         assertThat(Files.readString(out.resolve("reports/dave.txt")))
                 .contains("Could not find or load main class HttpServer");
+        assertThat(Files.readString(out.resolve("reports/bob.html")))
+                .contains("<li id=\"step4-check", "<b>Hint: The status line differs in letter case only");
+    }
+
+    @Test
+    @DisplayName("writes gradebook.html: a row per student, a cell per check, each failure's hint in it")
+    void writesTheHtmlGradebook() throws IOException {
+        assertThat(Files.readString(out.resolve("gradebook.html")))
+                .containsSubsequence("<tr id=\"student-alice\">", "27/27", "</tr>")
+                .containsSubsequence("<tr id=\"student-bob\">", "22/27", "<details>",
+                        "The status line differs in letter case only", "reports/bob.html#step4-check", "</tr>");
     }
 
     @Test

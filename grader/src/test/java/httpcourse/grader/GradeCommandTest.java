@@ -88,6 +88,15 @@ class GradeCommandTest {
             --out grades -- java S.java          | --out is for --batch only
             --step 1 --check zzz -- java S.java  | no check of step 1 has "zzz" in its name
             --check 404 --batch s --command x    | --check is for one server
+            --gradescope --step 1                | --gradescope needs --command: the command that starts the submission
+            --gradescope --prairielearn --command x | give only one of: a command after --, --address, --batch, --gradescope
+            --gradescope --check 404 --command x | --check is for one server: --gradescope grades every check
+            --gradescope --visibility soon --command x | --visibility needs one of visible, hidden, after_due_date, after_published (got "soon")
+            --prairielearn --visibility hidden --command x | --visibility is for Gradescope
+            --points 10 -- java S.java           | --points is for --batch, --gradescope and --prairielearn
+            --points ten --batch s --command x   | --points needs P or STEP=P, P a number of points from 0.01 to 10000
+            --step 1 --points 4=10 --batch s --command x | --points names step 4, which is not graded
+            --gradescope-zip /tmp --command x    | /tmp is a folder: give the zip file's name
             """)
     void refusesBadUsage(String args, String message) {
         Run run = grade(args.isEmpty() ? new String[0] : args.split(" "));
