@@ -2,6 +2,9 @@
 //JAVA 25+
 //SOURCES
 import sun.misc.Signal; //@ 12+
+//@ 12+
+
+//@ end
 //| // Step 1: a web server that answers every request with "Hello World". //@ 1
 //| // Step 2: a web server that answers every request with the page htdocs/index.html. //@ 2
 //| // Step 3: a web server that answers with the file of htdocs that the request names. //@ 3
@@ -16,8 +19,10 @@ import sun.misc.Signal; //@ 12+
 //| // Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer. //@ 12
 //| // Step 13: a server to leave running: a write timeout, an access log, and every resource bounded. //@ 13
 // Step 14: measured and tuned: each answer says how long it took, and the server does less for it. //@ 14
+//@ 2+
+
+//@ end
 //@ 2-7
-//|
 //| // The web root: the folder htdocs in the working directory (run from the repository root).
 //| final Path HTDOCS = Path.of("htdocs");
 //@ end

@@ -2,6 +2,7 @@
 //JAVA 25+
 //SOURCES Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java Validators.java
 // Step 10: HTTP/1.1 keep-alive: one connection, many requests, pipelined or not.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 // After 1000 requests (nginx's default), a connection closes: its client takes its turn like others.

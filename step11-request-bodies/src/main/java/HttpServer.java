@@ -2,6 +2,7 @@
 //JAVA 25+
 //SOURCES Body.java Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java Validators.java
 // Step 11: request bodies, framed by Content-Length or in chunks, read to be forgotten.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 // After 1000 requests (nginx's default), a connection closes: its client takes its turn like others.

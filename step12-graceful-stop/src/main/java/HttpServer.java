@@ -2,7 +2,9 @@
 //JAVA 25+
 //SOURCES Body.java Connection.java Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java Validators.java
 import sun.misc.Signal;
+
 // Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 // After 1000 requests (nginx's default), a connection closes: its client takes its turn like others.

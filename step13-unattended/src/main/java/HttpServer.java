@@ -2,7 +2,9 @@
 //JAVA 25+
 //SOURCES AccessLog.java Body.java Connection.java Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java Validators.java
 import sun.misc.Signal;
+
 // Step 13: a server to leave running: a write timeout, an access log, and every resource bounded.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 // After 1000 requests (nginx's default), a connection closes: its client takes its turn like others.

@@ -2,7 +2,9 @@
 //JAVA 25+
 //SOURCES AccessLog.java Body.java Connection.java Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java Validators.java
 import sun.misc.Signal;
+
 // Step 14: measured and tuned: each answer says how long it took, and the server does less for it.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 // After 1000 requests (nginx's default), a connection closes: its client takes its turn like others.

@@ -2,6 +2,7 @@
 //JAVA 25+
 //SOURCES Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java
 // Step 8: the target is a URL: percent-decoded, with a query; folders, and hidden files.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 

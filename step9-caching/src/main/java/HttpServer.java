@@ -2,6 +2,7 @@
 //JAVA 25+
 //SOURCES Htdocs.java HttpError.java LimitedInput.java MediaTypes.java Request.java Response.java Validators.java
 // Step 9: caching: Last-Modified and ETag, and 304 Not Modified when the client's copy is good.
+
 // Connections the system keeps waiting for accept(): step 4's 50 are too few for a crowd.
 final int BACKLOG = 1000;
 
