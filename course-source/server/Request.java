@@ -71,7 +71,6 @@ record Request(String method, String target, String version, Map<String, String>
         int last = line.length() - 1;
         return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
     }
-
     //@ 7+
 
     /** The request the head says, or the error that says what is wrong with it. */

@@ -31,5 +31,4 @@ final class Request {
         int last = line.length() - 1;
         return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
     }
-
 }

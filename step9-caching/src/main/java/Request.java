@@ -47,7 +47,6 @@ record Request(String method, String target, String version, Map<String, String>
         return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
     }
 
-
     /** The request the head says, or the error that says what is wrong with it. */
     static Request parse(List<String> head) throws HttpError {
         Matcher requestLine = REQUEST_LINE.matcher(head.getFirst());
