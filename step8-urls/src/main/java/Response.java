@@ -9,10 +9,27 @@ record Response(String status, List<String> headers, InputStream body) {
 
     /** A file, read afresh for every request, as bytes: it goes out exactly as stored. */
     static Response file(Path file) throws IOException {
-        // The length of the file opened, even if somebody replaces it meanwhile: opened first.
+        String type = MediaTypes.of(file);
+        // The length of the file opened, even if somebody replaces it meanwhile; and no more bytes
+        // than that length, even if somebody appends to it while it is sent.
         FileChannel channel = FileChannel.open(file);
-        return new Response("200 OK", List.of("Content-Type: " + MediaTypes.of(file),
-                "Content-Length: " + channel.size()), Channels.newInputStream(channel));
+        long length = channel.size();
+        return new Response("200 OK", List.of("Content-Type: " + type, "Content-Length: " + length),
+                firstBytes(Channels.newInputStream(channel), length));
+    }
+
+    /** The first {@code count} bytes of {@code in}, then its end. */
+    static InputStream firstBytes(InputStream in, long count) {
+        return new FilterInputStream(in) {
+            private long left = count;
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = left <= 0 ? -1 : super.read(buffer, offset, (int) Math.min(length, left));
+                left -= Math.max(read, 0);
+                return read;
+            }
+        };
     }
 
     /** A short text that says what went wrong, and what it is: plain text, this many bytes. */
