@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,9 +84,11 @@ final class Cgroups {
                 trial.release();
             }
             return new Detection(Optional.of(cgroups), "");
+        } catch (AccessDeniedException e) {
+            return new Detection(Optional.empty(), "no permission to make a control group in " + e.getFile()
+                    + " (root's, outside containers)");
         } catch (IOException | RuntimeException e) {
-            return new Detection(Optional.empty(), "cannot make a control group with limits here ("
-                    + e.getMessage() + ")");
+            return new Detection(Optional.empty(), "cannot make a control group with limits here (" + e + ")");
         }
     }
 
