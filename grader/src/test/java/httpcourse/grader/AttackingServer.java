@@ -171,9 +171,14 @@ public final class AttackingServer {
      * sleep {@code mark} seconds: a process left behind would show it.
      */
     private static void processes(int count, String mark) throws IOException, InterruptedException {
-        Process sh = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + count + " ]; do"
+        // sh waits for a word first: the JVM makes a thread to watch each child once it started, and
+        // would find no room left for it if sh had used up the budget already.
+        Process sh = new ProcessBuilder("sh", "-c", "read go; i=0; while [ $i -lt " + count + " ]; do"
                 + " sleep " + mark + " </dev/null >/dev/null 2>&1 & i=$((i+1)); echo $i; done").redirectErrorStream(true)
                 .start();
+        try (OutputStream go = sh.getOutputStream()) {
+            go.write("go\n".getBytes(StandardCharsets.US_ASCII));
+        }
         String last = "0";
         String failure = "none";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(sh.getInputStream(), StandardCharsets.UTF_8))) {
