@@ -3,6 +3,7 @@ package httpcourse.spec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Budgets that hold for all the processes of one sandbox together, with the kernel's control
@@ -75,13 +78,19 @@ final class Cgroups {
                 }
                 cgroups = new Cgroups(true, List.of(v2JvmGroup(unified.get())), memoryBytes, processes);
             }
-            Group trial = cgroups.create();
+            cgroups.removeLeftovers();
             try {
-                if (!Sandbox.runs(trial.join(List.of("true")))) {
-                    throw new IOException("a process could not join " + trial.procsFiles());
+                Group trial = cgroups.create();
+                try {
+                    if (!Sandbox.runs(trial.join(List.of("true")))) {
+                        throw new IOException("a process could not join " + trial.procsFiles());
+                    }
+                } finally {
+                    trial.release();
                 }
-            } finally {
-                trial.release();
+            } catch (IOException | RuntimeException e) {
+                cgroups.close(); // v2: the JVM's group, made for nothing
+                throw e;
             }
             return new Detection(Optional.of(cgroups), "");
         } catch (AccessDeniedException e) {
@@ -178,6 +187,34 @@ final class Cgroups {
             throw e;
         }
     }
+
+    /**
+     * Removes the groups that graders killed before they could (kill -9) left, after killing what
+     * still runs in them: their names carry the process id of their JVM, which is gone.
+     */
+    void removeLeftovers() throws IOException {
+        List<Path> folders = new ArrayList<>();
+        for (Path parent : v2 ? List.of(parents.get(0).getParent()) : parents) {
+            try (DirectoryStream<Path> groups = Files.newDirectoryStream(parent, "httpspec-*")) {
+                groups.forEach(folders::add);
+            }
+        }
+        for (Path folder : folders) {
+            Matcher name = LEFTOVER.matcher(folder.getFileName().toString());
+            if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                List<Path> groups = new ArrayList<>();
+                if (v2) {
+                    try (DirectoryStream<Path> inside = Files.newDirectoryStream(folder, "httpspec-*")) {
+                        inside.forEach(groups::add);
+                    }
+                }
+                groups.add(folder); // v2: after the sandboxes' groups in it
+                new Group(groups).release();
+            }
+        }
+    }
+
+    private static final Pattern LEFTOVER = Pattern.compile("httpspec-(\\d+)(-\\d+)?");
 
     /** Removes this JVM's own group (cgroup v2), once every sandbox's group in it is gone. */
     void close() {

@@ -24,7 +24,32 @@ import java.util.stream.Stream;
  */
 final class DiskBudget {
 
+    /** The name of this JVM's tmpfs mounts, then its process id: a later JVM finds those a killed one left. */
+    private static final String SOURCE = "httpspec-disk-";
+
     private DiskBudget() {
+    }
+
+    /**
+     * Unmounts the tmpfs that graders killed before they could (kill -9) left, and removes their
+     * empty mount points: each holds up to its size of memory until then.
+     */
+    static void unmountLeftovers() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8)) {
+                String[] halves = line.split(" - ", 2);
+                String[] right = halves.length == 2 ? halves[1].split(" ") : new String[0];
+                String[] left = halves[0].split(" ");
+                if (right.length >= 2 && right[0].equals("tmpfs") && right[1].startsWith(SOURCE) && left.length >= 5
+                        && ProcessHandle.of(Long.parseLong(right[1].substring(SOURCE.length()))).isEmpty()) {
+                    Path folder = Path.of(left[4]);
+                    unmount(folder);
+                    Files.deleteIfExists(folder); // empty once unmounted: its files were moved into the tmpfs
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // nothing left behind can be found: nothing to do
+        }
     }
 
     /** Why a working folder cannot get a size here; empty when it can (root, and a trial mount worked). */
@@ -60,7 +85,7 @@ final class DiskBudget {
                 }
             }
             fail(run(List.of("mount", "-t", "tmpfs", "-o", "size=" + bytes + ",nr_inodes=65536,mode=0700,uid=" + uid
-                    + ",gid=" + uid, "httpspec-disk", folder.toString())));
+                    + ",gid=" + uid, SOURCE + ProcessHandle.current().pid(), folder.toString())));
             mounted = true;
             if (!moved.isEmpty()) {
                 List<String> copy = new ArrayList<>(List.of("cp", "-a", "--sparse=always"));

@@ -241,7 +241,9 @@ public final class Sandbox {
         List<String> wrapped = new ArrayList<>(List.of("bwrap"));
         if (here.root()) {
             // Root's bwrap arranges what is seen (it may read every source); a second bwrap, as nobody, isolates.
-            wrapped.add("--die-with-parent");
+            // The first one's process namespace holds the second: when the JVM dies, it takes all with it (the
+            // second bwrap's own --die-with-parent is lost on the way: setpriv's change of user clears it).
+            wrapped.addAll(List.of("--unshare-pid", "--die-with-parent"));
             wrapped.addAll(allowList(program, work, here));
             wrapped.addAll(List.of("--dev", "/dev", "--bind", "/proc", "/proc", // a whole /proc, for the inner to mount its own
                     "--remount-ro", "/", "--",
@@ -291,6 +293,23 @@ public final class Sandbox {
         }
     }
 
+    /**
+     * Takes back what graders killed by kill -9 left (their processes die with them, not their
+     * tmpfs and control groups): done once when a JVM first makes a sandbox, and by the tests.
+     */
+    static void removeLeftovers() {
+        if (DiskBudget.isRoot()) {
+            DiskBudget.unmountLeftovers();
+        }
+        machine().cgroups().ifPresent(cgroups -> {
+            try {
+                cgroups.removeLeftovers();
+            } catch (IOException e) {
+                // the groups are there still: empty, they cost nothing
+            }
+        });
+    }
+
     /** What this machine lets the sandbox do, found once. */
     private record Machine(boolean root, Optional<Cgroups> cgroups, String cgroupsWhyNot, Optional<String> diskWhyNot,
                            Path etc) {
@@ -304,6 +323,9 @@ public final class Sandbox {
         if (machine == null) {
             synchronized (Sandbox.class) {
                 if (machine == null) {
+                    if (DiskBudget.isRoot()) {
+                        DiskBudget.unmountLeftovers(); // a grader killed by kill -9 could not
+                    }
                     Cgroups.Detection cgroups = Cgroups.detect(MEMORY_BUDGET_BYTES, PROCESSES);
                     machine = new Machine(DiskBudget.isRoot(), cgroups.cgroups(), cgroups.whyNot(),
                             DiskBudget.unavailable(), writeEtc());

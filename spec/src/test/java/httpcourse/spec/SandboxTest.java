@@ -225,6 +225,61 @@ class SandboxTest {
         assertThat(run("ls /proc | grep -c '^[0-9]'").strip()).matches("[1-5]");
     }
 
+    @Test
+    @DisplayName("ends with the JVM that started it, even when that JVM is killed (kill -9)")
+    void endsWithAKilledGrader(@TempDir Path temporary) throws Exception {
+        String mark = Long.toString(86_400_000L + ProcessHandle.current().pid()); // sleep <mark>: unique to this run
+        Process grader = new ProcessBuilder(SpecConfig.javaExecutable(), "-Djava.io.tmpdir=" + temporary,
+                "-cp", System.getProperty("java.class.path"), Starter.class.getName(), mark)
+                .redirectErrorStream(true).start();
+        try {
+            String started = new String(grader.getInputStream().readNBytes("started\n".length()), StandardCharsets.UTF_8);
+            assertThat(started).as("what the JVM that starts the sandbox printed").isEqualTo("started\n");
+            // The server itself, not only bwrap: killed while it sets up, bwrap may not yet watch its parent.
+            assertThat(await(() -> sleeping(mark).stream()
+                    .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")))).as("the server runs").isTrue();
+            grader.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertThat(grader.waitFor(10, TimeUnit.SECONDS)).isTrue(); // a fail-safe
+            assertThat(await(() -> sleeping(mark).isEmpty())).as(() -> "every process of the sandbox is gone: "
+                    + sleeping(mark).stream().map(p -> p.pid() + " " + p.info()).toList()).isTrue();
+        } finally {
+            grader.destroyForcibly();
+            Sandbox.removeLeftovers(); // the killed JVM's tmpfs and control group, as the next grader would
+        }
+    }
+
+    /** Starts {@code sleep <args[0]>} in a sandbox, says so, then waits to be killed: see {@link #endsWithAKilledGrader}. */
+    static final class Starter {
+        public static void main(String[] args) throws Exception {
+            Path folder = TemporaryFolders.create("httpspec-");
+            Sandbox sandbox = Sandbox.bubblewrap(List.of(), List.of());
+            ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(List.of("sleep", args[0]), folder)).inheritIO();
+            builder.environment().clear();
+            builder.environment().putAll(sandbox.environment(System.getenv(), folder));
+            builder.start();
+            System.out.println("started");
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    /** The processes of the sandbox that runs {@code sleep <mark>}: its bwraps and the sleep itself. */
+    private static List<ProcessHandle> sleeping(String mark) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").endsWith("sleep " + mark))
+                .toList();
+    }
+
+    /** Whether {@code condition} holds within a fail-safe of 10 s; polled, it usually holds within milliseconds. */
+    private static boolean await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Pause.sleep(java.time.Duration.ofMillis(20));
+        }
+        return true;
+    }
+
     private static String firstName(Path path) {
         return path.toAbsolutePath().getName(0).toString();
     }
