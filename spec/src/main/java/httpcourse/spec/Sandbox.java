@@ -501,13 +501,14 @@ public final class Sandbox {
     }
 
     /**
-     * The hidden places that lie inside a shown one (and are not shown themselves), each once:
-     * these are covered with an empty read-only folder.
+     * The hidden places that lie inside a shown one or inside the system's folders (a grader
+     * installed under /usr/local), and are not shown themselves, each once: these are covered
+     * with an empty read-only folder.
      */
     private List<Path> placesToCover(List<Path> show) {
         List<Path> inside = realPaths(hidden).stream()
                 .filter(place -> !show.contains(place))
-                .filter(place -> show.stream().anyMatch(shownPlace -> place.startsWith(shownPlace)))
+                .filter(place -> systemShows(place) || show.stream().anyMatch(shownPlace -> place.startsWith(shownPlace)))
                 .toList();
         return inside.stream()
                 .filter(place -> inside.stream().noneMatch(other -> !other.equals(place) && place.startsWith(other)))
