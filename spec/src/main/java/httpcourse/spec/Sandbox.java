@@ -194,6 +194,11 @@ public final class Sandbox {
                     ? ", and the sandbox a limit of " + PROCESSES + " processes and threads." : ".")
                     + " As root, outside a container, the grader makes control groups (v1 or v2).");
         }
+        if (!bwrapKnows("--disable-userns")) {
+            notes.add("This bubblewrap is older than 0.8.0: it cannot stop a server from making a user namespace of"
+                    + " its own, where it would hold capabilities over that namespace only, nor limit /dev/shm to "
+                    + (SHARED_MEMORY_BYTES >> 20) + " MiB. Install bubblewrap 0.8.0 or later.");
+        }
         here.diskWhyNot().ifPresent(why -> notes.add("A server's folder has no total size here: " + why
                 + ". Each file it writes is still limited to " + (FILE_BYTES >> 20) + " MiB, not their sum."
                 + " As root, its folder is a tmpfs of " + (DISK_BYTES >> 20) + " MiB."));
@@ -366,19 +371,53 @@ public final class Sandbox {
         }
     }
 
-    /** A user namespace where the server is nobody, with no capability, and may make no further namespace. */
+    /**
+     * A user namespace where the server is nobody, with no capability, and may make no further
+     * namespace (bubblewrap 0.8 and later: see {@link #limitations()} for older ones).
+     */
     private static List<String> userNamespace() {
-        return List.of("--unshare-user", "--uid", Integer.toString(USER), "--gid", Integer.toString(USER),
-                "--disable-userns", "--cap-drop", "ALL");
+        List<String> args = new ArrayList<>(List.of("--unshare-user", "--uid", Integer.toString(USER),
+                "--gid", Integer.toString(USER), "--cap-drop", "ALL"));
+        if (bwrapKnows("--disable-userns")) {
+            args.add("--disable-userns");
+        }
+        return args;
     }
+
+    /**
+     * Whether this bubblewrap has an option: 0.8.0 brought --disable-userns and --size (Debian 12,
+     * Ubuntu 24.04); Ubuntu 22.04 has 0.6, and would refuse the sandbox for an unknown option.
+     */
+    static boolean bwrapKnows(String option) {
+        if (bwrapHelp == null) {
+            try {
+                Process help = new ProcessBuilder("bwrap", "--help").redirectErrorStream(true).start();
+                help.getOutputStream().close();
+                bwrapHelp = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                help.waitFor(10, TimeUnit.SECONDS); // a fail-safe: it prints and exits
+            } catch (IOException e) {
+                bwrapHelp = "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                bwrapHelp = "";
+            }
+        }
+        return Pattern.compile("(?m)^\\s*" + Pattern.quote(option) + "\\b").matcher(bwrapHelp).find();
+    }
+
+    private static volatile String bwrapHelp;
 
     /**
      * A /proc of its own processes, its own /dev, read-only but for a small /dev/shm (writing to
      * /dev/null still works: devices ignore it), and its working folder read-write.
      */
     private static List<String> ownDevicesAndFolder(Path work) {
-        return List.of("--dev", "/dev", "--proc", "/proc", "--size", Long.toString(SHARED_MEMORY_BYTES),
-                "--tmpfs", "/dev/shm", "--remount-ro", "/dev", "--bind", work.toString(), work.toString());
+        List<String> args = new ArrayList<>(List.of("--dev", "/dev", "--proc", "/proc"));
+        if (bwrapKnows("--size")) {
+            args.addAll(List.of("--size", Long.toString(SHARED_MEMORY_BYTES)));
+        }
+        args.addAll(List.of("--tmpfs", "/dev/shm", "--remount-ro", "/dev", "--bind", work.toString(), work.toString()));
+        return args;
     }
 
     /**
