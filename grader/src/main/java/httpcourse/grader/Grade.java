@@ -112,11 +112,15 @@ public final class Grade {
     /**
      * Whether the servers can run in the sandbox; if not, says so once, with what to do, and the
      * grading goes on without it (a student checking their own server on macOS must not be stopped).
+     * If it can, says once what it cannot enforce here (budgets without control groups or root).
      */
     private static boolean sandboxAvailable(PrintStream err) {
         Optional<String> unavailable = Sandbox.unavailable();
         unavailable.ifPresent(why -> err.println("grade: " + why + "\nGrading without the sandbox: the servers run"
                 + " with your permissions and see your files. --no-sandbox grades so without this message."));
+        if (unavailable.isEmpty()) {
+            Sandbox.limitations().forEach(note -> err.println("grade: " + note));
+        }
         return unavailable.isEmpty();
     }
 

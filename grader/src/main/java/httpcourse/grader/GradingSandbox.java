@@ -10,11 +10,12 @@ import java.util.Optional;
 import httpcourse.spec.Sandbox;
 
 /**
- * What the sandbox of a graded server shows and hides, besides the private places every
- * sandbox hides (home folders, /tmp...): it shows the folders its command names (read-only),
- * and hides the folder the grader runs in and the grader's own files. In a batch, it shows the
- * submission's folder and hides the folder of all submissions and the gradebooks, so that no
- * server can see, copy or change a classmate's work.
+ * What the sandbox of a graded server shows and covers. The sandbox shows the system and what it
+ * is told to show, nothing else (see {@link Sandbox}): here, the folders the command names
+ * (read-only), or in a batch the submission's own folder and what its command names outside the
+ * batch. It covers, should a shown folder hold them, the folder the grader runs in and the
+ * grader's own files, and in a batch the folder of all submissions and the gradebooks, so that no
+ * server can see, copy or change a classmate's work or the grades.
  */
 final class GradingSandbox {
 
@@ -37,7 +38,7 @@ final class GradingSandbox {
         return Sandbox.bubblewrap(shown, hidden);
     }
 
-    /** Where the grader runs (often the course's folder) and the grader's own files. */
+    /** Where the grader runs (often the course's folder) and the grader's own files: covered inside shown folders. */
     private static List<Path> alwaysHidden() {
         List<Path> hidden = new ArrayList<>(List.of(Path.of("").toAbsolutePath()));
         graderFiles().ifPresent(hidden::add);

@@ -22,7 +22,11 @@ public final class TemporaryFolders {
     private static final Set<Path> NOT_DELETED_YET = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> NOT_DELETED_YET.forEach(TemporaryFolders::deleteTree)));
+        // A sandbox's tmpfs is unmounted first, or only what it holds would be deleted.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Sandbox.releaseAll();
+            NOT_DELETED_YET.forEach(TemporaryFolders::deleteTree);
+        }));
     }
 
     private TemporaryFolders() {
@@ -39,8 +43,12 @@ public final class TemporaryFolders {
         }
     }
 
-    /** Deletes a folder made by {@link #create}, with everything in it. */
+    /**
+     * Deletes a folder made by {@link #create}, with everything in it, after the sandbox gave back
+     * what it gave the folder (its control group, its tmpfs: see {@link Sandbox#release}).
+     */
     public static void delete(Path folder) {
+        Sandbox.release(folder);
         deleteTree(folder);
         NOT_DELETED_YET.remove(folder);
     }
