@@ -42,7 +42,8 @@ volatile long stopAsked; // System.nanoTime() of the stop signal; 0 until then
 final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 //@ end
 //@ 13+
-// At most 10 000 connections at once: the others wait in the system's queue for one to end.
+// At most 10 000 connections at once: the next one accepted, and those behind it in the system's
+// queue, wait for one to end.
 final Semaphore connectionSlots = new Semaphore(10_000);
 // A client that reads nothing blocks the write of its answer: sockets time out reads, never writes.
 final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
@@ -203,8 +204,9 @@ void serve(Socket client) throws IOException {
     //@ 12+
     connections.add(connection);
     try {
-        // During a stop, the first request of a connection is still answered, and no other.
-        for (int count = 1; connection.awaitRequest(in, count > 1 && stopAsked != 0)
+        // A new connection's first request is always read: it may have come already. Between two
+        // requests, a connection is idle, and a stop closes it (Connection.awaitRequest).
+        for (int count = 1; (count == 1 || connection.awaitRequest(in, stopAsked != 0))
                 //| && serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) { //@ 12
                 && serveRequest(in, out, count == REQUESTS_PER_CONNECTION, clientIp); count++) { //@ 13+
             out.flush();

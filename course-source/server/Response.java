@@ -47,8 +47,9 @@ record Response(String status, List<String> headers, InputStream body) {
     }
 
     //@ end
-    /** The status line, Date, the other headers, the empty line, then the body, unless withBody is false. */
-    // Returns the body's length. //@ 13+
+    //| /** The status line, Date, the other headers, the empty line, then the body, unless withBody is false. */ //@ 6-12
+    /** The status line, Date, the other headers, the empty line, then the body (unless withBody is false), //@ 13+
+     *  whose length it returns. */ //@ 13+
     //| void send(OutputStream out, boolean withBody) throws IOException { //@ 6-12
     long send(OutputStream out, boolean withBody) throws IOException { //@ 13+
         //| var head = new StringBuilder("HTTP/1.0 " + status + "\r\n"); //@ 6-9

@@ -62,8 +62,9 @@ void serve(Socket client) throws IOException {
     var out = new BufferedOutputStream(client.getOutputStream()); // an answer leaves in as few packets as it can
     connections.add(connection);
     try {
-        // During a stop, the first request of a connection is still answered, and no other.
-        for (int count = 1; connection.awaitRequest(in, count > 1 && stopAsked != 0)
+        // A new connection's first request is always read: it may have come already. Between two
+        // requests, a connection is idle, and a stop closes it (Connection.awaitRequest).
+        for (int count = 1; (count == 1 || connection.awaitRequest(in, stopAsked != 0))
                 && serveRequest(in, out, count == REQUESTS_PER_CONNECTION); count++) {
             out.flush();
             in.startRequest();

@@ -44,8 +44,8 @@ record Response(String status, List<String> headers, InputStream body) {
         return new Response(status, Stream.concat(headers.stream(), more.stream()).toList(), body);
     }
 
-    /** The status line, Date, the other headers, the empty line, then the body, unless withBody is false. */
-    // Returns the body's length.
+    /** The status line, Date, the other headers, the empty line, then the body (unless withBody is false),
+     *  whose length it returns. */
     long send(OutputStream out, boolean withBody) throws IOException {
         // HTTP/1.1, whatever the client's version: the highest this server speaks (RFC 9110 §6.2).
         var head = new StringBuilder("HTTP/1.1 " + status + "\r\n");

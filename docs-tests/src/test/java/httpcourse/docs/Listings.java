@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *                                                                  the diff of two folders, file by file (diff -ruN)
  * &lt;!-- excerpt: step4-404/src/main/java/HttpServer.java --&gt;     some lines, in a row, of the file
  * &lt;!-- snippet --&gt;                                                code to type, not a copy of a file
- * &lt;!-- checks: step5 --&gt;                                         the names of step 5's checks, from its spec
+ * &lt;!-- checks: step5 --&gt;                                         the checks step 5 adds to step 4's, from its spec
  * </pre>
  *
  * Paths are written from the repository root. A listing or diff block must equal the file or

@@ -6,17 +6,20 @@ import httpcourse.spec.Check;
 import httpcourse.spec.Course;
 
 /**
- * The names of a step's checks, from its spec's list ({@link Course}), in the order they run and
- * the grader prints them: a chapter's list of checks is the spec itself, never a copy that could drift.
+ * The names of the checks a step adds to the previous step's spec ({@link Course}), in the order
+ * they run and the grader prints them: a chapter lists its step's own checks, from the spec itself,
+ * never a copy that could drift. (Step 1 adds all of its checks.)
  */
 final class SpecChecks {
 
     private SpecChecks() {
     }
 
-    /** The names of the checks of step {@code step} ("step5"). */
+    /** The names of the checks step {@code step} ("step5") adds to the step before it. */
     static List<String> of(String step) {
-        return Course.step(Integer.parseInt(step.substring("step".length()))).checks().stream()
+        int number = Integer.parseInt(step.substring("step".length()));
+        List<Check> before = number == 1 ? List.of() : Course.step(number - 1).checks();
+        return Course.step(number).checks().stream().filter(check -> !before.contains(check))
                 .map(Check::name).toList();
     }
 }

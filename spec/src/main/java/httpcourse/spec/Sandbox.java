@@ -87,15 +87,13 @@ public final class Sandbox {
     static final long SHARED_MEMORY_BYTES = 16L << 20;
 
     /*
-     * What the java launcher of a Java server is told (JDK_JAVA_OPTIONS). Everywhere: the platform
-     * charset is US-ASCII, as it is for Java 17 in the C locale, so that a server that relies on it
-     * shows it on every JDK (Java 18 and newer default to UTF-8; their COMPAT value would bring
-     * the locale's charset back, but Java 17 does not know it and takes UTF-8). In the sandbox:
-     * the JVM sizes its heap to the memory limit, and writes no perf data in /tmp.
+     * What the java launcher of a Java server is told in the sandbox (JDK_JAVA_OPTIONS): the JVM
+     * sizes its heap to the memory limit, and writes no perf data in /tmp. The platform charset is
+     * left alone: it is the charset `java HttpServer.java` reads sources in, and JDK 25's UTF-8 is
+     * the one they are written in (a server that relies on the platform charset still shows it: a
+     * binary file does not survive a trip through a String).
      */
-    static final String JAVA_OPTIONS = "-Dfile.encoding=US-ASCII";
-    static final String JAVA_OPTIONS_IN_SANDBOX = JAVA_OPTIONS + " -XX:MaxRAM=" + (MEMORY_BYTES >> 20) + "m"
-            + " -XX:-UsePerfData";
+    static final String JAVA_OPTIONS_IN_SANDBOX = "-XX:MaxRAM=" + (MEMORY_BYTES >> 20) + "m -XX:-UsePerfData";
     private static final String JAVA_OPTIONS_NOTICE = "NOTE: Picked up JDK_JAVA_OPTIONS: ";
 
     /** The system's programs and libraries: shown read-only (a link such as /bin -> usr/bin stays a link). */
@@ -621,8 +619,8 @@ public final class Sandbox {
     }
 
     /**
-     * The environment of a server. Without a sandbox: the caller's, in the C locale with US-ASCII
-     * as Java's platform charset (a server that relies on it shows it). In the sandbox: only what a
+     * The environment of a server. Without a sandbox: the caller's, in the C locale (a server that
+     * relies on the locale's charset for text shows it). In the sandbox: only what a
      * server needs, so that no token, agent socket or password in the caller's environment reaches it.
      */
     public Map<String, String> environment(Map<String, String> inherited, Path workingDirectory) {
@@ -632,7 +630,10 @@ public final class Sandbox {
         // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
         env.put("PYTHONUNBUFFERED", "1");
         env.remove("JAVA_TOOL_OPTIONS");
-        env.put("JDK_JAVA_OPTIONS", on ? JAVA_OPTIONS_IN_SANDBOX : JAVA_OPTIONS);
+        env.remove("JDK_JAVA_OPTIONS");
+        if (on) {
+            env.put("JDK_JAVA_OPTIONS", JAVA_OPTIONS_IN_SANDBOX);
+        }
         if (on) {
             env.put("PATH", inherited.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
             env.put("HOME", workingDirectory.toString());
@@ -643,7 +644,7 @@ public final class Sandbox {
 
     /** The line the java launcher prints on stderr because of our JDK_JAVA_OPTIONS: not the server's own words. */
     static boolean isJavaOptionsNotice(String line) {
-        return line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS) || line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS_IN_SANDBOX);
+        return line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS_IN_SANDBOX);
     }
 
     /**
