@@ -51,6 +51,11 @@ final class WireTap implements AutoCloseable {
         return connections.stream().flatMap(connection -> connection.exchanges().stream()).toList();
     }
 
+    /** Whether some connection carried {@code requestLine} ("GET /favicon.ico HTTP/1.1") and its answer. */
+    boolean answered(String requestLine) {
+        return exchanges().stream().anyMatch(exchange -> exchange.startsWith(requestLine + " -> HTTP/"));
+    }
+
     /** The connections the server has not ended yet (a browser may keep its side open for long). */
     List<Tapped> open() {
         return connections.stream().filter(Tapped::isOpen).toList();
