@@ -3,7 +3,7 @@
 # ratio to nginx and to jwebserver. Ratios, not absolute numbers: those depend on the machine.
 #
 #   bench/bench.sh step4 step5 jwebserver nginx
-#   bench/bench.sh --clients 1,16,256 --tool ab,wrk step5 jwebserver nginx
+#   bench/bench.sh --clients 1,16,256 --tool ab,wrk step5 step10 step14 jwebserver nginx
 #   bench/bench.sh 'mine=cmd:java mine/HttpServer.java' step5 jwebserver nginx
 #
 # bench/README.md explains what is measured and how to read it.
@@ -15,7 +15,8 @@ usage() {
 Usage: bench/bench.sh [OPTIONS] SERVER...
 
 SERVER is one of:
-  stepN          this repository's step N (compiled once with javac, run with java -cp)
+  stepN          this repository's step N (every .java file of its folder, compiled once
+                 with javac, run with java -cp)
   jwebserver     the JDK's own file server (JDK 18 or newer: found in JAVA_HOME, on PATH or
                  under /usr/lib/jvm)
   nginx          nginx, if installed (Debian: apt-get install nginx-light)
@@ -127,7 +128,10 @@ start() {
       [ -n "$source" ] || { echo "bench: no module $server-* here" >&2; exit 2; }
       # Every source file of the step's folder. javac's warnings (the stop uses sun.misc.Signal)
       # would fill the screen: shown only on failure.
-      javac -d "$dir/classes" "$(dirname "$source")"/*.java 2>"$dir/javac.log" || { cat "$dir/javac.log" >&2; exit 1; }
+      javac -d "$dir/classes" "$(dirname "$source")"/*.java 2>"$dir/javac.log" || {
+        cat "$dir/javac.log" >&2
+        echo "bench: javac failed for $server; the steps need a JDK 25 ($(javac -version 2>&1))" >&2
+        exit 1; }
       start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
     cmd:*|*=cmd:*)
       # The server runs in its own folder: a word that names a file or folder from here (the

@@ -2,6 +2,7 @@ package httpcourse.browser;
 
 import static httpcourse.browser.Chromium.PAGE_LOAD_FAIL_SAFE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -11,6 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import httpcourse.spec.Pause;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,20 +27,25 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Every step in a real browser: headless Chromium (see {@link Chromium}). Each test starts its
- * step's server as a separate process (see {@link StepServer}), opens pages, clicks a link,
- * goes back, saves a screenshot of every page to
- * {@code browser-tests/target/screenshots/stepN-<page>.png}, and prints how long each page
- * took to load. The times are printed, never asserted: they depend on the machine.
+ * Every step in a real browser: headless Chromium (see {@link Chromium}, one for the whole run:
+ * {@link SharedChromium}). Each test compiles and starts its step's server as a separate process
+ * (see {@link StepServer}), opens pages, clicks links, goes back, saves a screenshot of every page
+ * to {@code browser-tests/target/screenshots/stepN-<page>.png}, and prints how long each page
+ * took to load. The times are printed, never asserted: they depend on the machine. From step 5 on,
+ * each test checks its step's lesson as a browser shows it; where the lesson lies on the wire
+ * (steps 9 to 12, and 14), Chromium talks to the server through a {@link WireTap}, which counts the
+ * connections and keeps the bytes that went over them.
  *
  * <p>Chromium runs without network prediction: it opens no connection in advance, so a step
  * that serves one connection at a time (steps 1 to 4) never waits for an unused one, and the
@@ -42,41 +56,37 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * For example {@code ./mvnw test -Dbrowser.chromium=/nonexistent} shows the "skipped" path.
  */
 @DisplayName("Every step in a real browser")
-@TestMethodOrder(MethodOrderer.MethodName.class) // step1 first: the output reads in course order
+@ExtendWith(SharedChromium.class)
+@TestMethodOrder(MethodOrderer.MethodName.class) // step01 first: the output reads in course order
 class BrowserTest {
 
     static final Path SCREENSHOTS = StepServer.REPO.resolve("browser-tests/target/screenshots");
-    // A fail-safe: step 9 stops within its grace period of 5 s, and at once with no answer under way.
+    // A fail-safe: step 12 stops within its grace period of 5 s, and at once with no answer under way.
     static final Duration STOP_FAIL_SAFE = Duration.ofSeconds(30);
+    static final Duration ICON_FAIL_SAFE = Duration.ofSeconds(5);
+    // The text of a page Chromium shows for a 405, whatever else the server writes.
+    static final String NOT_ALLOWED = "Method Not Allowed";
 
-    static Chromium chromium;
     static WebDriver driver;
     static final List<String> loadTimes = new ArrayList<>();
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start(false);
-        driver = chromium.driver;
+    static void useTheSharedChromium(WebDriver sharedDriver) {
+        driver = sharedDriver;
     }
 
     @AfterAll
-    static void stopChromium() throws IOException {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (!loadTimes.isEmpty()) {
-                System.out.println("[browser] Load times (wall clock around the Selenium call; "
-                        + "navigation timing as measured by Chromium):");
-                loadTimes.forEach(line -> System.out.println("[browser]   " + line));
-            }
+    static void printLoadTimes() {
+        if (!loadTimes.isEmpty()) {
+            System.out.println("[browser] Load times (wall clock around the Selenium call; "
+                    + "navigation timing as measured by Chromium):");
+            loadTimes.forEach(line -> System.out.println("[browser]   " + line));
         }
     }
 
     @Test
     @DisplayName("Step 1 shows Hello World")
-    void step1ShowsHelloWorld() throws Exception {
+    void step01ShowsHelloWorld() throws Exception {
         try (StepServer server = StepServer.start("step1-hello")) {
             load("step1-hello", () -> driver.get(server.url("/")));
             assertThat(bodyText()).as("the page of step 1").isEqualTo("Hello World");
@@ -86,7 +96,7 @@ class BrowserTest {
 
     @Test
     @DisplayName("Step 2 shows the index page whatever the path")
-    void step2ShowsTheIndexPageWhateverThePath() throws Exception {
+    void step02ShowsTheIndexPageWhateverThePath() throws Exception {
         try (StepServer server = StepServer.start("step2-index")) {
             load("step2-index", () -> driver.get(server.url("/")));
             assertIndexPage();
@@ -98,26 +108,18 @@ class BrowserTest {
 
     @Test
     @DisplayName("Step 3 shows the index page, follows the Ipsum link, and goes back")
-    void step3FollowsTheIpsumLinkAndBack() throws Exception {
+    void step03FollowsTheIpsumLinkAndBack() throws Exception {
         try (StepServer server = StepServer.start("step3-routing")) {
-            indexIpsumAndBack("step3", server);
+            indexIpsumAndBack("step3", server::url);
             report(server);
         }
     }
 
     @Test
-    @DisplayName("Step 4 shows the index page, follows the Ipsum link, and goes back")
-    void step4FollowsTheIpsumLinkAndBack() throws Exception {
+    @DisplayName("Step 4 follows the Ipsum link and back, and shows File Not Found for /hello.html")
+    void step04FollowsTheIpsumLinkAndShowsFileNotFound() throws Exception {
         try (StepServer server = StepServer.start("step4-404")) {
-            indexIpsumAndBack("step4", server);
-            report(server);
-        }
-    }
-
-    @Test
-    @DisplayName("Step 4 shows File Not Found for /hello.html")
-    void step4ShowsFileNotFoundForAMissingPage() throws Exception {
-        try (StepServer server = StepServer.start("step4-404")) {
+            indexIpsumAndBack("step4", server::url);
             load("step4-not-found", () -> driver.get(server.url("/hello.html")));
             assertThat(bodyText()).as("the answer to /hello.html").isEqualTo("File Not Found");
             report(server);
@@ -126,20 +128,20 @@ class BrowserTest {
 
     @Test
     @DisplayName("Step 5 shows its pages while a silent connection stays open")
-    void step5ServesBesideASilentConnection() throws Exception {
+    void step05ServesBesideASilentConnection() throws Exception {
         try (StepServer server = StepServer.start("step5-many-clients");
              Socket silent = server.openSilentConnection()) {
             // Steps 1 to 4 would serve the silent connection first, and the page would wait for ever.
-            indexIpsumAndBack("step5", server);
+            indexIpsumAndBack("step5", server::url);
             report(server);
         }
     }
 
     @Test
     @DisplayName("Step 6 shows a PNG as a picture, and a .txt as text in UTF-8")
-    void step6ShowsEachFileAsItsType() throws Exception {
-        try (StepServer server = StepServer.start("step6-headers")) {
-            indexIpsumAndBack("step6", server);
+    void step06ShowsEachFileAsItsType() throws Exception {
+        try (StepServer server = StepServer.start("step6-complete-answers")) {
+            indexIpsumAndBack("step6", server::url);
             // Step 5 sends no Content-Type: Chromium guesses, and reads the text in the wrong charset.
             load("step6-png", () -> driver.get(server.url("/logo.png")));
             assertThat(documentContentType()).as("the type Chromium took /logo.png for").isEqualTo("image/png");
@@ -147,83 +149,237 @@ class BrowserTest {
                     .as("the width of the picture Chromium shows").isEqualTo(64L);
             load("step6-txt", () -> driver.get(server.url("/notes.txt")));
             assertThat(documentContentType()).as("the type Chromium took /notes.txt for").isEqualTo("text/plain");
-            assertThat(bodyText()).as("the text Chromium shows, é, 世界 and ✓ included")
+            assertThat(bodyText()).as("the text Chromium shows, é, Ω and ✓ included")
                     .isEqualTo(Files.readString(StepServer.REPO.resolve("htdocs/notes.txt"), StandardCharsets.UTF_8).strip());
             report(server);
         }
     }
 
     @Test
-    @DisplayName("Step 7 redirects a folder to its index.html, and answers a reload with 304 Not Modified")
-    void step7RedirectsAFolderAndRevalidates() throws Exception {
-        try (StepServer server = StepServer.start("step7-urls")) {
-            load("step7-folder", () -> driver.get(server.url("/guide")));
+    @DisplayName("Step 7 answers a form's POST with a 405 page, and a missing page with a 404 page, both shown as text")
+    void step07ShowsItsErrorPages() throws Exception {
+        try (StepServer server = StepServer.start("step7-clear-no")) {
+            load("step7-index", () -> driver.get(server.url("/")));
+            // Step 6 would answer the POST with the index page, as if it were a GET.
+            load("step7-post", () -> submitAForm("/"));
+            assertErrorPage(405, NOT_ALLOWED);
+            load("step7-not-found", () -> driver.get(server.url("/hello.html")));
+            assertErrorPage(404, "Not Found");
+            report(server);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 8 redirects a folder to its index.html, whose relative link then works")
+    void step08RedirectsAFolder() throws Exception {
+        try (StepServer server = StepServer.start("step8-urls")) {
+            // Step 7 would answer /guide with 404: a folder is no file.
+            load("step8-folder", () -> driver.get(server.url("/guide")));
             assertThat(driver.getCurrentUrl()).as("where /guide led").isEqualTo(server.url("/guide/"));
             assertThat(heading()).as("the heading of guide/index.html").isEqualTo("Guide");
-            // The page came with Last-Modified: on a reload, Chromium asks whether it changed.
-            load("step7-reload", () -> driver.navigate().refresh());
-            assertThat(heading()).as("the heading after the reload").isEqualTo("Guide");
-            assertThat(server.printed()).as("what the server printed: the reload's request head")
-                    .anyMatch(line -> line.startsWith("If-Modified-Since: "));
-            load("step7-back-link", () -> {
-                driver.findElement(By.linkText("Back to the start")).click();
-                new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).until(ExpectedConditions.titleIs("Hello World!"));
-            });
+            // "../index.html" is relative to /guide/: it leads to the start only after the redirect.
+            load("step8-back-link", () -> clickAndWaitForTitle("Back to the start", "Hello World!"));
             assertIndexPage();
             report(server);
         }
     }
 
     @Test
-    @DisplayName("Step 8: Chromium loads every page over one connection")
-    void step8LoadsEveryPageOverOneConnection() throws Exception {
-        try (StepServer server = StepServer.start("step8-keep-alive")) {
-            indexIpsumAndBack("step8", server);
-            load("step8-folder", () -> driver.get(server.url("/guide/")));
-            assertThat(heading()).as("the heading of guide/index.html").isEqualTo("Guide");
-            load("step8-txt", () -> driver.get(server.url("/notes.txt")));
-            // Step 8 logs each request after the client's address and port: one port, one connection.
-            List<String> logged = server.printed().stream().filter(line -> line.matches("\\S+:\\d+ [A-Z]+ .*")).toList();
-            assertThat(logged).as("the requests step 8 logged").hasSizeGreaterThanOrEqualTo(4);
-            assertThat(logged.stream().map(line -> line.split(" ", 2)[0]).distinct().toList())
-                    .as("the client addresses (and ports) of those requests: %s", logged).hasSize(1);
+    @DisplayName("Step 9 answers Chromium's reload with 304 Not Modified")
+    void step09AnswersAReloadWith304() throws Exception {
+        try (StepServer server = StepServer.start("step9-caching"); WireTap tap = new WireTap(server)) {
+            load("step9-index", () -> driver.get(tap.url("/")));
+            // The page came with Last-Modified: on a reload, Chromium asks whether it changed. (It
+            // sends an ETag back only when the answer was HTTP/1.1: step 10's test sees If-None-Match.)
+            load("step9-reload", () -> driver.navigate().refresh());
+            assertIndexPage();
+            // Step 8 would answer the reload with the whole page again.
+            assertThat(tap.exchanges()).as("the requests and answers through the tap").containsSubsequence(
+                    "GET / HTTP/1.1 -> HTTP/1.0 200 OK", "GET / HTTP/1.1 -> HTTP/1.0 304 Not Modified");
+            WireTap.Tapped reload = tap.connections().stream()
+                    .filter(connection -> connection.statusLines().contains("HTTP/1.0 304 Not Modified")).findFirst().orElseThrow();
+            assertThat(reload.sent()).as("the reload's request").containsIgnoringCase("\r\nIf-Modified-Since: ");
+            // Chromium's own account, its Performance API: the body came from its cache
+            // (deliveryType), after a trip to the server (a revalidation's transferSize is 300 by the spec).
+            Map<?, ?> reloaded = navigationEntry();
+            assertThat(reloaded.get("deliveryType")).as("where the reload's body came from, of %s", reloaded)
+                    .isEqualTo("cache");
+            assertThat(((Number) reloaded.get("transferSize")).longValue())
+                    .as("the reload's bytes over the network (0: no request at all), of %s", reloaded).isPositive();
+            System.out.printf("[browser] step9 reload, as Chromium's Performance API tells it: type %s, deliveryType %s,"
+                    + " transferSize %s%n", reloaded.get("type"), reloaded.get("deliveryType"), reloaded.get("transferSize"));
             report(server);
         }
     }
 
     @Test
-    @DisplayName("Step 9 logs Chromium's requests in the Common Log Format, and stops on SIGTERM while Chromium keeps its connection")
-    void step9StopsWhileChromiumKeepsItsConnection() throws Exception {
-        try (StepServer server = StepServer.start("step9-graceful-stop")) {
-            indexIpsumAndBack("step9", server);
-            assertThat(server.printed()).as("what step 9 logged")
-                    .anyMatch(line -> line.matches("127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /ipsum\\.html HTTP/1\\.1\" 200 \\d+"));
+    @DisplayName("Step 10 serves Chromium every page over one connection, and revalidates with the ETag")
+    void step10LoadsEveryPageOverOneConnection() throws Exception {
+        try (StepServer server = StepServer.start("step10-keep-alive"); WireTap tap = new WireTap(server)) {
+            indexIpsumAndBack("step10", tap);
+            load("step10-folder", () -> driver.get(tap.url("/guide/")));
+            assertThat(heading()).as("the heading of guide/index.html").isEqualTo("Guide");
+            load("step10-txt", () -> driver.get(tap.url("/notes.txt")));
+            // An answer in HTTP/1.1 with an ETag: Chromium revalidates with it on a reload.
+            load("step10-reload", () -> driver.navigate().refresh());
+            List<WireTap.Tapped> connections = tap.connections();
+            // Step 9 closes the connection after each answer: one connection per page.
+            assertThat(connections).as("the connections Chromium opened").hasSize(1);
+            WireTap.Tapped connection = connections.getFirst();
+            assertThat(connection.requestLines()).as("the requests on that connection").containsSubsequence(
+                    "GET / HTTP/1.1", "GET /ipsum.html HTTP/1.1", "GET /guide/ HTTP/1.1", "GET /notes.txt HTTP/1.1",
+                    "GET /notes.txt HTTP/1.1");
+            assertThat(connection.sent()).as("the reload's request").containsPattern("(?i)\r\nIf-None-Match: \"[^\"]+\"\r\n");
+            assertThat(connection.exchanges()).as("the requests and answers on that connection")
+                    .contains("GET /notes.txt HTTP/1.1 -> HTTP/1.1 304 Not Modified");
+            report(server, tap);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 11 answers a form's POST with 405 and keeps the connection for the next page")
+    void step11KeepsTheConnectionAfterAPost() throws Exception {
+        try (StepServer server = StepServer.start("step11-request-bodies"); WireTap tap = new WireTap(server)) {
+            load("step11-index", () -> driver.get(tap.url("/")));
+            letTheIconRequestPass(tap);
+            // Step 10 reads no body: it must close the connection after its answer, with the body unread.
+            load("step11-post", () -> submitAForm("/"));
+            assertErrorPage(405, NOT_ALLOWED);
+            load("step11-ipsum", () -> driver.get(tap.url("/ipsum.html")));
+            assertThat(heading()).as("the heading of ipsum.html").isEqualTo("Ipsum!");
+            List<WireTap.Tapped> connections = tap.connections();
+            assertThat(connections).as("the connections Chromium opened").hasSize(1);
+            assertThat(connections.getFirst().requestLines()).as("the requests on that connection")
+                    .containsSubsequence("GET / HTTP/1.1", "POST / HTTP/1.1", "GET /ipsum.html HTTP/1.1");
+            assertThat(connections.getFirst().sent()).as("what Chromium sent: the form's body, after the POST's head")
+                    .contains("\r\n\r\nanswer=42");
+            report(server, tap);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 12 prints Chromium's requests, and stops on SIGTERM while Chromium keeps its connection")
+    void step12StopsWhileChromiumKeepsItsConnection() throws Exception {
+        try (StepServer server = StepServer.start("step12-graceful-stop"); WireTap tap = new WireTap(server)) {
+            indexIpsumAndBack("step12", tap);
+            assertThat(server.requestLines()).as("the request lines step 12 printed").contains("GET /ipsum.html HTTP/1.1");
             // Chromium keeps its connection open, idle, for the next page: the stop closes it, and exits.
+            assertThat(tap.open()).as("the connections open before the stop: %s", tap.connections()).isNotEmpty();
             long start = System.nanoTime();
             Integer status = server.stop("TERM", STOP_FAIL_SAFE);
-            System.out.printf("[browser] step9 stopped on SIGTERM in %d ms, exit status %s%n",
+            System.out.printf("[browser] step12 stopped on SIGTERM in %d ms, exit status %s%n",
                     (System.nanoTime() - start) / 1_000_000, status);
             assertThat(status).as("the exit status after SIGTERM").isZero();
-            assertThat(server.printed()).as("what step 9 printed last").last().isEqualTo("Stopped.");
+            assertThat(server.printed()).as("what step 12 printed last").last().isEqualTo("Stopped.");
+            assertThat(waitFor(tap::open, List::isEmpty, STOP_FAIL_SAFE)).as("the connections open after the stop").isEmpty();
+            report(server, tap);
+        }
+    }
+
+    @Test
+    @DisplayName("Step 13 writes an access log line for each of Chromium's requests")
+    void step13LogsEachRequest() throws Exception {
+        try (StepServer server = StepServer.start("step13-unattended")) {
+            indexIpsumAndBack("step13", server::url);
+            load("step13-not-found", () -> driver.get(server.url("/hello.html")));
+            long ipsumBytes = Files.size(StepServer.REPO.resolve("htdocs/ipsum.html"));
+            assertThat(server.printed()).as("what step 13 logged")
+                    .anyMatch(line -> line.matches(CLF_START + "\"GET / HTTP/1\\.1\" (200 \\d+|304 -)"))
+                    .anyMatch(line -> line.matches(CLF_START + "\"GET /ipsum\\.html HTTP/1\\.1\" 200 " + ipsumBytes))
+                    .anyMatch(line -> line.matches(CLF_START + "\"GET /hello\\.html HTTP/1\\.1\" 404 \\d+"));
             report(server);
         }
     }
 
+    // The start of a line in the Common Log Format: 127.0.0.1 - - [04/Dec/2026:19:30:04 +0000]
+    private static final String CLF_START = "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] ";
+
+    @Test
+    @DisplayName("Step 14's Server-Timing shows in Chromium's Performance API")
+    void step14ServerTimingShowsInTheBrowser() throws Exception {
+        try (StepServer server = StepServer.start("step14-tuned"); WireTap tap = new WireTap(server)) {
+            load("step14-index", () -> driver.get(tap.url("/")));
+            assertIndexPage();
+            // The page's answer, as it went over the wire: the duration Chromium should show.
+            String answer = tap.connections().getFirst().received();
+            Matcher header = Pattern.compile("(?i)\r\nServer-Timing: app;dur=([0-9.]+)\r\n").matcher(answer);
+            assertThat(header.find()).as("an app duration in the page's answer:\n%s", answer).isTrue();
+            double sentMillis = Double.parseDouble(header.group(1));
+            Object serverTiming = script("return performance.getEntriesByType('navigation')[0].serverTiming"
+                    + ".map(t => ({name: t.name, duration: t.duration, description: t.description}))");
+            System.out.println("[browser] step14 Server-Timing, as Chromium's Performance API tells it: " + serverTiming);
+            assertThat((List<?>) serverTiming).as("the navigation's serverTiming").singleElement()
+                    .satisfies(entry -> {
+                        Map<?, ?> timing = (Map<?, ?>) entry;
+                        assertThat(timing.get("name")).as("its name").isEqualTo("app");
+                        assertThat(((Number) timing.get("duration")).doubleValue()).as("its duration in ms")
+                                .isCloseTo(sentMillis, offset(0.001));
+                    });
+            report(server, tap);
+        }
+    }
+
     /** Index page, click "Ipsum", then the browser's Back button: what a visitor does. */
-    private static void indexIpsumAndBack(String step, StepServer server) throws IOException {
-        load(step + "-index", () -> driver.get(server.url("/")));
+    private static void indexIpsumAndBack(String step, UnaryOperator<String> url) throws IOException {
+        indexIpsumAndBack(step, url, () -> { });
+    }
+
+    /** The same through a tap, once Chromium's own request for the site's icon has passed. */
+    private static void indexIpsumAndBack(String step, WireTap tap) throws IOException {
+        indexIpsumAndBack(step, tap::url, () -> letTheIconRequestPass(tap));
+    }
+
+    private static void indexIpsumAndBack(String step, UnaryOperator<String> url, Runnable afterTheIndex)
+            throws IOException {
+        load(step + "-index", () -> driver.get(url.apply("/")));
         assertIndexPage();
-        load(step + "-ipsum", () -> {
-            driver.findElement(By.linkText("Ipsum")).click();
-            // The click starts a navigation; wait for the new page, not just for the click.
-            new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).until(ExpectedConditions.titleIs("Ipsum!"));
-        });
+        afterTheIndex.run();
+        load(step + "-ipsum", () -> clickAndWaitForTitle("Ipsum", "Ipsum!"));
         assertThat(heading()).as("the heading after clicking Ipsum").isEqualTo("Ipsum!");
         load(step + "-back", () -> {
             driver.navigate().back();
             new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).until(ExpectedConditions.titleIs("Hello World!"));
         });
         assertIndexPage();
+    }
+
+    /**
+     * After a site's first page, Chromium asks for /favicon.ico on its own, once (a 404 is
+     * remembered). Waits until that request was answered (for a fail-safe time at most: a Chromium
+     * that asks for no icon only costs the wait), so that the next page never finds the connection
+     * busy with it and opens another: the connection tests count connections.
+     */
+    private static void letTheIconRequestPass(WireTap tap) {
+        waitFor(() -> tap.answered("GET /favicon.ico HTTP/1.1"), Boolean::booleanValue, ICON_FAIL_SAFE);
+    }
+
+    private static void clickAndWaitForTitle(String link, String title) {
+        driver.findElement(By.linkText(link)).click();
+        // The click starts a navigation; wait for the new page, not just for the click.
+        new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).until(ExpectedConditions.titleIs(title));
+    }
+
+    /**
+     * Adds a form to the page, as a site's search or login form, and submits it: Chromium POSTs
+     * "answer=42" to {@code action}. Then waits until the page is another document.
+     */
+    private static void submitAForm(String action) {
+        script("window.beforeTheForm = true;"
+                + "const form = document.createElement('form');"
+                + "form.method = 'post'; form.action = arguments[0];"
+                + "const field = document.createElement('input');"
+                + "field.name = 'answer'; field.value = '42'; form.append(field);"
+                + "document.body.append(form); form.submit();", action);
+        new WebDriverWait(driver, PAGE_LOAD_FAIL_SAFE).ignoring(StaleElementReferenceException.class)
+                .until(d -> script("return document.readyState === 'complete' && window.beforeTheForm === undefined"));
+    }
+
+    /** The page is the answer to an error: its status, as Chromium got it, and a text a visitor can read. */
+    private static void assertErrorPage(int status, String text) {
+        assertThat(((Number) navigationEntry().get("responseStatus")).intValue())
+                .as("the status Chromium got (the Performance API's responseStatus)").isEqualTo(status);
+        assertThat(documentContentType()).as("the type Chromium took the page for").isEqualTo("text/plain");
+        assertThat(bodyText()).as("the text Chromium shows").contains(text);
     }
 
     /**
@@ -249,22 +405,42 @@ class BrowserTest {
      * sends no request): a marker left in the page's JavaScript state tells those apart.
      */
     private static String navigationTiming() {
-        Object timing = ((JavascriptExecutor) driver).executeScript(
-                "const restored = window.seenByBrowserTests === true;"
-                        + "window.seenByBrowserTests = true;"
-                        + "const n = performance.getEntriesByType('navigation')[0];"
-                        + "return [restored, n ? n.responseEnd : -1, n ? n.loadEventEnd : -1];");
+        Object timing = script("const restored = window.seenByBrowserTests === true;"
+                + "window.seenByBrowserTests = true;"
+                + "const n = performance.getEntriesByType('navigation')[0];"
+                + "return [restored, n ? n.responseStatus : -1, n ? n.responseEnd : -1, n ? n.loadEventEnd : -1];");
         List<?> values = (List<?>) timing;
         if (Boolean.TRUE.equals(values.get(0))) {
             return "restored from the back/forward cache (no request to the server)";
         }
-        return String.format("navigation timing: response %.0f ms, load event %.0f ms",
-                ((Number) values.get(1)).doubleValue(), ((Number) values.get(2)).doubleValue());
+        return String.format("status %s, navigation timing: response %.0f ms, load event %.0f ms", values.get(1),
+                ((Number) values.get(2)).doubleValue(), ((Number) values.get(3)).doubleValue());
+    }
+
+    /** The current document's navigation entry of the Performance API, as a map. */
+    private static Map<?, ?> navigationEntry() {
+        return (Map<?, ?>) script("return performance.getEntriesByType('navigation')[0].toJSON()");
     }
 
     /** Prints what the server received, to show what a browser sends besides the page requests. */
     private static void report(StepServer server) {
         System.out.println("[browser] " + server.requestsSeen());
+    }
+
+    private static void report(StepServer server, WireTap tap) {
+        report(server);
+        tap.connections().forEach(connection -> System.out.println("[browser]   " + connection));
+    }
+
+    /** Asks {@code value} again every 20 ms until it is {@code done}, for at most {@code failSafe}. */
+    private static <T> T waitFor(Supplier<T> value, Predicate<T> done, Duration failSafe) {
+        long deadline = System.nanoTime() + failSafe.toNanos();
+        T current = value.get();
+        while (!done.test(current) && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20));
+            current = value.get();
+        }
+        return current;
     }
 
     private static void assertIndexPage() {
@@ -281,8 +457,8 @@ class BrowserTest {
         return (String) script("return document.contentType");
     }
 
-    private static Object script(String javascript) {
-        return ((JavascriptExecutor) driver).executeScript(javascript);
+    private static Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
     private static String bodyText() {

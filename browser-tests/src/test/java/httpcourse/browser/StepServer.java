@@ -1,28 +1,45 @@
 package httpcourse.browser;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
 import httpcourse.spec.SpecConfig;
+import httpcourse.spec.TemporaryFolders;
 
 /**
- * One step's server, started as a real process the way a student starts it:
- * {@code java -cp stepN-.../target/classes HttpServer 0}, in the repository root so that it
- * serves the real htdocs. The process handling (waiting for "Listening on port N", draining
- * the output, stopping the whole process tree) is the specs' own {@link ServerProcess}.
+ * One step's server, started as a real process in the repository root, so that it serves the
+ * real htdocs. A step is a folder of source files ({@code stepN-.../src/main/java}: HttpServer.java
+ * and, from step 5 on, the classes it uses): the whole folder is compiled once per test run, with
+ * the JDK that runs the tests, then started as {@code java -cp CLASSES HttpServer 0}. The process
+ * handling (waiting for "Listening on port N", draining the output, stopping the whole process
+ * tree) is the specs' own {@link ServerProcess}.
  */
 final class StepServer implements AutoCloseable {
 
     /** The repository root: the folder with htdocs. */
     static final Path REPO = Repository.root();
+    // A fail-safe for a busy machine: a step starts in well under a second.
+    static final Duration STARTUP_FAIL_SAFE = Duration.ofSeconds(30);
+
+    private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
 
     private final String module;
     private final ServerProcess process;
@@ -32,15 +49,33 @@ final class StepServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the compiled server of a step module ("step3-routing") and waits until it listens. */
+    /** Compiles the sources of a step module ("step5-many-clients"), starts them and waits until they listen. */
     static StepServer start(String module) throws ServerProcess.ServerStartException {
-        Path classes = REPO.resolve(module).resolve("target/classes");
-        if (!Files.isRegularFile(classes.resolve("HttpServer.class"))) {
-            throw new IllegalStateException(module + " is not compiled (no " + classes.resolve("HttpServer.class")
-                    + "): run ./mvnw test from the repository root, which builds the steps first");
-        }
+        Path classes = COMPILED.computeIfAbsent(module, StepServer::compile);
         List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer", "0");
-        return new StepServer(module, ServerProcess.start(command, REPO, null, Duration.ofSeconds(20)));
+        return new StepServer(module, ServerProcess.start(command, REPO, null, STARTUP_FAIL_SAFE));
+    }
+
+    /**
+     * Compiles every .java file of the step's folder, as Maven does, into a temporary folder
+     * (deleted when the JVM exits).
+     */
+    private static Path compile(String module) {
+        Path sources = REPO.resolve(module).resolve("src/main/java");
+        Path classes = TemporaryFolders.create("browser-tests-" + module + "-");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter errors = new StringWriter();
+        try (Stream<Path> folder = Files.list(sources);
+             StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            List<Path> javaFiles = folder.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+            List<String> options = List.of("--release", "25", "-proc:none", "-d", classes.toString());
+            if (!javac.getTask(errors, files, null, options, null, files.getJavaFileObjectsFromPaths(javaFiles)).call()) {
+                throw new IllegalStateException("javac failed for " + sources + ":\n" + errors);
+            }
+            return classes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int port() {
@@ -49,14 +84,14 @@ final class StepServer implements AutoCloseable {
 
     /**
      * The request lines the server printed so far: "GET /ipsum.html HTTP/1.1", on a line of their
-     * own (steps 1 to 7), after the client's address (step 8), or in quotes (step 9's Common Log Format).
+     * own (steps 1 to 12, which print each request's head) or in quotes (the access log of steps 13 and 14).
      */
     List<String> requestLines() {
         return process.stdoutLines().stream().map(REQUEST_LINE::matcher).filter(Matcher::find)
                 .map(Matcher::group).toList();
     }
 
-    private static final Pattern REQUEST_LINE = Pattern.compile("(?<=^|[ \"])[A-Z]+ \\S+ HTTP/\\d\\.\\d(?=$|\")");
+    private static final Pattern REQUEST_LINE = Pattern.compile("(?<=^|\")[A-Z]+ \\S+ HTTP/\\d\\.\\d(?=$|\")");
 
     /** Sends the server's process a signal ("TERM", "INT"); its exit status, once it has exited, or null. */
     Integer stop(String signal, Duration failSafe) {
@@ -64,8 +99,9 @@ final class StepServer implements AutoCloseable {
         return process.awaitExit(failSafe) ? process.exitStatus() : null;
     }
 
+    /** The address of a page on this server, for Chromium. */
     String url(String path) {
-        return "http://127.0.0.1:" + process.port() + path;
+        return "http://" + ServerProcess.HOST + ":" + process.port() + path;
     }
 
     /** A connection that sends nothing, as a browser's unused connection or a silent nc does. */
@@ -73,12 +109,12 @@ final class StepServer implements AutoCloseable {
         return new Socket(ServerProcess.HOST, process.port());
     }
 
-    /** Every line the server printed so far (the last 1000): request heads, failed connections. */
+    /** Every line the server printed so far (the last 1000): request heads, log lines, failed connections. */
     List<String> printed() {
         return process.stdoutLines();
     }
 
-    /** What the server saw so far, from its own log: the request lines, and the connections that failed. */
+    /** What the server saw so far, from its own output: the request lines, and the connections that failed. */
     String requestsSeen() {
         long failed = process.stdoutLines().stream().filter(line -> line.startsWith("Connection failed")).count();
         return module + " received " + requestLines() + "; " + failed + " connection(s) failed";

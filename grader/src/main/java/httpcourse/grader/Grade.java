@@ -1,5 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
+//JAVA 25+
 // jbang reads the lines below (plain java ignores them); keep the versions those of the parent pom.xml.
 //DEPS org.junit.platform:junit-platform-launcher:6.1.3
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
