@@ -89,7 +89,7 @@ final class Batch {
     private Gradebook.Submission gradeOne(Path submission) {
         List<StepResult> results = new ArrayList<>();
         for (int step : steps) {
-            List<String> command = ServerCommand.resolve(template, submission, step);
+            List<String> command = ServerCommand.compiled(ServerCommand.resolve(template, submission, step));
             Sandbox isolation = sandbox
                     ? GradingSandbox.submission(command, submission, submissionsFolder, gradebooks) : Sandbox.NONE;
             results.add(Grader.gradeStep(step, new Grader.ServerUnderTest.Command(command, port, isolation), limits));

@@ -206,7 +206,7 @@ public final class Grade {
         if (options.isRunningServer()) {
             return new Grader.ServerUnderTest.Running(options.address(), options.workdir());
         }
-        List<String> command = ServerCommand.resolve(options.command(), here, step);
+        List<String> command = ServerCommand.compiled(ServerCommand.resolve(options.command(), here, step));
         return new Grader.ServerUnderTest.Command(command, options.port(),
                 sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }

@@ -98,7 +98,7 @@ final class Platforms {
             out.println("  (there is no such folder: the server cannot start)");
         }
         List<StepResult> steps = Grade.gradeSteps(setup.steps(), setup.jobs(), (step, report) -> {
-            List<String> command = ServerCommand.resolve(setup.template(), submission, step);
+            List<String> command = ServerCommand.compiled(ServerCommand.resolve(setup.template(), submission, step));
             Sandbox isolation = setup.sandbox() ? GradingSandbox.submission(command, submission,
                     setup.layout().home(setup.root()), results.getParent()) : Sandbox.NONE;
             return Grade.gradeAndReport(step, new Grader.ServerUnderTest.Command(command, setup.port(), isolation),

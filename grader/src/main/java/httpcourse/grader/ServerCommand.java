@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+
+import httpcourse.spec.TemporaryFolders;
 
 /**
  * Turns the command a person typed into the command the spec runs.
@@ -34,6 +37,73 @@ final class ServerCommand {
                     : absolute(word, base));
         }
         return words;
+    }
+
+    /**
+     * The same command, for a Java server given as source ({@code java [options] Server.java
+     * [arguments]}), run from classes that javac compiled once, in a new folder: started from its
+     * source, every server of a step would compile it again, and a class it loads on the first
+     * request would make that request wait for the compiler. The same sources, the same classes:
+     * javac finds the other files of the folder as {@code java} does (its source path). When javac
+     * fails, or the main class is not named after the file, the command stays as it is, and
+     * {@code java} reports the errors when it starts.
+     */
+    static List<String> compiled(List<String> words) {
+        int at = sourceFileAt(words);
+        if (at < 0) {
+            return words;
+        }
+        Path source = Path.of(words.get(at));
+        String mainClass = source.getFileName().toString().replaceFirst("\\.java$", "");
+        Path classes = TemporaryFolders.create("httpgrader-classes-");
+        try {
+            Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                    "-d", classes.toString(), "-encoding", "UTF-8", "-nowarn", "-XDsuppressNotes",
+                    "--source-path", source.getParent().toString(), source.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (javac.waitFor() != 0 || !Files.isRegularFile(classes.resolve(mainClass + ".class"))) {
+                return words;
+            }
+            readableByAll(classes); // a sandbox runs the server as nobody
+        } catch (IOException e) {
+            return words;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return words;
+        }
+        List<String> run = new ArrayList<>(words.subList(0, at));
+        run.addAll(List.of("-cp", classes.toString(), mainClass));
+        run.addAll(words.subList(at + 1, words.size()));
+        return run;
+    }
+
+    /** Where {@code java ... File.java} names its source file; -1 for any other command. */
+    private static int sourceFileAt(List<String> words) {
+        String program = Path.of(words.getFirst()).getFileName().toString();
+        if (!program.equals("java") && !program.equals("java.exe")) {
+            return -1;
+        }
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("-cp") || word.equals("-classpath") || word.equals("--class-path") || word.equals("-jar")) {
+                return -1; // classes already, or a jar
+            }
+            if (!word.startsWith("-")) {
+                return word.endsWith(".java") && Files.isRegularFile(Path.of(word)) ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static void readableByAll(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                        Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: no sandbox there either
+        }
     }
 
     /**
