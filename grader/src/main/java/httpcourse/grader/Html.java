@@ -144,8 +144,8 @@ final class Html {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n<p>! = some checks could not run (the server did not start, or the step"
-                + " reached its time limit): hover over the points, or open the report.</p>\n<h2>Checks</h2>\n");
+        html.append("</tbody>\n</table>\n<p>! = some checks could not run (the server did not"
+                + " start): hover over the points, or open the report.</p>\n<h2>Checks</h2>\n");
         for (StepResult step : columns) {
             html.append("<h3>").append(escape(step.title())).append("</h3>\n<dl class=\"legend\">\n");
             for (int i = 0; i < step.total(); i++) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import httpcourse.spec.Hint;
 
 /**
  * The results.json of Gradescope's autograder and of PrairieLearn's external grader, from the
@@ -104,11 +103,10 @@ final class PlatformResults {
         return Json.write(results);
     }
 
-    /** Whether no step's server ever started: no check ran, and not because of the time limit. */
+    /** Whether no step's server ever started: no check ran. */
     static boolean neverStarted(List<StepResult> steps) {
         return !steps.isEmpty() && steps.stream().allMatch(step -> step.problem() != null
-                && step.checks().stream().noneMatch(StepResult.Check::ran)
-                && step.problem().hints().stream().noneMatch(hint -> hint.id() == Hint.Id.TIME_LIMIT));
+                && step.checks().stream().noneMatch(StepResult.Check::ran));
     }
 
     /** The check's name; with several steps, after its step's number (the same check is in several steps). */

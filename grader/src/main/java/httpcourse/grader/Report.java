@@ -7,9 +7,9 @@ import httpcourse.spec.Hint;
 
 /**
  * Prints what the grader found, for a person: a line per check, then what went wrong around
- * the checks (the server did not start, reached the time limit, or stopped and was started
- * again), then why each failed check failed (the spec's own report: request sent, expected and
- * actual bytes, caret, hints), then the score.
+ * the checks (the server did not start, or stopped and was started again), then why each failed
+ * check failed (the spec's own report: request sent, expected and actual bytes, caret, hints),
+ * then the score.
  */
 final class Report {
 

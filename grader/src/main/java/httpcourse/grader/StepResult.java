@@ -12,7 +12,7 @@ import httpcourse.spec.Hint;
  * @param command     the server that was graded, as a person would type it
  * @param checks      every check of the spec, in the order they ran
  * @param problem     null when the spec ran to its end; otherwise why some or all checks never ran
- *                    (the server did not start, or the step reached its time limit)
+ *                    (the server did not start, or the spec failed around its checks)
  * @param serverStops each time the server stopped during the step (it was started again for the
  *                    checks that followed): when, how, and what it printed last
  */
@@ -42,11 +42,11 @@ public record StepResult(int step, String title, String command, List<Check> che
     }
 
     /**
-     * One check: a test method of the spec. A parameterized test is one check too, which
-     * passes only if every one of its cases passes; its failures then name the failed cases.
+     * One check of the step's list. A check that tries several cases stops at the first that
+     * fails, and its report names it ("Case: GET /sub").
      *
-     * @param ran false when the check never ran to its end (the server did not start, or the
-     *            step reached its time limit); it then fails, and its last failure says why
+     * @param ran false when the check never ran (its server did not start); it then fails, and
+     *            its last failure says why
      */
     public record Check(String name, boolean passed, boolean ran, List<Failure> failures) {
     }
