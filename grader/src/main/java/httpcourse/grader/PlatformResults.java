@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import httpcourse.spec.Hint;
+
 
 /**
  * The results.json of Gradescope's autograder and of PrairieLearn's external grader, from the
@@ -114,7 +116,10 @@ final class PlatformResults {
         return steps.size() == 1 ? check.name() : "Step " + step.step() + ": " + check.name();
     }
 
-    /** A failed check's whole report: each failed case, the request, the bytes that came back, the hint. */
+    /**
+     * A failed check's whole report: each failed case, the request, the bytes that came back, the
+     * hints. A report too long is cut, but never its hints: they follow the cut, whole.
+     */
     static String output(StepResult.Check check, int limit) {
         if (check.passed()) {
             return "Passed.";
@@ -127,9 +132,14 @@ final class PlatformResults {
             if (failure.caseName() != null) {
                 text.append("case: ").append(failure.caseName()).append('\n');
             }
-            text.append(failure.report().stripTrailing()).append('\n');
+            text.append(failure.fullReport());
         }
-        return cut(text.toString(), limit);
+        if (text.length() <= limit) {
+            return text.toString();
+        }
+        String hints = check.failures().stream().map(failure -> Hint.render(failure.hints()))
+                .collect(Collectors.joining());
+        return cut(text.toString(), Math.max(0, limit - hints.length())) + hints;
     }
 
     private static int reportLimit(List<StepResult> steps) {
