@@ -78,7 +78,7 @@ class BatchTest {
         // Fail-safes only: every server here answers at once, or never starts.
         exitStatus = Grade.run(new String[] {"--batch", submissions.toString(), "--step", "4",
                 "--command", SpecConfig.javaExecutable() + " -cp {dir} HttpServer", "--out", out.toString(),
-                "--jobs", "2", "--timeout", "10", "--startup-timeout", "60"},
+                "--jobs", "2", "--timeout", "10", "--startup-timeout", "120"},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), System.err);
         screen = bytes.toString(StandardCharsets.UTF_8);
     }

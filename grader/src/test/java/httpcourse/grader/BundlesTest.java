@@ -44,7 +44,7 @@ class BundlesTest {
     static GradeCommandTest.Run build(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(Sources.sandboxOption());
-        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60"));
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "120"));
         return GradeCommandTest.grade(all.toArray(String[]::new));
     }
 

@@ -38,9 +38,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("The grade command")
 class GradeCommandTest {
 
-    // Fail-safes for the servers that answer; 1 s for those that never print a port nor listen.
-    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(60), Duration.ofSeconds(10));
+    // Fail-safes for the servers that answer; 1 s for those that never print anything nor listen.
+    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(120), Duration.ofSeconds(10));
     private static final Grader.Limits NEVER_READY = new Grader.Limits(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    // For a command that prints a line, then nothing: the line must have come when the wait ends, however busy.
+    private static final Grader.Limits PRINTS_ONE_LINE = new Grader.Limits(Duration.ofSeconds(30), Duration.ofSeconds(10));
 
     /** What one run printed, and its exit status. */
     record Run(int status, String out, String err) {
@@ -57,7 +59,7 @@ class GradeCommandTest {
     /** Grades with the sandbox where this machine has one, and with generous fail-safes. */
     static Run gradeWithFailSafes(String... args) {
         List<String> all = new ArrayList<>(Sources.sandboxOption());
-        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60"));
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "120"));
         all.addAll(Arrays.asList(args));
         return grade(all.toArray(String[]::new));
     }
@@ -160,7 +162,7 @@ class GradeCommandTest {
         WebRoot.generate(folder); // the server checks for htdocs/ at start
         List<String> command = new ArrayList<>(Sources.java(Repository.stepSource(2)));
         command.add("0");
-        try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(60))) {
+        try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(120))) {
             Run run = grade("--step", "2", "--timeout", "10", "--address", "127.0.0.1:" + server.port(),
                     "--workdir", folder.toString());
             assertThat(run.status()).as(run.out()).isZero();
@@ -219,7 +221,7 @@ class GradeCommandTest {
     void explainsAMissingPortLine() {
         List<String> command = List.of("sh", "-c", "echo Serving HTTP on port 8000; sleep 60");
         StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Command(command, null,
-                Sources.sandbox(command)), NEVER_READY);
+                Sources.sandbox(command)), PRINTS_ONE_LINE);
         assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.NO_PORT_LINE);
         assertThat(result.problem().report()).contains("Serving HTTP on port 8000");
     }

@@ -43,7 +43,7 @@ class PlatformsTest {
     /** Grades with GRADER_ROOT=root, the sandbox where this machine has one, and generous fail-safes. */
     static GradeCommandTest.Run grade(Path root, String... args) {
         List<String> all = new ArrayList<>(Sources.sandboxOption());
-        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60"));
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "120"));
         all.addAll(Arrays.asList(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

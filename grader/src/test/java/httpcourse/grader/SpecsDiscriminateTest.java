@@ -52,7 +52,7 @@ import org.w3c.dom.Element;
 class SpecsDiscriminateTest {
 
     // A short response timeout can only fail more checks, never fewer: it cannot change a verdict.
-    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(60), Duration.ofSeconds(2));
+    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(120), Duration.ofSeconds(2));
 
     // What each run did, by "server step->spec step", e.g. "2->3": step 2's server on step 3's spec.
     private static final Map<String, StepResult> RUNS = new ConcurrentHashMap<>();
