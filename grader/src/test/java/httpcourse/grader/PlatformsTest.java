@@ -78,6 +78,7 @@ class PlatformsTest {
         assertThat(results.get("output_format").asText()).isEqualTo("text");
         assertThat(results.get("output").asText())
                 .contains("16 of 31 checks passed: 15.63 of 25 points", "Step 1: Hello World: 15 of 15 checks passed",
+                        "15 checks fail for one reason:\n    Hint: The body is not the file the spec generated",
                         "server: " + SpecConfig.javaExecutable() + " " + root.resolve("autograder/submission/HttpServer.java"))
                 .contains(sandboxLine());
         JsonNode tests = results.get("tests");
