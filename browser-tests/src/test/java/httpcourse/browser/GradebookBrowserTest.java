@@ -51,7 +51,7 @@ class GradebookBrowserTest {
         handIn(submissions.resolve("bob"), 1);
         grades = work.resolve("grades");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // Our own servers: no sandbox needed. The time limits are fail-safes: both answer at once.
+        // Our own servers: no sandbox needed. The timeouts are fail-safes: both answer at once.
         int status = Grade.run(new String[] {"--batch", submissions.toString(), "--step", "2", "--no-sandbox",
                 "--command", SpecConfig.javaExecutable() + " {dir}/HttpServer.java", "--out", grades.toString(),
                 "--timeout", "10", "--startup-timeout", "60"},

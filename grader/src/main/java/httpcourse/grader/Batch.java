@@ -22,8 +22,8 @@ import httpcourse.spec.Sandbox;
  * Grades a folder of submissions, one sub-folder per student, into gradebooks and reports.
  *
  * <p>Submissions are graded side by side ({@code jobs} at a time), each server in its own
- * temporary folder, process tree and sandbox. A submission that crashes or hangs costs at most
- * the time limit of each step: it never stops the others.
+ * temporary folder, process tree and sandbox. A submission that crashes or hangs costs its checks
+ * their fail-safes (each check waits for its own): it never stops the others.
  */
 final class Batch {
 
@@ -155,7 +155,7 @@ final class Batch {
                     .append(Scoring.points(scoring.max(submission.steps()))));
         }
         if (anyProblem) {
-            out.println("! = some checks could not run (the server did not start, or the step reached its time limit):"
+            out.println("! = some checks could not run (the server did not start):"
                     + " see the note column");
         }
     }

@@ -20,6 +20,16 @@ import org.junit.platform.launcher.TestIdentifier;
  * before anything runs (the step's list), so a server that never starts scores 0 of all its
  * checks, not 0 of 0. The hints of a failure come as data, with the spec's failure
  * ({@link SpecFailure}); the server's stops come as report entries ({@link ServerUnderTest#STOPPED}).
+ *
+ * <p>Three outcomes besides a pass and a failure:
+ * <ul>
+ *   <li>a check whose server could not start never ran: it fails, and why the server did not
+ *       start is the step's problem, told once, not in every check;</li>
+ *   <li>a check that gave up because this computer cannot do what it needs (an assumption that
+ *       failed: JUnit's "aborted") passes: the server cannot be blamed, and a score must not
+ *       depend on the machine;</li>
+ *   <li>a check that never reported (the spec failed around it) fails with the spec's reason.</li>
+ * </ul>
  */
 final class CheckCollector implements TestExecutionListener {
 
@@ -27,6 +37,7 @@ final class CheckCollector implements TestExecutionListener {
     private final List<String> serverStops = new ArrayList<>();
     private final Consumer<StepResult.Check> onCheckDone;
     private StepResult.Problem containerFailure;
+    private StepResult.Problem startFailure;
 
     CheckCollector(List<String> names, Consumer<StepResult.Check> onCheckDone) {
         this.onCheckDone = onCheckDone;
@@ -37,9 +48,7 @@ final class CheckCollector implements TestExecutionListener {
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         String name = identifier.getDisplayName();
         if (identifier.isTest() && checks.containsKey(name)) {
-            StepResult.Check check = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
-                    ? new StepResult.Check(name, true, true, List.of())
-                    : new StepResult.Check(name, false, true, List.of(describe(result)));
+            StepResult.Check check = check(name, result);
             checks.put(name, check);
             onCheckDone.accept(check);
         } else if (!identifier.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
@@ -58,9 +67,28 @@ final class CheckCollector implements TestExecutionListener {
         });
     }
 
-    /** Why the spec as a whole failed, or null. */
-    StepResult.Problem containerFailure() {
-        return containerFailure;
+    private StepResult.Check check(String name, TestExecutionResult result) {
+        Throwable failure = result.getThrowable().orElse(null);
+        return switch (result.getStatus()) {
+            case SUCCESSFUL, ABORTED -> new StepResult.Check(name, true, true, List.of());
+            case FAILED -> failure instanceof ServerProcess.ServerStartException start
+                    ? notRun(name, start)
+                    : new StepResult.Check(name, false, true, List.of(describe(result)));
+        };
+    }
+
+    /** A check whose server did not start: why is the step's problem (the first such start, if several). */
+    private synchronized StepResult.Check notRun(String name, ServerProcess.ServerStartException start) {
+        if (startFailure == null) {
+            startFailure = new StepResult.Problem(start.getMessage(), start.hints());
+        }
+        return new StepResult.Check(name, false, false,
+                List.of(new StepResult.Failure(null, "Not run: the server did not start (see above).", List.of())));
+    }
+
+    /** Why some checks could not run (the server did not start, or the spec failed around them), or null. */
+    StepResult.Problem problem() {
+        return startFailure != null ? startFailure : containerFailure;
     }
 
     /** Each time the server stopped and was started again, in order. */

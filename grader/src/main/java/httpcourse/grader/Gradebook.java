@@ -16,7 +16,7 @@ import httpcourse.spec.Hint;
  * <p>gradebook.csv has the columns {@code student}, {@code score} and {@code max} (points,
  * see {@link Scoring}), then for each step graded {@code step N} (the step's points) followed by
  * one column per check of the step, {@code N.i NAME}, holding 1 (passed) or 0 (failed), and last
- * {@code note}: why checks could not run (the server did not start, the time limit), or empty.
+ * {@code note}: why checks could not run (the server did not start), or empty.
  *
  * <p>gradebook.json has, for each student, the score and max, and for each step its checks,
  * each with {@code passed}, {@code ran} and {@code hints}: the names of the hints of its failures

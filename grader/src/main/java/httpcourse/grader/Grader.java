@@ -146,7 +146,7 @@ public final class Grader {
         progress.stepStarted(spec.heading(), server.describe());
         LauncherFactory.create().execute(request, collector);
         return new StepResult(step, spec.heading(), server.describe(), collector.checks(),
-                collector.containerFailure(), collector.serverStops());
+                collector.problem(), collector.serverStops());
     }
 
     public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {

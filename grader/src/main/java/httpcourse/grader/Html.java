@@ -49,6 +49,7 @@ final class Html {
               background: #fff; color: #202124; border: 1px solid #a50e0e; box-shadow: 0 2px 6px #0003;
               text-align: left; font-weight: normal; white-space: normal; }
             .hint p { margin: .3em 0; }
+            .cause p { margin: .8em 0 .2em; }
             dl.legend dt { float: left; clear: left; width: 3.5em; color: #5f6368; } dl.legend dd { margin-left: 4em; }
             """;
 
@@ -83,6 +84,7 @@ final class Html {
         ByteArrayOutputStream around = new ByteArrayOutputStream();
         Report.aroundTheChecks(new PrintStream(around, true, StandardCharsets.UTF_8), step);
         String aroundText = around.toString(StandardCharsets.UTF_8).strip();
+        causes(step, html);
         if (!aroundText.isEmpty()) {
             html.append("<pre class=\"problem\">").append(withHints(aroundText)).append("</pre>\n");
         }
@@ -97,11 +99,26 @@ final class Html {
                 if (failure.caseName() != null) {
                     html.append("\n<p class=\"case\">case: ").append(escape(failure.caseName())).append("</p>");
                 }
-                html.append("\n<pre>").append(withHints(failure.report().stripTrailing())).append("</pre>");
+                html.append("\n<pre>").append(withHints(failure.fullReport().stripTrailing())).append("</pre>");
             }
             html.append("</li>\n");
         }
         html.append("</ol>\n</section>\n");
+    }
+
+    /** The mistakes that fail several checks each, first: "12 checks fail for one reason", with links to them. */
+    private static void causes(StepResult step, StringBuilder html) {
+        List<StepResult.Cause> causes = step.commonCauses();
+        for (int i = 0; i < causes.size(); i++) {
+            StepResult.Cause cause = causes.get(i);
+            html.append("<div class=\"cause\"><p><b>").append(cause.checks().size()).append(" checks</b> fail for ")
+                    .append(i == 0 ? "one reason" : "another reason").append(":");
+            for (int index : cause.checks()) {
+                html.append(" <a href=\"#").append(anchor(step, index)).append("\">")
+                        .append(Gradebook.checkNumber(step, index)).append("</a>");
+            }
+            html.append("</p>\n<pre>").append(withHints(cause.hint().render().stripTrailing())).append("</pre></div>\n");
+        }
     }
 
     /** The class: a row per student, a column per check, the hint of a failure one click away. */
@@ -144,8 +161,8 @@ final class Html {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n<p>! = some checks could not run (the server did not start, or the step"
-                + " reached its time limit): hover over the points, or open the report.</p>\n<h2>Checks</h2>\n");
+        html.append("</tbody>\n</table>\n<p>! = some checks could not run (the server did not"
+                + " start): hover over the points, or open the report.</p>\n<h2>Checks</h2>\n");
         for (StepResult step : columns) {
             html.append("<h3>").append(escape(step.title())).append("</h3>\n<dl class=\"legend\">\n");
             for (int i = 0; i < step.total(); i++) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import httpcourse.spec.Hint;
 
+
 /**
  * The results.json of Gradescope's autograder and of PrairieLearn's external grader, from the
  * steps graded: one test per check, whose output is the check's failure report (the request sent,
@@ -104,11 +105,10 @@ final class PlatformResults {
         return Json.write(results);
     }
 
-    /** Whether no step's server ever started: no check ran, and not because of the time limit. */
+    /** Whether no step's server ever started: no check ran. */
     static boolean neverStarted(List<StepResult> steps) {
         return !steps.isEmpty() && steps.stream().allMatch(step -> step.problem() != null
-                && step.checks().stream().noneMatch(StepResult.Check::ran)
-                && step.problem().hints().stream().noneMatch(hint -> hint.id() == Hint.Id.TIME_LIMIT));
+                && step.checks().stream().noneMatch(StepResult.Check::ran));
     }
 
     /** The check's name; with several steps, after its step's number (the same check is in several steps). */
@@ -116,7 +116,10 @@ final class PlatformResults {
         return steps.size() == 1 ? check.name() : "Step " + step.step() + ": " + check.name();
     }
 
-    /** A failed check's whole report: each failed case, the request, the bytes that came back, the hint. */
+    /**
+     * A failed check's whole report: each failed case, the request, the bytes that came back, the
+     * hints. A report too long is cut, but never its hints: they follow the cut, whole.
+     */
     static String output(StepResult.Check check, int limit) {
         if (check.passed()) {
             return "Passed.";
@@ -129,9 +132,14 @@ final class PlatformResults {
             if (failure.caseName() != null) {
                 text.append("case: ").append(failure.caseName()).append('\n');
             }
-            text.append(failure.report().stripTrailing()).append('\n');
+            text.append(failure.fullReport());
         }
-        return cut(text.toString(), limit);
+        if (text.length() <= limit) {
+            return text.toString();
+        }
+        String hints = check.failures().stream().map(failure -> Hint.render(failure.hints()))
+                .collect(Collectors.joining());
+        return cut(text.toString(), Math.max(0, limit - hints.length())) + hints;
     }
 
     private static int reportLimit(List<StepResult> steps) {

@@ -120,7 +120,10 @@ final class Platforms {
         return Grade.PASSED;
     }
 
-    /** The text above the tests: each step's score, what kept checks from running, the server's stops, the sandbox. */
+    /**
+     * The text above the tests: each step's score, the mistakes that fail several checks, what kept
+     * checks from running, the server's stops, the sandbox.
+     */
     static String summary(List<StepResult> steps, Setup setup) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -138,6 +141,7 @@ final class Platforms {
                     step.title(), step.passed(), step.total(), Scoring.points(scoring.earned(step)),
                     Scoring.points(scoring.max(step)));
             out.println("  server: " + step.command());
+            Report.commonCauses(out, step);
             Report.aroundTheChecks(out, step);
         }
         out.println();

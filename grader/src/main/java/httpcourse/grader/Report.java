@@ -6,10 +6,10 @@ import java.util.List;
 import httpcourse.spec.Hint;
 
 /**
- * Prints what the grader found, for a person: a line per check, then what went wrong around
- * the checks (the server did not start, reached the time limit, or stopped and was started
- * again), then why each failed check failed (the spec's own report: request sent, expected and
- * actual bytes, caret, hints), then the score.
+ * Prints what the grader found, for a person: a line per check, then the mistakes that fail
+ * several checks each (said once, before the details), what went wrong around the checks (the
+ * server did not start, or stopped and was started again), then why each failed check failed
+ * (the spec's own report: request sent, expected and actual bytes, caret, hints), then the score.
  */
 final class Report {
 
@@ -40,8 +40,8 @@ final class Report {
     }
 
     /**
-     * The checks that never ran (they have no line yet), the problems around the checks, then
-     * the details of each failure.
+     * The checks that never ran (they have no line yet), the mistakes behind several failures,
+     * the problems around the checks, then the details of each failure.
      */
     static void stepDetails(PrintStream out, StepResult result, boolean verbose) {
         List<StepResult.Check> notRun = result.checks().stream().filter(c -> !c.ran()).toList();
@@ -51,8 +51,23 @@ final class Report {
             notRun.forEach(check -> checkLine(out, check));
         }
         out.printf("  %d of %d checks passed%n", result.passed(), result.total());
+        commonCauses(out, result);
         aroundTheChecks(out, result);
         failures(out, result.failedChecks().stream().filter(StepResult.Check::ran).toList(), verbose);
+    }
+
+    /**
+     * The mistakes that fail several checks each, the most common first, each said once with its
+     * hint: "12 checks fail for one reason". One fix may pass them all.
+     */
+    static void commonCauses(PrintStream out, StepResult result) {
+        List<StepResult.Cause> causes = result.commonCauses();
+        for (int i = 0; i < causes.size(); i++) {
+            StepResult.Cause cause = causes.get(i);
+            out.println();
+            out.println("  " + cause.checks().size() + " checks fail for " + (i == 0 ? "one reason:" : "another reason:"));
+            out.print(indent(cause.hint().render(), "    "));
+        }
     }
 
     /** What went wrong around the checks: the checks that could not run, the server's stops. */
@@ -86,7 +101,7 @@ final class Report {
         out.println("  Why the failed checks failed:");
         int fullReports = 0;
         int hintsOnly = 0;
-        Hint shownAbove = null; // the main hint of the failure printed just above, if any
+        List<Hint> shownAbove = List.of(); // the hints of the failure printed just above
         for (StepResult.Check check : failed) {
             out.println();
             out.println("  " + FAIL + " " + check.name());
@@ -94,23 +109,23 @@ final class Report {
                 if (failure.caseName() != null) {
                     out.println("    case: " + failure.caseName());
                 }
-                Hint main = failure.hints().isEmpty() ? null : failure.hints().get(0);
                 if (verbose || fullReports < FULL_REPORTS_PER_STEP) {
-                    out.print(indent(failure.report(), "    "));
+                    out.print(indent(failure.fullReport(), "    "));
                     fullReports++;
                 } else {
-                    out.print(main == null ? indent(failure.headline(), "    ")
-                            : main.equals(shownAbove) ? "    (the same hint as above)\n"
-                            : indent(main.render(), "    "));
+                    out.print(failure.hints().isEmpty() ? indent(failure.headline(), "    ")
+                            : failure.hints().equals(shownAbove) ? "    (the same hint"
+                                    + (shownAbove.size() == 1 ? "" : "s") + " as above)\n"
+                            : indent(Hint.render(failure.hints()), "    "));
                     hintsOnly++;
                 }
-                shownAbove = main;
+                shownAbove = failure.hints();
             }
         }
         if (hintsOnly > 0) {
             out.println();
-            out.printf("  (%d more %s shown by the first hint only: --verbose prints every report in full.)%n",
-                    hintsOnly, hintsOnly == 1 ? "failure is" : "failures are");
+            out.printf("  (%d more %s shown by %s hints only: --verbose prints every report in full.)%n",
+                    hintsOnly, hintsOnly == 1 ? "failure is" : "failures are", hintsOnly == 1 ? "its" : "their");
         }
     }
 

@@ -1,6 +1,11 @@
 package httpcourse.grader;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import httpcourse.spec.Hint;
 
@@ -12,7 +17,7 @@ import httpcourse.spec.Hint;
  * @param command     the server that was graded, as a person would type it
  * @param checks      every check of the spec, in the order they ran
  * @param problem     null when the spec ran to its end; otherwise why some or all checks never ran
- *                    (the server did not start, or the step reached its time limit)
+ *                    (the server did not start, or the spec failed around its checks)
  * @param serverStops each time the server stopped during the step (it was started again for the
  *                    checks that followed): when, how, and what it printed last
  */
@@ -36,19 +41,53 @@ public record StepResult(int step, String title, String command, List<Check> che
         return checks.stream().filter(c -> !c.passed()).toList();
     }
 
+    /**
+     * The mistakes that fail several checks each: the failed checks grouped by their first hint
+     * (the most likely mistake), the groups of two checks or more, the largest first. When one
+     * mistake fails many checks (a status line, the Date), a report says so once, before them.
+     */
+    public List<Cause> commonCauses() {
+        Map<Hint.Id, Cause> causes = new LinkedHashMap<>();
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            Optional<Hint> hint = check.passed() || !check.ran() ? Optional.empty() : check.firstHint();
+            if (hint.isPresent()) {
+                int index = i;
+                causes.computeIfAbsent(hint.get().id(), id -> new Cause(hint.get(), new ArrayList<>()))
+                        .checks().add(index);
+            }
+        }
+        return causes.values().stream().filter(cause -> cause.checks().size() > 1)
+                .sorted(Comparator.comparingInt((Cause cause) -> cause.checks().size()).reversed()).toList();
+    }
+
+    /**
+     * A mistake that fails several checks.
+     *
+     * @param hint   the hint that names it (the first of its kind, in the step's order)
+     * @param checks the places of those checks in the step's list, from 0
+     */
+    public record Cause(Hint hint, List<Integer> checks) {
+    }
+
     /** The first line of the problem, for a gradebook cell; "" when there was none. */
     public String note() {
         return problem == null ? "" : problem.report().lines().findFirst().orElse("");
     }
 
     /**
-     * One check: a test method of the spec. A parameterized test is one check too, which
-     * passes only if every one of its cases passes; its failures then name the failed cases.
+     * One check of the step's list. A check that tries several cases stops at the first that
+     * fails, and its report names it ("Case: GET /sub").
      *
-     * @param ran false when the check never ran to its end (the server did not start, or the
-     *            step reached its time limit); it then fails, and its last failure says why
+     * @param ran false when the check never ran (its server did not start); it then fails, and
+     *            its last failure says why
      */
     public record Check(String name, boolean passed, boolean ran, List<Failure> failures) {
+
+        /** The first hint of its failures: the most likely mistake, if any hint applies. */
+        public Optional<Hint> firstHint() {
+            return failures.stream().flatMap(failure -> failure.hints().stream()).findFirst();
+        }
     }
 
     /**
@@ -63,6 +102,13 @@ public record StepResult(int step, String title, String command, List<Check> che
         /** The report's first line: what went wrong. */
         public String headline() {
             return report.lines().findFirst().orElse("");
+        }
+
+        /** The whole report, every hint in it: a hint that its text lacks is added at its end. */
+        public String fullReport() {
+            StringBuilder text = new StringBuilder(report.stripTrailing()).append('\n');
+            hints.stream().filter(hint -> !report.contains(hint.render())).forEach(hint -> text.append(hint.render()));
+            return text.toString();
         }
     }
 

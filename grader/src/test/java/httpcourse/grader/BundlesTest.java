@@ -44,7 +44,7 @@ class BundlesTest {
     static GradeCommandTest.Run build(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(Sources.sandboxOption());
-        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60", "--time-limit", "180"));
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "120"));
         return GradeCommandTest.grade(all.toArray(String[]::new));
     }
 
@@ -82,7 +82,7 @@ class BundlesTest {
         JsonNode results = JSON.readTree(root.resolve("autograder/results/results.json").toFile());
         assertThat(results.get("score").asDouble()).as(output).isEqualTo(10.0);
         assertThat(results.get("visibility").asText()).isEqualTo("after_due_date");
-        assertThat(results.get("tests")).hasSize(14)
+        assertThat(results.get("tests")).hasSize(15)
                 .allSatisfy(test -> assertThat(test.get("status").asText()).isEqualTo("passed"));
         assertThat(output).contains("Step 1: Hello World", "Written: ");
     }
@@ -106,7 +106,7 @@ class BundlesTest {
         JsonNode results = JSON.readTree(root.resolve("grade/results/results.json").toFile());
         assertThat(results.get("gradable").asBoolean()).as(output).isTrue();
         assertThat(results.get("score").asDouble()).isEqualTo(1.0);
-        assertThat(results.get("tests")).hasSize(14);
+        assertThat(results.get("tests")).hasSize(15);
 
         // Built again into the same folder: replaced. Into a folder with other files: refused.
         assertThat(build("--prairielearn-image", image.toString(), "--step", "1").status()).isZero();

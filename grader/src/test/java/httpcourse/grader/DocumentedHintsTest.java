@@ -17,8 +17,8 @@ import httpcourse.spec.Repository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The instructors' guide lists the hints the grader gives: every one, and no other. */
-@DisplayName("The instructors' guide")
+/** The list of hints (docs/hints.md) names the hints the grader gives: every one, and no other. */
+@DisplayName("The list of hints")
 class DocumentedHintsTest {
 
     private static final Pattern HINT_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE);
@@ -26,7 +26,7 @@ class DocumentedHintsTest {
     @Test
     @DisplayName("lists every hint by its name, and no other")
     void listsEveryHint() throws IOException {
-        String guide = Files.readString(Repository.root().resolve("docs/instructors.md"), StandardCharsets.UTF_8);
+        String guide = Files.readString(Repository.root().resolve("docs/hints.md"), StandardCharsets.UTF_8);
         Matcher rows = HINT_ROW.matcher(guide);
         Stream.Builder<String> listed = Stream.builder();
         while (rows.find()) {

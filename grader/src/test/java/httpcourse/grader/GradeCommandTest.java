@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
@@ -37,11 +38,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("The grade command")
 class GradeCommandTest {
 
-    // Fail-safes for the servers that answer; 1 s for those that never print a port nor listen.
-    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(180));
-    private static final Grader.Limits NEVER_READY = new Grader.Limits(Duration.ofSeconds(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(180));
+    // Fail-safes for the servers that answer; 1 s for those that never print anything nor listen.
+    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(120), Duration.ofSeconds(10));
+    private static final Grader.Limits NEVER_READY = new Grader.Limits(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    // For a command that prints a line, then nothing: the line must have come when the wait ends, however busy.
+    private static final Grader.Limits PRINTS_ONE_LINE = new Grader.Limits(Duration.ofSeconds(30), Duration.ofSeconds(10));
 
     /** What one run printed, and its exit status. */
     record Run(int status, String out, String err) {
@@ -55,10 +56,10 @@ class GradeCommandTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Grades with the sandbox where this machine has one, and with generous time limits. */
+    /** Grades with the sandbox where this machine has one, and with generous fail-safes. */
     static Run gradeWithFailSafes(String... args) {
         List<String> all = new ArrayList<>(Sources.sandboxOption());
-        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60", "--time-limit", "180"));
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "120"));
         all.addAll(Arrays.asList(args));
         return grade(all.toArray(String[]::new));
     }
@@ -133,14 +134,26 @@ class GradeCommandTest {
     }
 
     @Test
-    @DisplayName("grades a server that always uses one port (--port), once the port accepts connections")
-    void gradesAServerOnAFixedPort() throws IOException {
+    @DisplayName("grades a server that always uses one port (--port), every check on it, even those that want a server of their own")
+    void gradesAServerOnAFixedPort(@TempDir Path classes) throws IOException {
         int port = freePort();
+        Sources.compile(Repository.stepSource(5), classes);
         // The server is told its port here, as if it were written in its code.
-        Run run = gradeWithFailSafes("--step", "1", "--port", Integer.toString(port), "--",
-                SpecConfig.javaExecutable(), Repository.stepSource(1).toString(), Integer.toString(port));
+        Run run = gradeWithFailSafes("--step", "5", "--port", Integer.toString(port), "--",
+                SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer", Integer.toString(port));
         assertThat(run.status()).as(run.out()).isZero();
-        assertThat(run.out()).contains("(on port " + port + ")").containsPattern("Step 1: Hello World +14/14");
+        int checks = Course.step(5).checks().size();
+        assertThat(run.out()).contains("(on port " + port + ")")
+                .containsPattern("Step 5: many clients at once +" + checks + "/" + checks);
+    }
+
+    @Test
+    @DisplayName("grades a step of several files from its source, as the guide says to: java step5-.../HttpServer.java")
+    void gradesAStepFromItsSources() {
+        Run run = gradeWithFailSafes("--step", "5", "--check", "half a request", "--",
+                SpecConfig.javaExecutable(), Repository.root() + "/step{step}-*/src/main/java/HttpServer.java");
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).contains("2 of 2 checks passed");
     }
 
     @Test
@@ -149,12 +162,12 @@ class GradeCommandTest {
         WebRoot.generate(folder); // the server checks for htdocs/ at start
         List<String> command = new ArrayList<>(Sources.java(Repository.stepSource(2)));
         command.add("0");
-        try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(60))) {
+        try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(120))) {
             Run run = grade("--step", "2", "--timeout", "10", "--address", "127.0.0.1:" + server.port(),
                     "--workdir", folder.toString());
             assertThat(run.status()).as(run.out()).isZero();
             assertThat(run.out()).contains("the server at 127.0.0.1:" + server.port())
-                    .containsPattern("Step 2: always index.html +15/15");
+                    .containsPattern("Step 2: always index.html +16/16");
         }
     }
 
@@ -182,7 +195,7 @@ class GradeCommandTest {
     void exitsWithOneOnAFailure() {
         Run run = gradeWithFailSafes("--step", "2", "--", SpecConfig.javaExecutable(), Repository.stepSource(1).toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("✗ Step 2: always index.html +\\d+/15");
+        assertThat(run.out()).containsPattern("✗ Step 2: always index.html +\\d+/16");
     }
 
     @Test
@@ -194,11 +207,23 @@ class GradeCommandTest {
     }
 
     @Test
-    @DisplayName("says when a server never prints its port")
-    void explainsAMissingPortLine() {
+    @DisplayName("says when a server printed nothing in time, that it may be slow to start, and how to give it more time")
+    void explainsASilentStart() {
         List<String> command = List.of("sleep", "60");
-        assertThat(problem(new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command)), NEVER_READY))
-                .isEqualTo(Hint.Id.NO_PORT_LINE);
+        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Command(command, null,
+                Sources.sandbox(command)), NEVER_READY);
+        assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.NOTHING_PRINTED);
+        assertThat(result.problem().hints().get(0).text()).contains("printed nothing in 1 s", "--startup-timeout");
+    }
+
+    @Test
+    @DisplayName("says when a server printed something, but not its port line")
+    void explainsAMissingPortLine() {
+        List<String> command = List.of("sh", "-c", "echo Serving HTTP on port 8000; sleep 60");
+        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Command(command, null,
+                Sources.sandbox(command)), PRINTS_ONE_LINE);
+        assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.NO_PORT_LINE);
+        assertThat(result.problem().report()).contains("Serving HTTP on port 8000");
     }
 
     @Test

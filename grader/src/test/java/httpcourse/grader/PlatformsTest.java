@@ -43,7 +43,7 @@ class PlatformsTest {
     /** Grades with GRADER_ROOT=root, the sandbox where this machine has one, and generous fail-safes. */
     static GradeCommandTest.Run grade(Path root, String... args) {
         List<String> all = new ArrayList<>(Sources.sandboxOption());
-        all.addAll(List.of("--timeout", "10", "--startup-timeout", "60", "--time-limit", "180"));
+        all.addAll(List.of("--timeout", "10", "--startup-timeout", "120"));
         all.addAll(Arrays.asList(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -72,16 +72,17 @@ class PlatformsTest {
         assertThat(run.out()).contains("Written: " + root.resolve("autograder/results/results.json"));
 
         JsonNode results = JSON.readTree(root.resolve("autograder/results/results.json").toFile());
-        assertThat(results.get("score").asDouble()).isEqualTo(14 + 10.0 / 15, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(results.get("score").asDouble()).isEqualTo(15 + 10.0 / 16, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(results.get("visibility").asText()).isEqualTo("after_due_date");
         assertThat(results.get("stdout_visibility").asText()).isEqualTo("hidden");
         assertThat(results.get("output_format").asText()).isEqualTo("text");
         assertThat(results.get("output").asText())
-                .contains("15 of 29 checks passed: 14.67 of 24 points", "Step 1: Hello World: 14 of 14 checks passed",
+                .contains("16 of 31 checks passed: 15.63 of 25 points", "Step 1: Hello World: 15 of 15 checks passed",
+                        "15 checks fail for one reason:\n    Hint: The body is not the file the spec generated",
                         "server: " + SpecConfig.javaExecutable() + " " + root.resolve("autograder/submission/HttpServer.java"))
                 .contains(sandboxLine());
         JsonNode tests = results.get("tests");
-        assertThat(tests).hasSize(14 + 15);
+        assertThat(tests).hasSize(15 + 16);
 
         JsonNode first = tests.get(0);
         assertThat(first.properties()).extracting(Map.Entry::getKey)
@@ -97,7 +98,7 @@ class PlatformsTest {
         JsonNode index = test(tests, "Step 2: answers index.html whatever the path, even for a file that exists elsewhere");
         assertThat(index.get("status").asText()).isEqualTo("failed");
         assertThat(index.get("score").asDouble()).isZero();
-        assertThat(index.get("max_score").asDouble()).isEqualTo(0.6667);
+        assertThat(index.get("max_score").asDouble()).isEqualTo(0.625);
         assertThat(index.get("output").asText())
                 .contains("Request sent", "GET /", "Actual response", "Hello World", "Hint: The body is not the file");
         assertThat(index.get("tags")).extracting(JsonNode::asText).containsExactly("step2", "NOT_THE_GENERATED_FILE");
@@ -115,7 +116,7 @@ class PlatformsTest {
     @Test
     @DisplayName("PrairieLearn: gradable, a score from 0 to 1, message, output, and a test per check")
     void prairieLearn(@TempDir Path root) throws IOException {
-        handIn(root.resolve("grade/student"), 2); // step 2's server, on step 1: one check of 14 passes
+        handIn(root.resolve("grade/student"), 2); // step 2's server, on step 1: one check of 15 passes
         GradeCommandTest.Run run = grade(root, "--prairielearn", "--step", "1", "--command", COMMAND);
         assertThat(run.status()).as(run.out() + run.err()).isZero();
 
@@ -123,11 +124,11 @@ class PlatformsTest {
         assertThat(results.properties()).extracting(Map.Entry::getKey)
                 .containsExactly("gradable", "score", "message", "output", "tests");
         assertThat(results.get("gradable").asBoolean()).isTrue();
-        assertThat(results.get("score").asDouble()).isEqualTo(1.0 / 14, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(results.get("message").asText()).isEqualTo("1 of 14 checks passed.");
-        assertThat(results.get("output").asText()).contains("Step 1: Hello World: 1 of 14 checks passed", sandboxLine());
+        assertThat(results.get("score").asDouble()).isEqualTo(1.0 / 15, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(results.get("message").asText()).isEqualTo("1 of 15 checks passed.");
+        assertThat(results.get("output").asText()).contains("Step 1: Hello World: 1 of 15 checks passed", sandboxLine());
         JsonNode tests = results.get("tests");
-        assertThat(tests).hasSize(14);
+        assertThat(tests).hasSize(15);
         JsonNode hello = test(tests, "answers Hello World whatever the path");
         assertThat(hello.properties()).extracting(Map.Entry::getKey)
                 .containsExactly("name", "description", "points", "max_points", "message", "output");

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
@@ -23,8 +25,9 @@ final class Sources {
     }
 
     /**
-     * A known-wrong server's source, written to a folder of its own under
-     * target/known-wrong-servers (tests run side by side), whose name a leftover process would show.
+     * A known-wrong server's sources, written to a folder of their own under
+     * target/known-wrong-servers (tests run side by side), whose name a leftover process would
+     * show. Returns the path of its HttpServer.java.
      */
     static Path fixture(KnownWrongServer server) {
         try {
@@ -35,7 +38,7 @@ final class Sources {
         }
     }
 
-    /** The command that runs a single-file Java server the way students do: java HttpServer.java. */
+    /** The command that runs a server from its source the way students do: java HttpServer.java. */
     static List<String> java(Path source) {
         return List.of(SpecConfig.javaExecutable(), source.toString());
     }
@@ -49,13 +52,22 @@ final class Sources {
         return List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer");
     }
 
-    /** Compiles a single-file server into {@code folder}; javac's warnings are shown only if it fails. */
-    static Path compile(Path source, Path folder) {
+    /**
+     * Compiles a server, HttpServer.java with every .java file beside it (a step's sources), into
+     * {@code folder}; javac's warnings are shown only if it fails.
+     */
+    static Path compile(Path httpServer, Path folder) {
+        List<String> args = new ArrayList<>(List.of("-d", folder.toString()));
+        try (Stream<Path> files = Files.list(httpServer.getParent())) {
+            files.filter(file -> file.toString().endsWith(".java")).map(Path::toString).sorted().forEach(args::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, "-d", folder.toString(),
-                source.toString());
+        int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, args.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException("javac failed on " + source + ":\n" + messages.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("javac failed on " + httpServer.getParent() + ":\n"
+                    + messages.toString(StandardCharsets.UTF_8));
         }
         return folder;
     }

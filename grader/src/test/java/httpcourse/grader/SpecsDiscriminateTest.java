@@ -14,9 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import httpcourse.spec.ArticleChecks;
+import httpcourse.spec.Check;
+import httpcourse.spec.Course;
+import httpcourse.spec.CourseSpec;
+import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,11 +34,14 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Each spec asks for its step's lesson: every step's server fails the next step's spec (and
- * passes its own: its step module proves that). A spec that the previous step's server passed
- * would not ask for anything new, and a student could pass it without doing the step.
+ * passes its own: its step module runs it, see {@link #everyStepModuleRunsItsOwnSpec}). A spec
+ * that the previous step's server passed would not ask for anything new, and a student could pass
+ * it without doing the step.
  *
  * <p>Each pair names the check of the next spec that shows its lesson, and runs that check only,
  * through the grader ({@link Grader#gradeStep}), as for any student: one failed check is enough to
@@ -41,46 +52,57 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SpecsDiscriminateTest {
 
     // A short response timeout can only fail more checks, never fewer: it cannot change a verdict.
-    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(60), Duration.ofSeconds(2),
-            Duration.ofSeconds(180));
+    private static final Grader.Limits LIMITS = new Grader.Limits(Duration.ofSeconds(120), Duration.ofSeconds(2));
 
     // What each run did, by "server step->spec step", e.g. "2->3": step 2's server on step 3's spec.
     private static final Map<String, StepResult> RUNS = new ConcurrentHashMap<>();
 
-    /** Each step's server, the next step's spec, and the check of that spec that shows the lesson. */
+    /**
+     * Step {@code server}'s server, step {@code server + 1}'s spec, and the check of that spec that
+     * shows the lesson; null where the next step's own checks are still being written.
+     *
+     * @param lesson what the next step adds, for the lead who names its check
+     */
+    record Pair(int server, Check check, String lesson) {
+        int spec() {
+            return server + 1;
+        }
+    }
+
+    static final List<Pair> PAIRS = List.of(
+            new Pair(1, ArticleChecks.INDEX_WHATEVER_THE_PATH, "the page index.html"),
+            new Pair(2, ArticleChecks.NAMED_FILE, "the file the request names"),
+            new Pair(3, ArticleChecks.MISSING_FILE, "404 Not Found"),
+            new Pair(4, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, "many clients at once"),
+            // TODO (the lead, once the checks of steps 6 to 14 are merged): name the check of each.
+            new Pair(5, null, "complete answers: Date, Content-Type, Content-Length, HEAD"),
+            new Pair(6, null, "a clear no: 400, 405, 414, 431, 501, 505, each with a short text"),
+            new Pair(7, null, "the target is a URL: percent-decoding, the query, folders, hidden names"),
+            new Pair(8, null, "caching: Last-Modified, ETag, 304 Not Modified"),
+            new Pair(9, null, "keep-alive: HTTP/1.1, several requests on one connection, pipelining"),
+            new Pair(10, null, "request bodies: Content-Length, chunked, read and forgotten"),
+            new Pair(11, null, "a graceful stop on SIGTERM and Ctrl+C"),
+            new Pair(12, null, "a server to leave running: a write timeout, the access log"),
+            new Pair(13, null, "measured and tuned: Server-Timing on every answer"));
+
     static Stream<Arguments> pairs() {
-        return Stream.of(
-                Arguments.of(1, 2, "answers index.html whatever the path, even for a file that exists elsewhere"),
-                Arguments.of(2, 3, "answers /ipsum.html with ipsum.html: the path picks the file"),
-                Arguments.of(3, 4, "answers 404 Not Found for a missing file, and goes on serving"),
-                Arguments.of(4, 5, "answers another client while one holds half a request, then that one too"),
-                Arguments.of(5, 6, "answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)"),
-                Arguments.of(6, 7, "decodes %20: /with%20space.html is the file \"with space.html\""),
-                Arguments.of(7, 8, "keeps an HTTP/1.1 connection open: three requests, one after the other, on one"
-                        + " connection"),
-                Arguments.of(8, 9, "stops on SIGTERM: no new connection, the idle ones closed, the download under way"
-                        + " finished, exit status 0"));
+        return PAIRS.stream().map(pair -> Arguments.of(pair.server(), pair.spec(),
+                pair.check() == null ? "TODO: " + pair.lesson() : pair.check().name()));
     }
 
     /** Compiles each step's server once, then grades the pairs side by side. */
     @BeforeAll
     static void gradeEveryServerOnTheNextSpec(@TempDir Path classes) throws Exception {
-        for (int step : pairs().map(pair -> (int) pair.get()[0]).toList()) {
-            Sources.compile(Repository.stepSource(step), Files.createDirectories(classes.resolve("step" + step)));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            pairs().map(pair -> {
-                int server = (int) pair.get()[0];
-                int spec = (int) pair.get()[1];
-                String check = (String) pair.get()[2];
-                List<String> command = List.of(SpecConfig.javaExecutable(), "-cp",
-                        classes.resolve("step" + server).toString(), "HttpServer");
+            PAIRS.stream().filter(pair -> pair.check() != null).map(pair -> CompletableFuture.runAsync(() -> {
+                Path folder = classes.resolve("step" + pair.server());
+                Sources.compile(Repository.stepSource(pair.server()), folder);
+                List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", folder.toString(), "HttpServer");
                 Grader.ServerUnderTest graded = new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command));
-                return CompletableFuture.runAsync(
-                        () -> RUNS.put(server + "->" + spec, Grader.gradeStep(spec, graded, LIMITS,
-                                Grader.Progress.SILENT, List.of(check))), pool);
-            }).toList().forEach(CompletableFuture::join);
+                RUNS.put(pair.server() + "->" + pair.spec(), Grader.gradeStep(pair.spec(), graded, LIMITS,
+                        Grader.Progress.SILENT, List.of(pair.check().name())));
+            }, pool)).toList().forEach(CompletableFuture::join);
         } finally {
             pool.shutdown();
         }
@@ -89,6 +111,8 @@ class SpecsDiscriminateTest {
     @ParameterizedTest(name = "step {0}''s server fails step {1}''s check \"{2}\"")
     @MethodSource("pairs")
     void eachServerFailsTheNextSpec(int server, int spec, String check) {
+        Assumptions.assumeFalse(check.startsWith("TODO"), () -> "Placeholder: the check of step " + spec
+                + " that shows its lesson (" + check.substring(6) + ") is being written.");
         StepResult run = RUNS.get(server + "->" + spec);
         assertThat(run.problem()).as("the step's problem").isNull();
         assertThat(run.checks()).extracting(StepResult.Check::name).containsExactly(check);
@@ -96,9 +120,63 @@ class SpecsDiscriminateTest {
     }
 
     @Test
-    @DisplayName("names a pair for every step but the last")
+    @DisplayName("names a pair for every step but the last, each check one of the next step's spec")
     void coversEveryStep() {
-        assertThat(pairs().map(pair -> (int) pair.get()[0])).containsExactlyElementsOf(
+        assertThat(PAIRS).extracting(Pair::server).containsExactlyElementsOf(
                 IntStream.range(1, Grader.availableSteps().size()).boxed().toList());
+        assertThat(PAIRS).filteredOn(pair -> pair.check() != null).allSatisfy(pair ->
+                assertThat(Course.step(pair.spec()).checks()).as("step %d's spec", pair.spec()).contains(pair.check()));
+    }
+
+    /**
+     * Every step passes its own spec: that is its module's test, run by {@code ./mvnw test} (and
+     * by CI). Each step is a module of the build, declares its step's number, and has the
+     * HttpServer.java that turns on the parent's step-module profile, which runs {@link CourseSpec}
+     * with that number against the module's own classes. (GraderTest also grades each step's
+     * server on its spec, through the grader.)
+     */
+    @Test
+    @DisplayName("leaves \"every step passes its own spec\" to the step modules, each of which runs its step's spec")
+    void everyStepModuleRunsItsOwnSpec() throws Exception {
+        Path root = Repository.root();
+        Document parent = xml(root.resolve("pom.xml"));
+        List<String> modules = texts(parent, "module");
+        for (int step : Grader.availableSteps()) {
+            Path module = Repository.stepSource(step).getParent().getParent().getParent().getParent();
+            assertThat(modules).as("the modules of the build").contains(module.getFileName().toString());
+            assertThat(texts(xml(module.resolve("pom.xml")), "step.number")).as("%s's step number", module)
+                    .containsExactly(Integer.toString(step));
+            assertThat(module.resolve("src/main/java/HttpServer.java")).isRegularFile();
+        }
+        Element profile = profile(parent, "step-module");
+        assertThat(texts(profile, "exists")).containsExactly("${basedir}/src/main/java/HttpServer.java");
+        assertThat(texts(profile, "include")).containsExactly("**/" + CourseSpec.class.getSimpleName() + ".java");
+        assertThat(texts(profile, "dependency")).contains("httpcourse:spec");
+        assertThat(texts(profile, SpecConfig.STEP)).containsExactly("${step.number}");
+        assertThat(texts(profile, SpecConfig.CLASSES)).containsExactly("${project.build.outputDirectory}");
+    }
+
+    private static Document xml(Path file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Files.newInputStream(file));
+    }
+
+    private static Element profile(Document pom, String id) {
+        var profiles = pom.getElementsByTagName("profile");
+        for (int i = 0; i < profiles.getLength(); i++) {
+            Element profile = (Element) profiles.item(i);
+            if (texts(profile, "id").contains(id)) {
+                return profile;
+            }
+        }
+        throw new AssertionError("no profile " + id + " in the parent pom.xml");
+    }
+
+    private static List<String> texts(Document document, String tag) {
+        return texts(document.getDocumentElement(), tag);
+    }
+
+    private static List<String> texts(Element element, String tag) {
+        var nodes = element.getElementsByTagName(tag);
+        return IntStream.range(0, nodes.getLength()).mapToObj(i -> nodes.item(i).getTextContent().strip()).toList();
     }
 }

@@ -73,6 +73,9 @@ public final class BasicChecks {
             ServerReply reply = c.server().send(i % 2 == 0 ? "GET\r\n\r\n" : "\u0000\u0001\r\n\r\n");
             Exchange.Ending ending = reply.exchange().ending();
             if (ending == Exchange.Ending.NOT_CLOSED || ending == Exchange.Ending.REFUSED) {
+                if (i == 0) { // the first one: no bad request has cost the server anything yet
+                    throw FailureReport.failure("The server neither answered nor closed the connection.", null, reply);
+                }
                 throw SpecFailure.of("After " + i + " bad requests, each on its own connection, the server no longer"
                         + (ending == Exchange.Ending.REFUSED ? " accepts connections." : " answers, nor closes."),
                         new Hint(Hint.Id.THREADS_DIE, "Each bad request cost the server something it never got back:"

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.TestReporter;
  * depends on another check: a check on the shared server begins with a running server (one that
  * stopped is started again), and an own server serves one check only.
  *
- * <p>A server somebody else started (grading a running server) has no second: there, every check
- * runs on it, one after the other.
+ * <p>A server somebody else started (grading a running server) has no second, nor has a server
+ * that always listens on one port (a second would find it taken): there, every check runs on the
+ * one server, one after the other.
  */
 final class CheckRunner implements AutoCloseable {
 
@@ -41,7 +42,7 @@ final class CheckRunner implements AutoCloseable {
         this.config = config;
         this.step = step;
         this.reporter = reporter;
-        if (config.address().isEmpty()) {
+        if (config.address().isEmpty() && config.fixedPort().isEmpty()) {
             checks.stream().filter(check -> check.server() == Check.Server.OWN).forEach(check ->
                     ownRuns.put(check, CompletableFuture.runAsync(() -> runOnItsOwnServer(check), ownServers)));
         }

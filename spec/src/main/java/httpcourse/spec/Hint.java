@@ -42,14 +42,12 @@ public record Hint(Id id, String text) implements Serializable {
         STOP_NOT_GRACEFUL, STILL_ACCEPTING, STOP_EXIT_STATUS, SECOND_SIGNAL_IGNORED, STOP_NEVER_ENDS,
         WRITE_NEVER_TIMES_OUT, LOG_NOT_COMMON_FORMAT, LOG_UNESCAPED,
         // The start
-        PROGRAM_NOT_FOUND, CRASHED_AT_START, NO_PORT_LINE, PORT_LINE_ON_STDERR, PORT_ZERO, PORT_IN_USE,
+        PROGRAM_NOT_FOUND, CRASHED_AT_START, NOTHING_PRINTED, NO_PORT_LINE, PORT_LINE_ON_STDERR, PORT_ZERO, PORT_IN_USE,
         FIXED_PORT_SILENT,
         FILE_NOT_STREAMED,
         // Many clients (step 5 on)
         ENDLESS_HEAD_READ, SILENT_CLIENT_KEPT, SLOW_CLIENT_KEPT, NOT_LOOPBACK_ONLY, THREADS_DIE, CROWD_BLOCKS_OTHERS,
-        HEAD_LIMIT_PER_LINE,
-        // The whole step
-        TIME_LIMIT
+        HEAD_LIMIT_PER_LINE, BACKLOG_FULL
     }
 
     /** "Hint: ..." lines, wrapped, the continuation lines under the text after "Hint: ". */

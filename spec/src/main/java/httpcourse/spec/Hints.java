@@ -127,7 +127,7 @@ public final class Hints {
             hints.add(new Hint(Hint.Id.HEADER_LINES, "The response has header lines (" + String.join(", ", got.headers())
                     + "). This step's answer has none: the status line, the empty line, then the body."));
         }
-        bodyHints(want.body(), got.body(), webRoot, hints);
+        bodyHints(want.body(), got.body(), webRoot, requestPath(exchange.request()), hints);
         return hints;
     }
 
@@ -206,7 +206,7 @@ public final class Hints {
                 + " the htdocs folder of its working directory?");
     }
 
-    private static void bodyHints(byte[] expected, byte[] actual, WebRoot webRoot, List<Hint> hints) {
+    private static void bodyHints(byte[] expected, byte[] actual, WebRoot webRoot, String path, List<Hint> hints) {
         if (Arrays.equals(expected, actual)) {
             return;
         }
@@ -230,15 +230,24 @@ public final class Hints {
                     + " Read the whole file (Files.readAllBytes, or read in a loop until it returns -1), write all"
                     + " of it, and flush before closing."));
         } else {
-            tokenHint(expected, actual, webRoot).or(() -> charsetConversion(expected, actual)).ifPresent(hints::add);
+            tokenHint(expected, actual, webRoot, path).or(() -> charsetConversion(expected, actual)).ifPresent(hints::add);
         }
     }
 
-    /** What the tokens say: another file, an old copy of the right file, or no file of this web root at all. */
-    private static Optional<Hint> tokenHint(byte[] expected, byte[] actual, WebRoot webRoot) {
+    /**
+     * What the tokens say: another file, an old copy of the right file, or no file of this web root
+     * at all. A file without a token (a picture, random bytes) can still be told from the page that
+     * came instead, by that page's token.
+     */
+    private static Optional<Hint> tokenHint(byte[] expected, byte[] actual, WebRoot webRoot, String path) {
         String got = new String(actual, StandardCharsets.ISO_8859_1);
         Set<String> expectedTokens = tokens(new String(expected, StandardCharsets.ISO_8859_1));
-        if (expectedTokens.isEmpty() || expectedTokens.stream().anyMatch(got::contains)) {
+        if (expectedTokens.isEmpty()) {
+            return tokens(got).stream().flatMap(token -> webRoot.origin(token).stream()).findFirst()
+                    .map(origin -> new Hint(Hint.Id.WRONG_FILE, "The body is " + origin.file() + ", not the file "
+                            + path + " names: take the file name from the request line (its second word)."));
+        }
+        if (expectedTokens.stream().anyMatch(got::contains)) {
             return Optional.empty(); // the right file, changed on its way: see charsetConversion
         }
         String expectedToken = expectedTokens.iterator().next();

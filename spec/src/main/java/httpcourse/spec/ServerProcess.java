@@ -141,10 +141,7 @@ public final class ServerProcess implements AutoCloseable {
             return announced;
         } catch (TimeoutException e) {
             throw startFailure("The server did not print \"Listening on port N\" within "
-                    + timeout.toSeconds() + " s.", new Hint(Hint.Id.NO_PORT_LINE, "Print exactly \"Listening on port \""
-                    + " followed by the real port once the socket listens (ask the ServerSocket for getLocalPort():"
-                    + " the port argument is 0), and flush the output if your language buffers it (C:"
-                    + " fflush(stdout)). A server that always uses one port can be graded with --port."));
+                    + timeout.toSeconds() + " s.", noPortLineHint(timeout));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof PortLineOnStderr) {
                 throw startFailure("The server printed \"Listening on port N\" on its standard error.",
@@ -159,6 +156,25 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw startFailure("Interrupted while waiting for the server.", null);
         }
+    }
+
+    /**
+     * Why no port line came: a server that printed nothing may still be starting (on a busy
+     * machine, a JVM that compiles its source takes seconds), or hold its line in a buffer; one
+     * that printed something printed the wrong line.
+     */
+    private Hint noPortLineHint(Duration timeout) {
+        if (stdout.lines().isEmpty()) {
+            return new Hint(Hint.Id.NOTHING_PRINTED, "The server printed nothing in " + timeout.toSeconds() + " s. It may"
+                    + " still be starting: a busy machine, or a JVM that compiles the source first, can take longer."
+                    + " Grade it again with more time (the grader's --startup-timeout 60; -D" + SpecConfig.STARTUP_TIMEOUT
+                    + "=60 with Maven). If it prints its port, the line may wait in a buffer: flush it (C:"
+                    + " fflush(stdout)). A server that always uses one port can be graded with --port.");
+        }
+        return new Hint(Hint.Id.NO_PORT_LINE, "The server printed, but no line \"Listening on port N\" (its output is"
+                + " below). Print exactly \"Listening on port \" followed by the real port once the socket listens"
+                + " (ask the ServerSocket for getLocalPort(): the port argument is 0). A server that always uses one"
+                + " port can be graded with --port.");
     }
 
     private int awaitAcceptingPort(int fixedPort, Duration timeout) throws ServerStartException {
