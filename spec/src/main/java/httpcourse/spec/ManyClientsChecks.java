@@ -79,7 +79,7 @@ public final class ManyClientsChecks {
                     ServerReply reply = c.server().send(Requests.get("/"));
                     if (reply.exchange().response().length == 0) {
                         throw SpecFailure.of("While " + CROWD + " clients each held half a request, a new client got no"
-                                + " answer (" + reply.exchange().ending() + ").", new Hint(Hint.Id.CROWD_BLOCKS_OTHERS,
+                                + " answer.", new Hint(Hint.Id.CROWD_BLOCKS_OTHERS,
                                 "Every client that holds a connection holds what serves it: with a pool of a few"
                                         + " threads, a few idle clients leave none for the others. Give each connection"
                                         + " a thread of its own (a virtual thread costs a few KiB), and limit how long"
