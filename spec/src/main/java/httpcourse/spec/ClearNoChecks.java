@@ -85,7 +85,8 @@ public final class ClearNoChecks {
                                     Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
                             requestLine("a control byte in the target", "GET /ipsum\u0001.html HTTP/1.0\r\n\r\n"),
                             requestLine("a NUL byte in the target", "GET /ipsum.html\u0000 HTTP/1.0\r\n\r\n"),
-                            requestLine("a byte that is not ASCII in the target", "GET /caf\u00e9.html HTTP/1.0\r\n\r\n"),
+                            requestLine("a byte that is not ASCII in the target",
+                                    "GET /caf\u00e9.html HTTP/1.0\r\n\r\n"),
                             // Not "\r\n\r\n": a server SHOULD ignore at least one empty line before the request
                             // line (RFC 9112 §2.2), and may ignore more, waiting for a request line (nginx does).
                             requestLine("garbage bytes", "\u0000\u0001\u0002\u00ff\u00fex\r\n\r\n"))));
@@ -106,7 +107,8 @@ public final class ClearNoChecks {
                             headerLine("a header line without colon", "Host localhost"),
                             headerLine("a header line without name", ": localhost"),
                             headerLine("a name that is not a token", "X(Y): 1"),
-                            headerLine("a line that starts with a space (obsolete folding)", "Accept: */*\r\n text/html"),
+                            headerLine("a line that starts with a space (obsolete folding)",
+                                    "Accept: */*\r\n text/html"),
                             headerLine("a NUL byte in a value", "X-Note: a\u0000b"),
                             new Case("a bare CR in a value", "GET / HTTP/1.0\r\nX-Note: a\rb\r\n\r\n",
                                     Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
@@ -120,7 +122,8 @@ public final class ClearNoChecks {
     }
 
     public static final Check HOST =
-            check("answers 400 Bad Request to an HTTP/1.1 request without exactly one Host header", c -> {
+            check("answers 400 Bad Request to an HTTP/1.1 request without exactly one Host header, and goes on"
+                    + " serving", c -> {
                 String why = "Every HTTP/1.1 request names its host in exactly one Host header; a server MUST answer"
                         + " 400 to one without, or with two (RFC 9112 §3.2). HTTP/1.0 requests need none.";
                 refuseEach(c, "400 Bad Request", List.of(
@@ -132,7 +135,7 @@ public final class ClearNoChecks {
             });
 
     public static final Check VERSIONS =
-            check("answers 505 HTTP Version Not Supported to a version other than HTTP/1.x", c -> {
+            check("answers 505 HTTP Version Not Supported to a version other than HTTP/1.x, and goes on serving", c -> {
                 String why = "The server speaks HTTP/1.0 and 1.1; another major version gets 505 HTTP Version Not"
                         + " Supported (RFC 9110 §15.6.6): check the version of the request line, not only its form.";
                 refuseEach(c, "505 HTTP Version Not Supported", List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9").stream()

@@ -116,9 +116,9 @@ public final class UrlChecks {
     public static final Check ESCAPED_OUTSIDE = check("decodes before it checks: no escaped path leads outside htdocs",
             c -> {
                 for (String path : List.of("/%2e%2e/pom.xml", "/%2E%2E/secret.txt", "/..%2fpom.xml",
-                        "/..%2Fhtdocs-private/secret.html", "/sub/..%2f..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fsecret.txt",
-                        "/..%5cpom.xml", "/%2e%2e%5csecret.txt", "/..%252fpom.xml", "/%c0%ae%c0%ae/pom.xml",
-                        "/secret.txt%00.html", "/..%00/pom.xml", "http://localhost/../pom.xml",
+                        "/..%2Fhtdocs-private/secret.html", "/sub/..%2f..%2fsecret.txt",
+                        "/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5cpom.xml", "/%2e%2e%5csecret.txt", "/..%252fpom.xml",
+                        "/%c0%ae%c0%ae/pom.xml", "/secret.txt%00.html", "/..%00/pom.xml", "http://localhost/../pom.xml",
                         "/outside-folder%2fsecret.html")) {
                     c.inCase("GET " + path, () -> checkRefused(c, c.get(path), "GET " + path));
                 }
@@ -138,10 +138,11 @@ public final class UrlChecks {
     private static final String HIDDEN = "A name that starts with a dot (.git, .env) is hidden: often a secret, never"
             + " served, not even redirected to: the answer is 404 Not Found, as for a file that does not exist.";
 
-    public static final Check HIDDEN_FILES = check("never serves a hidden file or folder (a name that starts with a dot)",
-            c -> {
+    public static final Check HIDDEN_FILES = check("never serves a hidden file or folder (a name that starts with a"
+            + " dot)", c -> {
                 for (String path : List.of(SiteFiles.HIDDEN, "/%2ehidden.html", "/sub/../.hidden.html",
-                        SiteFiles.HIDDEN_FOLDER_FILE, "/.git/", "/.git", "/docs/../.git/config", "/.git/../.hidden.html")) {
+                        SiteFiles.HIDDEN_FOLDER_FILE, "/.git/", "/.git", "/docs/../.git/config",
+                        "/.git/../.hidden.html")) {
                     c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound().when("GET " + path + ", hidden")
                             .because(Hint.Id.HIDDEN_FILE, HIDDEN)));
                 }
