@@ -80,9 +80,10 @@ final class Htdocs {
     /** A folder's URL, from its name, never from the request ("//evil.example" is another site), encoded. */
     static String urlOf(Path folder) {
         var url = new StringBuilder("/");
-        for (Path name : ROOT.relativize(folder)) {
+        for (Path name : ROOT.relativize(folder)) { // htdocs itself is one empty name: its URL is "/", not "//"
             // URLEncoder encodes for forms, where a space is "+"; in a path it is "%20".
-            url.append(URLEncoder.encode(name.toString(), StandardCharsets.UTF_8).replace("+", "%20")).append('/');
+            String encoded = URLEncoder.encode(name.toString(), StandardCharsets.UTF_8).replace("+", "%20");
+            url.append(encoded).append(encoded.isEmpty() ? "" : "/");
         }
         return url.toString();
     }

@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * The course's steps, each with its spec: one ordered list of checks, the previous step's list
- * with this step's own checks after it. The article steps (1 to 4) also replace what no longer
- * holds (step 1's Hello World whatever the path is not step 2's answer). The step modules and
+ * with this step's own checks after it. Some steps also replace what no longer holds (step 1's
+ * Hello World whatever the path is not step 2's answer; from step 7 a POST gets 405, not the file;
+ * from step 8 a folder gets its index.html or a 301, not a 404). The step modules and
  * the grader run these very lists ({@link CourseSpec}); a chapter lists its step's.
  */
 public final class Course {
@@ -68,10 +69,15 @@ public final class Course {
         steps.add(step = step.next("404 Not Found").replace(List.of(ArticleChecks.MISSING_FILE_CLOSES),
                 ArticleChecks.NOT_FOUND));
         steps.add(step = step.next("many clients at once").add(ManyClientsChecks.ALL));
-        steps.add(step = step.next("complete answers"));
-        steps.add(step = step.next("a clear no"));
-        steps.add(step = step.next("the target is a URL"));
-        steps.add(step = step.next("caching"));
+        steps.add(step = step.next("complete answers").add(CompleteAnswerChecks.ALL));
+        // A POST gets 405 now (ClearNoChecks.FORM_POST), not the file, nor a 404 for a missing one.
+        steps.add(step = step.next("a clear no").replace(
+                List.of(ArticleChecks.FORM_LIKE_A_GET, ArticleChecks.FORM_TO_A_MISSING_FILE), List.of())
+                .add(ClearNoChecks.ALL));
+        // A folder gets its index.html or a 301 now (UrlChecks), not a 404.
+        steps.add(step = step.next("the target is a URL").replace(List.of(ArticleChecks.FOLDER), List.of())
+                .add(UrlChecks.ALL));
+        steps.add(step = step.next("caching").add(CachingChecks.ALL));
         steps.add(step = step.next("keep-alive"));
         steps.add(step = step.next("request bodies"));
         steps.add(step = step.next("a graceful stop"));

@@ -288,6 +288,17 @@ public final class HeaderRules {
     }
 
     private static Hint locationHint(String value, String path) {
+        if ("//".equals(value)) {
+            return new Hint(Hint.Id.LOCATION_WRONG, "Location: // is no path (a URL without scheme nor host), but the"
+                    + " folder is htdocs itself, whose URL is \"/\": its name inside htdocs is empty, and a slash after"
+                    + " that empty name makes two.");
+        }
+        if (value != null && value.startsWith("//")) {
+            return new Hint(Hint.Id.OPEN_REDIRECT, "Location: " + value + " is a URL without its scheme: the browser"
+                    + " goes to the host named after the two slashes, another site (an open redirect, which phishing"
+                    + " uses). Build the Location from the folder's name inside htdocs, \"" + path + "\", never by"
+                    + " adding a slash to the path the request sent.");
+        }
         return new Hint(Hint.Id.LOCATION_WRONG, locationAdvice(value, path));
     }
 
@@ -385,6 +396,17 @@ public final class HeaderRules {
                                 + " whether its copy is still good (If-None-Match)."
                         : "An ETag is a tag in double quotes, \"like-this\" (or W/\"like-this\" when weak), with no"
                                 + " space, quote or control byte inside (RFC 9110 §8.8.3); got \"" + value + "\"."));
+    }
+
+    /** ETag on a 304: the very tag the 200 had, which the client keeps with its copy (RFC 9110 §15.4.5). */
+    public static HeaderRule sameEtag(String etag) {
+        return new HeaderRule("ETag", true, (value, c) -> value.equals(etag), c -> etag,
+                (value, c) -> value == null
+                        ? new Hint(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, "A 304 carries the ETag a 200 would have, " + etag
+                                + " (RFC 9110 §15.4.5: a server MUST send it), so that the client knows which of its"
+                                + " copies is still good, and keeps that tag for its next question.")
+                        : new Hint(Hint.Id.ETAG_UNSTABLE, "The 304 says ETag: " + value + ", the 200 said " + etag
+                                + ": one file, unchanged, has one tag, in every answer."));
     }
 
     /**

@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 import httpcourse.spec.HeaderRules.Charset;
 
 /**
- * The files steps 6 and 7 serve beyond those of {@link WebRoot}, written into its htdocs by
+ * The files steps 6 and on serve beyond those of {@link WebRoot}, written into its htdocs by
  * {@link #writeInto}: a file of every media type the course knows, text in UTF-8 and not, folders
  * with and without index.html, names to percent-encode, hidden files, a FIFO.
  * Every text carries the web root's random token; binary files are random bytes behind their
@@ -35,6 +35,7 @@ import httpcourse.spec.HeaderRules.Charset;
  * htdocs/docs/            index.html, guide.html: a folder with its index
  * htdocs/my docs/         index.html: a folder whose URL is /my%20docs/
  * htdocs/with space.html, htdocs/café.html
+ * htdocs/a+b.html, htdocs/a b.html   "+" in a path is a plus: a server that decodes it as a space sends the other
  * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html)
  * htdocs/dated.html       modified at a random second of the past
  * htdocs/fifo             a named pipe, where mkfifo exists
@@ -82,6 +83,9 @@ public final class SiteFiles {
     public static final String FOLDER_WITH_SPACE = "/my docs/";
     public static final String WITH_SPACE = "/with space.html";
     public static final String NON_ASCII = "/café.html";
+    public static final String PLUS = "/a+b.html";
+    /** What a server that decodes paths as form data (URLDecoder) finds for {@link #PLUS}. */
+    public static final String SPACE_FOR_PLUS = "/a b.html";
     public static final String HIDDEN = "/.hidden.html";
     public static final String HIDDEN_FOLDER_FILE = "/.git/config";
     public static final String LINK_TO_HIDDEN = "/hidden-link.html";
@@ -109,6 +113,8 @@ public final class SiteFiles {
         webRoot.replacePage(FOLDER + "guide.html", html("Guide", "A guide " + webRoot.token("guide")));
         webRoot.replacePage(FOLDER_WITH_SPACE + "index.html", html("My docs", "Two words " + webRoot.token("mydocs")));
         webRoot.replacePage(WITH_SPACE, html("With space", "A name with a space " + webRoot.token("space")));
+        webRoot.replacePage(PLUS, html("A plus B", "A name with a plus " + webRoot.token("plus")));
+        webRoot.replacePage(SPACE_FOR_PLUS, html("A space B", "Not the file with a plus " + webRoot.token("spaced")));
         webRoot.replacePage(HIDDEN, html("Hidden", "Never served " + webRoot.token("hidden")));
         webRoot.replacePage(HIDDEN_FOLDER_FILE, text("[core] " + webRoot.token("git")));
         webRoot.replacePage(DATED, html("Dated", "An old page " + webRoot.token("dated")));

@@ -1,0 +1,224 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.HeaderRules.IMF_FIXDATE;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 9: caching. Every file says when it changed (Last-Modified) and carries a tag that changes
+ * with it (ETag); a client whose copy is still good, by either, gets 304 Not Modified, with the tag
+ * and without the body. If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+ *
+ * <p>The checks never guess a tag: they take it from a first answer, as a browser does.
+ */
+public final class CachingChecks {
+
+    private CachingChecks() {
+    }
+
+    public static final Check LAST_MODIFIED_AND_ETAG = check("sends Last-Modified (the file's time, in IMF-fixdate)"
+            + " and an ETag", c -> c.check(c.get(SiteFiles.DATED), c.file(SiteFiles.DATED)
+                    .when("a file last modified years ago")));
+
+    /** An If-Modified-Since of the file's time or later: a case, by its name. */
+    private record Since(String name, Duration afterTheFile) {
+    }
+
+    public static final Check MODIFIED_SINCE = check("answers 304 Not Modified, without body, when If-Modified-Since"
+            + " is not older than the file", c -> {
+                String etag = etagOf(c, SiteFiles.DATED);
+                List<Since> cases = List.of(new Since("exactly the file's time", Duration.ZERO),
+                        new Since("a second after the file's time", Duration.ofSeconds(1)),
+                        new Since("a year after the file's time", Duration.ofDays(365)));
+                List<Timed> answers = new ArrayList<>();
+                for (Since since : cases) {
+                    answers.add(c.send(ifModifiedSince(modified(c).plus(since.afterTheFile()))));
+                }
+                Hint mistake = modifiedSinceMistake(answers.stream().map(CachingChecks::isNotModified).toList());
+                for (int i = 0; i < cases.size(); i++) {
+                    Timed answer = answers.get(i);
+                    String situation = "If-Modified-Since: " + cases.get(i).name();
+                    c.inCase(situation, () -> c.check(answer, notModified(c, SiteFiles.DATED, etag).when(situation)
+                            .because(mistake.id(), mistake.text())));
+                }
+            });
+
+    /** Which mistake the pattern of 304s shows: none at all, none for the exact time, or only for it. */
+    private static Hint modifiedSinceMistake(List<Boolean> notModified) {
+        if (!notModified.contains(true)) {
+            return new Hint(Hint.Id.IF_MODIFIED_SINCE_IGNORED, "The client's copy is as new as the file: answer 304"
+                    + " Not Modified, without body (RFC 9110 §13.1.3, §15.4.5), when If-Modified-Since is the file's"
+                    + " time or later. Read the header as an HTTP date, and compare it with the file's time.");
+        }
+        if (!notModified.getFirst()) {
+            return new Hint(Hint.Id.FILE_TIME_NOT_TRUNCATED, "If-Modified-Since is the very Last-Modified this server"
+                    + " sent, yet the file counts as newer: its time has fractions of a second, which an HTTP date"
+                    + " drops. Compare in whole seconds (truncatedTo(ChronoUnit.SECONDS)).");
+        }
+        return new Hint(Hint.Id.IF_MODIFIED_SINCE_EQUALITY, "Only the exact time gets 304: a client's copy from"
+                + " later than the file's time is just as good (RFC 9110 §13.1.3: not modified \"since\"). Compare"
+                + " the dates (not after), not the texts for equality.");
+    }
+
+    public static final Check MODIFIED = check("sends the whole file when it is newer than If-Modified-Since, or when"
+            + " that date cannot be read", c -> {
+                c.check(c.send(ifModifiedSince(modified(c).minusSeconds(1))), c.file(SiteFiles.DATED)
+                        .when("If-Modified-Since: a second before the file's time")
+                        .because(Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE, "The file changed after the client's copy:"
+                                + " it gets the whole file. 304 only when the file's time is not after"
+                                + " If-Modified-Since, in whole seconds."));
+                c.check(c.send("GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-Modified-Since: yesterday\r\n\r\n"),
+                        c.file(SiteFiles.DATED).when("If-Modified-Since: yesterday")
+                                .because("A date that cannot be read is ignored (RFC 9110 §13.1.3): the whole file."));
+            });
+
+    /** A form of If-None-Match that holds the file's tag, and the mistake of a server that misses it. */
+    private record NoneMatch(String name, String value, Hint.Id mistake, String why) {
+    }
+
+    public static final Check NONE_MATCH = check("answers 304 Not Modified when If-None-Match holds the file's ETag:"
+            + " alone, in a list, weak, or *", c -> {
+                String etag = etagOf(c, SiteFiles.DATED);
+                String weak = etag.startsWith("W/") ? etag : "W/" + etag;
+                for (NoneMatch form : List.of(
+                        new NoneMatch("the file's ETag", etag, Hint.Id.IF_NONE_MATCH_IGNORED, "The client's copy has"
+                                + " the file's ETag: it is still good, and gets 304 Not Modified without body (RFC"
+                                + " 9110 §13.1.2). Compare each tag of If-None-Match with the file's."),
+                        new NoneMatch("a list with the file's ETag", "\"a-" + token(c) + "\", " + etag + ", \"b\"",
+                                Hint.Id.IF_NONE_MATCH_LIST, "If-None-Match is a list of tags, separated by commas: a"
+                                + " browser that holds several copies sends all their tags. Split the list, and look"
+                                + " for the file's tag among them."),
+                        new NoneMatch("the file's ETag, weak", weak, Hint.Id.IF_NONE_MATCH_WEAK, "W/\"...\" is the"
+                                + " same tag, marked weak; If-None-Match compares tags weakly (RFC 9110 §8.8.3.2,"
+                                + " §13.1.2): leave out W/ on both sides, then compare."),
+                        new NoneMatch("*", "*", Hint.Id.IF_NONE_MATCH_STAR, "If-None-Match: * holds for any file"
+                                + " that exists (RFC 9110 §13.1.2): a GET of it gets 304."))) {
+                    String situation = "If-None-Match: " + form.value() + " (" + form.name() + ")";
+                    c.inCase(situation, () -> c.check(c.send(ifNoneMatch("GET", SiteFiles.DATED, form.value())),
+                            notModified(c, SiteFiles.DATED, etag).when(situation).because(form.mistake(), form.why())));
+                }
+            });
+
+    public static final Check NONE_MATCH_WINS = check("sends the whole file when If-None-Match names other tags, even"
+            + " if If-Modified-Since alone would get 304", c -> {
+                String etag = etagOf(c, SiteFiles.DATED);
+                String other = "\"other-" + token(c) + "\"";
+                String request = "GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + other
+                        + "\r\nIf-Modified-Since: " + IMF_FIXDATE.format(modified(c)) + "\r\n\r\n";
+                if (!other.equals(etag)) {
+                    c.check(c.send(request), c.file(SiteFiles.DATED).when("If-None-Match: another tag, and"
+                            + " If-Modified-Since: the file's time").because(Hint.Id.IF_MODIFIED_SINCE_WINS, "The tags"
+                            + " say the client's copy is another one; If-Modified-Since is ignored beside If-None-Match"
+                            + " (RFC 9110 §13.1.3, §13.2.2): a tag is surer than a time (a file can change twice in a"
+                            + " second). Look at If-Modified-Since only when there is no If-None-Match."));
+                }
+            });
+
+    public static final Check ETAG_CHANGES = check("changes the ETag when the file changes, even at the same length",
+            c -> {
+                String path = "/changing.html";
+                WebRoot webRoot = c.webRoot();
+                Instant before = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
+                try {
+                    write(webRoot, path, "<p>First version " + webRoot.token("first") + ".</p>\n", before);
+                    String first = etagOf(c, path);
+                    // Same length, other bytes, a time 2 s later: a real edit, a second-based tag (nginx's) changes.
+                    write(webRoot, path, "<p>Other version " + webRoot.token("other") + ".</p>\n",
+                            before.plusSeconds(2));
+                    Timed answer = c.send(ifNoneMatch("GET", path, first));
+                    String unchanged = "The file changed (same length, other bytes, a later time), and its ETag did"
+                            + " not: " + first + ". A client that holds the old copy keeps it for ever. Make the tag"
+                            + " of what changes with the file: its time (to the nanosecond) with its size, or a hash"
+                            + " of its bytes; never its length alone.";
+                    c.check(answer, c.file(path).when("If-None-Match: the ETag the file had before the edit")
+                            .because(Hint.Id.ETAG_UNCHANGED, unchanged));
+                    if (first.equals(HttpResponse.parse(answer.exchange().response()).value("ETag"))) {
+                        throw FailureReport.failure("The ETag is the same before and after an edit of the file.",
+                                null, answer.reply(), List.of(new Hint(Hint.Id.ETAG_UNCHANGED, unchanged)));
+                    }
+                } finally {
+                    webRoot.deletePage(path);
+                }
+            });
+
+    public static final Check HEAD_NONE_MATCH = check("answers HEAD with If-None-Match too: 304 Not Modified", c -> {
+        String etag = etagOf(c, SiteFiles.DATED);
+        c.check(c.send(ifNoneMatch("HEAD", SiteFiles.DATED, etag)), notModified(c, SiteFiles.DATED, etag)
+                .when("HEAD with If-None-Match: the file's ETag").because(Hint.Id.HEAD_NOT_CONDITIONAL, "HEAD gets the"
+                        + " answer GET would get, without body (RFC 9110 §9.3.2): for a copy that is still good, that"
+                        + " is 304 Not Modified. Check If-None-Match for HEAD as for GET."));
+    });
+
+    public static final List<Check> ALL = List.of(LAST_MODIFIED_AND_ETAG, MODIFIED_SINCE, MODIFIED, NONE_MATCH,
+            NONE_MATCH_WINS, ETAG_CHANGES, HEAD_NONE_MATCH);
+
+    /**
+     * The file's ETag, as a browser learns it: from the answer to a GET, which must be right. Asked
+     * twice, for a tag that does not change while the file does not (the checks send it back).
+     */
+    static String etagOf(Checking c, String path) {
+        String etag = null;
+        for (int i = 0; i < 2; i++) {
+            Timed answer = c.get(path);
+            c.check(answer, c.file(path));
+            String again = HttpResponse.parse(answer.exchange().response()).value("ETag");
+            if (etag != null && !etag.equals(again)) {
+                throw FailureReport.failure("GET " + path + " twice, the file unchanged: two ETags, " + etag + " then "
+                        + again + ".", null, answer.reply(), List.of(new Hint(Hint.Id.ETAG_UNSTABLE, "An ETag names"
+                        + " the file's content as it is: the same for as long as the file does not change, or no"
+                        + " copy ever matches it. Make it of the file's size and time (or a hash of its bytes), not"
+                        + " of the clock or of an object made for each request.")));
+            }
+            etag = again;
+        }
+        return etag;
+    }
+
+    /** 304 Not Modified for the file: no body, and the ETag the 200 had (RFC 9110 §15.4.5). */
+    private static Expected notModified(Checking c, String path, String etag) {
+        return Expected.notModified(c.webRoot().page(path).length).with(HeaderRules.sameEtag(etag));
+    }
+
+    private static boolean isNotModified(Timed answer) {
+        return HttpResponse.parse(answer.exchange().response()).code().equals("304");
+    }
+
+    /** The dated file's time, in whole seconds, as Last-Modified says it. */
+    private static Instant modified(Checking c) {
+        return SiteFiles.modified(c.webRoot(), SiteFiles.DATED).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String ifModifiedSince(Instant time) {
+        return "GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-Modified-Since: " + IMF_FIXDATE.format(time)
+                + "\r\n\r\n";
+    }
+
+    private static String ifNoneMatch(String method, String path, String tags) {
+        return method + " " + path + " HTTP/1.0\r\nIf-None-Match: " + tags + "\r\n\r\n";
+    }
+
+    /** A random word of this run, for tags no file has. */
+    private static String token(Checking c) {
+        return c.webRoot().token("tag");
+    }
+
+    /** Writes a page of htdocs, and gives it this time. */
+    private static void write(WebRoot webRoot, String path, String html, Instant modified) {
+        webRoot.replacePage(path, html.getBytes(StandardCharsets.UTF_8));
+        try {
+            Files.setLastModifiedTime(SiteFiles.fileOf(webRoot, path), FileTime.from(modified));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

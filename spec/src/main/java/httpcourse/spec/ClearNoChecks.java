@@ -1,0 +1,225 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+
+import java.util.List;
+
+/**
+ * Step 7: a clear no. The server reads a request as HTTP's grammar says (RFC 9112), and answers
+ * every request it cannot serve with the status that says why and a short text, never a closed
+ * socket: 405 to the methods HTTP defines but a file server does not do, 501 to unknown ones, 400
+ * to a malformed head, 505 to another version, 414 and 431 to a head too long. After each
+ * refusal, it goes on serving. What a browser really sends (a long URL, a head full of cookies,
+ * an empty line left over before a request) is still read.
+ */
+public final class ClearNoChecks {
+
+    private ClearNoChecks() {
+    }
+
+    /** One request a check sends: what it is, in words, its bytes, and the mistake a wrong answer shows. */
+    record Case(String situation, String request, Hint.Id mistake, String why) {
+    }
+
+    private static final String METHOD_NOT_ALLOWED = "POST, PUT, DELETE, OPTIONS, TRACE, PATCH and CONNECT are"
+            + " methods HTTP defines (RFC 9110 §9, RFC 5789): a file server, which does none of them, answers 405"
+            + " Method Not Allowed with \"Allow: GET, HEAD\" (§15.5.6). Not the file (a POST is no GET), and not"
+            + " 501, which is for methods nobody defined.";
+
+    public static final Check FORM_POST = check("answers 405 Method Not Allowed, with Allow: GET, HEAD, to the"
+            + " article's form POST, and goes on serving", c -> {
+                for (String path : List.of("/ipsum.html", "/form.php")) {
+                    c.inCase("POST " + path, () -> {
+                        c.check(c.send(Requests.postForm(path)), methodNotAllowed(c, "the article's form POST"));
+                        c.assertStillAnswers();
+                    });
+                }
+            });
+
+    public static final Check OTHER_METHODS = check("answers 405 Method Not Allowed, with Allow: GET, HEAD, to the"
+            + " other methods HTTP defines, and goes on serving", c -> {
+                for (String methodAndTarget : List.of("PUT /ipsum.html", "DELETE /ipsum.html", "OPTIONS *", "TRACE /",
+                        "PATCH /ipsum.html", "CONNECT localhost:443")) {
+                    c.inCase(methodAndTarget, () -> {
+                        c.check(c.send(methodAndTarget + " HTTP/1.0\r\n\r\n"), methodNotAllowed(c, methodAndTarget));
+                        c.assertStillAnswers();
+                    });
+                }
+            });
+
+    public static final Check UNKNOWN_METHODS = check("answers 501 Not Implemented to a method nobody defined, and"
+            + " to \"get\" in lower case, and goes on serving", c -> {
+                String unknown = "A method the server does not know gets 501 Not Implemented (RFC 9110 §15.6.2): not"
+                        + " 405, which says the method exists, and is not allowed here.";
+                refuseEach(c, "501 Not Implemented", List.of(
+                        new Case("BREW /", "BREW / HTTP/1.0\r\n\r\n", Hint.Id.UNKNOWN_METHOD_NOT_501, unknown),
+                        new Case("HELLO /", "HELLO / HTTP/1.0\r\n\r\n", Hint.Id.UNKNOWN_METHOD_NOT_501, unknown),
+                        new Case("get / (GET in lower case)", "get / HTTP/1.0\r\n\r\n", Hint.Id.METHOD_CASE_IGNORED,
+                                "Method names are case-sensitive (RFC 9110 §9.1): \"get\" is not GET, and no"
+                                        + " method HTTP defines. Compare with equals, not equalsIgnoreCase.")));
+            });
+
+    private static final String REQUEST_LINE = "A request line is METHOD TARGET HTTP/x.y, with single spaces, a"
+            + " target of visible ASCII and no control byte (RFC 9112 §3); anything else gets 400 Bad Request."
+            + " Match the whole line against that grammar (a regular expression) rather than split it on spaces,"
+            + " which accepts what it should refuse.";
+    private static final String BARE_CR = "A CR must be followed by LF: a bare CR inside the head is malformed, and"
+            + " gets 400 (RFC 9112 §2.2). BufferedReader.readLine ends a line at a bare CR as well as at CRLF, and"
+            + " so reads one line as two: read the head as bytes, and end a line at LF only.";
+
+    public static final Check MALFORMED_REQUEST_LINES =
+            check("answers 400 Bad Request to a malformed request line, and goes on serving", c -> refuseEach(c,
+                    "400 Bad Request", List.of(
+                            requestLine("a request line of one word", "GET\r\n\r\n"),
+                            requestLine("a request line without version", "GET /\r\n\r\n"),
+                            requestLine("a request line of four words", "GET / HTTP/1.0 please\r\n\r\n"),
+                            requestLine("two spaces after the method", "GET  / HTTP/1.0\r\n\r\n"),
+                            requestLine("a tab instead of a space", "GET\t/ HTTP/1.0\r\n\r\n"),
+                            requestLine("a space before the method", " GET / HTTP/1.0\r\n\r\n"),
+                            requestLine("a space after the version", "GET / HTTP/1.0 \r\n\r\n"),
+                            requestLine("a version in lower case", "GET / http/1.0\r\n\r\n"),
+                            requestLine("a version without its minor number", "GET / HTTP/1\r\n\r\n"),
+                            new Case("a bare CR in the request line", "GET /ipsum.html\r HTTP/1.0\r\n\r\n",
+                                    Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
+                            new Case("a bare CR at the end of the request line", "GET / HTTP/1.0\rX: y\r\n\r\n",
+                                    Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
+                            requestLine("a control byte in the target", "GET /ipsum\u0001.html HTTP/1.0\r\n\r\n"),
+                            requestLine("a NUL byte in the target", "GET /ipsum.html\u0000 HTTP/1.0\r\n\r\n"),
+                            requestLine("a byte that is not ASCII in the target",
+                                    "GET /caf\u00e9.html HTTP/1.0\r\n\r\n"),
+                            // Not "\r\n\r\n": a server SHOULD ignore at least one empty line before the request
+                            // line (RFC 9112 §2.2), and may ignore more, waiting for a request line (nginx does).
+                            requestLine("garbage bytes", "\u0000\u0001\u0002\u00ff\u00fex\r\n\r\n"))));
+
+    private static Case requestLine(String situation, String request) {
+        return new Case(situation, request, Hint.Id.REQUEST_LINE_NOT_CHECKED, REQUEST_LINE);
+    }
+
+    private static final String HEADER_LINE = "A header line is Name: value, the name a token right before the colon"
+            + " (a space there MUST get 400, RFC 9112 §5.1: proxies read such a line differently), the value without"
+            + " control bytes but the tab (RFC 9110 §5.5), and no line starts with a space or a tab (RFC 9112 §5.2)."
+            + " Match each header line against that grammar.";
+
+    public static final Check MALFORMED_HEADER_LINES =
+            check("answers 400 Bad Request to a malformed header line, and goes on serving", c -> refuseEach(c,
+                    "400 Bad Request", List.of(
+                            headerLine("a space before the colon", "Host : localhost"),
+                            headerLine("a header line without colon", "Host localhost"),
+                            headerLine("a header line without name", ": localhost"),
+                            headerLine("a name that is not a token", "X(Y): 1"),
+                            headerLine("a line that starts with a space (obsolete folding)",
+                                    "Accept: */*\r\n text/html"),
+                            headerLine("a NUL byte in a value", "X-Note: a\u0000b"),
+                            new Case("a bare CR in a value", "GET / HTTP/1.0\r\nX-Note: a\rb\r\n\r\n",
+                                    Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
+                            new Case("a bare CR between two header lines", "GET / HTTP/1.0\r\nX-A: a\rX-B: b\r\n\r\n",
+                                    Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
+                            headerLine("an escape byte in a value", "X-Note: a\u001b[31mb"))));
+
+    private static Case headerLine(String situation, String line) {
+        return new Case(situation, "GET / HTTP/1.0\r\n" + line + "\r\n\r\n", Hint.Id.HEADER_LINE_NOT_CHECKED,
+                HEADER_LINE);
+    }
+
+    public static final Check HOST =
+            check("answers 400 Bad Request to an HTTP/1.1 request without exactly one Host header, and goes on"
+                    + " serving", c -> {
+                String why = "Every HTTP/1.1 request names its host in exactly one Host header; a server MUST answer"
+                        + " 400 to one without, or with two (RFC 9112 §3.2). HTTP/1.0 requests need none.";
+                refuseEach(c, "400 Bad Request", List.of(
+                        new Case("an HTTP/1.1 request without Host", "GET / HTTP/1.1\r\n\r\n",
+                                Hint.Id.HOST_NOT_CHECKED, why),
+                        new Case("an HTTP/1.1 request with two Host headers",
+                                "GET / HTTP/1.1\r\nHost: localhost\r\nHost: example.org\r\n\r\n",
+                                Hint.Id.HOST_NOT_CHECKED, why)));
+            });
+
+    public static final Check VERSIONS =
+            check("answers 505 HTTP Version Not Supported to a version other than HTTP/1.x, and goes on serving", c -> {
+                String why = "The server speaks HTTP/1.0 and 1.1; another major version gets 505 HTTP Version Not"
+                        + " Supported (RFC 9110 §15.6.6): check the version of the request line, not only its form.";
+                refuseEach(c, "505 HTTP Version Not Supported", List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9").stream()
+                        .map(version -> new Case("GET / " + version, "GET / " + version + "\r\n\r\n",
+                                Hint.Id.VERSION_NOT_CHECKED, why)).toList());
+            });
+
+    public static final Check URI_TOO_LONG =
+            check("answers 414 URI Too Long to a request line of 100 000 bytes, and goes on serving", c -> {
+                c.check(c.get("/" + "a".repeat(100_000)), c.error("414 URI Too Long")
+                        .when("a request line of 100 000 bytes").because("A server limits the request line it"
+                                + " reads, and answers 414 to a longer one (RFC 9112 §3): 8 KiB is plenty."));
+                c.assertStillAnswers();
+            });
+
+    public static final Check HEADERS_TOO_LARGE = check("answers 431 Request Header Fields Too Large to header lines"
+            + " of 20 000 bytes, and goes on serving", c -> {
+                StringBuilder request = new StringBuilder("GET / HTTP/1.0\r\n");
+                for (int i = 0; request.length() < 20_000; i++) {
+                    request.append("X-Filler-").append(i).append(": ").append("b".repeat(80)).append("\r\n");
+                }
+                c.check(c.send(request.append("\r\n").toString()), c.error("431 Request Header Fields Too Large")
+                        .when("header lines of 20 000 bytes").because("A server limits the head it reads, and"
+                                + " answers 431 to longer header lines (RFC 6585 §5): 8 KiB is plenty."));
+                c.assertStillAnswers();
+            });
+
+    private static final String TOO_SMALL = "RFC 9112 §3 recommends reading request lines of at least 8 000 bytes,"
+            + " and browsers send heads of several KiB (cookies): a limit of 8 KiB (8192 bytes) for the whole head"
+            + " reads them; a smaller one refuses real requests.";
+
+    public static final Check LONG_REQUEST_LINE = check("reads a request line of 7 000 bytes (RFC 9112 §3 recommends"
+            + " 8 000): 404 for that missing file", c -> checkOr(c, c.get("/" + "a".repeat(7_000)),
+            c.notFound().when("a request line of 7 000 bytes"), new Hint(Hint.Id.HEAD_LIMIT_TOO_SMALL, TOO_SMALL)));
+
+    public static final Check LARGE_HEAD = check("reads a head of 6 000 bytes, as a browser sends with its cookies",
+            c -> {
+                String firefox = Requests.firefox("/");
+                String withCookie = firefox.substring(0, firefox.length() - 2) + "Cookie: session="
+                        + "c".repeat(5_000) + "\r\n\r\n";
+                checkOr(c, c.send(withCookie), c.root().when("a browser's request with a cookie of 5 000 bytes"),
+                        new Hint(Hint.Id.HEAD_LIMIT_TOO_SMALL, TOO_SMALL));
+            });
+
+    public static final Check EMPTY_LINE_FIRST = check("ignores an empty line before the request line (RFC 9112 §2.2)",
+            c -> checkOr(c, c.send("\r\nGET / HTTP/1.0\r\n\r\n"), c.root().when("an empty line, then GET /"),
+                    new Hint(Hint.Id.EMPTY_LINE_NOT_IGNORED, "A client may send an empty line before its request"
+                            + " line (one left over after a body), and a server should ignore at least one (RFC 9112"
+                            + " §2.2): skip empty lines until the request line, rather than take the first for the"
+                            + " end of an empty head.")));
+
+    public static final List<Check> ALL = List.of(FORM_POST, OTHER_METHODS, UNKNOWN_METHODS, MALFORMED_REQUEST_LINES,
+            MALFORMED_HEADER_LINES, HOST, VERSIONS, URI_TOO_LONG, HEADERS_TOO_LARGE, LONG_REQUEST_LINE, LARGE_HEAD,
+            EMPTY_LINE_FIRST);
+
+    /** 405 with Allow: GET, HEAD. */
+    static Expected methodNotAllowed(Checking c, String situation) {
+        return c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD")).when(situation)
+                .because(Hint.Id.METHOD_NOT_405, METHOD_NOT_ALLOWED);
+    }
+
+    /** Sends each case, expects {@code status} with a short text, and that the server goes on serving. */
+    static void refuseEach(Checking c, String status, List<Case> cases) {
+        for (Case refused : cases) {
+            c.inCase(refused.situation(), () -> {
+                c.check(c.send(refused.request()), c.error(status).when(refused.situation())
+                        .because(refused.mistake(), refused.why()));
+                c.assertStillAnswers();
+            });
+        }
+    }
+
+    /**
+     * Checks an answer to a request the server must read and serve; when it did not answer, or said
+     * no (400, 414, 431), the failure names {@code mistake}.
+     */
+    static void checkOr(Checking c, Timed answer, Expected expected, Hint mistake) {
+        if (answer.exchange().response().length == 0) {
+            throw FailureReport.failure("No answer to " + expected.situation + ".", null, answer.reply(),
+                    List.of(mistake));
+        }
+        if (List.of("400", "414", "431").contains(HttpResponse.parse(answer.exchange().response()).code())) {
+            expected.because(mistake.id(), mistake.text());
+        }
+        c.check(answer, expected);
+    }
+}

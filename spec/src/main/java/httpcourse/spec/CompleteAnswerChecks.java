@@ -1,0 +1,128 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.ManyClientsChecks.HUGE_FILE_BYTES;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Step 6: complete answers. Every answer says when it was made (Date), what its body is
+ * (Content-Type, by the file's extension, with charset=utf-8 only where true) and how long it is
+ * (Content-Length, in bytes, for a file of any size); HEAD gets the head GET would get.
+ *
+ * <p>Many earlier checks grow with this step without a copy: their expected answers come from
+ * {@link Checking}, which adds the header fields from step 6 on (GET /, a browser's request, the
+ * large file, an edit with its new length, the 404 with its short text). Step 6 does not yet say
+ * no to what it cannot serve: a POST is still answered like a GET (step 7 answers 405).
+ */
+public final class CompleteAnswerChecks {
+
+    private CompleteAnswerChecks() {
+    }
+
+    public static final Check COMPLETE_GET =
+            check("answers GET / with index.html, Date, Content-Type and Content-Length (in bytes)",
+                    c -> c.check(c.get("/"), c.root()));
+
+    public static final Check TYPES = check("sends the Content-Type of each extension", c -> {
+        for (SiteFiles.Typed typed : SiteFiles.TYPED) {
+            c.inCase("GET " + typed.path(), () -> c.check(c.get(typed.path()), c.file(typed)));
+        }
+    });
+
+    public static final Check UPPER_CASE = check("sends the type of an extension in capitals: .PNG is image/png",
+            c -> c.check(c.get(SiteFiles.UPPER_CASE.path()), c.file(SiteFiles.UPPER_CASE)));
+
+    public static final Check OCTET_STREAM =
+            check("sends application/octet-stream for an unknown extension, and for a name without one", c -> {
+                for (SiteFiles.Typed typed : List.of(SiteFiles.UNKNOWN_EXTENSION, SiteFiles.NO_EXTENSION)) {
+                    c.inCase("GET " + typed.path(), () -> c.check(c.get(typed.path()), c.file(typed)));
+                }
+            });
+
+    public static final Check CHARSET_ONLY_WHERE_TRUE =
+            check("says charset=utf-8 only where it is true: not for a text file in ISO-8859-1",
+                    c -> c.check(c.get(SiteFiles.LATIN1.path()), c.file(SiteFiles.LATIN1)));
+
+    public static final Check HEAD = check("answers HEAD with exactly the head GET gets, and no body", c -> {
+        String path = "/ipsum.html";
+        c.check(c.get(path), c.file(path));
+        c.check(c.send("HEAD " + path + " HTTP/1.0\r\n\r\n"),
+                c.file(path).withoutBody(c.webRoot().page(path).length).when("HEAD " + path));
+    });
+
+    public static final Check HEAD_OF_A_MISSING_FILE =
+            check("answers HEAD for a missing file with the head of its 404, and no body", c -> {
+                Timed get = c.get("/hello.html");
+                c.check(get, c.notFound());
+                // The text of a 404 is the server's own: its length is the one GET's answer had.
+                int length = HttpResponse.parse(get.exchange().response()).body().length;
+                c.check(c.send("HEAD /hello.html HTTP/1.0\r\n\r\n"),
+                        c.notFound().withoutBody(length).when("HEAD /hello.html"));
+            });
+
+    public static final Check FIFO =
+            check("answers 404 Not Found for a named pipe (FIFO), without waiting for a writer", c -> {
+                if (!SiteFiles.hasFifo(c.webRoot())) {
+                    return; // this system has no mkfifo
+                }
+                Timed answer = c.get(SiteFiles.FIFO);
+                if (answer.exchange().response().length == 0
+                        && answer.exchange().ending() == Exchange.Ending.NOT_CLOSED) {
+                    throw FailureReport.failure("GET " + SiteFiles.FIFO + ", a named pipe: no answer, and the"
+                            + " connection still open.", null, answer.reply(), List.of(new Hint(Hint.Id.FIFO_OPENED,
+                            "The server opened the named pipe, and waits there for a program to write into it, which"
+                                    + " may never happen. Only a regular file is served: ask Files.isRegularFile"
+                                    + " before opening it (Files.exists is true of pipes, folders and devices too).")));
+                }
+                c.check(answer, c.notFound().when("GET " + SiteFiles.FIFO + ", a FIFO")
+                        .because("Only regular files are served: a FIFO, a folder or a device gets 404"
+                                + " (Files.isRegularFile before opening)."));
+                c.assertStillAnswers();
+            });
+
+    public static final Check HUGE_FILE_LENGTH =
+            check("streams a file bigger than the memory: a 3 GiB file, with its Content-Length", c -> {
+                String path = "/bigger-than-memory.bin";
+                c.webRoot().createSparsePage(path, HUGE_FILE_BYTES);
+                try (RawConnection client = c.server().open()) {
+                    byte[] start = client.send(Requests.get(path)).readFirst(64 * 1024);
+                    assertStartsHugeFile(start, path);
+                } finally {
+                    c.webRoot().deletePage(path);
+                }
+                c.assertStillAnswers();
+            });
+
+    public static final List<Check> ALL = List.of(COMPLETE_GET, TYPES, UPPER_CASE, OCTET_STREAM,
+            CHARSET_ONLY_WHERE_TRUE, HEAD, HEAD_OF_A_MISSING_FILE, FIFO, HUGE_FILE_LENGTH);
+
+    /** The first bytes of the answer for the huge file: 200 OK and its Content-Length, in a long. */
+    private static void assertStartsHugeFile(byte[] start, String path) {
+        int headEnd = ResponseReader.headEnd(start);
+        HttpResponse head = HttpResponse.parse(headEnd < 0 ? start : Arrays.copyOf(start, headEnd));
+        String length = head.value("Content-Length");
+        if (head.code().equals("200") && String.valueOf(HUGE_FILE_BYTES).equals(length)) {
+            return;
+        }
+        String shown = "\nIts first bytes:\n" + VisibleBytes.render(Arrays.copyOf(start, Math.min(start.length, 300)));
+        String what = "GET " + path + ", a file of 3 GiB (" + HUGE_FILE_BYTES + " bytes): ";
+        if (head.code().equals("200") && length != null && length.equals(String.valueOf((int) HUGE_FILE_BYTES))) {
+            throw SpecFailure.of(what + "Content-Length: " + length + "." + shown, new Hint(
+                    Hint.Id.CONTENT_LENGTH_OVERFLOW, "Content-Length says " + length + ": the file's length went"
+                    + " through an int, which holds at most 2 147 483 647 (2 GiB - 1), and came out wrong. A file's"
+                    + " length is a long (Files.size, FileChannel.size): keep it a long all the way."));
+        }
+        if (head.code().equals("200")) {
+            throw SpecFailure.of(what + "the answer did not say Content-Length: " + HUGE_FILE_BYTES + "." + shown,
+                    new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "Say the file's length before its bytes, from the file"
+                            + " system (Files.size, FileChannel.size), never from bytes read into memory: a byte array"
+                            + " holds at most 2 GiB."));
+        }
+        throw SpecFailure.of(what + "the answer did not start with 200 OK." + shown,
+                new Hint(Hint.Id.FILE_NOT_STREAMED, "Send the file a buffer at a time"
+                        + " (Files.newInputStream(file).transferTo(out)), its length from Files.size: a byte"
+                        + " array holds at most 2 GiB, and twenty downloads of a big file fill any memory."));
+    }
+}

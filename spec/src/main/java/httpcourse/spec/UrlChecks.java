@@ -1,0 +1,223 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Step 8: the request target is a URL. Its path is percent-decoded as UTF-8 before any check (a
+ * "+" stays a plus), its query ignored, a whole URL (the absolute form) accepted; no decoded path
+ * leads outside htdocs or to a hidden file; a folder's URL ends with a slash and serves its
+ * index.html, and a folder asked without it gets a 301 to its own URL, inside this site.
+ */
+public final class UrlChecks {
+
+    private UrlChecks() {
+    }
+
+    private static final String DECODE = "A URL writes some bytes as %XX, two hex digits in either case (RFC 3986"
+            + " §2.1): %20 is a space, %69 an i. Decode the path before looking for the file: each %XX becomes the"
+            + " byte XX, then the bytes are read as UTF-8.";
+
+    public static final Check DECODES_A_SPACE = check("decodes %20: /with%20space.html is the file \"with space.html\"",
+            c -> c.check(c.get("/with%20space.html"), c.file(SiteFiles.WITH_SPACE)
+                    .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
+
+    public static final Check DECODES_ANY_ESCAPE = check("decodes any escaped character, in either case: /%69psum.html"
+            + " and /ipsum%2ehtml are /ipsum.html", c -> {
+                for (String path : List.of("/%69psum.html", "/ipsum%2ehtml", "/ipsum%2Ehtml")) {
+                    c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
+                            .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
+                }
+            });
+
+    public static final Check DECODES_UTF8 = check("decodes as UTF-8: /caf%C3%A9.html is café.html (or 404 where the"
+            + " server's locale cannot name it)", c -> {
+                if (!SiteFiles.hasNonAsciiName(c.webRoot())) {
+                    return; // this JVM cannot name café.html
+                }
+                Timed answer = c.get("/caf%C3%A9.html");
+                // Java in the C locale (LANG=C, as the spec starts servers) cannot open a file whose name is
+                // not ASCII: such a server answers 404, which is right for it, and must not crash.
+                if (HttpResponse.parse(answer.exchange().response()).code().equals("404")) {
+                    c.check(answer, c.notFound());
+                } else {
+                    c.check(answer, c.file(SiteFiles.NON_ASCII).because(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are the"
+                            + " two bytes of é in UTF-8: decode the %XX escapes into bytes first, then the bytes as"
+                            + " UTF-8 (RFC 3986 §2.5), not each escape as a character."));
+                }
+            });
+
+    private static final String NOT_HEX = "A % is followed by two hex digits (RFC 3986 §2.1): anything else cannot be"
+            + " read, and gets 400 Bad Request. Check both characters (HexFormat.isHexDigit) before decoding.";
+    private static final String SIGNED = "\"+4\" and \"-1\" are no hex digits, yet Integer.parseInt(text, 16) reads"
+            + " them, with their sign. Check that both characters are hex digits (HexFormat.isHexDigit), and answer"
+            + " 400 Bad Request to anything else.";
+    private static final String NOT_UTF8 = "These bytes are no UTF-8 (%C3 must be followed by a byte from %80 to"
+            + " %BF; %FF is never UTF-8): the URL cannot be read, and gets 400 Bad Request. new String(bytes, UTF_8)"
+            + " and URLDecoder replace such bytes with \"\uFFFD\" and go on: decode with"
+            + " StandardCharsets.UTF_8.newDecoder(), which reports them (CharacterCodingException).";
+
+    public static final Check MALFORMED_ESCAPES = check("answers 400 Bad Request to a malformed escape, and goes on"
+            + " serving", c -> ClearNoChecks.refuseEach(c, "400 Bad Request", List.of(
+                    escape("/%+4.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, SIGNED),
+                    escape("/%-1.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, SIGNED),
+                    escape("/%zz.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
+                    escape("/ipsum.html%", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
+                    escape("/ipsum.html%4", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
+                    escape("/%C3%28.html", Hint.Id.NOT_UTF8_ACCEPTED, NOT_UTF8),
+                    escape("/%FF.html", Hint.Id.NOT_UTF8_ACCEPTED, NOT_UTF8))));
+
+    private static ClearNoChecks.Case escape(String path, Hint.Id mistake, String why) {
+        return new ClearNoChecks.Case("GET " + path, Requests.get(path), mistake, why);
+    }
+
+    public static final Check PLUS = check("takes \"+\" in a path for a plus, not a space: /a+b.html is \"a+b.html\"",
+            c -> {
+                for (String path : List.of("/a+b.html", "/a%2Bb.html")) {
+                    c.inCase("GET " + path, () -> {
+                        Timed answer = c.get(path);
+                        String spaced = c.webRoot().token("spaced");
+                        if (new String(answer.exchange().response(), StandardCharsets.ISO_8859_1).contains(spaced)) {
+                            throw FailureReport.failure("GET " + path + " got htdocs" + SiteFiles.SPACE_FOR_PLUS
+                                    + ", the file with a space.", null, answer.reply(), List.of(new Hint(
+                                    Hint.Id.PLUS_DECODED_AS_SPACE, "\"+\" means a space in form data (the query"
+                                    + " of a form sent with GET, a POST's body), never in a path (RFC 3986): there it"
+                                    + " is a plus. URLDecoder decodes form data: decode the path's %XX escapes"
+                                    + " yourself, and leave \"+\" as it is.")));
+                        }
+                        Expected plus = c.file(SiteFiles.PLUS);
+                        c.check(answer, path.contains("%") ? plus.because(Hint.Id.NOT_PERCENT_DECODED, DECODE) : plus);
+                    });
+                }
+            });
+
+    public static final Check QUERY = check("ignores the query string: /ipsum.html?lang=en&x=%zz is /ipsum.html", c -> {
+        String why = "The query (after ?) is for programs; a file server ignores it: cut it off before decoding"
+                + " the path (its escapes are not the path's business).";
+        c.check(c.get("/ipsum.html?lang=en&x=%zz"), c.file("/ipsum.html").when("a path with a query")
+                .because(Hint.Id.QUERY_NOT_IGNORED, why));
+        c.check(c.get("/?lang=en"), c.root().when("/ with a query").because(Hint.Id.QUERY_NOT_IGNORED, why));
+    });
+
+    public static final Check ABSOLUTE_FORM = check("accepts a whole URL as target, as proxies get:"
+            + " http://localhost/ipsum.html (RFC 9112 §3.2.2)", c -> c.check(
+                    c.send("GET http://localhost:8000/ipsum.html HTTP/1.1\r\nHost: localhost:8000\r\n\r\n"),
+                    c.file("/ipsum.html").when("an absolute URL").because(Hint.Id.ABSOLUTE_FORM_REFUSED, "A server"
+                            + " must accept the absolute form http://host/path as target too, and serve its path"
+                            + " (RFC 9112 §3.2.2): a client sends it to a proxy, and HTTP/2 to HTTP/1 gateways do.")));
+
+    public static final Check TARGET_WITHOUT_SLASH = check("answers 400 Bad Request to a target that is neither a path"
+            + " nor a URL: ipsum.html", c -> c.check(c.get("ipsum.html"), c.error("400 Bad Request")
+                    .when("GET ipsum.html, without /").because("A target is a path that starts with /, or a whole URL"
+                            + " (RFC 9112 §3.2): anything else cannot be read, and gets 400.")));
+
+    public static final Check ESCAPED_OUTSIDE = check("decodes before it checks: no escaped path leads outside htdocs",
+            c -> {
+                for (String path : List.of("/%2e%2e/pom.xml", "/%2E%2E/secret.txt", "/..%2fpom.xml",
+                        "/..%2Fhtdocs-private/secret.html", "/sub/..%2f..%2fsecret.txt",
+                        "/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5cpom.xml", "/%2e%2e%5csecret.txt", "/..%252fpom.xml",
+                        "/%c0%ae%c0%ae/pom.xml", "/secret.txt%00.html", "/..%00/pom.xml", "http://localhost/../pom.xml",
+                        "/outside-folder%2fsecret.html")) {
+                    c.inCase("GET " + path, () -> checkRefused(c, c.get(path), "GET " + path));
+                }
+            });
+
+    public static final Check DECODES_THEN_NORMALIZES = check("decodes before it normalizes: /sub/%2e%2e/ipsum.html is"
+            + " /ipsum.html", c -> {
+                for (String path : List.of("/sub/%2e%2e/ipsum.html", "/nothing/%2e%2e/ipsum.html")) {
+                    c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
+                            .when("an escaped .. that stays inside").because(Hint.Id.NOT_NORMALIZED_AFTER_DECODING,
+                                    "%2e%2e is .., once decoded: decode first, then normalize (Path.normalize removes"
+                                            + " \"..\" and the name before it), then check. Whether /nothing exists"
+                                            + " must not matter: normalized, the path does not go through it.")));
+                }
+            });
+
+    private static final String HIDDEN = "A name that starts with a dot (.git, .env) is hidden: often a secret, never"
+            + " served, not even redirected to: the answer is 404 Not Found, as for a file that does not exist.";
+
+    public static final Check HIDDEN_FILES = check("never serves a hidden file or folder (a name that starts with a"
+            + " dot)", c -> {
+                for (String path : List.of(SiteFiles.HIDDEN, "/%2ehidden.html", "/sub/../.hidden.html",
+                        SiteFiles.HIDDEN_FOLDER_FILE, "/.git/", "/.git", "/docs/../.git/config",
+                        "/.git/../.hidden.html")) {
+                    c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound().when("GET " + path + ", hidden")
+                            .because(Hint.Id.HIDDEN_FILE, HIDDEN)));
+                }
+            });
+
+    public static final Check HIDDEN_THROUGH_A_LINK = check("never serves a hidden file through a link:"
+            + " hidden-link.html leads to .hidden.html", c -> {
+                if (!SiteFiles.hasLinkToHidden(c.webRoot())) {
+                    return; // this system cannot make symbolic links
+                }
+                c.check(c.get(SiteFiles.LINK_TO_HIDDEN), c.notFound().when("a link to a hidden file")
+                        .because(Hint.Id.HIDDEN_FILE, "What is read is the hidden file: check the real path"
+                                + " (toRealPath) for hidden names too."));
+            });
+
+    public static final Check FOLDER_INDEX = check("serves a folder's index.html: /docs/",
+            c -> c.check(c.get(SiteFiles.FOLDER), c.file(SiteFiles.FOLDER + "index.html").when("GET /docs/, a folder")
+                    .because(Hint.Id.FOLDER_INDEX_NOT_SERVED, "A folder's URL, with its slash, serves the folder's"
+                            + " index.html: when the path names a folder, look for index.html in it.")));
+
+    private static final String REDIRECT = "A folder's URL ends with /: its index.html served at /docs would have"
+            + " its relative links (href=\"guide.html\") lead to /guide.html, in the parent folder. Answer a folder"
+            + " asked without its slash with 301 Moved Permanently and Location: its URL with the slash (RFC 9110"
+            + " §15.4.2), and the browser asks again.";
+
+    public static final Check FOLDER_REDIRECT = check("redirects a folder without its slash: /docs gets 301 and"
+            + " Location: /docs/", c -> c.check(c.get("/docs"), Expected.redirect(SiteFiles.FOLDER)
+                    .when("GET /docs, a folder without its slash").because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT)));
+
+    public static final Check REDIRECT_ENCODED = check("redirects with the URL still encoded: /my%20docs gets Location:"
+            + " /my%20docs/", c -> {
+                c.check(c.get("/my%20docs"), Expected.redirect("/my%20docs/").when("GET /my%20docs, a folder")
+                        .because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
+                c.check(c.get("/my%20docs/"), c.file(SiteFiles.FOLDER_WITH_SPACE + "index.html"));
+            });
+
+    public static final Check REDIRECT_INSIDE = check("redirects only inside this site: //docs gets Location: /docs/,"
+            + " and /docs?x=1 /docs/ or /docs/?x=1", c -> {
+                // "//docs/" in a Location is a URL without its scheme: the browser would go to a host named docs
+                // (an open redirect); a query copied before the slash would name another folder.
+                c.check(c.get("//docs"), Expected.redirect(SiteFiles.FOLDER).when("GET //docs: a Location of //docs/"
+                        + " would send the browser to another site").because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
+                c.check(c.get("/docs?x=1"), Expected.redirect(SiteFiles.FOLDER, "x=1").when("GET /docs?x=1: the query"
+                        + " is not part of the folder's name").because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
+            });
+
+    public static final Check TOP_FOLDER = check("answers /sub/.., which is htdocs itself, as /: index.html, or a 301"
+            + " to /", c -> {
+                Timed answer = c.get("/sub/..");
+                if (HttpResponse.parse(answer.exchange().response()).code().equals("200")) {
+                    c.check(answer, c.root().when("GET /sub/.., which names htdocs itself"));
+                } else {
+                    c.check(answer, Expected.redirect("/").when("GET /sub/.., which names htdocs itself, without a"
+                            + " slash at the end").because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
+                }
+            });
+
+    public static final Check FOLDER_WITHOUT_INDEX = check("answers 404 Not Found for a folder without index.html",
+            c -> {
+                for (String path : List.of(SiteFiles.FOLDER_WITHOUT_INDEX, "/sub/")) {
+                    c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound()
+                            .when("GET " + path + ", a folder without index.html")));
+                }
+            });
+
+    public static final List<Check> ALL = List.of(DECODES_A_SPACE, DECODES_ANY_ESCAPE, DECODES_UTF8, MALFORMED_ESCAPES,
+            PLUS, QUERY, ABSOLUTE_FORM, TARGET_WITHOUT_SLASH, ESCAPED_OUTSIDE, DECODES_THEN_NORMALIZES, HIDDEN_FILES,
+            HIDDEN_THROUGH_A_LINK, FOLDER_INDEX, FOLDER_REDIRECT, REDIRECT_ENCODED, REDIRECT_INSIDE, TOP_FOLDER,
+            FOLDER_WITHOUT_INDEX);
+
+    /** An answer that may be 400 (the URL cannot be read) or 404 (no such file): never a file. */
+    static void checkRefused(Checking c, Timed answer, String situation) {
+        boolean badRequest = HttpResponse.parse(answer.exchange().response()).code().equals("400");
+        c.check(answer, c.error(badRequest ? "400 Bad Request" : "404 Not Found").when(situation)
+                .because("No file outside htdocs, and no hidden file, is ever sent; the answer is 404 Not Found"
+                        + " (or 400 Bad Request for a URL that cannot be read)."));
+    }
+}
