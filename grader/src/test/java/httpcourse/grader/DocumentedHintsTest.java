@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The list of hints")
 class DocumentedHintsTest {
 
-    private static final Pattern HINT_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern HINT_ROW = Pattern.compile("^\\| `([A-Z0-9_]+)` \\|", Pattern.MULTILINE);
 
     @Test
     @DisplayName("lists every hint by its name, and no other")
