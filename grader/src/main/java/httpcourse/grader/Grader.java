@@ -35,7 +35,7 @@ public final class Grader {
      * @param response for each whole response, up to the closed connection
      */
     public record Limits(Duration startup, Duration response) {
-        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(3));
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
     /**

@@ -96,11 +96,11 @@ final class Options {
     private PlatformOptions platforms = new PlatformOptions();
 
     @Option(names = "--timeout", paramLabel = "S",
-            description = "seconds a response may take, until the connection closes (default 3)")
+            description = "seconds a response may take, until the connection closes (default 5)")
     private double responseSeconds = Grader.Limits.DEFAULT.response().toMillis() / 1000.0;
 
     @Option(names = "--startup-timeout", paramLabel = "S",
-            description = "seconds the server may take to start (default 10)")
+            description = "seconds the server may take to start (default 30)")
     private double startupSeconds = Grader.Limits.DEFAULT.startup().toMillis() / 1000.0;
 
     @Option(names = {"-v", "--verbose"}, description = {

@@ -23,7 +23,7 @@ import java.util.function.Function;
  *     waits until the port accepts connections</td></tr>
  * <tr><td>httpspec.address + httpspec.workdir</td><td>a server that is already running at
  *     host:port, in working directory workdir (the spec writes its web root there)</td></tr>
- * <tr><td>httpspec.startupTimeout, httpspec.responseTimeout</td><td>seconds (10 and 5)</td></tr>
+ * <tr><td>httpspec.startupTimeout, httpspec.responseTimeout</td><td>seconds (30 and 10: fail-safes for a busy machine, which a correct server never comes near)</td></tr>
  * <tr><td>httpspec.sandbox</td><td>true: the server runs in a {@link Sandbox} (bubblewrap); default false</td></tr>
  * <tr><td>httpspec.sandbox.show, httpspec.sandbox.hide</td><td>paths, one per line: what the sandbox shows
  *     (read-only) and hides besides its private places</td></tr>
@@ -89,11 +89,11 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
     }
 
     public Duration startupTimeout() {
-        return seconds(STARTUP_TIMEOUT, 10);
+        return seconds(STARTUP_TIMEOUT, 30);
     }
 
     public Duration responseTimeout() {
-        return seconds(RESPONSE_TIMEOUT, 5);
+        return seconds(RESPONSE_TIMEOUT, 10);
     }
 
     /** Where the server runs: in the sandbox only when asked (the grader asks; the step modules do not). */
