@@ -95,7 +95,9 @@ public final class ArticleChecks {
 
     public static final Check FOLDER = check("answers 404 Not Found for a folder", c -> {
         for (String path : List.of("/sub", "/sub/")) {
-            c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound()));
+            c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound().because("htdocs/sub is a folder, not a"
+                    + " file: only a regular file is served (Files.isRegularFile; Files.exists is true of a folder"
+                    + " too), anything else gets 404.")));
         }
     });
 

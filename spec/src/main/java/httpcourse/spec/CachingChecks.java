@@ -82,6 +82,9 @@ public final class CachingChecks {
                                 .because("A date that cannot be read is ignored (RFC 9110 §13.1.3): the whole file."));
             });
 
+    private static final String NONE_MATCH_IGNORED = "The client's copy has the file's ETag: it is still good, and gets"
+            + " 304 Not Modified without body (RFC 9110 §13.1.2). Compare each tag of If-None-Match with the file's.";
+
     /** A form of If-None-Match that holds the file's tag, and the mistake of a server that misses it. */
     private record NoneMatch(String name, String value, Hint.Id mistake, String why) {
     }
@@ -91,9 +94,7 @@ public final class CachingChecks {
                 String etag = etagOf(c, SiteFiles.DATED);
                 String weak = etag.startsWith("W/") ? etag : "W/" + etag;
                 for (NoneMatch form : List.of(
-                        new NoneMatch("the file's ETag", etag, Hint.Id.IF_NONE_MATCH_IGNORED, "The client's copy has"
-                                + " the file's ETag: it is still good, and gets 304 Not Modified without body (RFC"
-                                + " 9110 §13.1.2). Compare each tag of If-None-Match with the file's."),
+                        new NoneMatch("the file's ETag", etag, Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED),
                         new NoneMatch("a list with the file's ETag", "\"a-" + token(c) + "\", " + etag + ", \"b\"",
                                 Hint.Id.IF_NONE_MATCH_LIST, "If-None-Match is a list of tags, separated by commas: a"
                                 + " browser that holds several copies sends all their tags. Split the list, and look"
@@ -116,11 +117,14 @@ public final class CachingChecks {
                 String request = "GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + other
                         + "\r\nIf-Modified-Since: " + IMF_FIXDATE.format(modified(c)) + "\r\n\r\n";
                 if (!other.equals(etag)) {
-                    c.check(c.send(request), c.file(SiteFiles.DATED).when("If-None-Match: another tag, and"
-                            + " If-Modified-Since: the file's time").because(Hint.Id.IF_MODIFIED_SINCE_WINS, "The tags"
-                            + " say the client's copy is another one; If-Modified-Since is ignored beside If-None-Match"
-                            + " (RFC 9110 §13.1.3, §13.2.2): a tag is surer than a time (a file can change twice in a"
-                            + " second). Look at If-Modified-Since only when there is no If-None-Match."));
+                    Timed answer = c.send(request);
+                    Hint mistake = !isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(
+                            Hint.Id.IF_MODIFIED_SINCE_WINS, "The tags say the client's copy is another one;"
+                            + " If-Modified-Since is ignored beside If-None-Match (RFC 9110 §13.1.3, §13.2.2): a tag"
+                            + " is surer than a time (a file can change twice in a second). Look at If-Modified-Since"
+                            + " only when there is no If-None-Match.") : noneMatchIgnored();
+                    c.check(answer, c.file(SiteFiles.DATED).when("If-None-Match: another tag, and"
+                            + " If-Modified-Since: the file's time").because(mistake.id(), mistake.text()));
                 }
             });
 
@@ -153,11 +157,26 @@ public final class CachingChecks {
 
     public static final Check HEAD_NONE_MATCH = check("answers HEAD with If-None-Match too: 304 Not Modified", c -> {
         String etag = etagOf(c, SiteFiles.DATED);
-        c.check(c.send(ifNoneMatch("HEAD", SiteFiles.DATED, etag)), notModified(c, SiteFiles.DATED, etag)
-                .when("HEAD with If-None-Match: the file's ETag").because(Hint.Id.HEAD_NOT_CONDITIONAL, "HEAD gets the"
-                        + " answer GET would get, without body (RFC 9110 §9.3.2): for a copy that is still good, that"
-                        + " is 304 Not Modified. Check If-None-Match for HEAD as for GET."));
+        Timed answer = c.send(ifNoneMatch("HEAD", SiteFiles.DATED, etag));
+        Hint mistake = isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(Hint.Id.HEAD_NOT_CONDITIONAL,
+                "HEAD gets the answer GET would get, without body (RFC 9110 §9.3.2): for a copy that is still good,"
+                        + " that is 304 Not Modified. Check If-None-Match for HEAD as for GET.") : noneMatchIgnored();
+        c.check(answer, notModified(c, SiteFiles.DATED, etag).when("HEAD with If-None-Match: the file's ETag")
+                .because(mistake.id(), mistake.text()));
     });
+
+    /**
+     * Whether a GET with the file's ETag gets 304: a check of If-None-Match with more than that
+     * (HEAD, If-Modified-Since beside it) names its own mistake only for a server that passes this.
+     */
+    private static boolean readsNoneMatch(Checking c, String etag) {
+        return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, etag)));
+    }
+
+    private static Hint noneMatchIgnored() {
+        return new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the file's ETag in If-None-Match does not get"
+                + " 304: the server does not read If-None-Match. " + NONE_MATCH_IGNORED);
+    }
 
     public static final List<Check> ALL = List.of(LAST_MODIFIED_AND_ETAG, MODIFIED_SINCE, MODIFIED, NONE_MATCH,
             NONE_MATCH_WINS, ETAG_CHANGES, HEAD_NONE_MATCH);

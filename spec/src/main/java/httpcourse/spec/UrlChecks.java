@@ -51,26 +51,46 @@ public final class UrlChecks {
 
     private static final String NOT_HEX = "A % is followed by two hex digits (RFC 3986 §2.1): anything else cannot be"
             + " read, and gets 400 Bad Request. Check both characters (HexFormat.isHexDigit) before decoding.";
-    private static final String SIGNED = "\"+4\" and \"-1\" are no hex digits, yet Integer.parseInt(text, 16) reads"
-            + " them, with their sign. Check that both characters are hex digits (HexFormat.isHexDigit), and answer"
-            + " 400 Bad Request to anything else.";
+    // Also said after "the server closed the connection": it must not claim that the escape was read.
+    private static final String SIGNED = "A % is followed by two hex digits: \"+4\" and \"-1\" are none, although"
+            + " Integer.parseInt(text, 16) reads them, with their sign. Check that both characters are hex digits"
+            + " (HexFormat.isHexDigit), and answer 400 Bad Request to anything else.";
     private static final String NOT_UTF8 = "These bytes are no UTF-8 (%C3 must be followed by a byte from %80 to"
             + " %BF; %FF is never UTF-8): the URL cannot be read, and gets 400 Bad Request. new String(bytes, UTF_8)"
             + " and URLDecoder replace such bytes with \"\uFFFD\" and go on: decode with"
             + " StandardCharsets.UTF_8.newDecoder(), which reports them (CharacterCodingException).";
 
     public static final Check MALFORMED_ESCAPES = check("answers 400 Bad Request to a malformed escape, and goes on"
-            + " serving", c -> ClearNoChecks.refuseEach(c, "400 Bad Request", List.of(
-                    escape("/%+4.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, SIGNED),
-                    escape("/%-1.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, SIGNED),
-                    escape("/%zz.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
-                    escape("/ipsum.html%", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
-                    escape("/ipsum.html%4", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
-                    escape("/%C3%28.html", Hint.Id.NOT_UTF8_ACCEPTED, NOT_UTF8),
-                    escape("/%FF.html", Hint.Id.NOT_UTF8_ACCEPTED, NOT_UTF8))));
+            + " serving", c -> {
+                boolean decodes = decodes(c);
+                ClearNoChecks.refuseEach(c, "400 Bad Request", List.of(
+                        escape(decodes, "/%+4.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, SIGNED),
+                        escape(decodes, "/%-1.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, SIGNED),
+                        escape(decodes, "/%zz.html", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
+                        escape(decodes, "/ipsum.html%", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
+                        escape(decodes, "/ipsum.html%4", Hint.Id.MALFORMED_ESCAPE_ACCEPTED, NOT_HEX),
+                        escape(decodes, "/%C3%28.html", Hint.Id.NOT_UTF8_ACCEPTED, NOT_UTF8),
+                        escape(decodes, "/%FF.html", Hint.Id.NOT_UTF8_ACCEPTED, NOT_UTF8)));
+            });
 
-    private static ClearNoChecks.Case escape(String path, Hint.Id mistake, String why) {
-        return new ClearNoChecks.Case("GET " + path, Requests.get(path), mistake, why);
+    /** A malformed escape, and the mistake its acceptance shows: for a server that decodes nothing, that one. */
+    private static ClearNoChecks.Case escape(boolean decodes, String path, Hint.Id mistake, String why) {
+        return decodes ? new ClearNoChecks.Case("GET " + path, Requests.get(path), mistake, why)
+                : new ClearNoChecks.Case("GET " + path, Requests.get(path), Hint.Id.NOT_PERCENT_DECODED, NOT_DECODED
+                        + " A % that is not followed by two hex digits, or bytes that are no UTF-8, cannot be decoded:"
+                        + " 400 Bad Request.");
+    }
+
+    private static final String NOT_DECODED = "The server decodes no %XX at all: /with%20space.html is not the file"
+            + " \"with space.html\" for it. " + DECODE;
+
+    /**
+     * Whether the server decodes %20, the first escape a URL needs: a server that decodes nothing
+     * fails some checks for that reason alone, and their hint must say so, not name a mistake of
+     * decoding.
+     */
+    private static boolean decodes(Checking c) {
+        return HttpResponse.parse(c.get("/with%20space.html").exchange().response()).code().equals("200");
     }
 
     public static final Check PLUS = check("takes \"+\" in a path for a plus, not a space: /a+b.html is \"a+b.html\"",
@@ -126,12 +146,13 @@ public final class UrlChecks {
 
     public static final Check DECODES_THEN_NORMALIZES = check("decodes before it normalizes: /sub/%2e%2e/ipsum.html is"
             + " /ipsum.html", c -> {
+                Hint mistake = decodes(c) ? new Hint(Hint.Id.NOT_NORMALIZED_AFTER_DECODING, "%2e%2e is .., once"
+                        + " decoded: decode first, then normalize (Path.normalize removes \"..\" and the name before"
+                        + " it), then check. Whether /nothing exists must not matter: normalized, the path does not go"
+                        + " through it.") : new Hint(Hint.Id.NOT_PERCENT_DECODED, NOT_DECODED);
                 for (String path : List.of("/sub/%2e%2e/ipsum.html", "/nothing/%2e%2e/ipsum.html")) {
                     c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
-                            .when("an escaped .. that stays inside").because(Hint.Id.NOT_NORMALIZED_AFTER_DECODING,
-                                    "%2e%2e is .., once decoded: decode first, then normalize (Path.normalize removes"
-                                            + " \"..\" and the name before it), then check. Whether /nothing exists"
-                                            + " must not matter: normalized, the path does not go through it.")));
+                            .when("an escaped .. that stays inside").because(mistake.id(), mistake.text())));
                 }
             });
 
@@ -158,10 +179,12 @@ public final class UrlChecks {
                                 + " (toRealPath) for hidden names too."));
             });
 
+    private static final String INDEX = "A folder's URL, with its slash, serves the folder's index.html: when the"
+            + " path names a folder, look for index.html in it.";
+
     public static final Check FOLDER_INDEX = check("serves a folder's index.html: /docs/",
             c -> c.check(c.get(SiteFiles.FOLDER), c.file(SiteFiles.FOLDER + "index.html").when("GET /docs/, a folder")
-                    .because(Hint.Id.FOLDER_INDEX_NOT_SERVED, "A folder's URL, with its slash, serves the folder's"
-                            + " index.html: when the path names a folder, look for index.html in it.")));
+                    .because(Hint.Id.FOLDER_INDEX_NOT_SERVED, INDEX)));
 
     private static final String REDIRECT = "A folder's URL ends with /: its index.html served at /docs would have"
             + " its relative links (href=\"guide.html\") lead to /guide.html, in the parent folder. Answer a folder"
@@ -174,9 +197,15 @@ public final class UrlChecks {
 
     public static final Check REDIRECT_ENCODED = check("redirects with the URL still encoded: /my%20docs gets Location:"
             + " /my%20docs/", c -> {
-                c.check(c.get("/my%20docs"), Expected.redirect("/my%20docs/").when("GET /my%20docs, a folder")
-                        .because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
-                c.check(c.get("/my%20docs/"), c.file(SiteFiles.FOLDER_WITH_SPACE + "index.html"));
+                Timed redirect = c.get("/my%20docs");
+                // Not found: a server that decodes nothing looks for a folder named "my%20docs".
+                boolean notDecoded = HttpResponse.parse(redirect.exchange().response()).code().equals("404")
+                        && !decodes(c);
+                c.check(redirect, Expected.redirect("/my%20docs/").when("GET /my%20docs, a folder").because(
+                        notDecoded ? Hint.Id.NOT_PERCENT_DECODED : Hint.Id.FOLDER_NOT_REDIRECTED,
+                        notDecoded ? NOT_DECODED : REDIRECT));
+                c.check(c.get("/my%20docs/"), c.file(SiteFiles.FOLDER_WITH_SPACE + "index.html")
+                        .when("GET /my%20docs/, a folder").because(Hint.Id.FOLDER_INDEX_NOT_SERVED, INDEX));
             });
 
     public static final Check REDIRECT_INSIDE = check("redirects only inside this site: //docs gets Location: /docs/,"
@@ -185,8 +214,11 @@ public final class UrlChecks {
                 // (an open redirect); a query copied before the slash would name another folder.
                 c.check(c.get("//docs"), Expected.redirect(SiteFiles.FOLDER).when("GET //docs: a Location of //docs/"
                         + " would send the browser to another site").because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
+                // //docs was redirected: a wrong status for /docs?x=1 can only come from its query.
                 c.check(c.get("/docs?x=1"), Expected.redirect(SiteFiles.FOLDER, "x=1").when("GET /docs?x=1: the query"
-                        + " is not part of the folder's name").because(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT));
+                        + " is not part of the folder's name").because(Hint.Id.QUERY_NOT_IGNORED, "The query (after ?)"
+                        + " is not part of the folder's name: cut it off before looking for the folder, and redirect"
+                        + " /docs?x=1 to /docs/ (or /docs/?x=1)."));
             });
 
     public static final Check TOP_FOLDER = check("answers /sub/.., which is htdocs itself, as /: index.html, or a 301"
