@@ -30,13 +30,17 @@ import java.util.stream.Stream;
 
 import httpcourse.spec.ArticleChecks;
 import httpcourse.spec.BasicChecks;
+import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
+import httpcourse.spec.ClearNoChecks;
+import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
+import httpcourse.spec.UrlChecks;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -110,7 +114,65 @@ class GraderTest {
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
             new Flaw(FIXED_POOL, 5, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, Hint.Id.CROWD_BLOCKS_OTHERS),
             new Flaw(STEP_4_IN_A_CROWD, 5, ManyClientsChecks.AT_ONCE, Hint.Id.BACKLOG_FULL),
-            new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED));
+            new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
+            // Complete answers
+            new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
+            new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),
+            new Flaw(DATE_IN_LOCAL_TIME, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),
+            new Flaw(CONTENT_LENGTH_IN_CHARACTERS, 6, CompleteAnswerChecks.COMPLETE_GET,
+                    Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
+            new Flaw(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, ArticleChecks.MISSING_FILE, Hint.Id.CONTENT_LENGTH_WRONG),
+            new Flaw(ERRORS_WITHOUT_TEXT, 6, ArticleChecks.MISSING_FILE, Hint.Id.ERROR_WITHOUT_TEXT),
+            new Flaw(EXTENSION_IN_CAPITALS, 6, CompleteAnswerChecks.UPPER_CASE, Hint.Id.CONTENT_TYPE_WRONG),
+            new Flaw(CHARSET_WITHOUT_CHECK, 6, CompleteAnswerChecks.CHARSET_ONLY_WHERE_TRUE, Hint.Id.CHARSET_WRONG),
+            new Flaw(HEAD_WITH_BODY, 6, CompleteAnswerChecks.HEAD, Hint.Id.BODY_WHERE_NONE),
+            new Flaw(FIFO_OPENED, 6, CompleteAnswerChecks.FIFO, Hint.Id.FIFO_OPENED),
+            new Flaw(CONTENT_LENGTH_OVERFLOW, 6, CompleteAnswerChecks.HUGE_FILE_LENGTH,
+                    Hint.Id.CONTENT_LENGTH_OVERFLOW),
+            // A clear no
+            new Flaw(METHOD_NOT_405, 7, ClearNoChecks.FORM_POST, Hint.Id.METHOD_NOT_405),
+            new Flaw(ALLOW_WITHOUT_HEAD, 7, ClearNoChecks.FORM_POST, Hint.Id.ALLOW_WRONG),
+            new Flaw(UNKNOWN_METHOD_NOT_501, 7, ClearNoChecks.UNKNOWN_METHODS, Hint.Id.UNKNOWN_METHOD_NOT_501),
+            new Flaw(METHOD_CASE_IGNORED, 7, ClearNoChecks.UNKNOWN_METHODS, Hint.Id.METHOD_CASE_IGNORED),
+            new Flaw(REQUEST_LINE_NOT_CHECKED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES,
+                    Hint.Id.REQUEST_LINE_NOT_CHECKED),
+            new Flaw(BARE_CR_ACCEPTED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES, Hint.Id.BARE_CR_ACCEPTED),
+            new Flaw(HEADER_LINE_NOT_CHECKED, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.HEADER_LINE_NOT_CHECKED),
+            new Flaw(HOST_NOT_CHECKED, 7, ClearNoChecks.HOST, Hint.Id.HOST_NOT_CHECKED),
+            new Flaw(VERSION_NOT_CHECKED, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_NOT_CHECKED),
+            new Flaw(LIMITS_CLOSE_THE_CONNECTION, 7, ClearNoChecks.URI_TOO_LONG, Hint.Id.ERROR_BY_CLOSING),
+            new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
+            new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
+            // The target is a URL
+            new Flaw(NOT_PERCENT_DECODED, 8, UrlChecks.DECODES_A_SPACE, Hint.Id.NOT_PERCENT_DECODED),
+            new Flaw(PLUS_DECODED_AS_SPACE, 8, UrlChecks.PLUS, Hint.Id.PLUS_DECODED_AS_SPACE),
+            new Flaw(MALFORMED_ESCAPE_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.MALFORMED_ESCAPE_ACCEPTED),
+            new Flaw(NOT_UTF8_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.NOT_UTF8_ACCEPTED),
+            new Flaw(QUERY_NOT_IGNORED, 8, UrlChecks.QUERY, Hint.Id.QUERY_NOT_IGNORED),
+            new Flaw(ABSOLUTE_FORM_REFUSED, 8, UrlChecks.ABSOLUTE_FORM, Hint.Id.ABSOLUTE_FORM_REFUSED),
+            new Flaw(NOT_NORMALIZED_AFTER_DECODING, 8, UrlChecks.DECODES_THEN_NORMALIZES,
+                    Hint.Id.NOT_NORMALIZED_AFTER_DECODING),
+            new Flaw(SERVES_HIDDEN_FILES, 8, UrlChecks.HIDDEN_FILES, Hint.Id.HIDDEN_FILE),
+            new Flaw(FOLDER_INDEX_NOT_SERVED, 8, UrlChecks.FOLDER_INDEX, Hint.Id.FOLDER_INDEX_NOT_SERVED),
+            new Flaw(FOLDER_NOT_REDIRECTED, 8, UrlChecks.FOLDER_REDIRECT, Hint.Id.FOLDER_NOT_REDIRECTED),
+            new Flaw(LOCATION_DECODED, 8, UrlChecks.REDIRECT_ENCODED, Hint.Id.LOCATION_WRONG),
+            new Flaw(OPEN_REDIRECT, 8, UrlChecks.REDIRECT_INSIDE, Hint.Id.OPEN_REDIRECT),
+            // Caching
+            new Flaw(NO_LAST_MODIFIED, 9, CachingChecks.LAST_MODIFIED_AND_ETAG, Hint.Id.LAST_MODIFIED_WRONG),
+            new Flaw(ETAG_WITHOUT_QUOTES, 9, CachingChecks.LAST_MODIFIED_AND_ETAG, Hint.Id.ETAG_WRONG),
+            new Flaw(IF_MODIFIED_SINCE_IGNORED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_IGNORED),
+            new Flaw(FILE_TIME_NOT_TRUNCATED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.FILE_TIME_NOT_TRUNCATED),
+            new Flaw(IF_MODIFIED_SINCE_EQUALITY, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_EQUALITY),
+            new Flaw(NOT_MODIFIED_FOR_A_NEWER_FILE, 9, CachingChecks.MODIFIED, Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE),
+            new Flaw(IF_NONE_MATCH_IGNORED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_IGNORED),
+            new Flaw(IF_NONE_MATCH_LIST, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_LIST),
+            new Flaw(IF_NONE_MATCH_WEAK, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_WEAK),
+            new Flaw(IF_NONE_MATCH_STAR, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_STAR),
+            new Flaw(IF_MODIFIED_SINCE_WINS, 9, CachingChecks.NONE_MATCH_WINS, Hint.Id.IF_MODIFIED_SINCE_WINS),
+            new Flaw(ETAG_UNCHANGED, 9, CachingChecks.ETAG_CHANGES, Hint.Id.ETAG_UNCHANGED),
+            new Flaw(ETAG_UNSTABLE, 9, CachingChecks.NONE_MATCH, Hint.Id.ETAG_UNSTABLE),
+            new Flaw(NOT_MODIFIED_WITHOUT_ETAG, 9, CachingChecks.NONE_MATCH, Hint.Id.NOT_MODIFIED_WITHOUT_ETAG),
+            new Flaw(HEAD_NOT_CONDITIONAL, 9, CachingChecks.HEAD_NONE_MATCH, Hint.Id.HEAD_NOT_CONDITIONAL));
 
     /**
      * Everything else a flaw breaks, with the hint each of those failures must get: graded on its
@@ -151,6 +213,65 @@ class GraderTest {
             case STEP_3 -> merged(failing(Hint.Id.CLOSED_WITHOUT_ANSWER, ArticleChecks.FORM_TO_A_MISSING_FILE,
                             ArticleChecks.FOLDER, ArticleChecks.DOT_DOT_INSIDE),
                     failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE));
+            // Every answer has a Date: every check that looks at an answer fails, for one reason.
+            case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still
+            // answers), the typed texts; ASCII pages, binary files, and the errors' texts (plain ASCII) pass.
+            case CONTENT_LENGTH_IN_CHARACTERS -> everyCheckBut(server, ArticleChecks.NAMED_FILE, ArticleChecks.ABOUT,
+                    ArticleChecks.NESTED, ArticleChecks.BINARY, ArticleChecks.LARGE, ArticleChecks.FORM_LIKE_A_GET,
+                    ArticleChecks.BROWSER_FOR_A_PAGE, ArticleChecks.FORM_TO_A_MISSING_FILE, ArticleChecks.FOLDER,
+                    ArticleChecks.OUTSIDE, ArticleChecks.DOT_DOT_INSIDE, ArticleChecks.LINK_OUTSIDE,
+                    BasicChecks.LOOPBACK_ONLY, CompleteAnswerChecks.UPPER_CASE, CompleteAnswerChecks.OCTET_STREAM,
+                    CompleteAnswerChecks.CHARSET_ONLY_WHERE_TRUE, CompleteAnswerChecks.HEAD,
+                    CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE);
+            // Every 404: the FIFO's, and the one GET gets before HEAD, too.
+            case ERROR_LENGTH_WITHOUT_LINE_BREAK -> failing(Hint.Id.CONTENT_LENGTH_WRONG,
+                    ArticleChecks.FORM_TO_A_MISSING_FILE, ArticleChecks.FOLDER, ArticleChecks.OUTSIDE,
+                    ArticleChecks.LINK_OUTSIDE, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE, CompleteAnswerChecks.FIFO);
+            case ERRORS_WITHOUT_TEXT -> failing(Hint.Id.ERROR_WITHOUT_TEXT, ArticleChecks.FORM_TO_A_MISSING_FILE,
+                    ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE,
+                    CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE, CompleteAnswerChecks.FIFO);
+            case HEAD_WITH_BODY -> failing(Hint.Id.BODY_WHERE_NONE, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE);
+            // Files.exists is true of a folder too: it is sent as a file (its head, then nothing).
+            case FIFO_OPENED -> failing(Hint.Id.WRONG_STATUS, ArticleChecks.FOLDER);
+            case METHOD_NOT_405 -> failing(Hint.Id.METHOD_NOT_405, ClearNoChecks.OTHER_METHODS);
+            case ALLOW_WITHOUT_HEAD -> failing(Hint.Id.ALLOW_WRONG, ClearNoChecks.OTHER_METHODS);
+            // A CR in a value, or between two header lines, is dropped too.
+            case BARE_CR_ACCEPTED -> failing(Hint.Id.BARE_CR_ACCEPTED, ClearNoChecks.MALFORMED_HEADER_LINES);
+            case LIMITS_CLOSE_THE_CONNECTION -> failing(Hint.Id.ERROR_BY_CLOSING, ClearNoChecks.HEADERS_TOO_LARGE);
+            case HEAD_LIMIT_TOO_SMALL -> failing(Hint.Id.HEAD_LIMIT_TOO_SMALL, ClearNoChecks.LARGE_HEAD);
+            // Every check with an escape it needs decoded; the others see 404, as they expect.
+            case NOT_PERCENT_DECODED -> failing(Hint.Id.NOT_PERCENT_DECODED, UrlChecks.DECODES_ANY_ESCAPE,
+                    UrlChecks.MALFORMED_ESCAPES, UrlChecks.PLUS, UrlChecks.DECODES_THEN_NORMALIZES,
+                    UrlChecks.REDIRECT_ENCODED);
+            // URLDecoder throws on "%+4": the connection closes without an answer.
+            case PLUS_DECODED_AS_SPACE -> failing(Hint.Id.ERROR_BY_CLOSING, UrlChecks.MALFORMED_ESCAPES);
+            case QUERY_NOT_IGNORED -> failing(Hint.Id.QUERY_NOT_IGNORED, UrlChecks.REDIRECT_INSIDE);
+            // Not normalized, ".." stays a name of the path, which starts with a dot: hidden.
+            case NOT_NORMALIZED_AFTER_DECODING -> failing(Hint.Id.REFUSES_EVERY_DOT_DOT, ArticleChecks.DOT_DOT_INSIDE);
+            case SERVES_HIDDEN_FILES -> failing(Hint.Id.HIDDEN_FILE, UrlChecks.HIDDEN_THROUGH_A_LINK);
+            case FOLDER_INDEX_NOT_SERVED -> failing(Hint.Id.FOLDER_INDEX_NOT_SERVED, UrlChecks.REDIRECT_ENCODED);
+            case FOLDER_NOT_REDIRECTED -> failing(Hint.Id.FOLDER_NOT_REDIRECTED, UrlChecks.REDIRECT_ENCODED,
+                    UrlChecks.REDIRECT_INSIDE);
+            // A Location from the request's path: //docs leads to another site, /sub/.. to /sub/../.
+            case LOCATION_DECODED -> merged(failing(Hint.Id.OPEN_REDIRECT, UrlChecks.REDIRECT_INSIDE),
+                    failing(Hint.Id.LOCATION_WRONG, UrlChecks.TOP_FOLDER));
+            case OPEN_REDIRECT -> failing(Hint.Id.LOCATION_WRONG, UrlChecks.TOP_FOLDER);
+            // Every file's answer: the checks that see only errors and redirects pass.
+            case NO_LAST_MODIFIED, ETAG_WITHOUT_QUOTES -> everyCheckBut(server, ArticleChecks.OUTSIDE,
+                    ArticleChecks.LINK_OUTSIDE, BasicChecks.LOOPBACK_ONLY, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE,
+                    ClearNoChecks.LONG_REQUEST_LINE, UrlChecks.DECODES_UTF8, UrlChecks.TARGET_WITHOUT_SLASH,
+                    UrlChecks.ESCAPED_OUTSIDE, UrlChecks.HIDDEN_FILES, UrlChecks.HIDDEN_THROUGH_A_LINK,
+                    UrlChecks.FOLDER_REDIRECT, UrlChecks.REDIRECT_INSIDE, UrlChecks.TOP_FOLDER,
+                    UrlChecks.FOLDER_WITHOUT_INDEX);
+            case IF_NONE_MATCH_IGNORED -> failing(Hint.Id.IF_NONE_MATCH_IGNORED, CachingChecks.NONE_MATCH_WINS,
+                    CachingChecks.HEAD_NONE_MATCH);
+            // Every check that asks for the ETag twice.
+            case ETAG_UNSTABLE -> failing(Hint.Id.ETAG_UNSTABLE, CachingChecks.MODIFIED_SINCE,
+                    CachingChecks.NONE_MATCH_WINS, CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);
+            // Every 304.
+            case NOT_MODIFIED_WITHOUT_ETAG -> failing(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, CachingChecks.MODIFIED_SINCE,
+                    CachingChecks.HEAD_NONE_MATCH);
             default -> Map.of();
         };
     }
@@ -178,7 +299,7 @@ class GraderTest {
             Hint.Id.NO_PORT_LINE, Hint.Id.PORT_IN_USE, Hint.Id.FIXED_PORT_SILENT, Hint.Id.NOT_LISTENING);
 
     /**
-     * A known-wrong server of steps 6 to 14, whose check is being written: made, and compiled
+     * A known-wrong server of steps 10 to 14, whose check is being written: made, and compiled
      * (KnownWrongServerTest), but not graded yet.
      *
      * @param check the check it is meant for, in words: its name is the check's author's to choose
@@ -187,33 +308,11 @@ class GraderTest {
     }
 
     /**
-     * TODO (the lead, once the checks of steps 6 to 14 are merged): move each of these to FLAWS,
+     * TODO (the lead, once the checks of steps 10 to 14 are merged): move each of these to FLAWS,
      * with the check's constant, and add to alsoFails what else it breaks. Each is its step's real
      * source with one flaw; its hint is the one its check must give.
      */
     static final List<Awaiting> AWAITING_THEIR_CHECK = List.of(
-            new Awaiting(NO_DATE, 6, "GET /'s answer with Date, Content-Type and Content-Length", Hint.Id.DATE_MISSING),
-            new Awaiting(DATE_IN_ISO_8601, 6, "GET /'s answer, its Date", Hint.Id.DATE_NOT_IMF_FIXDATE),
-            new Awaiting(DATE_IN_LOCAL_TIME, 6, "GET /'s answer, its Date", Hint.Id.DATE_NOT_NOW),
-            new Awaiting(CONTENT_LENGTH_IN_CHARACTERS, 6, "GET /'s answer (index.html has bytes beyond ASCII)",
-                    Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
-            new Awaiting(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, "404 Not Found with a short text", Hint.Id.CONTENT_LENGTH_WRONG),
-            new Awaiting(ERRORS_WITHOUT_TEXT, 6, "404 Not Found with a short text", Hint.Id.ERROR_WITHOUT_TEXT),
-            new Awaiting(EXTENSION_IN_CAPITALS, 6, "the type of an extension in capitals: .PNG is image/png",
-                    Hint.Id.CONTENT_TYPE_WRONG),
-            new Awaiting(CHARSET_WITHOUT_CHECK, 6, "charset=utf-8 only where true: not for a text file in ISO-8859-1",
-                    Hint.Id.CHARSET_WRONG),
-            new Awaiting(HEAD_WITH_BODY, 6, "HEAD gets the head GET gets, and no body", Hint.Id.BODY_WHERE_NONE),
-            new Awaiting(ALLOW_WITHOUT_HEAD, 7, "405 Method Not Allowed, with Allow: GET, HEAD, to the form POST",
-                    Hint.Id.ALLOW_WRONG),
-            new Awaiting(LIMITS_CLOSE_THE_CONNECTION, 7, "414 URI Too Long to a request line of 100 000 bytes",
-                    Hint.Id.ERROR_BY_CLOSING),
-            new Awaiting(LOCATION_DECODED, 8, "a folder's redirect keeps its URL encoded: /my%20docs gets"
-                    + " Location: /my%20docs/", Hint.Id.LOCATION_WRONG),
-            new Awaiting(SERVES_HIDDEN_FILES, 8, "never a hidden file or folder (a name that starts with a dot)",
-                    Hint.Id.HIDDEN_FILE),
-            new Awaiting(NO_LAST_MODIFIED, 9, "Last-Modified: the file's time, in IMF-fixdate", Hint.Id.LAST_MODIFIED_WRONG),
-            new Awaiting(ETAG_WITHOUT_QUOTES, 9, "an ETag in double quotes", Hint.Id.ETAG_WRONG),
             new Awaiting(CLOSES_AFTER_EACH_ANSWER, 10, "three requests one after the other on one HTTP/1.1 connection",
                     Hint.Id.NOT_KEPT_OPEN),
             new Awaiting(NO_CONNECTION_CLOSE, 10, "closes after answering Connection: close, and says so",
@@ -379,7 +478,7 @@ class GraderTest {
         AWAITING_THEIR_CHECK.forEach(awaiting -> accounted.add(awaiting.server()));
         assertThat(accounted).containsExactlyInAnyOrder(KnownWrongServer.values());
         assertThat(AWAITING_THEIR_CHECK).allSatisfy(awaiting -> assertThat(awaiting.step())
-                .as("%s waits for a check of step 6 or later", awaiting.server()).isGreaterThanOrEqualTo(6));
+                .as("%s waits for a check of step 10 or later", awaiting.server()).isGreaterThanOrEqualTo(10));
     }
 
     @Test

@@ -20,7 +20,7 @@ import httpcourse.spec.Repository;
  * show exactly what the flaw is. When a step changes so that an edit no longer applies,
  * {@link #sources()} fails and says which.
  *
- * <p>GraderTest says which check each one must fail, and with which hint. The fixtures of steps 6
+ * <p>GraderTest says which check each one must fail, and with which hint. The fixtures of steps 10
  * to 14 wait for their checks, which are being written: GraderTest lists them, with the check
  * each is meant for, until they can be graded.
  */
@@ -291,7 +291,7 @@ enum KnownWrongServer {
     READS_WHOLE_FILES(5, edit("try (InputStream page = Files.newInputStream(file)) {",
             "try (InputStream page = new ByteArrayInputStream(Files.readAllBytes(file))) { // FLAW: all in memory")),
 
-    // ---- Step 6: complete answers (its checks are being written: see GraderTest.AWAITING_THEIR_CHECK)
+    // ---- Step 6: complete answers
 
     /** No Date header: the time of the answer is missing. */
     NO_DATE(6, in("Response.java", "head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
@@ -306,9 +306,15 @@ enum KnownWrongServer {
     DATE_IN_LOCAL_TIME(6, in("Response.java", ".withZone(ZoneOffset.UTC);",
             ".withZone(ZoneId.of(\"Asia/Kolkata\")); // FLAW: local time, written as GMT")),
 
-    /** Content-Length from the text instead of the bytes: too small wherever the page is not ASCII. */
-    CONTENT_LENGTH_IN_CHARACTERS(6, in("Response.java", "\"Content-Length: \" + channel.size()",
-            "\"Content-Length: \" + new String(Files.readAllBytes(file), StandardCharsets.UTF_8).length() /* FLAW: characters */")),
+    /**
+     * A text's Content-Length from its characters instead of its bytes: too small wherever the text
+     * is not ASCII. (Other files keep their length: their bytes decoded as UTF-8 would make as many
+     * characters, or not, by chance.)
+     */
+    CONTENT_LENGTH_IN_CHARACTERS(6, in("Response.java", "\"Content-Length: \" + length",
+            "\"Content-Length: \" + (type.startsWith(\"text/\") /* FLAW: a text's characters */\n"
+                    + "                ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8).length()"
+                    + " : length)")),
 
     /** An error's Content-Length without the line break its text ends with: one byte short. */
     ERROR_LENGTH_WITHOUT_LINE_BREAK(6, in("Response.java", "\"Content-Length: \" + body.length)",
@@ -331,7 +337,55 @@ enum KnownWrongServer {
     HEAD_WITH_BODY(6, edit("response.send(out, !request.startsWith(\"HEAD \"));",
             "response.send(out, true); // FLAW: a body for HEAD too")),
 
+    /** Files.exists where Files.isRegularFile is needed: a named pipe is opened, and the open waits for a writer. */
+    FIFO_OPENED(6, edit("return Files.isRegularFile(file) && file.toRealPath()",
+            "return Files.exists(file) /* FLAW: a pipe, a folder too */ && file.toRealPath()")),
+
+    /** A file's length through an int: beyond 2 GiB, a negative Content-Length. */
+    CONTENT_LENGTH_OVERFLOW(6, in("Response.java", "\"Content-Length: \" + length",
+            "\"Content-Length: \" + (int) length /* FLAW: an int */")),
+
     // ---- Step 7: a clear no
+
+    /** No 405: every method but GET and HEAD gets 501, as if HTTP did not define it. */
+    METHOD_NOT_405(7, in("Request.java", "if (OTHER_METHODS.contains(method)) {",
+            "if (false) { // FLAW: no 405")),
+
+    /** 405 for every method but GET and HEAD, even one nobody defined. */
+    UNKNOWN_METHOD_NOT_501(7, in("Request.java", "if (OTHER_METHODS.contains(method)) {",
+            "if (!method.equals(\"GET\") && !method.equals(\"HEAD\")) { // FLAW: 405 for any method")),
+
+    /** Method names compared in any letter case: "get" is served like GET. */
+    METHOD_CASE_IGNORED(7, in("Request.java", "if (!method.equals(\"GET\") && !method.equals(\"HEAD\")) {",
+            "if (!method.equalsIgnoreCase(\"GET\") && !method.equalsIgnoreCase(\"HEAD\")) { // FLAW: \"get\" is GET")),
+
+    /** Any number of spaces between the request line's words, as a split on spaces takes them. */
+    REQUEST_LINE_NOT_CHECKED(7, in("Request.java", "\") ([\\\\x21-\\\\x7E]+) (HTTP",
+            "\") +([\\\\x21-\\\\x7E]+) +(HTTP")),
+
+    /** A CR dropped wherever it is, a bare one too: "a\rb" is read as "ab". */
+    BARE_CR_ACCEPTED(7, in("Request.java", "line.append((char) b); // ISO-8859-1",
+            "if (b != '\\r') line.append((char) b); // FLAW: a CR dropped, wherever it is. ISO-8859-1")),
+
+    /** Spaces before a header's colon accepted: "Host : localhost" is read as Host. */
+    HEADER_LINE_NOT_CHECKED(7, in("Request.java", "\"(\" + TOKEN + \"):(", "\"(\" + TOKEN + \") *:(")),
+
+    /** An HTTP/1.1 request without Host, or with two, served. */
+    HOST_NOT_CHECKED(7, in("Request.java",
+            "if (!version.equals(\"HTTP/1.0\") && (host == null || host.contains(\",\"))) {",
+            "if (false) { // FLAW: Host never checked")),
+
+    /** The version never checked: HTTP/2.0 and HTTP/0.9 served as HTTP/1.x. */
+    VERSION_NOT_CHECKED(7, in("Request.java", "if (!version.startsWith(\"HTTP/1.\")) {",
+            "if (false) { /* FLAW: any version */")),
+
+    /** A head limit of 4 KiB: a long URL, a head with cookies, refused. */
+    HEAD_LIMIT_TOO_SMALL(7, in("LimitedInput.java", "static final int SIZE = 8192;",
+            "static final int SIZE = 4096; // FLAW: under the 8 000 bytes RFC 9112 recommends")),
+
+    /** An empty line before the request line taken for the end of an empty head: no answer. */
+    EMPTY_LINE_NOT_IGNORED(7, in("Request.java", "} else if (!head.isEmpty()) {",
+            "} else { // FLAW: an empty line first ends an empty head")),
 
     /** A 405 whose Allow forgets HEAD. */
     ALLOW_WITHOUT_HEAD(7, in("Request.java", "\"Allow: GET, HEAD\")", "\"Allow: GET\") /* FLAW: HEAD forgotten */")),
@@ -341,6 +395,49 @@ enum KnownWrongServer {
             "} catch (IllegalStateException e) { // FLAW: a head too large closes the connection, as in step 5")),
 
     // ---- Step 8: the target is a URL
+
+    /** The path used as it came: %20 is looked for as "%20". */
+    NOT_PERCENT_DECODED(8, in("Htdocs.java", "String decoded = percentDecode(path);",
+            "String decoded = path; // FLAW: not decoded")),
+
+    /** URLDecoder, which decodes form data: "+" becomes a space. */
+    PLUS_DECODED_AS_SPACE(8, in("Htdocs.java", "String decoded = percentDecode(path);",
+            "String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8); // FLAW: form data, not a path")),
+
+    /** The two characters after % never checked: Integer.parseInt reads "+4" and "-1". */
+    MALFORMED_ESCAPE_ACCEPTED(8,
+            in("Htdocs.java", "i + 2 < path.length() && HexFormat.isHexDigit(path.charAt(i + 1))\n"
+                    + "                    && HexFormat.isHexDigit(path.charAt(i + 2))",
+                    "i + 2 < path.length() /* FLAW: the two characters not checked */"),
+            in("Htdocs.java", "HexFormat.fromHexDigits(path, i + 1, i + 3)",
+                    "Integer.parseInt(path, i + 1, i + 3, 16)")),
+
+    /** Bytes that are no UTF-8 replaced with U+FFFD, not refused. */
+    NOT_UTF8_ACCEPTED(8, in("Htdocs.java", "StandardCharsets.UTF_8.newDecoder()",
+            "StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE) /* FLAW */")),
+
+    /** The query kept in the path, and decoded with it. */
+    QUERY_NOT_IGNORED(8, in("Htdocs.java", "int query = pathAndQuery.indexOf('?');",
+            "int query = -1; /* FLAW: the query is part of the path */")),
+
+    /** Only a path as target: a whole URL gets 400. */
+    ABSOLUTE_FORM_REFUSED(8, in("Htdocs.java", "ABSOLUTE_FORM.matcher(target)",
+            "ABSOLUTE_FORM.matcher(\"\") /* FLAW: a URL never matches */")),
+
+    /** Decoded, never normalized: "sub/.." is left in the path, and its ".." counts as a hidden name. */
+    NOT_NORMALIZED_AFTER_DECODING(8, in("Htdocs.java", "return Path.of(ROOT + decoded).normalize();",
+            "return Path.of(ROOT + decoded); // FLAW: not normalized")),
+
+    /** Only "/" has an index, as in step 7: any other folder's URL gets 404. */
+    FOLDER_INDEX_NOT_SERVED(8, edit("file = file.resolve(\"index.html\");",
+            "file = path.equals(\"/\") ? file.resolve(\"index.html\") : file; // FLAW: only / has an index")),
+
+    /** A folder without its slash served as it is: its index.html's relative links lead to its parent. */
+    FOLDER_NOT_REDIRECTED(8, edit("if (!path.endsWith(\"/\")) {", "if (false) { /* FLAW: no redirect */")),
+
+    /** A redirect to the request's own path: //docs gets Location: //docs/, a host named docs. */
+    OPEN_REDIRECT(8, edit("String location = Htdocs.urlOf(file);",
+            "String location = path + \"/\"; // FLAW: the request's path")),
 
     /** A redirect to the decoded path: "/my docs/", which is no URL. */
     LOCATION_DECODED(8, edit("String location = Htdocs.urlOf(file);",
@@ -352,6 +449,60 @@ enum KnownWrongServer {
             "return real.startsWith(root); // FLAW: hidden names not checked")),
 
     // ---- Step 9: caching
+
+    /** If-Modified-Since never read. */
+    IF_MODIFIED_SINCE_IGNORED(9, in("Validators.java", "String since = headers.get(\"if-modified-since\");",
+            "String since = null; // FLAW: If-Modified-Since never read")),
+
+    /** The file's time kept with its fractions of a second, which its Last-Modified drops: never equal. */
+    FILE_TIME_NOT_TRUNCATED(9, in("Validators.java", "modified.toInstant().truncatedTo(ChronoUnit.SECONDS)",
+            "modified.toInstant() /* FLAW: fractions of a second kept */")),
+
+    /** 304 only for the very time of the file, not for a later one. */
+    IF_MODIFIED_SINCE_EQUALITY(9, in("Validators.java",
+            "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
+            "lastModified.equals(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: equal only */")),
+
+    /** 304 for any If-Modified-Since, whatever its date. */
+    NOT_MODIFIED_FOR_A_NEWER_FILE(9, in("Validators.java",
+            "return since != null && !lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)));",
+            "return since != null; // FLAW: any date")),
+
+    /** If-None-Match never read. */
+    IF_NONE_MATCH_IGNORED(9, in("Validators.java", "String noneMatch = headers.get(\"if-none-match\");",
+            "String noneMatch = null; // FLAW: If-None-Match never read")),
+
+    /** If-None-Match compared whole with the tag: a list never matches. */
+    IF_NONE_MATCH_LIST(9, in("Validators.java", "Stream.of(noneMatch.split(\",\"))",
+            "Stream.of(noneMatch) /* FLAW: not split */")),
+
+    /** A weak tag compared strongly: W/"..." never matches. */
+    IF_NONE_MATCH_WEAK(9, in("Validators.java", ".replaceFirst(\"^W/\", \"\")", " /* FLAW: W/ kept */")),
+
+    /** If-None-Match: * not matched. */
+    IF_NONE_MATCH_STAR(9, in("Validators.java", "tag.equals(etag) || tag.equals(\"*\")",
+            "tag.equals(etag) /* FLAW: * forgotten */")),
+
+    /** If-Modified-Since read beside If-None-Match: it overrides the tags. */
+    IF_MODIFIED_SINCE_WINS(9, in("Validators.java", "if (noneMatch != null) {",
+            "if (noneMatch != null && headers.get(\"if-modified-since\") == null) { // FLAW: the date wins")),
+
+    /** A tag of the file's length alone: an edit that keeps the length keeps the tag. */
+    ETAG_UNCHANGED(9, in("Validators.java",
+            "+ \"-\"\n                + Long.toHexString(modified.to(TimeUnit.NANOSECONDS))",
+            "/* FLAW: the length alone */")),
+
+    /** A tag of the clock: new for every request, so no copy ever matches it. */
+    ETAG_UNSTABLE(9, in("Validators.java", "Long.toHexString(attributes.size())",
+            "Long.toHexString(System.nanoTime()) /* FLAW: the clock */")),
+
+    /** A 304 without the ETag (and Last-Modified) a 200 would have. */
+    NOT_MODIFIED_WITHOUT_ETAG(9, edit("new Response(\"304 Not Modified\", validators.headers(),",
+            "new Response(\"304 Not Modified\", List.of() /* FLAW: no ETag */,")),
+
+    /** Only GET is conditional: HEAD with the file's ETag gets 200. */
+    HEAD_NOT_CONDITIONAL(9, edit("if (validators.match(request.headers())) {",
+            "if (request.method().equals(\"GET\") && validators.match(request.headers())) { /* FLAW: GET only */")),
 
     /** Files without their time. */
     NO_LAST_MODIFIED(9, in("Validators.java",

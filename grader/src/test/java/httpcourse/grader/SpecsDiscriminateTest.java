@@ -17,12 +17,16 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import httpcourse.spec.ArticleChecks;
+import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
+import httpcourse.spec.ClearNoChecks;
+import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.Course;
 import httpcourse.spec.CourseSpec;
 import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
+import httpcourse.spec.UrlChecks;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,11 +78,13 @@ class SpecsDiscriminateTest {
             new Pair(2, ArticleChecks.NAMED_FILE, "the file the request names"),
             new Pair(3, ArticleChecks.MISSING_FILE, "404 Not Found"),
             new Pair(4, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, "many clients at once"),
-            // TODO (the lead, once the checks of steps 6 to 14 are merged): name the check of each.
-            new Pair(5, null, "complete answers: Date, Content-Type, Content-Length, HEAD"),
-            new Pair(6, null, "a clear no: 400, 405, 414, 431, 501, 505, each with a short text"),
-            new Pair(7, null, "the target is a URL: percent-decoding, the query, folders, hidden names"),
-            new Pair(8, null, "caching: Last-Modified, ETag, 304 Not Modified"),
+            new Pair(5, CompleteAnswerChecks.COMPLETE_GET,
+                    "complete answers: Date, Content-Type, Content-Length, HEAD"),
+            new Pair(6, ClearNoChecks.FORM_POST, "a clear no: 400, 405, 414, 431, 501, 505, each with a short text"),
+            new Pair(7, UrlChecks.DECODES_A_SPACE,
+                    "the target is a URL: percent-decoding, the query, folders, hidden names"),
+            new Pair(8, CachingChecks.NONE_MATCH, "caching: Last-Modified, ETag, 304 Not Modified"),
+            // TODO (the lead, once the checks of steps 10 to 14 are merged): name the check of each.
             new Pair(9, null, "keep-alive: HTTP/1.1, several requests on one connection, pipelining"),
             new Pair(10, null, "request bodies: Content-Length, chunked, read and forgotten"),
             new Pair(11, null, "a graceful stop on SIGTERM and Ctrl+C"),
