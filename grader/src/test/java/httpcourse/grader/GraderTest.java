@@ -39,6 +39,7 @@ import httpcourse.spec.Hint;
 import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
+import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.UrlChecks;
 
@@ -424,6 +425,7 @@ class GraderTest {
     @DisplayName("every known-wrong server fails its check with the one hint that names its flaw")
     void failsTheCheckWithItsHint(KnownWrongServer server, int step, String check, Hint.Id hint) {
         assumeThisComputerCanTell(hint);
+        assumeItCanWriteItsWebRoot(server);
         StepResult result = RESULTS.get(server);
         assertThat(result.step()).isEqualTo(step);
         StepResult.Check failed = check(result, check);
@@ -439,6 +441,7 @@ class GraderTest {
     void failsOnlyTheChecksItAffects(KnownWrongServer server, int step) {
         Flaw flaw = flaw(server);
         assumeThisComputerCanTell(flaw.hint());
+        assumeItCanWriteItsWebRoot(server);
         Map<String, List<Hint.Id>> expected = new LinkedHashMap<>();
         expected.put(flaw.check().name(), List.of(flaw.hint()));
         alsoFails(server).forEach((check, hint) -> expected.put(check.name(), List.of(hint)));
@@ -519,6 +522,16 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("stops at start a server that writes over its htdocs, where the sandbox runs it as another user")
+    void stopsAServerThatWritesOverItsWebRoot() {
+        Assumptions.assumeTrue(webRootIsNotTheServers(), "the server runs as the user who wrote its htdocs");
+        StepResult result = RESULTS.get(TAMPERS_WITH_ITS_WEB_ROOT);
+        assertThat(result.problem()).as("the step's problem").isNotNull();
+        assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.CRASHED_AT_START);
+        assertThat(result.problem().report()).contains("java.nio.file.AccessDeniedException: htdocs/index.html");
+    }
+
+    @Test
     @DisplayName("gives this repository's fourteen steps every point, each on its own spec")
     void gradesTheRepositoryFully() {
         assertThat(REPOSITORY.keySet()).containsExactlyInAnyOrderElementsOf(Grader.availableSteps());
@@ -537,6 +550,20 @@ class GraderTest {
     private static void assumeThisComputerCanTell(Hint.Id hint) {
         Assumptions.assumeTrue(hint != Hint.Id.NOT_LOOPBACK_ONLY || NetworkAddresses.firstNonLoopback().isPresent(),
                 "this computer has no address besides loopback: a server that listens everywhere cannot be told apart");
+    }
+
+    /**
+     * Where root grades, the sandbox runs each server as nobody, and htdocs is root's: a server
+     * cannot write over its pages, and the one that tries crashes at start (see
+     * {@link #stopsAServerThatWritesOverItsWebRoot}).
+     */
+    private static boolean webRootIsNotTheServers() {
+        return Sandbox.unavailable().isEmpty() && "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void assumeItCanWriteItsWebRoot(KnownWrongServer server) {
+        Assumptions.assumeFalse(server == TAMPERS_WITH_ITS_WEB_ROOT && webRootIsNotTheServers(),
+                "root grades: the sandbox runs the server as nobody, who may not write over htdocs/index.html");
     }
 
     /** Every check of {@code server}'s step but {@code passing} (and its own), each failing with its hint. */
