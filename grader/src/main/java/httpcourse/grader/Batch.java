@@ -92,7 +92,7 @@ final class Batch {
             List<String> command = ServerCommand.compiled(ServerCommand.resolve(template, submission, step));
             Sandbox isolation = sandbox
                     ? GradingSandbox.submission(command, submission, submissionsFolder, gradebooks) : Sandbox.NONE;
-            results.add(Grader.gradeStep(step, new Grader.ServerUnderTest.Command(command, port, isolation), limits));
+            results.add(Grader.gradeStep(step, new Grader.ServerToGrade.Command(command, port, isolation), limits));
         }
         return new Gradebook.Submission(submission.getFileName().toString(), results);
     }

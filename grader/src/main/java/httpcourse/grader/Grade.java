@@ -175,7 +175,7 @@ public final class Grade {
     }
 
     /** Grades one step, printing each check as soon as it is decided, then why the failed ones failed. */
-    static StepResult gradeAndReport(int step, Grader.ServerUnderTest server, Grader.Limits limits,
+    static StepResult gradeAndReport(int step, Grader.ServerToGrade server, Grader.Limits limits,
                                      List<String> checks, boolean verbose, PrintStream out) {
         Grader.Progress progress = new Grader.Progress() {
             @Override
@@ -202,12 +202,12 @@ public final class Grade {
         }
     }
 
-    private static Grader.ServerUnderTest server(Options options, boolean sandbox, Path here, int step) {
+    private static Grader.ServerToGrade server(Options options, boolean sandbox, Path here, int step) {
         if (options.isRunningServer()) {
-            return new Grader.ServerUnderTest.Running(options.address(), options.workdir());
+            return new Grader.ServerToGrade.Running(options.address(), options.workdir());
         }
         List<String> command = ServerCommand.compiled(ServerCommand.resolve(options.command(), here, step));
-        return new Grader.ServerUnderTest.Command(command, options.port(),
+        return new Grader.ServerToGrade.Command(command, options.port(),
                 sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }
 

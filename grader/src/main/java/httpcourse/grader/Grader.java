@@ -39,10 +39,11 @@ public final class Grader {
     }
 
     /**
-     * The server under test, as the grader knows it: a command that starts it, or the address of a
-     * server already running. The specs meet it as their {@link httpcourse.spec.ServerUnderTest}.
+     * The server to grade, as the grader knows it: a command that starts it, or the address of a
+     * server already running. Once it runs, the checks talk to it as their server under test
+     * ({@link httpcourse.spec.ServerUnderTest}): that name is for the running server only.
      */
-    public sealed interface ServerUnderTest {
+    public sealed interface ServerToGrade {
 
         /** The spec's configuration parameters (see {@link SpecConfig}) for this server. */
         Map<String, String> parameters();
@@ -58,7 +59,7 @@ public final class Grader {
          *                  "Listening on port N"; otherwise the port it always uses
          * @param sandbox   where it runs: {@link Sandbox#NONE}, or a sandbox that shows it its own files only
          */
-        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements ServerUnderTest {
+        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements ServerToGrade {
             public Command {
                 words = List.copyOf(words);
             }
@@ -87,7 +88,7 @@ public final class Grader {
         }
 
         /** A server somebody already started, at host:port, in {@code workingDirectory}. */
-        record Running(String address, Path workingDirectory) implements ServerUnderTest {
+        record Running(String address, Path workingDirectory) implements ServerToGrade {
             @Override
             public Map<String, String> parameters() {
                 return Map.of(SpecConfig.ADDRESS, address, SpecConfig.WORKDIR, workingDirectory.toString());
@@ -124,7 +125,7 @@ public final class Grader {
      * @param checks only the checks whose name holds one of these words (letter case aside);
      *               empty: every check of the step
      */
-    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress,
+    public static StepResult gradeStep(int step, ServerToGrade server, Limits limits, Progress progress,
                                        List<String> checks) {
         Course.Step spec = Course.step(step);
         SpecConfig selection = new SpecConfig(key -> key.equals(SpecConfig.CHECKS)
@@ -149,11 +150,11 @@ public final class Grader {
                 collector.problem(), collector.serverStops());
     }
 
-    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits, Progress progress) {
+    public static StepResult gradeStep(int step, ServerToGrade server, Limits limits, Progress progress) {
         return gradeStep(step, server, limits, progress, List.of());
     }
 
-    public static StepResult gradeStep(int step, ServerUnderTest server, Limits limits) {
+    public static StepResult gradeStep(int step, ServerToGrade server, Limits limits) {
         return gradeStep(step, server, limits, Progress.SILENT);
     }
 

@@ -101,7 +101,7 @@ final class Platforms {
             List<String> command = ServerCommand.compiled(ServerCommand.resolve(setup.template(), submission, step));
             Sandbox isolation = setup.sandbox() ? GradingSandbox.submission(command, submission,
                     setup.layout().home(setup.root()), results.getParent()) : Sandbox.NONE;
-            return Grade.gradeAndReport(step, new Grader.ServerUnderTest.Command(command, setup.port(), isolation),
+            return Grade.gradeAndReport(step, new Grader.ServerToGrade.Command(command, setup.port(), isolation),
                     setup.limits(), List.of(), false, report);
         }, out);
         Report.score(out, steps, setup.scoring());

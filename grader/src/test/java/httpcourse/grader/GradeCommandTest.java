@@ -202,7 +202,7 @@ class GradeCommandTest {
     @DisplayName("says which program it could not find")
     void namesAMissingProgram() {
         List<String> command = List.of("no-such-program-for-the-grader");
-        assertThat(problem(new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command)), LIMITS))
+        assertThat(problem(new Grader.ServerToGrade.Command(command, null, Sources.sandbox(command)), LIMITS))
                 .isEqualTo(Hint.Id.PROGRAM_NOT_FOUND);
     }
 
@@ -210,7 +210,7 @@ class GradeCommandTest {
     @DisplayName("says when a server printed nothing in time, that it may be slow to start, and how to give it more time")
     void explainsASilentStart() {
         List<String> command = List.of("sleep", "60");
-        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Command(command, null,
+        StepResult result = Grader.gradeStep(1, new Grader.ServerToGrade.Command(command, null,
                 Sources.sandbox(command)), NEVER_READY);
         assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.NOTHING_PRINTED);
         assertThat(result.problem().hints().get(0).text()).contains("printed nothing in 1 s", "--startup-timeout");
@@ -220,7 +220,7 @@ class GradeCommandTest {
     @DisplayName("says when a server printed something, but not its port line")
     void explainsAMissingPortLine() {
         List<String> command = List.of("sh", "-c", "echo Serving HTTP on port 8000; sleep 60");
-        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Command(command, null,
+        StepResult result = Grader.gradeStep(1, new Grader.ServerToGrade.Command(command, null,
                 Sources.sandbox(command)), PRINTS_ONE_LINE);
         assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.NO_PORT_LINE);
         assertThat(result.problem().report()).contains("Serving HTTP on port 8000");
@@ -231,24 +231,24 @@ class GradeCommandTest {
     void explainsAFixedPortProblem() throws IOException {
         List<String> command = List.of("sleep", "60");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName(ServerProcess.HOST))) {
-            assertThat(problem(new Grader.ServerUnderTest.Command(command, taken.getLocalPort(), Sources.sandbox(command)),
+            assertThat(problem(new Grader.ServerToGrade.Command(command, taken.getLocalPort(), Sources.sandbox(command)),
                     LIMITS)).isEqualTo(Hint.Id.PORT_IN_USE);
         }
-        assertThat(problem(new Grader.ServerUnderTest.Command(command, freePort(), Sources.sandbox(command)), NEVER_READY))
+        assertThat(problem(new Grader.ServerToGrade.Command(command, freePort(), Sources.sandbox(command)), NEVER_READY))
                 .isEqualTo(Hint.Id.FIXED_PORT_SILENT);
     }
 
     @Test
     @DisplayName("says when nothing listens at the address of a running server")
     void explainsANoServerAtTheAddress(@TempDir Path folder) throws IOException {
-        StepResult result = Grader.gradeStep(1, new Grader.ServerUnderTest.Running("127.0.0.1:" + freePort(), folder), LIMITS);
+        StepResult result = Grader.gradeStep(1, new Grader.ServerToGrade.Running("127.0.0.1:" + freePort(), folder), LIMITS);
         assertThat(result.failedChecks()).isNotEmpty().allSatisfy(check -> assertThat(check.failures())
                 .allSatisfy(failure -> assertThat(failure.hints()).extracting(Hint::id)
                         .containsExactly(Hint.Id.NOT_LISTENING)));
     }
 
     /** The one hint of the problem that kept the step from running. */
-    private static Hint.Id problem(Grader.ServerUnderTest server, Grader.Limits limits) {
+    private static Hint.Id problem(Grader.ServerToGrade server, Grader.Limits limits) {
         StepResult result = Grader.gradeStep(1, server, limits);
         assertThat(result.passed()).isZero();
         assertThat(result.problem().hints()).as(result.problem().report()).hasSize(1);

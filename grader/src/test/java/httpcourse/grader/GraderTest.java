@@ -389,7 +389,7 @@ class GraderTest {
     private static void gradeTheRepository(int step) {
         List<String> command = List.of(SpecConfig.javaExecutable(), "-cp",
                 Sources.compile(Repository.stepSource(step), folder("step" + step)).toString(), "HttpServer");
-        REPOSITORY.put(step, Grader.gradeStep(step, new Grader.ServerUnderTest.Command(command, null,
+        REPOSITORY.put(step, Grader.gradeStep(step, new Grader.ServerToGrade.Command(command, null,
                 Sources.sandbox(command)), LIMITS));
     }
 
@@ -398,7 +398,7 @@ class GraderTest {
         List<String> command = Sources.compiled(server, folder(server.folderName()));
         List<String> checks = ON_THEIR_CHECK_ONLY.containsKey(server)
                 ? List.of(flaw(server).check().name()) : List.of();
-        RESULTS.put(server, Grader.gradeStep(specStep(server), new Grader.ServerUnderTest.Command(command, null,
+        RESULTS.put(server, Grader.gradeStep(specStep(server), new Grader.ServerToGrade.Command(command, null,
                 Sources.sandbox(command)), LIMITS, Grader.Progress.SILENT, checks));
     }
 

@@ -105,7 +105,7 @@ class SpecsDiscriminateTest {
                 Path folder = classes.resolve("step" + pair.server());
                 Sources.compile(Repository.stepSource(pair.server()), folder);
                 List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", folder.toString(), "HttpServer");
-                Grader.ServerUnderTest graded = new Grader.ServerUnderTest.Command(command, null, Sources.sandbox(command));
+                Grader.ServerToGrade graded = new Grader.ServerToGrade.Command(command, null, Sources.sandbox(command));
                 RUNS.put(pair.server() + "->" + pair.spec(), Grader.gradeStep(pair.spec(), graded, LIMITS,
                         Grader.Progress.SILENT, List.of(pair.check().name())));
             }, pool)).toList().forEach(CompletableFuture::join);
