@@ -72,8 +72,8 @@ public final class Course {
         steps.add(step = step.next("a clear no"));
         steps.add(step = step.next("the target is a URL"));
         steps.add(step = step.next("caching"));
-        steps.add(step = step.next("keep-alive"));
-        steps.add(step = step.next("request bodies"));
+        steps.add(step = step.next("keep-alive").add(KeepAliveChecks.ALL));
+        steps.add(step = step.next("request bodies").add(BodyChecks.ALL));
         steps.add(step = step.next("a graceful stop"));
         steps.add(step = step.next("a server to leave running"));
         steps.add(step.next("measured and tuned"));
