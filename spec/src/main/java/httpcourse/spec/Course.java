@@ -74,7 +74,7 @@ public final class Course {
         steps.add(step = step.next("caching"));
         steps.add(step = step.next("keep-alive").add(KeepAliveChecks.ALL));
         steps.add(step = step.next("request bodies").add(BodyChecks.ALL));
-        steps.add(step = step.next("a graceful stop"));
+        steps.add(step = step.next("a graceful stop").add(StopChecks.ALL));
         steps.add(step = step.next("a server to leave running"));
         steps.add(step.next("measured and tuned"));
         return Collections.unmodifiableList(steps);
