@@ -75,8 +75,8 @@ public final class Course {
         steps.add(step = step.next("keep-alive").add(KeepAliveChecks.ALL));
         steps.add(step = step.next("request bodies").add(BodyChecks.ALL));
         steps.add(step = step.next("a graceful stop").add(StopChecks.ALL));
-        steps.add(step = step.next("a server to leave running"));
-        steps.add(step.next("measured and tuned"));
+        steps.add(step = step.next("a server to leave running").add(UnattendedChecks.ALL));
+        steps.add(step.next("measured and tuned").add(TunedChecks.ALL));
         return Collections.unmodifiableList(steps);
     }
 
