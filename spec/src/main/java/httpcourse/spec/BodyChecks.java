@@ -200,13 +200,13 @@ public final class BodyChecks {
             }
             Download.State end = answer.finish();
             if (end != Download.State.COMPLETE || !answer.isWhole(zeros)) {
+                Hint hint = new Hint(Hint.Id.RESET_AFTER_LAST_ANSWER, "Closing a socket while bytes the client sent"
+                        + " are unread (the body) sends a reset, which drops the end of the answer on its way. Close"
+                        + " gently (RFC 9112 §9.6): shut the output down (Socket.shutdownOutput), read and forget what"
+                        + " the client still sends, up to a limit, until it closes; then close.");
                 throw new SpecFailure("The answer to a GET with a body of 1 GiB was cut: " + answer.received() + " of its "
                         + answer.length() + " bytes came (" + end.toString().toLowerCase(Locale.ROOT) + ").\n"
-                        + c.server().describeThisCheck(), List.of(new Hint(Hint.Id.RESET_AFTER_LAST_ANSWER, "Closing a"
-                        + " socket while bytes the client sent are unread (the body) sends a reset, which drops the end"
-                        + " of the answer on its way. Close gently (RFC 9112 §9.6): shut the output down"
-                        + " (Socket.shutdownOutput), read and forget what the client still sends, up to a limit, until"
-                        + " it closes; then close.")));
+                        + hint.render() + c.server().describeThisCheck(), List.of(hint));
             }
         } finally {
             c.webRoot().deletePage(path);

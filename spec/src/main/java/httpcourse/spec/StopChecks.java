@@ -21,9 +21,11 @@ import java.util.Optional;
  *
  * <p>No verdict depends on how fast the machine is. Each check waits for what must happen (an
  * answer, a close, the exit), up to a fail-safe far beyond what a right server needs, and decides
- * by what happened in which order: a server that exits at once cannot finish a download larger
- * than what the system holds on its way, and a server that closes its idle connections only at
- * its end cuts the download the check holds at that same moment.
+ * by what happened in which order. Each first reads a download that was under way at the signal:
+ * a server that exits at once cannot finish it (several times what the system holds on its way
+ * was still to be sent), and fails there, its hint chosen by its exit status; only a server that
+ * waits for its answers goes on to what the check is about. A server that closes its idle
+ * connections only at its end, say, cuts a second download the check holds at that same moment.
  */
 public final class StopChecks {
 
@@ -38,14 +40,13 @@ public final class StopChecks {
     private static final long A_PART = 1L << 20;
     /**
      * More than the system can hold of an answer on its way: the server's send buffer at its largest,
-     * the client's receive buffer (Linux doubles it), and a margin. Bytes beyond it that come after
-     * the signal were written after it.
+     * the client's receive buffer (Linux doubles it), and a margin.
      */
     static final long MOST_BUFFERED = largestSendBuffer() + 2 * RECEIVE_BUFFER + A_PART;
     /**
-     * The download: a part read before the signal, more than the buffers read after it, and more
-     * than the buffers still to come; small enough to come whole within a grace period of a few
-     * seconds on a busy machine.
+     * The download under way at the signal: a part read before it, and several times what the system
+     * holds on the way after it, so that only a server that goes on sending can finish it; small
+     * enough to come whole within a grace period of a few seconds on a busy machine.
      */
     static final long DOWNLOAD_BYTES = Math.max(16L << 20, A_PART + 3 * MOST_BUFFERED);
     /** Connections that wait in the system's queue when the stop comes: the course's backlog. */
@@ -63,6 +64,13 @@ public final class StopChecks {
     /** How long a server may take to exit after the signal: its own grace period must be shorter. */
     static final Duration EXIT_FAIL_SAFE = Duration.ofSeconds(30);
 
+    /**
+     * A stop that ends this soon after its signal has no grace period worth the name. This names
+     * the mistake in a hint (a grace period too short, rather than what the check is about); no
+     * verdict depends on it.
+     */
+    private static final Duration NO_GRACE = Duration.ofSeconds(1);
+
     private static final int SIGINT = 2;
     private static final int SIGTERM = 15;
 
@@ -77,7 +85,7 @@ public final class StopChecks {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
             Download download = startDownload(c, downloading);
             c.server().signal("TERM");
-            assertFinished(c, download, file, "SIGTERM");
+            assertFinished(c, download, file, "SIGTERM", SIGTERM);
             downloading.close(); // it has its answer: it leaves
             assertClosedWithoutAnswer(c, idle, "idle after an answer");
             assertClosedWithoutAnswer(c, silent, "connected, silent");
@@ -91,14 +99,16 @@ public final class StopChecks {
         if (!canSignal(c)) {
             return;
         }
+        byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
         List<RawConnection> accepted = new ArrayList<>();
-        try (RawConnection idle = c.server().open()) {
+        try (RawConnection idle = c.server().open(); RawConnection downloading = c.server().open()) {
             // The same request first, on the connection that is idle at the stop: the server's code that answers
             // is warm (compiled) when the queue comes, so that answering it takes a small part of any grace
             // period, even on a busy machine. (Its code that accepts connections stays cold.)
             for (int i = 1; i <= WARM_UP; i++) {
                 KeepAliveChecks.checkNext(c, idle, i, Requests.http11("GET", "/"), c.root());
             }
+            Download download = startDownload(c, downloading);
             // Stopped (SIGSTOP), the server accepts nothing: the system completes each connection, keeps its
             // request, and queues it for accept(), as for a server that is busy when the stop comes.
             c.server().signal("STOP");
@@ -112,6 +122,7 @@ public final class StopChecks {
             // server may still be emptying its queue: the system accepts them, or refuses them all.
             idle.readUntilClosed(EXIT_FAIL_SAFE);
             connectAndAsk(c, accepted, BURST, QUEUE_FULL_WAIT);
+            assertFinished(c, download, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
             assertEachAnswered(c, accepted);
         } finally {
             accepted.forEach(RawConnection::close);
@@ -119,29 +130,32 @@ public final class StopChecks {
     });
 
     public static final Check IDLE_CLOSED_AT_ONCE = onItsOwnServer(
-            "closes its idle connections when the stop begins, while the download under way goes on", c -> {
+            "closes its idle connections when the stop begins, while a download under way goes on", c -> {
                 if (!canSignal(c)) {
                     return;
                 }
                 byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
-                try (RawConnection idle = c.server().open(); RawConnection downloading = c.server().open()) {
+                try (RawConnection idle = c.server().open(); RawConnection first = c.server().open();
+                     RawConnection held = c.server().open()) {
                     KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
-                    Download download = startDownload(c, downloading);
+                    Download finished = startDownload(c, first);
+                    Download download = startDownload(c, held);
                     c.server().signal("TERM");
-                    // More than the buffers hold, after the signal: the server goes on sending the download.
-                    download.readBody(MOST_BUFFERED);
-                    if (!download.isUnderWay()) {
-                        throw notFinished(c, download, "SIGTERM", SIGTERM);
-                    }
-                    // Now the client holds the download, reading nothing: a server that keeps the idle connection
-                    // until its stop ends cuts the download at that same moment.
+                    long signalled = System.nanoTime();
+                    assertFinished(c, finished, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
+                    // The client holds the other download, reading nothing: a server that keeps the idle connection
+                    // until its stop ends cuts that download at that same moment.
                     Exchange idleEnd = idle.readUntilClosed(EXIT_FAIL_SAFE);
                     if (idleEnd.ending() == Exchange.Ending.NOT_CLOSED || idleEnd.response().length > 0) {
                         throw idleNotClosed(c, idleEnd, "idle after an answer");
                     }
-                    Download.State end = download.finish();
-                    if (end != Download.State.COMPLETE || !download.isWhole(file)) {
-                        throw stopFailure(c, "After SIGTERM, the idle connection closed only when the download under"
+                    boolean soon = System.nanoTime() - signalled < NO_GRACE.toNanos();
+                    boolean whole = download.finish() == Download.State.COMPLETE && download.isWhole(file);
+                    if (!whole && soon) {
+                        throw notFinished(c, download, "SIGTERM", SIGTERM); // no grace period: that is the mistake
+                    }
+                    if (!whole) {
+                        throw stopFailure(c, "After SIGTERM, the idle connection closed only when a download under"
                                 + " way was cut: " + download.received() + " of its " + download.length() + " bytes"
                                 + " came.", new Hint(Hint.Id.IDLE_KEPT_DURING_STOP, "The stop kept the idle connection"
                                 + " (after an answer, waiting for the next request) open to its end. Close the idle"
@@ -157,17 +171,22 @@ public final class StopChecks {
         if (!canSignal(c)) {
             return;
         }
-        c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
-        try (RawConnection downloading = c.server().open()) {
-            Download download = startDownload(c, downloading);
+        byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
+        try (RawConnection first = c.server().open(); RawConnection held = c.server().open()) {
+            Download finished = startDownload(c, first);
+            Download download = startDownload(c, held);
             c.server().signal("INT");
-            download.readBody(MOST_BUFFERED); // more than the buffers hold: sent after the signal
-            if (!download.isUnderWay() || !signalIfRunning(c, "INT")) {
+            long signalled = System.nanoTime();
+            assertFinished(c, finished, file, "Ctrl+C (SIGINT)", SIGINT); // the stop waits for answers under way
+            // The client holds the other download: it cannot end, and a server that waits for it exits only
+            // at the end of its grace period, with status 0.
+            if (!signalIfRunning(c, "INT")) {
                 throw notFinished(c, download, "Ctrl+C (SIGINT)", SIGINT);
             }
-            // The client reads nothing more: the download cannot end, and a server that waits for it exits
-            // at the end of its grace period, with status 0.
             Integer status = c.server().awaitExit(EXIT_FAIL_SAFE);
+            if (status != null && status == 0 && System.nanoTime() - signalled < NO_GRACE.toNanos()) {
+                throw notFinished(c, download, "Ctrl+C (SIGINT)", SIGINT); // the first one ended it: no grace period
+            }
             if (status == null || status == 0) {
                 throw stopFailure(c, status == null ? "After a second Ctrl+C, the server still ran "
                         + EXIT_FAIL_SAFE.toSeconds() + " s later." : "After a second Ctrl+C, the server exited with"
@@ -230,7 +249,7 @@ public final class StopChecks {
      * connection close. A server that exits at once cannot send it: more than the buffers hold was
      * still to be written at the signal.
      */
-    private static void assertFinished(Checking c, Download download, byte[] file, String signal) {
+    private static void assertFinished(Checking c, Download download, byte[] file, String signal, int number) {
         Download.State end = download.finish();
         boolean whole = download.isWhole(file);
         if (end == Download.State.COMPLETE_NOT_CLOSED && whole) {
@@ -239,7 +258,7 @@ public final class StopChecks {
                     + " answer is sent, the answers that begin during the stop saying Connection: close."));
         }
         if (end != Download.State.COMPLETE || !whole) {
-            throw notFinished(c, download, signal, SIGTERM);
+            throw notFinished(c, download, signal, number);
         }
     }
 
@@ -294,21 +313,20 @@ public final class StopChecks {
     }
 
     /**
-     * Opens up to {@code count} connections, one right after the other, and then sends each its
-     * request: those the system accepts are added to {@code accepted}. It stops at the first one it
-     * refuses, or lets wait (its queue is full).
+     * Opens up to {@code count} connections, one right after the other, each sending its request at
+     * once (a connection without a request is idle, which a stop may close): those the system
+     * accepts are added to {@code accepted}. It stops at the first one it refuses, or lets wait (its
+     * queue is full).
      */
     private static void connectAndAsk(Checking c, List<RawConnection> accepted, int count, Duration wait) {
-        List<RawConnection> opened = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Optional<RawConnection> connection = c.server().tryOpen(wait);
             if (connection.isEmpty()) {
-                break;
+                return;
             }
-            opened.add(connection.get());
+            connection.get().trySend(Requests.get("/")); // if it was reset already, reading it says so
+            accepted.add(connection.get());
         }
-        opened.forEach(connection -> connection.trySend(Requests.get("/"))); // a reset one says so when read
-        accepted.addAll(opened);
     }
 
     /** Each connection of the queue must get its whole answer: none reset, none closed without a byte. */
