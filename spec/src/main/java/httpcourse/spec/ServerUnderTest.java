@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -169,14 +170,14 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
-     * Opens a connection as {@link #open} does, unless nothing accepts it (refused), or it does not
-     * complete within {@code connectTimeout} (the system's queue of connections waiting for accept()
-     * is full): then empty.
+     * Opens a connection as {@link #open} does, unless nothing accepts it (refused, or reset as the
+     * server closes its socket), or it does not complete within {@code connectTimeout} (the system's
+     * queue of connections waiting for accept() is full): then empty.
      */
     public Optional<RawConnection> tryOpen(Duration connectTimeout) {
         try {
             return Optional.of(client.open(connectTimeout));
-        } catch (ConnectException | SocketTimeoutException notAccepted) {
+        } catch (SocketException | SocketTimeoutException notAccepted) {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,8 +49,8 @@ public final class StopChecks {
      * enough to come whole within a grace period of a few seconds on a busy machine.
      */
     static final long DOWNLOAD_BYTES = Math.max(16L << 20, A_PART + 3 * MOST_BUFFERED);
-    /** Connections that wait in the system's queue when the stop comes: the course's backlog. */
-    static final int QUEUED = 1000;
+    /** Connections that wait in the system's queue when the stop comes. */
+    static final int QUEUED = 200;
     /** Connections that come at once as the stop begins. */
     static final int BURST = 100;
     /** Requests that make the code that answers them warm (compiled) before the stop. */
@@ -100,32 +100,24 @@ public final class StopChecks {
             return;
         }
         byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
-        List<RawConnection> accepted = new ArrayList<>();
-        try (RawConnection idle = c.server().open(); RawConnection downloading = c.server().open()) {
+        try (RawConnection idle = c.server().open()) {
             // The same request first, on the connection that is idle at the stop: the server's code that answers
             // is warm (compiled) when the queue comes, so that answering it takes a small part of any grace
             // period, even on a busy machine. (Its code that accepts connections stays cold.)
             for (int i = 1; i <= WARM_UP; i++) {
                 KeepAliveChecks.checkNext(c, idle, i, Requests.http11("GET", "/"), c.root());
             }
-            Download download = startDownload(c, downloading);
-            // Stopped (SIGSTOP), the server accepts nothing: the system completes each connection, keeps its
-            // request, and queues it for accept(), as for a server that is busy when the stop comes.
-            c.server().signal("STOP");
-            try {
-                connectAndAsk(c, accepted, QUEUED, QUEUE_FULL_WAIT);
-            } finally {
-                c.server().signal("TERM"); // it comes as the server goes on, its queue full
-                c.server().signal("CONT");
+            try (RawConnection downloading = c.server().open()) {
+                Download download = startDownload(c, downloading);
+                List<RawConnection> accepted = new ArrayList<>();
+                try {
+                    queueAndStop(c, idle, accepted);
+                    assertFinished(c, download, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
+                    assertEachAnswered(c, accepted);
+                } finally {
+                    accepted.forEach(RawConnection::close);
+                }
             }
-            // Once the stop has begun (the idle connection closes), connections that come at once, while the
-            // server may still be emptying its queue: the system accepts them, or refuses them all.
-            idle.readUntilClosed(EXIT_FAIL_SAFE);
-            connectAndAsk(c, accepted, BURST, QUEUE_FULL_WAIT);
-            assertFinished(c, download, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
-            assertEachAnswered(c, accepted);
-        } finally {
-            accepted.forEach(RawConnection::close);
         }
     });
 
@@ -310,6 +302,25 @@ public final class StopChecks {
             }
             throw exitedMeanwhile;
         }
+    }
+
+    /**
+     * Fills the system's queue while the server accepts nothing, then stops the server; once the stop
+     * has begun (the idle connection closes), opens more connections at once, while the server may still
+     * be emptying the queue. Adds those the system accepted to {@code accepted}.
+     */
+    private static void queueAndStop(Checking c, RawConnection idle, List<RawConnection> accepted) {
+        // Stopped (SIGSTOP), the server accepts nothing: the system completes each connection, keeps its
+        // request, and queues it for accept(), as for a server that is busy when the stop comes.
+        c.server().signal("STOP");
+        try {
+            connectAndAsk(c, accepted, QUEUED, QUEUE_FULL_WAIT);
+        } finally {
+            c.server().signal("TERM"); // it comes as the server goes on, its queue full
+            c.server().signal("CONT");
+        }
+        idle.readUntilClosed(EXIT_FAIL_SAFE);
+        connectAndAsk(c, accepted, BURST, QUEUE_FULL_WAIT); // the system accepts them, or refuses them all
     }
 
     /**
