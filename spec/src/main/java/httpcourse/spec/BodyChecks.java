@@ -36,35 +36,35 @@ public final class BodyChecks {
             "reads and forgets a body framed by Content-Length: the next request starts after it",
             c -> assertBodyNotRead(c, "Content-Length", withContentLength(REQUEST_AS_BODY), true, null, null));
 
-    public static final Check CHUNKED = check(
-            "reads and forgets a chunked body, its chunk extensions and trailer lines: the next request starts after it",
-            c -> {
-                c.inCase("in one chunk", () -> assertBodyNotRead(c, "one chunk",
-                        chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"), true, null, null));
-                String first = REQUEST_AS_BODY.substring(0, 0x1A);
-                String rest = REQUEST_AS_BODY.substring(0x1A);
-                c.inCase("in two chunks, a size in capitals (1A), an extension (;part=2)", () -> assertBodyNotRead(c,
-                        "two chunks, one with an extension", chunked("1A\r\n" + first + "\r\n" + hex(rest) + ";part=2\r\n"
-                                + rest + "\r\n0\r\n\r\n"), true, new Hint(Hint.Id.CHUNK_EXTENSION_REFUSED, "The"
-                                + " same body in one chunk was read right: this one has a chunk size in capitals (1A)"
-                                + " and one followed by an extension (\";part=2\"). A chunk size is hex digits in any"
-                                + " letter case, and may be followed by extensions after a \";\", which a server that"
-                                + " has no use for them ignores (RFC 9112 §7.1.1)."), null));
-                c.inCase("with trailer lines after the last chunk", () -> assertBodyNotRead(c, "chunks and trailer lines",
-                        chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\nX-Checksum: none\r\n"
-                                + "X-Note: a trailer line\r\n\r\n"), true, null, new Hint(Hint.Id.CHUNKED_TRAILER_UNREAD,
-                                "The same body without trailer lines was read right: the trailer was left unread, and the"
-                                        + " next request started inside it. After the last chunk (size 0) come trailer"
-                                        + " lines, fields about the body, up to an empty line (RFC 9112 §7.1.2): read them"
-                                        + " up to that empty line, and forget them, before the next request.")));
-            });
+    public static final Check CHUNKED = check("reads and forgets a chunked body, its chunk extensions and trailer"
+            + " lines: the next request starts after it", c -> {
+        c.inCase("in one chunk", () -> assertBodyNotRead(c, "one chunk",
+                chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"), true, null, null));
+        String first = REQUEST_AS_BODY.substring(0, 0x1A);
+        String rest = REQUEST_AS_BODY.substring(0x1A);
+        c.inCase("in two chunks, a size in capitals (1A), an extension (;part=2)", () -> assertBodyNotRead(c,
+                "two chunks, one with an extension", chunked("1A\r\n" + first + "\r\n" + hex(rest) + ";part=2\r\n"
+                        + rest + "\r\n0\r\n\r\n"), true, new Hint(Hint.Id.CHUNK_EXTENSION_REFUSED, "The same body in"
+                        + " one chunk was read right: this one has a chunk size in capitals (1A) and one followed by"
+                        + " an extension (\";part=2\"). A chunk size is hex digits in any letter case, and may be"
+                        + " followed by extensions after a \";\", which a server that has no use for them ignores"
+                        + " (RFC 9112 §7.1.1)."), null));
+        c.inCase("with trailer lines after the last chunk", () -> assertBodyNotRead(c, "chunks and trailer lines",
+                chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\nX-Checksum: none\r\n"
+                        + "X-Note: a trailer line\r\n\r\n"), true, null, new Hint(Hint.Id.CHUNKED_TRAILER_UNREAD, "The"
+                        + " same body without trailer lines was read right: the trailer was left unread, and the next"
+                        + " request started inside it. After the last chunk (size 0) come trailer lines, fields about"
+                        + " the body, up to an empty line (RFC 9112 §7.1.2): read them up to that empty line, and"
+                        + " forget them, before the next request.")));
+    });
 
     public static final Check LARGE_BODIES = check(
             "reads and forgets bodies over 8 KiB, by Content-Length and in chunks: a body is no head", c -> {
                 c.inCase("Content-Length, over 8 KiB", () -> assertBodyNotRead(c, "Content-Length, over 8 KiB",
                         withContentLength(LARGE_BODY), true, null, null));
+                String threeChunks = (hex(LARGE_BODY) + "\r\n" + LARGE_BODY + "\r\n").repeat(3) + "0\r\n\r\n";
                 c.inCase("chunked, over 8 KiB in three chunks", () -> assertBodyNotRead(c, "chunked, over 8 KiB",
-                        chunked((hex(LARGE_BODY) + "\r\n" + LARGE_BODY + "\r\n").repeat(3) + "0\r\n\r\n"), true, null, null));
+                        chunked(threeChunks), true, null, null));
             });
 
     public static final Check TWO_PIECES = check(
@@ -103,15 +103,16 @@ public final class BodyChecks {
                 try (RawConnection connection = c.server().open()) {
                     connection.send(head);
                     Timed first = nextAnswer(c, connection, 1, head, false);
-                    if (first.exchange().response().length == 0 && first.exchange().ending() == Exchange.Ending.NOT_CLOSED) {
+                    Exchange said = first.exchange();
+                    if (said.response().length == 0 && said.ending() == Exchange.Ending.NOT_CLOSED) {
                         throw FailureReport.failure("The request said Expect: 100-continue, and its body did not come:"
                                 + " the server said nothing.", null, first.reply(), List.of(new Hint(
-                                Hint.Id.EXPECT_CONTINUE_IGNORED, "\"Expect: 100-continue\" says: the client waits for a"
-                                + " word before it sends its body (curl does, for a large body). A server that waits for"
-                                + " the body waits for ever, or until the client gives up. Answer at once (RFC 9110"
-                                + " §10.1.1): a file server needs no body, so give the final answer, then close the"
-                                + " connection, saying Connection: close; or say \"HTTP/1.1 100 Continue\", then read"
-                                + " the body.")));
+                                Hint.Id.EXPECT_CONTINUE_IGNORED, "\"Expect: 100-continue\" says: the client waits for"
+                                + " a word before it sends its body (curl does, for a large body). A server that waits"
+                                + " for the body waits for ever, or until the client gives up. Answer at once (RFC"
+                                + " 9110 §10.1.1): a file server needs no body, so give the final answer, then close"
+                                + " the connection, saying Connection: close; or say \"HTTP/1.1 100 Continue\", then"
+                                + " read the body.")));
                     }
                     if (HttpResponse.parse(first.exchange().response()).code().equals("100")) {
                         assertAnswersAfterContinue(c, connection, head);
@@ -139,8 +140,8 @@ public final class BodyChecks {
                 List<List<String>> cases = List.of(
                         List.of("Content-Length and Transfer-Encoding together",
                                 post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled),
-                        List.of("two Content-Length fields that differ",
-                                post + "Content-Length: 0\r\nContent-Length: " + smuggled.length() + "\r\n\r\n" + smuggled),
+                        List.of("two Content-Length fields that differ", post + "Content-Length: 0\r\nContent-Length: "
+                                + smuggled.length() + "\r\n\r\n" + smuggled),
                         List.of("Content-Length: -1", get + "Content-Length: -1\r\n\r\n" + smuggled),
                         List.of("Content-Length: +5", get + "Content-Length: +5\r\n\r\nhello" + smuggled),
                         List.of("Content-Length: five", get + "Content-Length: five\r\n\r\nhello" + smuggled),
@@ -150,25 +151,27 @@ public final class BodyChecks {
                                 + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + smuggled),
                         List.of("Transfer-Encoding that does not end with chunked",
                                 post + "Transfer-Encoding: chunked, gzip\r\n\r\n" + smuggled),
-                        List.of("a chunk size that is not hex", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled));
+                        List.of("a chunk size that is not hex",
+                                post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled));
                 for (List<String> doubt : cases) {
                     c.inCase(doubt.get(0), () -> assertRefused(c, doubt.get(1), "400 Bad Request", doubt.get(0),
-                            Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "Where a body ends must be beyond doubt (RFC 9112 §6.3):"
-                                    + " Content-Length is digits only, one value, never beside Transfer-Encoding, which"
-                                    + " ends with chunked and comes in HTTP/1.1 only. Otherwise answer 400 and close: a"
-                                    + " proxy before the server may read the length another way, and a request hidden"
-                                    + " in the body gets through."));
+                            Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "Where a body ends must be beyond doubt (RFC 9112"
+                                    + " §6.3): Content-Length is digits only, one value, never beside"
+                                    + " Transfer-Encoding, which ends with chunked and comes in HTTP/1.1 only."
+                                    + " Otherwise answer 400 and close: a proxy before the server may read the length"
+                                    + " another way, and a request hidden in the body gets through."));
                 }
             });
 
     public static final Check UNKNOWN_CODING = check(
             "answers 501 Not Implemented, and closes, to a transfer coding it does not know (gzip, chunked)",
-            c -> assertRefused(c, "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
-                            + "5\r\nhello\r\n0\r\n\r\n" + Requests.http11("GET", "/about.html"), "501 Not Implemented",
+            c -> assertRefused(c, "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip,"
+                            + " chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n" + Requests.http11("GET", "/about.html"),
+                    "501 Not Implemented",
                     "Transfer-Encoding: gzip, chunked", Hint.Id.WRONG_STATUS, "Transfer-Encoding lists the codings"
-                            + " applied to the body, chunked last (RFC 9112 §6.1): its length is known, but a server"
-                            + " that knows no gzip cannot read it. It answers 501 Not Implemented (RFC 9112 §6.1), and"
-                            + " closes the connection, the body unread."));
+                            + " applied to the body, chunked last: its end is known, but a server that knows no gzip"
+                            + " cannot read it. It answers 501 Not Implemented (RFC 9112 §6.1), and closes the"
+                            + " connection, the body unread."));
 
     public static final Check HUGE_BODY_ANSWERED = check("answers at once a request whose body is too large to read"
             + " (1 GiB), then closes, saying so, the whole answer sent", c -> {
@@ -180,8 +183,8 @@ public final class BodyChecks {
             connection.send(get + "x".repeat(64 * 1024));
             Download answer = new Download(connection);
             if (!answer.start(1 << 20)) {
-                throw FailureReport.failure("The server did not answer a GET with a body of 1 GiB, of which 64 KiB came.",
-                        null, new ServerReply(new Exchange(connection.sentSoFar(), answer.head(),
+                throw FailureReport.failure("The server did not answer a GET with a body of 1 GiB, of which 64 KiB"
+                        + " came.", null, new ServerReply(new Exchange(connection.sentSoFar(), answer.head(),
                                 Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(new Hint(
                                 Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a limit (1 MiB,"
                                 + " say), do not wait for it; answer at once, with Connection: close, and close the"
@@ -204,9 +207,10 @@ public final class BodyChecks {
                         + " are unread (the body) sends a reset, which drops the end of the answer on its way. Close"
                         + " gently (RFC 9112 §9.6): shut the output down (Socket.shutdownOutput), read and forget what"
                         + " the client still sends, up to a limit, until it closes; then close.");
-                throw new SpecFailure("The answer to a GET with a body of 1 GiB was cut: " + answer.received() + " of its "
-                        + answer.length() + " bytes came (" + end.toString().toLowerCase(Locale.ROOT) + ").\n"
-                        + hint.render() + c.server().describeThisCheck(), List.of(hint));
+                String state = end.toString().toLowerCase(Locale.ROOT);
+                throw new SpecFailure("The answer to a GET with a body of 1 GiB was cut: " + answer.received()
+                        + " of its " + answer.length() + " bytes came (" + state + ").\n" + hint.render()
+                        + c.server().describeThisCheck(), List.of(hint));
             }
         } finally {
             c.webRoot().deletePage(path);

@@ -55,7 +55,7 @@ public final class StopChecks {
     static final int BURST = 100;
     /** Requests that make the code that answers them warm (compiled) before the stop. */
     private static final int WARM_UP = 200;
-    /** How long a connection may take to complete while the server accepts nothing: at once, unless the queue is full. */
+    /** How long a connection may take while the server accepts nothing: none, unless the system's queue is full. */
     private static final Duration QUEUE_FULL_WAIT = Duration.ofSeconds(1);
     /** How long a server may take to stop listening once its answers are sent: a fail-safe, it takes milliseconds. */
     private static final Duration REFUSE_FAIL_SAFE = Duration.ofSeconds(10);
@@ -261,8 +261,8 @@ public final class StopChecks {
      */
     private static SpecFailure notFinished(Checking c, Download download, String signal, int number) {
         Integer status = c.server().awaitExit(EXIT_FAIL_SAFE);
-        String what = "After " + signal + ", the download under way was not finished: " + download.received() + " of its "
-                + download.length() + " bytes came";
+        String what = "After " + signal + ", the download under way was not finished: " + download.received()
+                + " of its " + download.length() + " bytes came";
         if (status == null) {
             return stopFailure(c, what + ", and the server still ran " + EXIT_FAIL_SAFE.toSeconds() + " s later.",
                     new Hint(Hint.Id.STOP_NOT_GRACEFUL, "A stop lets the answers under way finish: it closes the"
@@ -373,9 +373,10 @@ public final class StopChecks {
     }
 
     private static SpecFailure idleNotClosed(Checking c, Exchange end, String which) {
-        return stopFailure(c, "After SIGTERM, a connection " + which + " was not just closed: " + (end.response().length > 0
+        String how = end.response().length > 0
                 ? "it got " + end.response().length + " bytes:\n" + VisibleBytes.render(end.response())
-                : "it was still open " + EXIT_FAIL_SAFE.toSeconds() + " s later."), new Hint(
+                : "it was still open " + EXIT_FAIL_SAFE.toSeconds() + " s later.";
+        return stopFailure(c, "After SIGTERM, a connection " + which + " was not just closed: " + how, new Hint(
                 Hint.Id.IDLE_KEPT_DURING_STOP, "A stop closes the connections that wait for a request, at once and"
                 + " without a word: no answer is under way on them, and a client that sends a request on one meanwhile"
                 + " waits for an answer that never comes."));

@@ -91,8 +91,8 @@ public final class UnattendedChecks {
                     + OutputTail.visible(unquoted.get()), new Hint(Hint.Id.LOG_QUOTE_UNESCAPED, "In the Common Log"
                     + " Format, the request line is a field between quotes: a quote in it ends the field early, and a"
                     + " tool that reads the log takes what follows for the status; a backslash starts an escape."
-                    + " Write \" as \\x22 and \\ as \\x5C too, as nginx does: only what the server wrote is then"
-                    + " taken for its own."));
+                    + " Write \" as \\x22 and \\ as \\x5C too, as nginx does, so that no client can write what a"
+                    + " tool reads as the server's own fields."));
         }
         // Each request line as logged: \xHH as nginx writes it (or \" and \\ as Apache does).
         List<List<String>> lines = List.of(List.of(ipsum), List.of("GET /\\x1b]0;PWNED\\x07 HTTP/1.0"),
