@@ -15,6 +15,9 @@ final class Connection {
 
     /** Waits for the first byte of the next request. False when the connection ends first, or stops. */
     boolean awaitRequest(LimitedInput in, boolean stopping) throws IOException {
+        if (in.available() > 0) { // the request has come already: busy, never idle, whenever the stop looks
+            return !stopping;
+        }
         idle.set(true);
         try {
             in.mark(1);

@@ -78,11 +78,11 @@ public final class Course {
         steps.add(step = step.next("the target is a URL").replace(List.of(ArticleChecks.FOLDER), List.of())
                 .add(UrlChecks.ALL));
         steps.add(step = step.next("caching").add(CachingChecks.ALL));
-        steps.add(step = step.next("keep-alive"));
-        steps.add(step = step.next("request bodies"));
-        steps.add(step = step.next("a graceful stop"));
-        steps.add(step = step.next("a server to leave running"));
-        steps.add(step.next("measured and tuned"));
+        steps.add(step = step.next("keep-alive").add(KeepAliveChecks.ALL));
+        steps.add(step = step.next("request bodies").add(BodyChecks.ALL));
+        steps.add(step = step.next("a graceful stop").add(StopChecks.ALL));
+        steps.add(step = step.next("a server to leave running").add(UnattendedChecks.ALL));
+        steps.add(step.next("measured and tuned").add(TunedChecks.ALL));
         return Collections.unmodifiableList(steps);
     }
 

@@ -148,10 +148,24 @@ public final class RawHttpClient {
         return new RawConnection(connect(), responseTimeout);
     }
 
+    /**
+     * The same, giving up after {@code connectTimeout}: when the system's queue of connections
+     * waiting for accept() is full, it lets a new connection wait.
+     *
+     * @throws java.net.SocketTimeoutException when the connection did not complete in time
+     */
+    public RawConnection open(Duration connectTimeout) throws IOException {
+        return new RawConnection(connect(connectTimeout), responseTimeout);
+    }
+
     private Socket connect() throws IOException {
+        return connect(responseTimeout);
+    }
+
+    private Socket connect(Duration connectTimeout) throws IOException {
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(host, port), (int) responseTimeout.toMillis());
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) responseTimeout.toMillis());
             return socket;
         } catch (IOException e) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -164,6 +167,21 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Opens a connection to write and read at the pace of the check: the caller closes it. */
     public RawConnection open() {
         return connect(new byte[0], () -> client.open());
+    }
+
+    /**
+     * Opens a connection as {@link #open} does, unless nothing accepts it (refused, or reset as the
+     * server closes its socket), or it does not complete within {@code connectTimeout} (the system's
+     * queue of connections waiting for accept() is full): then empty.
+     */
+    public Optional<RawConnection> tryOpen(Duration connectTimeout) {
+        try {
+            return Optional.of(client.open(connectTimeout));
+        } catch (SocketException | SocketTimeoutException notAccepted) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether this is a process the specs started, to which they can send signals (not a running server). */

@@ -1,0 +1,253 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.KeepAliveChecks.REQUEST_AS_BODY;
+import static httpcourse.spec.KeepAliveChecks.assertBodyNotRead;
+import static httpcourse.spec.KeepAliveChecks.chunked;
+import static httpcourse.spec.KeepAliveChecks.nextAnswer;
+import static httpcourse.spec.KeepAliveChecks.withContentLength;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Step 11: request bodies (RFC 9112 §6 and §7). A body, framed by Content-Length or in chunks (with
+ * extensions and trailer lines), is read and forgotten, so that the next request starts at the
+ * right byte, however the body arrives and however large it is within a limit. A request whose
+ * body's end is in doubt gets 400 and a closed connection; a transfer coding the server does not
+ * know, 501. A body too large to read, and one the client waits to send (Expect: 100-continue),
+ * is answered at once, the connection then closed.
+ */
+public final class BodyChecks {
+
+    private BodyChecks() {
+    }
+
+    /** A body far too large to be worth reading: 1 GiB. */
+    static final long HUGE_BODY = 1L << 30;
+    /** An answer larger than the buffers of both sides together: still on its way when the server closes. */
+    static final long LARGER_THAN_THE_BUFFERS = 64L << 20;
+    /** A body larger than a request head may be, of requests, which a server that misreads it answers. */
+    private static final String LARGE_BODY = REQUEST_AS_BODY.repeat(
+            KeepAliveChecks.HEAD_LIMIT * 5 / 4 / REQUEST_AS_BODY.length());
+
+    public static final Check CONTENT_LENGTH = check(
+            "reads and forgets a body framed by Content-Length: the next request starts after it",
+            c -> assertBodyNotRead(c, "Content-Length", withContentLength(REQUEST_AS_BODY), true, null, null));
+
+    public static final Check CHUNKED = check("reads and forgets a chunked body, its chunk extensions and trailer"
+            + " lines: the next request starts after it", c -> {
+        c.inCase("in one chunk", () -> assertBodyNotRead(c, "one chunk",
+                chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"), true, null, null));
+        String first = REQUEST_AS_BODY.substring(0, 0x1A);
+        String rest = REQUEST_AS_BODY.substring(0x1A);
+        c.inCase("in two chunks, a size in capitals (1A), an extension (;part=2)", () -> assertBodyNotRead(c,
+                "two chunks, one with an extension", chunked("1A\r\n" + first + "\r\n" + hex(rest) + ";part=2\r\n"
+                        + rest + "\r\n0\r\n\r\n"), true, new Hint(Hint.Id.CHUNK_EXTENSION_REFUSED, "The same body in"
+                        + " one chunk was read right: this one has a chunk size in capitals (1A) and one followed by"
+                        + " an extension (\";part=2\"). A chunk size is hex digits in any letter case, and may be"
+                        + " followed by extensions after a \";\", which a server that has no use for them ignores"
+                        + " (RFC 9112 §7.1.1)."), null));
+        c.inCase("with trailer lines after the last chunk", () -> assertBodyNotRead(c, "chunks and trailer lines",
+                chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\nX-Checksum: none\r\n"
+                        + "X-Note: a trailer line\r\n\r\n"), true, null, new Hint(Hint.Id.CHUNKED_TRAILER_UNREAD, "The"
+                        + " same body without trailer lines was read right: the trailer was left unread, and the next"
+                        + " request started inside it. After the last chunk (size 0) come trailer lines, fields about"
+                        + " the body, up to an empty line (RFC 9112 §7.1.2): read them up to that empty line, and"
+                        + " forget them, before the next request.")));
+    });
+
+    public static final Check LARGE_BODIES = check(
+            "reads and forgets bodies over 8 KiB, by Content-Length and in chunks: a body is no head", c -> {
+                c.inCase("Content-Length, over 8 KiB", () -> assertBodyNotRead(c, "Content-Length, over 8 KiB",
+                        withContentLength(LARGE_BODY), true, null, null));
+                String threeChunks = (hex(LARGE_BODY) + "\r\n" + LARGE_BODY + "\r\n").repeat(3) + "0\r\n\r\n";
+                c.inCase("chunked, over 8 KiB in three chunks", () -> assertBodyNotRead(c, "chunked, over 8 KiB",
+                        chunked(threeChunks), true, null, null));
+            });
+
+    public static final Check TWO_PIECES = check(
+            "reads the whole body, even when it comes in two pieces, then the next request after it", c -> {
+                String post = "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\n12345";
+                String next = Requests.http11Closing("GET", "/ipsum.html");
+                try (RawConnection connection = c.server().open()) {
+                    connection.send(post);
+                    // A pause, so that the body comes in two pieces. An answer may come before the body has (a
+                    // client watches for one, RFC 9112 §9.5), as long as the server then reads the rest of it.
+                    Pause.sleep(Duration.ofMillis(500));
+                    connection.send("67890" + next);
+                    Timed first = nextAnswer(c, connection, 1, post, false);
+                    c.check(first, post, KeepAliveChecks.methodNotAllowed(c, "a POST whose body came in two pieces"));
+                    if (first.exchange().ending() != Exchange.Ending.KEPT_OPEN) {
+                        throw KeepAliveChecks.closedAfterABody(c, first.exchange(), "Content-Length", true);
+                    }
+                    Timed second = nextAnswer(c, connection, 2, next, false);
+                    if (second.exchange().response().length > 0
+                            && !HttpResponse.parse(second.exchange().response()).code().equals("200")) {
+                        throw FailureReport.failure("The POST was answered, but the request after its body, which came"
+                                + " in two pieces (5 bytes, then 5), was not answered with the file.", null,
+                                second.reply(), List.of(new Hint(Hint.Id.ANSWERED_BEFORE_BODY, "A request is whole"
+                                        + " once its body has come, all Content-Length bytes of it: read (or skip) them"
+                                        + " all, not only those that have come, before the next request. Here the end"
+                                        + " of the body was read as the start of the next request.")));
+                    }
+                    c.check(second, next, c.file("/ipsum.html").when("the request after that POST"));
+                }
+            });
+
+    public static final Check EXPECT_CONTINUE = check(
+            "answers a request that says Expect: 100-continue without waiting for its body", c -> {
+                String head = "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: "
+                        + REQUEST_AS_BODY.length() + "\r\n\r\n";
+                try (RawConnection connection = c.server().open()) {
+                    connection.send(head);
+                    Timed first = nextAnswer(c, connection, 1, head, false);
+                    Exchange said = first.exchange();
+                    if (said.response().length == 0 && said.ending() == Exchange.Ending.NOT_CLOSED) {
+                        throw FailureReport.failure("The request said Expect: 100-continue, and its body did not come:"
+                                + " the server said nothing.", null, first.reply(), List.of(new Hint(
+                                Hint.Id.EXPECT_CONTINUE_IGNORED, "\"Expect: 100-continue\" says: the client waits for"
+                                + " a word before it sends its body (curl does, for a large body). A server that waits"
+                                + " for the body waits for ever, or until the client gives up. Answer at once (RFC"
+                                + " 9110 §10.1.1): a file server needs no body, so give the final answer, then close"
+                                + " the connection, saying Connection: close; or say \"HTTP/1.1 100 Continue\", then"
+                                + " read the body.")));
+                    }
+                    if (HttpResponse.parse(first.exchange().response()).code().equals("100")) {
+                        assertAnswersAfterContinue(c, connection, head);
+                        return;
+                    }
+                    HttpResponse answer = HttpResponse.parse(first.exchange().response());
+                    if (answer.code().equals("405") && !ResponseReader.says(answer, "close")) {
+                        throw FailureReport.failure("The server answered at once a request whose body it did not read"
+                                + " (Expect: 100-continue), and its answer did not say Connection: close.", null,
+                                first.reply(), List.of(new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "A final answer to a"
+                                + " request whose body was not read leaves the connection where nobody knows where the"
+                                + " next request starts (the client may send the body all the same): close it after"
+                                + " the answer, and say so first, with Connection: close (RFC 9110 §10.1.1).")));
+                    }
+                    c.check(first, head, KeepAliveChecks.methodNotAllowed(c, "a POST that waits for 100 Continue")
+                            .with(HeaderRules.connectionClose(true)));
+                }
+            });
+
+    public static final Check DOUBTFUL_LENGTH = check(
+            "answers 400 Bad Request, and closes, when a body's length is in doubt (request smuggling)", c -> {
+                String smuggled = Requests.http11("GET", "/about.html");
+                String post = "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\n";
+                String get = "GET /ipsum.html HTTP/1.1\r\nHost: localhost\r\n";
+                List<List<String>> cases = List.of(
+                        List.of("Content-Length and Transfer-Encoding together",
+                                post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled),
+                        List.of("two Content-Length fields that differ", post + "Content-Length: 0\r\nContent-Length: "
+                                + smuggled.length() + "\r\n\r\n" + smuggled),
+                        List.of("Content-Length: -1", get + "Content-Length: -1\r\n\r\n" + smuggled),
+                        List.of("Content-Length: +5", get + "Content-Length: +5\r\n\r\nhello" + smuggled),
+                        List.of("Content-Length: five", get + "Content-Length: five\r\n\r\nhello" + smuggled),
+                        List.of("a Content-Length no integer holds",
+                                get + "Content-Length: 18446744073709551621\r\n\r\nhello" + smuggled),
+                        List.of("Transfer-Encoding in an HTTP/1.0 request", "POST /ipsum.html HTTP/1.0\r\n"
+                                + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + smuggled),
+                        List.of("Transfer-Encoding that does not end with chunked",
+                                post + "Transfer-Encoding: chunked, gzip\r\n\r\n" + smuggled),
+                        List.of("a chunk size that is not hex",
+                                post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled));
+                for (List<String> doubt : cases) {
+                    c.inCase(doubt.get(0), () -> assertRefused(c, doubt.get(1), "400 Bad Request", doubt.get(0),
+                            Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "Where a body ends must be beyond doubt (RFC 9112"
+                                    + " §6.3): Content-Length is digits only, one value, never beside"
+                                    + " Transfer-Encoding, which ends with chunked and comes in HTTP/1.1 only."
+                                    + " Otherwise answer 400 and close: a proxy before the server may read the length"
+                                    + " another way, and a request hidden in the body gets through."));
+                }
+            });
+
+    public static final Check UNKNOWN_CODING = check(
+            "answers 501 Not Implemented, and closes, to a transfer coding it does not know (gzip, chunked)",
+            c -> assertRefused(c, "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip,"
+                            + " chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n" + Requests.http11("GET", "/about.html"),
+                    "501 Not Implemented",
+                    "Transfer-Encoding: gzip, chunked", Hint.Id.WRONG_STATUS, "Transfer-Encoding lists the codings"
+                            + " applied to the body, chunked last: its end is known, but a server that knows no gzip"
+                            + " cannot read it. It answers 501 Not Implemented (RFC 9112 §6.1), and closes the"
+                            + " connection, the body unread."));
+
+    public static final Check HUGE_BODY_ANSWERED = check("answers at once a request whose body is too large to read"
+            + " (1 GiB), then closes, saying so, the whole answer sent", c -> {
+        String path = "/answer-to-a-huge-body.bin";
+        byte[] zeros = c.webRoot().createZerosPage(path, LARGER_THAN_THE_BUFFERS);
+        // GET with a body is rare, but allowed: its answer, a large file, is still on its way at the close.
+        String get = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + HUGE_BODY + "\r\n\r\n";
+        try (RawConnection connection = c.server().open()) {
+            connection.send(get + "x".repeat(64 * 1024));
+            Download answer = new Download(connection);
+            if (!answer.start(1 << 20)) {
+                throw FailureReport.failure("The server did not answer a GET with a body of 1 GiB, of which 64 KiB"
+                        + " came.", null, new ServerReply(new Exchange(connection.sentSoFar(), answer.head(),
+                                Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(new Hint(
+                                Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a limit (1 MiB,"
+                                + " say), do not wait for it; answer at once, with Connection: close, and close the"
+                                + " connection, which the body goes with.")));
+            }
+            // A pause, as a client on a real network makes: the rest of the answer waits in the buffers.
+            Pause.sleep(Duration.ofMillis(200));
+            HttpResponse head = HttpResponse.parse(answer.head());
+            if (!ResponseReader.says(head, "close")) {
+                throw FailureReport.failure("The answer to a GET with a body of 1 GiB, which the server did not read,"
+                        + " does not say Connection: close.", null, new ServerReply(new Exchange(connection.sentSoFar(),
+                        answer.head(), Exchange.Ending.KEPT_OPEN, connection.age()), c.server()), List.of(new Hint(
+                        Hint.Id.CONNECTION_HEADER_WRONG, "A body left unread leaves the connection where nobody knows"
+                        + " where the next request starts: the server closes it, and says so first, with Connection:"
+                        + " close (RFC 9112 §9.6).")));
+            }
+            Download.State end = answer.finish();
+            if (end != Download.State.COMPLETE || !answer.isWhole(zeros)) {
+                Hint hint = new Hint(Hint.Id.RESET_AFTER_LAST_ANSWER, "Closing a socket while bytes the client sent"
+                        + " are unread (the body) sends a reset, which drops the end of the answer on its way. Close"
+                        + " gently (RFC 9112 §9.6): shut the output down (Socket.shutdownOutput), read and forget what"
+                        + " the client still sends, up to a limit, until it closes; then close.");
+                String state = end.toString().toLowerCase(Locale.ROOT);
+                throw new SpecFailure("The answer to a GET with a body of 1 GiB was cut: " + answer.received()
+                        + " of its " + answer.length() + " bytes came (" + state + ").\n" + hint.render()
+                        + c.server().describeThisCheck(), List.of(hint));
+            }
+        } finally {
+            c.webRoot().deletePage(path);
+        }
+    });
+
+    public static final List<Check> ALL = List.of(CONTENT_LENGTH, CHUNKED, LARGE_BODIES, TWO_PIECES, EXPECT_CONTINUE,
+            DOUBTFUL_LENGTH, UNKNOWN_CODING, HUGE_BODY_ANSWERED);
+
+    private static String hex(String chunk) {
+        return Integer.toHexString(chunk.length());
+    }
+
+    /**
+     * After "100 Continue", the client sends its body, a request for /about.html, and a request
+     * after it: the POST gets its final answer, then the next request its own, never /about.html's.
+     */
+    private static void assertAnswersAfterContinue(Checking c, RawConnection connection, String head) {
+        String next = Requests.http11Closing("GET", "/ipsum.html");
+        connection.send(REQUEST_AS_BODY + next);
+        Timed answer = nextAnswer(c, connection, 2, head, true);
+        KeepAliveChecks.assertNotTheBody(c, answer);
+        c.check(answer, head, KeepAliveChecks.methodNotAllowed(c, "a POST whose body came after 100 Continue"));
+        if (answer.exchange().ending() == Exchange.Ending.KEPT_OPEN) {
+            Timed second = nextAnswer(c, connection, 3, next, true);
+            KeepAliveChecks.assertNotTheBody(c, second);
+            c.check(second, next, c.file("/ipsum.html").when("the request after the body sent after 100 Continue"));
+        }
+    }
+
+    /** Sends {@code request}, and expects {@code status}, saying Connection: close, then the close. */
+    private static void assertRefused(Checking c, String request, String status, String situation, Hint.Id id,
+                                      String why) {
+        Expected expected = c.error(status).when(situation).because(id, why);
+        if (Requests.isHttp11(request)) {
+            expected.with(HeaderRules.connectionClose(true)); // an HTTP/1.0 answer may say close or not
+        }
+        c.check(c.send(request), expected);
+    }
+}

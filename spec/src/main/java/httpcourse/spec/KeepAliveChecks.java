@@ -1,0 +1,374 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.Check.onItsOwnServer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Step 10: HTTP/1.1's persistent connections (RFC 9112 §9). Every answer is in HTTP/1.1. A
+ * connection stays open after an answer unless the client asks to close it ("Connection: close",
+ * or HTTP/1.0 without "keep-alive"; options in any letter case, in a list), and the answer after
+ * which the server closes says "Connection: close". Requests sent together are answered in order.
+ * A connection left idle, and one that has carried many requests, is closed. A request with a
+ * body is answered, and its connection closed: its body, which step 11 reads, is never taken for
+ * the next request.
+ */
+public final class KeepAliveChecks {
+
+    private KeepAliveChecks() {
+    }
+
+    /** The most requests a connection may carry before it closes (the course's: 1000): MANY_REQUESTS's name says it. */
+    static final int MOST_REQUESTS = 10_000;
+    /** Requests sent in one piece, then answered, while a check counts a connection's requests. */
+    private static final int BATCH = 128;
+    /** The course's limit of a request head (8 KiB), which a body may go beyond. */
+    static final int HEAD_LIMIT = 8 * 1024;
+    /** A complete request, sent as the body of another: a server that does not skip the body answers it. */
+    static final String REQUEST_AS_BODY = Requests.http11("GET", "/about.html");
+
+    public static final Check BROWSER_KEPT = check(
+            "answers a browser's HTTP/1.1 request in HTTP/1.1, and keeps the connection open for its next one", c -> {
+                try (RawConnection browser = c.server().open()) {
+                    checkNext(c, browser, 1, Requests.firefox("/"), c.root());
+                    checkNext(c, browser, 2, Requests.firefox("/ipsum.html"), c.file("/ipsum.html"));
+                }
+            });
+
+    public static final Check THREE_REQUESTS = check(
+            "keeps an HTTP/1.1 connection open: three requests, one after the other, on one connection", c -> {
+                try (RawConnection connection = c.server().open()) {
+                    checkNext(c, connection, 1, Requests.http11("GET", "/"), c.root());
+                    checkNext(c, connection, 2, Requests.http11("GET", "/ipsum.html"), c.file("/ipsum.html"));
+                    checkNext(c, connection, 3, Requests.http11Closing("GET", "/about.html"),
+                            c.file("/about.html").when("HTTP/1.1 with Connection: close, the third on the connection"));
+                }
+            });
+
+    public static final Check HTTP10_WHEN_ASKED = check(
+            "keeps an HTTP/1.0 connection open only when asked: Connection: keep-alive, said back", c -> {
+                try (RawConnection connection = c.server().open()) {
+                    checkNext(c, connection, 1, "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", c.root()
+                            .with(HeaderRules.connectionKeepAlive()).when("HTTP/1.0 with Connection: keep-alive"));
+                    checkNext(c, connection, 2, Requests.get("/ipsum.html"), c.file("/ipsum.html")
+                            .when("HTTP/1.0 without keep-alive, on the same connection: the last"));
+                }
+            });
+
+    public static final Check CLOSES_WHEN_ASKED = check("closes the connection after answering Connection: close,"
+            + " and says so", c -> c.check(c.send(Requests.http11Closing("GET", "/ipsum.html")),
+            c.file("/ipsum.html").when("HTTP/1.1 with Connection: close")));
+
+    public static final Check OPTIONS_IN_ANY_CASE = check(
+            "reads Connection's options in any letter case, and in a list: Close; keep-alive, Close; Keep-Alive", c -> {
+                // Each form after the plain one, so that a failure can only come from the difference.
+                c.inCase("Connection: close", () -> assertCloses(c, "close", null));
+                c.inCase("Connection: Close", () -> assertCloses(c, "Close", optionCase("Close")));
+                c.inCase("Connection: keep-alive, Close", () -> assertCloses(c, "keep-alive, Close",
+                        new Hint(Hint.Id.CONNECTION_OPTION_LIST, "The request said \"Connection: keep-alive,"
+                                + " Close\": Connection holds a list of options, separated by commas (RFC 9110"
+                                + " §7.6.1), and close is one of them. Split the value at the commas, strip the spaces,"
+                                + " and look for the option in the list, rather than comparing the whole value.")));
+                c.inCase("HTTP/1.0 with Connection: keep-alive", () -> assertKeptOpen(c, "keep-alive", null));
+                c.inCase("HTTP/1.0 with Connection: Keep-Alive", () -> assertKeptOpen(c, "Keep-Alive",
+                        optionCase("Keep-Alive")));
+            });
+
+    public static final Check PIPELINED = check("answers requests sent together in one piece (pipelined), in order",
+            c -> {
+                List<String> requests = List.of(Requests.http11("GET", "/ipsum.html"), Requests.http11("HEAD", "/"),
+                        Requests.http11Closing("GET", "/about.html"));
+                List<Expected> answers = List.of(c.file("/ipsum.html"),
+                        c.root().withoutBody(c.webRoot().page("/index.html").length), c.file("/about.html"));
+                try (RawConnection connection = c.server().open()) {
+                    connection.send(String.join("", requests));
+                    for (int i = 0; i < requests.size(); i++) {
+                        c.check(nextAnswer(c, connection, i + 1, requests.get(i), true), requests.get(i), answers.get(i)
+                                .when("request " + (i + 1) + " of " + requests.size() + ", all sent in one piece"));
+                    }
+                }
+            });
+
+    public static final Check BODY_NEVER_A_REQUEST = check(
+            "never takes a request's body for the next request: it closes the connection after the answer, or reads"
+                    + " the body", c -> {
+                c.inCase("a body framed by Content-Length", () -> assertBodyNotRead(c, "Content-Length",
+                        withContentLength(REQUEST_AS_BODY), false, null, null));
+                c.inCase("a chunked body", () -> assertBodyNotRead(c, "chunks", chunked(
+                        Integer.toHexString(REQUEST_AS_BODY.length()) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"),
+                        false, null, null));
+            });
+
+    public static final Check MANY_REQUESTS = check("closes a connection after many requests (at most 10 000),"
+            + " saying so in its last answer", KeepAliveChecks::assertClosesAfterMany);
+
+    public static final Check IDLE_CLOSED = onItsOwnServer(
+            "closes a connection left idle after an answer, once its time limit is over", c -> {
+                try (RawConnection idle = c.server().open()) {
+                    checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
+                    if (idle.awaitClosed(ManyClientsChecks.CLOSE_FAIL_SAFE) == null) {
+                        throw SpecFailure.of("A client got its answer on a persistent connection, then sent nothing:"
+                                + " after " + ManyClientsChecks.CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was"
+                                + " still open.", new Hint(Hint.Id.IDLE_CONNECTION_KEPT, "Close a connection that"
+                                + " stays idle too long after an answer (a time limit on the wait for the next request,"
+                                + " as for the first): browsers keep connections open and leave them so, and each open"
+                                + " connection holds what serves it."));
+                    }
+                }
+                c.assertStillAnswers();
+            });
+
+    public static final List<Check> ALL = List.of(BROWSER_KEPT, THREE_REQUESTS, HTTP10_WHEN_ASKED, CLOSES_WHEN_ASKED,
+            OPTIONS_IN_ANY_CASE, PIPELINED, BODY_NEVER_A_REQUEST, MANY_REQUESTS, IDLE_CLOSED);
+
+    /**
+     * Sends requests on one connection, a batch at a time, and reads their answers, until the server
+     * closes it, its last answer saying so; fails when it never does, up to {@link #MOST_REQUESTS}.
+     */
+    private static void assertClosesAfterMany(Checking c) {
+        String request = Requests.http11("HEAD", "/about.html");
+        long length = c.webRoot().page("/about.html").length;
+        try (RawConnection connection = c.server().open()) {
+            for (int answered = 0; answered < MOST_REQUESTS; answered += BATCH) {
+                Instant sent = Instant.now();
+                if (!connection.trySend(request.repeat(BATCH))) {
+                    throw lastAnswerMissing(c, connection, answered);
+                }
+                for (int i = 1; i <= BATCH; i++) {
+                    Exchange exchange = connection.readResponse(request);
+                    if (exchange.response().length == 0 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
+                        throw lastAnswerMissing(c, connection, answered + i - 1);
+                    }
+                    Timed timed = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
+                    Expected answer = c.file("/about.html").withoutBody(length).when("request " + (answered + i)
+                            + " on one connection");
+                    if (exchange.ending() != Exchange.Ending.KEPT_OPEN) {
+                        c.check(timed, request, answer.with(HeaderRules.connectionClose(true)));
+                        return; // closed cleanly, and said so
+                    }
+                    c.check(timed, request, answer);
+                }
+            }
+        }
+        throw SpecFailure.of("The server answered " + MOST_REQUESTS + " requests on one connection, and kept it open.",
+                new Hint(Hint.Id.NO_REQUEST_LIMIT, "Close a connection after a number of requests (nginx: 1000), its"
+                        + " last answer saying Connection: close: a client that sends requests without end would"
+                        + " otherwise keep its connection for ever, while the others wait their turn."));
+    }
+
+    // ---- Connection's options ----------------------------------------------------------------
+
+    private static Hint optionCase(String option) {
+        return new Hint(Hint.Id.CONNECTION_OPTION_CASE, "The request said \"" + option + "\", in other letter case"
+                + " than \"" + option.toLowerCase(Locale.ROOT) + "\", which the server understood: HTTP's"
+                + " options are tokens, compared without letter case (RFC 9110 §7.6.1), as header names are."
+                + " Lower-case the value (Locale.ROOT) before you compare, or use equalsIgnoreCase.");
+    }
+
+    /**
+     * Sends an HTTP/1.1 request with "Connection: {@code value}", which asks for the close: the
+     * answer must say close, and the connection close. When it does not, {@code hint} (if any)
+     * names the mistake; any other difference gets the usual report.
+     */
+    private static void assertCloses(Checking c, String value, Hint hint) {
+        String request = "GET /ipsum.html HTTP/1.1\r\nHost: localhost\r\nConnection: " + value + "\r\n\r\n";
+        Timed answer = c.send(request);
+        HttpResponse head = HttpResponse.parse(answer.exchange().response());
+        boolean closed = answer.exchange().ending() == Exchange.Ending.CLOSED
+                || answer.exchange().ending() == Exchange.Ending.RESET;
+        if (hint != null && head.code().equals("200") && (!ResponseReader.says(head, "close") || !closed)) {
+            throw FailureReport.failure("The request asked to close the connection with \"Connection: " + value
+                    + "\", and the server " + (ResponseReader.says(head, "close") ? "said close, but kept it open."
+                    : "did not say close."), null, answer.reply(), List.of(hint));
+        }
+        c.check(answer, c.file("/ipsum.html").when("HTTP/1.1 with Connection: " + value));
+    }
+
+    /**
+     * Sends an HTTP/1.0 request with "Connection: {@code value}", which asks to keep the connection:
+     * the answer must say keep-alive, and a second request on the connection get its answer.
+     */
+    private static void assertKeptOpen(Checking c, String value, Hint hint) {
+        String request = "GET / HTTP/1.0\r\nConnection: " + value + "\r\n\r\n";
+        try (RawConnection connection = c.server().open()) {
+            connection.send(request);
+            Timed answer = nextAnswer(c, connection, 1, request, false);
+            HttpResponse head = HttpResponse.parse(answer.exchange().response());
+            if (hint != null && head.code().equals("200") && !ResponseReader.says(head, "keep-alive")) {
+                throw FailureReport.failure("The HTTP/1.0 request asked to keep the connection with \"Connection: "
+                        + value + "\", and the answer did not say keep-alive.", null, answer.reply(), List.of(hint));
+            }
+            c.check(answer, request, c.root().with(HeaderRules.connectionKeepAlive())
+                    .when("HTTP/1.0 with Connection: " + value));
+            checkNext(c, connection, 2, Requests.get("/ipsum.html"), c.file("/ipsum.html")
+                    .when("HTTP/1.0 without keep-alive, after one with Connection: " + value));
+        }
+    }
+
+    // ---- Bodies ------------------------------------------------------------------------------
+
+    /** A POST of /ipsum.html (405 for a file server) with this body, framed by its Content-Length. */
+    static String withContentLength(String body) {
+        return "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /** A POST of /ipsum.html with a chunked body: {@code chunks} is its chunks, written out, and what ends them. */
+    static String chunked(String chunks) {
+        return "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks;
+    }
+
+    /** 405 Method Not Allowed, with Allow: what a file server answers to a POST. */
+    static Expected methodNotAllowed(Checking c, String situation) {
+        return c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD")).when(situation)
+                .because("A file server only sends files, with GET and HEAD: a POST gets 405 and an Allow header that"
+                        + " lists GET and HEAD (RFC 9110 §15.5.6), whatever its body.");
+    }
+
+    /**
+     * Sends {@code post}, whose body is a request for /about.html, and a request for /ipsum.html
+     * after it, in one piece. The POST gets 405; then either the connection closes, saying so in
+     * that answer (step 10: the body is not read), or, when {@code mustReadBody} or the connection
+     * stays open, the next request gets /ipsum.html. /about.html, never: that is the body.
+     *
+     * @param refusedHint   the hint when the POST gets 400 (this framing was refused), or null
+     * @param afterBodyHint the hint when the request after the body gets a wrong answer (the end of
+     *                      this framing was misread), or null for the usual report
+     */
+    static void assertBodyNotRead(Checking c, String framing, String post, boolean mustReadBody, Hint refusedHint,
+                                  Hint afterBodyHint) {
+        String next = Requests.http11Closing("GET", "/ipsum.html");
+        try (RawConnection connection = c.server().open()) {
+            connection.send(post + next);
+            Timed first = nextAnswer(c, connection, 1, post, true);
+            assertNotTheBody(c, first);
+            if (first.exchange().response().length == 0 && post.length() > HEAD_LIMIT) {
+                throw FailureReport.failure("The server closed the connection without an answer to a POST whose body ("
+                        + framing + ") is larger than a request head may be.", null, first.reply(), List.of(new Hint(
+                        Hint.Id.BODY_COUNTED_AS_HEAD, "A limit meant for the request head (8 KiB) counted the body's"
+                        + " bytes too. Count the head's bytes only, start the count again for each request, and skip"
+                        + " the body past it: the body has a limit of its own.")));
+            }
+            if (refusedHint != null && HttpResponse.parse(first.exchange().response()).code().equals("400")) {
+                throw FailureReport.failure("The server refused a POST whose body (" + framing + ") it should read.",
+                        null, first.reply(), List.of(refusedHint));
+            }
+            c.check(first, post, methodNotAllowed(c, "a POST whose body (" + framing + ") is a request"));
+            boolean closedAfterIt = first.exchange().ending() != Exchange.Ending.KEPT_OPEN;
+            if (closedAfterIt && !mustReadBody) {
+                return; // it said close, and closed: the body went with the connection
+            }
+            Exchange end = closedAfterIt ? first.exchange() : connection.readResponse(next);
+            if (end.response().length == 0 && end.ending() != Exchange.Ending.NOT_CLOSED || closedAfterIt) {
+                throw closedAfterABody(c, end, framing, mustReadBody);
+            }
+            Timed second = new Timed(new ServerReply(end, c.server()), first.sent(), Instant.now());
+            assertNotTheBody(c, second);
+            if (afterBodyHint != null && end.response().length > 0
+                    && !HttpResponse.parse(end.response()).code().equals("200")) {
+                throw FailureReport.failure("The request after the POST's body (" + framing + ") was not answered"
+                        + " with /ipsum.html.", null, second.reply(), List.of(afterBodyHint));
+            }
+            c.check(second, next, c.file("/ipsum.html").when("the request after a POST with a body (" + framing + ")"));
+        }
+    }
+
+    /** Fails when the answer holds /about.html: the server answered the body of the POST as a request. */
+    static void assertNotTheBody(Checking c, Timed answer) {
+        String response = new String(answer.exchange().response(), StandardCharsets.ISO_8859_1);
+        if (response.contains(c.webRoot().token("about"))) {
+            throw FailureReport.failure("The server answered with /about.html: it took the POST's body, a request for"
+                    + " /about.html, for the next request.", null, answer.reply(), List.of(new Hint(
+                    Hint.Id.BODY_READ_AS_REQUEST, "A request with Content-Length or Transfer-Encoding: chunked has a"
+                    + " body (RFC 9112 §6.3), which comes right after its head. Read it (or skip it) whole before"
+                    + " the next request, even if you have no use for it; or, as long as you do not, close the"
+                    + " connection after the answer, saying Connection: close. Here it looked like a request, and was"
+                    + " answered as one.")));
+        }
+    }
+
+    /** The connection closed after the answer to a request with a body: fine in step 10 if said, not from 11. */
+    static SpecFailure closedAfterABody(Checking c, Exchange end, String framing, boolean mustReadBody) {
+        ServerReply reply = new ServerReply(end, c.server());
+        if (mustReadBody) {
+            return FailureReport.failure("After its answer to a POST with a body (" + framing + "), the server closed"
+                    + " the connection: the next request, sent after the body, got no answer.", null, reply, List.of(
+                    new Hint(Hint.Id.BODY_LEFT_UNREAD, "A request's body is read, and forgotten, before the next"
+                            + " request (RFC 9112 §6.3): its Content-Length bytes, or its chunks up to the last one and"
+                            + " the trailer lines after it. Closing the connection instead loses the requests a client"
+                            + " sent after it, as browsers do.")));
+        }
+        return FailureReport.failure("After its answer to a POST with a body (" + framing + "), the server closed the"
+                + " connection, but the answer did not say so.", null, reply, List.of(new Hint(
+                Hint.Id.CONNECTION_HEADER_WRONG, "The answer after which the server closes the connection says so,"
+                + " with Connection: close (RFC 9112 §9.6): the client then knows that the requests it sent after it"
+                + " will get no answer, and sends them again on a new connection.")));
+    }
+
+    // ---- Several requests on one connection ---------------------------------------------------
+
+    /** Sends {@code request} on the connection, then checks its answer, the {@code number}th on it. */
+    static void checkNext(Checking c, RawConnection connection, int number, String request, Expected expected) {
+        if (!connection.trySend(request)) {
+            throw notKeptOpen(c, connection.readUntilClosed(), number);
+        }
+        c.check(nextAnswer(c, connection, number, request, false), request, expected);
+    }
+
+    /**
+     * Reads the {@code number}th answer on the connection. When none comes after an answer, fails
+     * with the hint that names what happened: the connection closed (not kept open), or, for
+     * requests sent together, it stayed open without an answer (the next requests were lost).
+     */
+    static Timed nextAnswer(Checking c, RawConnection connection, int number, String request, boolean sentTogether) {
+        // The answer's Date may be no older than the connection: requests sent together may all be
+        // answered before this read starts, so the time of the read is no bound for it.
+        Instant sent = Instant.now().minus(connection.age());
+        Exchange exchange = connection.readResponse(request);
+        Timed timed = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
+        if (number > 1 && exchange.response().length == 0) {
+            if (exchange.ending() != Exchange.Ending.NOT_CLOSED) {
+                throw notKeptOpen(c, exchange, number);
+            }
+            if (sentTogether) {
+                throw FailureReport.failure("After " + (number - 1) + " answer(s) on one connection, the next one never"
+                        + " came, and the connection stayed open.", null, timed.reply(), List.of(new Hint(
+                        Hint.Id.PIPELINED_REQUEST_LOST, "The requests were sent together, in one piece, and the server"
+                        + " answered the first, then waited: it had read the next ones into a buffer, and lost them"
+                        + " with it. Keep one buffered input per connection, not one per request, and read the next"
+                        + " request from it.")));
+            }
+        }
+        return timed;
+    }
+
+    /** The server closed the connection after answer {@code number - 1}, although nothing asked it to. */
+    private static SpecFailure notKeptOpen(Checking c, Exchange end, int number) {
+        return FailureReport.failure("The server closed the connection after " + (number - 1) + " answer(s): request "
+                + number + " on it got no answer.", null, new ServerReply(end, c.server()), List.of(new Hint(
+                Hint.Id.NOT_KEPT_OPEN, "An HTTP/1.1 connection stays open after an answer, for the next request,"
+                + " unless the request says Connection: close (RFC 9112 §9.3); an HTTP/1.0 one, when both say"
+                + " keep-alive. Read request after request on the same socket, in a loop, until the client closes"
+                + " it or asks to.")));
+    }
+
+    /** The connection ended (or broke) after {@code answered} answers, none of them saying it would. */
+    private static SpecFailure lastAnswerMissing(Checking c, RawConnection connection, int answered) {
+        Exchange end = connection.readUntilClosed();
+        boolean reset = end.ending() == Exchange.Ending.RESET;
+        return FailureReport.failure("After " + answered + " answers on one connection, the connection "
+                + (reset ? "was reset" : "closed") + ", and no answer had said Connection: close.",
+                null, new ServerReply(end, c.server()), List.of(reset
+                        ? new Hint(Hint.Id.RESET_AFTER_LAST_ANSWER, "Closing a socket while requests sent with the"
+                                + " last one are still unread sends a reset, and the client may lose the last"
+                                + " answers. Close gently (RFC 9112 §9.6): say Connection: close, shut the output down"
+                                + " (Socket.shutdownOutput), read what the client still sends until it closes, then"
+                                + " close.")
+                        : new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "The answer after which the server closes the"
+                                + " connection says so, with Connection: close (RFC 9112 §9.6): the client then knows"
+                                + " the requests it sent after it will get no answer.")));
+    }
+}

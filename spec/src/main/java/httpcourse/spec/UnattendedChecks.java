@@ -1,0 +1,196 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.Check.onItsOwnServer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Step 13: a server to leave running. A client that reads nothing of its answer is cut off after
+ * a time limit, as a silent one is; each request is logged in the Common Log Format, what the
+ * client sent made harmless; and the connections are bounded, but far above what a crowd of idle
+ * clients holds, so that they cannot lock the others out.
+ */
+public final class UnattendedChecks {
+
+    private UnattendedChecks() {
+    }
+
+    /** A file far larger than what the system's buffers hold on the way: its sending blocks. */
+    static final long LARGER_THAN_ANY_BUFFER = 1L << 30;
+    /** How long a server may take to cut a client that reads nothing: three times the course's 10 s, and more. */
+    static final Duration WRITE_CUT_FAIL_SAFE = Duration.ofSeconds(30);
+    /** Silent connections held while a new client asks: far more than a pool of threads, far fewer than the cap. */
+    static final int SILENT_CROWD = 2000;
+    /** How long to wait for the log lines of a request: a fail-safe, they come at once. */
+    private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(5);
+
+    // host ident authuser [day/Mon/year:HH:mm:ss zone] "request line" status bytes
+    private static final Pattern COMMON_LOG_FORMAT = Pattern.compile(
+            "(\\S+) - - \\[(\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4})] \"(.*)\" (\\d{3}) (\\d+|-)");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
+
+    public static final Check WRITE_TIMEOUT = onItsOwnServer(
+            "cuts a client that reads nothing of a large answer after its write time limit, and goes on serving", c -> {
+                String path = "/never-read.bin";
+                c.webRoot().createSparsePage(path, LARGER_THAN_ANY_BUFFER);
+                try (RawConnection client = c.server().open()) {
+                    client.send(Requests.http11("GET", path));
+                    if (!isCutWithin(client, WRITE_CUT_FAIL_SAFE)) {
+                        throw SpecFailure.of("A client asked for a file of 1 GiB and read none of it: after "
+                                + WRITE_CUT_FAIL_SAFE.toSeconds() + " s, the connection was still open.", new Hint(
+                                Hint.Id.WRITE_NEVER_TIMES_OUT, "A socket's write waits for the client to read, for"
+                                + " ever: it has no time limit (setSoTimeout is for reads). Watch the writes (a thread"
+                                + " that checks, every second, how long each has waited) and close the connection of"
+                                + " one that waits too long, or such a client keeps a thread and the buffers of its"
+                                + " answer for as long as it likes."));
+                    }
+                }
+                c.assertStillAnswers();
+            });
+
+    public static final Check ACCESS_LOG = check("logs each request in the Common Log Format, the client's control"
+            + " bytes, quotes and backslashes escaped as \\xHH", c -> {
+        if (!c.server().isOwnProcess()) {
+            return; // the log of a server started by somebody else is not at hand
+        }
+        // ESC ] 0 ; ... BEL sets a terminal's title: printed as it is, the request drives the console.
+        String ipsum = "GET /ipsum.html HTTP/1.0";
+        String attack = "GET /\u001b]0;PWNED\u0007 HTTP/1.0";
+        // A quote would end the request's field for whoever reads the log; a backslash, start an escape.
+        String quoted = "GET /say\"" + c.webRoot().token("quoted") + "\\n HTTP/1.0";
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Timed> answers = List.of(c.send(ipsum + "\r\n\r\n"), c.send(attack + "\r\n\r\n"),
+                c.send(quoted + "\r\n\r\n"));
+        List<String> printed = awaitLogLines(c, "/ipsum.html", "PWNED", c.webRoot().token("quoted"));
+        Instant logged = Instant.now(); // the lines were printed before this, whenever the server writes them
+        Optional<String> raw = printed.stream().filter(line -> line.chars().anyMatch(UnattendedChecks::isControl))
+                .findFirst();
+        if (raw.isPresent()) {
+            throw logFailure(c, "The server printed a byte the client sent, a control character, as it is:\n  "
+                    + OutputTail.visible(raw.get()), new Hint(Hint.Id.LOG_UNESCAPED, "A request's bytes are the"
+                    + " client's: ESC starts an escape sequence that the console obeys (this one sets its title;"
+                    + " others move the cursor, or rewrite lines already printed). Before printing them, write each"
+                    + " byte outside printable ASCII, and \" and \\, as \\xHH, as nginx and Apache do: \\x1b."));
+        }
+        Optional<String> unquoted = printed.stream().filter(line -> line.contains("say\"" + c.webRoot().token("quoted"))
+                || line.contains(c.webRoot().token("quoted") + "\\n")).findFirst();
+        if (unquoted.isPresent()) {
+            throw logFailure(c, "The server printed a quote, or a backslash, of the request line as it is:\n  "
+                    + OutputTail.visible(unquoted.get()), new Hint(Hint.Id.LOG_QUOTE_UNESCAPED, "In the Common Log"
+                    + " Format, the request line is a field between quotes: a quote in it ends the field early, and a"
+                    + " tool that reads the log takes what follows for the status; a backslash starts an escape."
+                    + " Write \" as \\x22 and \\ as \\x5C too, as nginx does, so that no client can write what a"
+                    + " tool reads as the server's own fields."));
+        }
+        // Each request line as logged: \xHH as nginx writes it (or \" and \\ as Apache does).
+        List<List<String>> lines = List.of(List.of(ipsum), List.of("GET /\\x1b]0;PWNED\\x07 HTTP/1.0"),
+                List.of("GET /say\\x22" + c.webRoot().token("quoted") + "\\x5Cn HTTP/1.0",
+                        "GET /say\\\"" + c.webRoot().token("quoted") + "\\\\n HTTP/1.0"));
+        for (int i = 0; i < lines.size(); i++) {
+            HttpResponse answer = HttpResponse.parse(answers.get(i).exchange().response());
+            String line = lines.get(i).getFirst();
+            List<String> forms = lines.get(i);
+            boolean found = printed.stream().map(COMMON_LOG_FORMAT::matcher).filter(Matcher::matches)
+                    .anyMatch(entry -> forms.stream().anyMatch(entry.group(3)::equalsIgnoreCase)
+                            && isDuring(entry.group(2), sent, logged)
+                            && entry.group(4).equals(answer.code()) && isSize(entry.group(5), answer.body().length));
+            if (!found) {
+                throw logFailure(c, "No line of the log is \"" + line + "\" in the Common Log Format, with its status ("
+                        + answer.code() + ") and size (" + answer.body().length + ").", new Hint(
+                        Hint.Id.LOG_NOT_COMMON_FORMAT, "Log each request in the Common Log Format, which log tools"
+                        + " read: who, two \"-\", [time], \"request line\", status, body bytes (\"-\" for none):"
+                        + " 127.0.0.1 - - [25/Nov/2026:15:49:56 +0100] \"" + ipsum + "\" 200 435. The time is the"
+                        + " request's, as \"dd/MMM/yyyy:HH:mm:ss Z\" (Locale.US)."));
+            }
+        }
+    });
+
+    public static final Check SILENT_CROWD_CHECK = onItsOwnServer(
+            "answers a new client while " + SILENT_CROWD + " others hold silent connections", c -> {
+                List<RawConnection> crowd = new ArrayList<>();
+                try {
+                    for (int i = 0; i < SILENT_CROWD; i++) {
+                        crowd.add(c.server().open());
+                    }
+                    ServerReply reply = c.server().send(Requests.get("/"));
+                    if (reply.exchange().response().length == 0) {
+                        throw FailureReport.failure("While " + SILENT_CROWD + " clients each held a connection without"
+                                + " a word, a new client got no answer.", null, reply, List.of(new Hint(
+                                Hint.Id.CONNECTION_CAP_TOO_LOW, "The server serves fewer connections at once than"
+                                + " that: a cap set too low, or a pool of threads, lets a crowd of idle clients lock"
+                                + " every other out until their time limit. Bound the connections far higher (10 000:"
+                                + " each costs a virtual thread and a socket), and let the time limits close the idle"
+                                + " ones.")));
+                    }
+                    c.assertAnswersRoot(reply);
+                } finally {
+                    crowd.forEach(RawConnection::close);
+                }
+            });
+
+    public static final List<Check> ALL = List.of(WRITE_TIMEOUT, ACCESS_LOG, SILENT_CROWD_CHECK);
+
+    /**
+     * Holds a connection whose answer it never reads, sending an empty line (which a server may
+     * ignore before a request) every half second: a write fails once the server has cut it.
+     */
+    private static boolean isCutWithin(RawConnection client, Duration failSafe) {
+        long deadline = System.nanoTime() + failSafe.toNanos();
+        while (System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(500));
+            if (!client.trySend("\r\n")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lines printed during this check, once each word shows in one of them (or after a fail-safe). */
+    private static List<String> awaitLogLines(Checking c, String... words) {
+        long deadline = System.nanoTime() + LOG_FAIL_SAFE.toNanos();
+        List<String> printed = c.server().printedDuringThisCheck();
+        while (!mentionsAll(printed, words) && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20));
+            printed = c.server().printedDuringThisCheck();
+        }
+        return printed;
+    }
+
+    private static boolean mentionsAll(List<String> lines, String... words) {
+        return List.of(words).stream().allMatch(word -> lines.stream().anyMatch(line -> line.contains(word)));
+    }
+
+    private static boolean isDuring(String logTime, Instant sent, Instant received) {
+        try {
+            Instant time = OffsetDateTime.parse(logTime, LOG_TIME).toInstant();
+            return !time.isBefore(sent) && !time.isAfter(received);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** The body's bytes, or "-" (or 0) for none. */
+    private static boolean isSize(String logged, int bytes) {
+        return logged.equals(String.valueOf(bytes)) || bytes == 0 && logged.equals("-");
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 && c != '\t' || c == 0x7F;
+    }
+
+    private static SpecFailure logFailure(Checking c, String what, Hint hint) {
+        return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
+    }
+}
