@@ -39,11 +39,14 @@ Options:
   --path /index.html the page requested (default: /index.html)
   --wait-load 0.7    before measuring, wait until the machine is quiet: its 1-minute load
                      average below 0.7 (a look every 30 s, 10 minutes at most; Linux only)
+  --cpu              one more column: the CPU time each server used per answer, in µs
+                     (its processes' user and system time; Linux only). Unlike requests/s,
+                     it changes little when other programs share the cores
   --help             this text
 EOF
 }
 
-tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load=""
+tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,6 +57,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --path) path="$2"; shift 2 ;;
     --wait-load) wait_load="$2"; shift 2 ;;
+    --cpu) cpu=yes; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) servers+=("$1"); shift ;;
@@ -190,24 +194,35 @@ keeps_connections() {
   fi
 }
 
-# measure TOOL CLIENTS PORT KEEPS: one measurement; prints "REQUESTS_PER_SECOND ERRORS".
+# measure TOOL CLIENTS PORT KEEPS: one measurement; prints "REQUESTS_PER_SECOND ERRORS ANSWERS".
 measure() {
   local out url="http://127.0.0.1:$3$path"
   case "$1" in
     ab)
       out="$(ab -q -n "$requests" -c "$2" -s 10 "$url" 2>&1 || true)"
       awk '/^Requests per second:/ {rps=$4} /^Failed requests:/ {failed=$3} /^Non-2xx responses:/ {bad=$3}
-           /^apr_/ {aborted=1} END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0)}' <<<"$out" ;;
+           /^Complete requests:/ {done=$3} /^apr_/ {aborted=1}
+           END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0), done + 0}' <<<"$out" ;;
     wrk)
       out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" "$url" 2>&1 || true)"
       # Errors: wrk's connect, write and timeout errors, and non-2xx answers. Its read errors
       # too, but only for a server that keeps its connections: wrk also counts a "read error"
       # for every answer that ends when the server closes the connection (an answer without
       # Content-Length, as the steps up to 5 send), although that answer is complete.
-      awk -v keeps="$4" '/^Requests\/sec:/ {rps=$2}
+      awk -v keeps="$4" '/^Requests\/sec:/ {rps=$2} / requests in / {done=$1}
            /Socket errors:/ {gsub(",", ""); errors=$4+$8+$10; if (keeps == "yes") errors+=$6}
-           /Non-2xx or 3xx responses:/ {bad=$5} END {print (rps ? rps : 0), errors + bad}' <<<"$out" ;;
+           /Non-2xx or 3xx responses:/ {bad=$5} END {print (rps ? rps : 0), errors + bad, done + 0}' <<<"$out" ;;
   esac
+}
+
+# cpu_ticks PID: the CPU time (user and system, in clock ticks) of a process and of its children,
+# such as nginx's workers, from /proc.
+cpu_ticks() {
+  local pid ticks=0
+  for pid in "$1" $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$ticks"
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
@@ -231,10 +246,14 @@ echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds $([ "$rou
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
-declare -A port_of keeps_of rates errors_of
+if [ -n "$cpu" ] && [ ! -r /proc/self/stat ]; then
+  echo "bench: --cpu reads /proc, which this system does not have: no CPU column" >&2; cpu=""
+fi
+declare -A port_of pid_of keeps_of rates errors_of cpus
 for i in "${!servers[@]}"; do
   start "$i" "${servers[$i]}"
   port_of["${servers[$i]}"]="$port"
+  pid_of["${servers[$i]}"]="${pids[-1]}"
   keeps_of["${servers[$i]}"]="$(keeps_connections "$port")"
   measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
 done
@@ -244,9 +263,14 @@ for round in $(seq 1 "$rounds"); do
   for tool in ${tools//,/ }; do
     for c in ${clients//,/ }; do
       for server in "${servers[@]}"; do
-        read -r rate errs < <(measure "$tool" "$c" "${port_of[$server]}" "${keeps_of[$server]}")
+        [ -n "$cpu" ] && ticks="$(cpu_ticks "${pid_of[$server]}")"
+        read -r rate errs answers < <(measure "$tool" "$c" "${port_of[$server]}" "${keeps_of[$server]}")
         key="$server,$tool,$c"
         rates["$key"]="${rates[$key]:-} $rate"
+        if [ -n "$cpu" ]; then   # µs of CPU per answer
+          cpus["$key"]="${cpus[$key]:-} $(awk -v t=$(( $(cpu_ticks "${pid_of[$server]}") - ticks )) -v hz="$(getconf CLK_TCK)" \
+            -v n="$answers" 'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')"
+        fi
         errors_of["$key"]=$(( ${errors_of[$key]:-0} + errs ))
       done
     done
@@ -259,11 +283,12 @@ ratio() { # ratio A B: A/B with two decimals, or "-" when B is unknown
   if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; else echo "-"; fi
 }
 median_of() { tr ' ' '\n' <<<"${rates[$1]:-}" | grep . | median; }
+cpu_column() { [ -z "$cpu" ] || printf ' %s |' "$1"; }   # an empty string without --cpu
 # connections: "new" when each request had a connection of its own (ab always; wrk when the
 # server closes the connection after each answer), "kept" when wrk sent request after request
 # on the same connections.
-echo "| server | tool | connections | clients | requests/s | × nginx | × jwebserver | errors |"
-echo "|---|---|---|---:|---:|---:|---:|---:|"
+echo "| server | tool | connections | clients | requests/s | × nginx | × jwebserver | errors |$(cpu_column 'CPU µs/answer')"
+echo "|---|---|---|---:|---:|---:|---:|---:|$(cpu_column ---:)"
 for tool in ${tools//,/ }; do
   for c in ${clients//,/ }; do
     nginx_rate=""; jws_rate=""
@@ -273,8 +298,9 @@ for tool in ${tools//,/ }; do
       rate="$(median_of "$server,$tool,$c")"
       connections=new
       [ "$tool" = wrk ] && [ "${keeps_of[$server]}" = yes ] && connections=kept
-      printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |\n' "${server%%=cmd:*}" "$tool" "$connections" "$c" "$rate" \
-        "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}"
+      printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |%s\n' "${server%%=cmd:*}" "$tool" "$connections" "$c" "$rate" \
+        "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}" \
+        "$(cpu_column "$(tr ' ' '\n' <<<"${cpus[$server,$tool,$c]:-}" | grep . | median)")"
     done
   done
 done

@@ -51,13 +51,28 @@ final class Htdocs {
         }
     }
 
-    static boolean isFolder(Path file) throws IOException {
-        return Files.isDirectory(file) && isInside(file);
+    //@ 14+
+    /** What the system knows of a file, asked once (a stat): its kind, size and time. Null: no such file. */
+    static BasicFileAttributes attributesOf(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException noSuchFileOrNotAllowed) { // the answer Files.isDirectory gave: no
+            return null;
+        }
+    }
+
+    //@ end
+    //| static boolean isFolder(Path file) throws IOException { //@ 8-13
+    //|     return Files.isDirectory(file) && isInside(file); //@ 8-13
+    static boolean isFolder(Path file, BasicFileAttributes attributes) throws IOException { //@ 14+
+        return attributes != null && attributes.isDirectory() && isInside(file); //@ 14+
     }
 
     /** Only a regular file: not a folder, a pipe (which would block the read), or a device. */
-    static boolean isServable(Path file) throws IOException {
-        return Files.isRegularFile(file) && isInside(file);
+    //| static boolean isServable(Path file) throws IOException { //@ 8-13
+    //|     return Files.isRegularFile(file) && isInside(file); //@ 8-13
+    static boolean isServable(Path file, BasicFileAttributes attributes) throws IOException { //@ 14+
+        return attributes != null && attributes.isRegularFile() && isInside(file); //@ 14+
     }
 
     /** Really inside htdocs, no link leading out, no hidden name (.git, .env) on the way, asked or real. */

@@ -244,6 +244,7 @@ void stop(ExecutorService threads) throws InterruptedException {
     threads.shutdown();
     long nanosLeft = GRACE_PERIOD.toNanos() - (System.nanoTime() - stopAsked);
     threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);
+    AccessLog.OUT.flush(); // the lines of the last answers //@ 14+
     IO.println(connections.isEmpty() ? "Stopped." : "Stopped; " + connections.size() + " answer(s) cut short.");
 }
 //@ end
@@ -251,10 +252,12 @@ void stop(ExecutorService threads) throws InterruptedException {
 
 // Every second, cuts the connections whose write has waited more than WRITE_TIME_LIMIT: their
 // client reads nothing, and would keep a thread, and its answer's buffers, for ever.
+// And writes the access log's lines of that second. //@ 14+
 void startWatchdog() {
     Thread.ofVirtual().start(() -> {
         while (true) {
             connections.forEach(connection -> connection.abortIfWriteStuck(WRITE_TIME_LIMIT));
+            AccessLog.OUT.flush(); //@ 14+
             try {
                 Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
@@ -272,6 +275,11 @@ void startWatchdog() {
 // unread, a socket sends a reset instead, and the client may lose the answer.
 void closeGently(Socket client, LimitedInput in) {
     try {
+        //@ 14+
+        if (in.clientDone && in.available() == 0) { // as nginx: nothing came, and nothing will
+            return; // closed at once, without waiting for the client to close first
+        }
+        //@ end
         client.shutdownOutput();
         in.startRequest();
         in.startBody(Body.LIMIT);
@@ -312,7 +320,12 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
         //| keepOpen = request.wantsToKeepOpen() && !request.hasBody() && !last; //@ 10
         // Set before respond: its 404 keeps the connection; an unreadable head, or body, closes it. //@ 11+
         //| keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last; //@ 11
-        keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last && stopAsked == 0; //@ 12+
+        //| keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last && stopAsked == 0; //@ 12-13
+        //@ 14+
+        boolean bodyRead = Body.skip(request, in);
+        in.clientDone = bodyRead && !request.wantsToKeepOpen(); // it asked for the close: it sends nothing more
+        keepOpen = bodyRead && request.wantsToKeepOpen() && !last && stopAsked == 0;
+        //@ end
         //@ end
         response = respond(request);
     } catch (HttpError error) {
@@ -327,12 +340,13 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
         //| bodyBytes = response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close")) //@ 13
         //@ 14+
         // How long the server took, up to its answer's head (W3C Server Timing): browsers show it.
-        String took = String.format(Locale.ROOT, "Server-Timing: app;dur=%.3f", (System.nanoTime() - started) / 1e6);
+        String took = "Server-Timing: app;dur=" + (System.nanoTime() - started) / 1000 / 1000.0; // µs, as ms: 0.123
         bodyBytes = response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close", took))
         //@ end
                 .send(out, withBody);
     } finally { // every request gets its line, even one whose client left
-        IO.println(AccessLog.line(clientIp, requestLine, response.status(), bodyBytes));
+        //| IO.println(AccessLog.line(clientIp, requestLine, response.status(), bodyBytes)); //@ 13
+        AccessLog.OUT.println(AccessLog.line(clientIp, requestLine, response.status(), bodyBytes)); //@ 14+
     }
     //@ end
     return keepOpen;
@@ -354,19 +368,24 @@ Response respond(Request request) throws IOException, HttpError {
     request.requireGetOrHead();
     String path = Htdocs.pathOf(request.target());
     Path file = Htdocs.fileOf(path);
-    if (Htdocs.isFolder(file)) {
+    //| if (Htdocs.isFolder(file)) { //@ 8-13
+    BasicFileAttributes attributes = Htdocs.attributesOf(file); // one stat, for every question below //@ 14+
+    if (Htdocs.isFolder(file, attributes)) { //@ 14+
         if (!path.endsWith("/")) { // else the relative links of its index.html would lead to its parent
             String location = Htdocs.urlOf(file);
             throw new HttpError("301 Moved Permanently", "moved to " + location, "Location: " + location);
         }
         file = file.resolve("index.html");
+        attributes = Htdocs.attributesOf(file); //@ 14+
     }
-    if (!Htdocs.isServable(file)) {
+    //| if (!Htdocs.isServable(file)) { //@ 8-13
+    if (!Htdocs.isServable(file, attributes)) { //@ 14+
         throw new HttpError("404 Not Found", "there is no such file"); // hidden or outside: the same answer
     }
     //| return Response.file(file); //@ 8
     //@ 9+
-    Validators validators = Validators.of(file);
+    //| Validators validators = Validators.of(file); //@ 9-13
+    Validators validators = Validators.of(attributes); //@ 14+
     if (validators.match(request.headers())) { // the client's copy is still good: no body (RFC 9110 §15.4.5)
         return new Response("304 Not Modified", validators.headers(), InputStream.nullInputStream());
     }

@@ -24,6 +24,7 @@ final class LimitedInput extends BufferedInputStream {
     //| private int bytesLeft = SIZE; //@ 5-9
     private long deadline; //@ 10+
     private int bytesLeft; //@ 10+
+    boolean clientDone; // the client asked for the close, and its last request was read to its end //@ 14+
 
     LimitedInput(Socket client) throws IOException {
         super(client.getInputStream());
@@ -79,10 +80,16 @@ final class LimitedInput extends BufferedInputStream {
     //@ 10+
 
     private void checkLimits() throws IOException {
-        long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+        //| long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis(); //@ 10-13
         if (bytesLeft <= 0) {
             throw new TooLarge(); // a head that never ends: nobody can wait for its end
         }
+        //@ 14+
+        if (pos < count) { // bytes in the buffer (buf[pos] to buf[count - 1]) are here: no wait, no time to check
+            return;
+        }
+        long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+        //@ end
         if (millisLeft <= 0) {
             throw new SocketTimeoutException("No request head within " + TIME.toSeconds() + " s");
         }

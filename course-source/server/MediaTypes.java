@@ -13,12 +13,15 @@ final class MediaTypes {
             Map.entry("webp", "image/webp"), Map.entry("pdf", "application/pdf"), Map.entry("wasm", "application/wasm"));
 
     /** The Content-Type of a file. A text says charset=utf-8 only when true, else the browser guesses. */
-    static String of(Path file) throws IOException {
+    //| static String of(Path file) throws IOException { //@ 6-13
+    static String of(Path file, byte[] bytes) throws IOException { // bytes: the file's, read already; or null //@ 14+
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT); // .PNG is .png
         String type = BY_EXTENSION.getOrDefault(extension, "application/octet-stream");
-        return type.startsWith("text/") && isUtf8(file) ? type + "; charset=utf-8" : type;
+        //| return type.startsWith("text/") && isUtf8(file) ? type + "; charset=utf-8" : type; //@ 6-13
+        boolean utf8 = type.startsWith("text/") && (bytes != null ? isUtf8(bytes) : isUtf8(file)); //@ 14+
+        return utf8 ? type + "; charset=utf-8" : type; //@ 14+
     }
 
     /** Whether the file is UTF-8 text: a strict decoder reads it, and reports bytes that are not. */
@@ -30,4 +33,16 @@ final class MediaTypes {
             return false;
         }
     }
+    //@ 14+
+
+    /** The same for bytes in memory: a new decoder reports what is not UTF-8, where new String() would replace it. */
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+    //@ end
 }

@@ -50,13 +50,22 @@ final class Htdocs {
         }
     }
 
-    static boolean isFolder(Path file) throws IOException {
-        return Files.isDirectory(file) && isInside(file);
+    /** What the system knows of a file, asked once (a stat): its kind, size and time. Null: no such file. */
+    static BasicFileAttributes attributesOf(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException noSuchFileOrNotAllowed) { // the answer Files.isDirectory gave: no
+            return null;
+        }
+    }
+
+    static boolean isFolder(Path file, BasicFileAttributes attributes) throws IOException {
+        return attributes != null && attributes.isDirectory() && isInside(file);
     }
 
     /** Only a regular file: not a folder, a pipe (which would block the read), or a device. */
-    static boolean isServable(Path file) throws IOException {
-        return Files.isRegularFile(file) && isInside(file);
+    static boolean isServable(Path file, BasicFileAttributes attributes) throws IOException {
+        return attributes != null && attributes.isRegularFile() && isInside(file);
     }
 
     /** Really inside htdocs, no link leading out, no hidden name (.git, .env) on the way, asked or real. */

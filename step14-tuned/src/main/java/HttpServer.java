@@ -109,15 +109,18 @@ void stop(ExecutorService threads) throws InterruptedException {
     threads.shutdown();
     long nanosLeft = GRACE_PERIOD.toNanos() - (System.nanoTime() - stopAsked);
     threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);
+    AccessLog.OUT.flush(); // the lines of the last answers
     IO.println(connections.isEmpty() ? "Stopped." : "Stopped; " + connections.size() + " answer(s) cut short.");
 }
 
 // Every second, cuts the connections whose write has waited more than WRITE_TIME_LIMIT: their
 // client reads nothing, and would keep a thread, and its answer's buffers, for ever.
+// And writes the access log's lines of that second.
 void startWatchdog() {
     Thread.ofVirtual().start(() -> {
         while (true) {
             connections.forEach(connection -> connection.abortIfWriteStuck(WRITE_TIME_LIMIT));
+            AccessLog.OUT.flush();
             try {
                 Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
@@ -133,6 +136,9 @@ void startWatchdog() {
 // unread, a socket sends a reset instead, and the client may lose the answer.
 void closeGently(Socket client, LimitedInput in) {
     try {
+        if (in.clientDone && in.available() == 0) { // as nginx: nothing came, and nothing will
+            return; // closed at once, without waiting for the client to close first
+        }
         client.shutdownOutput();
         in.startRequest();
         in.startBody(Body.LIMIT);
@@ -159,7 +165,9 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
         Request request = Request.parse(head);
         withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
         // Set before respond: its 404 keeps the connection; an unreadable head, or body, closes it.
-        keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last && stopAsked == 0;
+        boolean bodyRead = Body.skip(request, in);
+        in.clientDone = bodyRead && !request.wantsToKeepOpen(); // it asked for the close: it sends nothing more
+        keepOpen = bodyRead && request.wantsToKeepOpen() && !last && stopAsked == 0;
         response = respond(request);
     } catch (HttpError error) {
         response = error.response(); // never a silent close: the client learns what was wrong
@@ -167,11 +175,11 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
     long bodyBytes = -1; // logged as "-" when the answer fails on its way
     try {
         // How long the server took, up to its answer's head (W3C Server Timing): browsers show it.
-        String took = String.format(Locale.ROOT, "Server-Timing: app;dur=%.3f", (System.nanoTime() - started) / 1e6);
+        String took = "Server-Timing: app;dur=" + (System.nanoTime() - started) / 1000 / 1000.0; // µs, as ms: 0.123
         bodyBytes = response.with(List.of(keepOpen ? "Connection: keep-alive" : "Connection: close", took))
                 .send(out, withBody);
     } finally { // every request gets its line, even one whose client left
-        IO.println(AccessLog.line(clientIp, requestLine, response.status(), bodyBytes));
+        AccessLog.OUT.println(AccessLog.line(clientIp, requestLine, response.status(), bodyBytes));
     }
     return keepOpen;
 }
@@ -181,17 +189,19 @@ Response respond(Request request) throws IOException, HttpError {
     request.requireGetOrHead();
     String path = Htdocs.pathOf(request.target());
     Path file = Htdocs.fileOf(path);
-    if (Htdocs.isFolder(file)) {
+    BasicFileAttributes attributes = Htdocs.attributesOf(file); // one stat, for every question below
+    if (Htdocs.isFolder(file, attributes)) {
         if (!path.endsWith("/")) { // else the relative links of its index.html would lead to its parent
             String location = Htdocs.urlOf(file);
             throw new HttpError("301 Moved Permanently", "moved to " + location, "Location: " + location);
         }
         file = file.resolve("index.html");
+        attributes = Htdocs.attributesOf(file);
     }
-    if (!Htdocs.isServable(file)) {
+    if (!Htdocs.isServable(file, attributes)) {
         throw new HttpError("404 Not Found", "there is no such file"); // hidden or outside: the same answer
     }
-    Validators validators = Validators.of(file);
+    Validators validators = Validators.of(attributes);
     if (validators.match(request.headers())) { // the client's copy is still good: no body (RFC 9110 §15.4.5)
         return new Response("304 Not Modified", validators.headers(), InputStream.nullInputStream());
     }

@@ -12,6 +12,7 @@ final class LimitedInput extends BufferedInputStream {
     private final Socket client;
     private long deadline;
     private int bytesLeft;
+    boolean clientDone; // the client asked for the close, and its last request was read to its end
 
     LimitedInput(Socket client) throws IOException {
         super(client.getInputStream());
@@ -52,10 +53,13 @@ final class LimitedInput extends BufferedInputStream {
     }
 
     private void checkLimits() throws IOException {
-        long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
         if (bytesLeft <= 0) {
             throw new TooLarge(); // a head that never ends: nobody can wait for its end
         }
+        if (pos < count) { // bytes in the buffer (buf[pos] to buf[count - 1]) are here: no wait, no time to check
+            return;
+        }
+        long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
         if (millisLeft <= 0) {
             throw new SocketTimeoutException("No request head within " + TIME.toSeconds() + " s");
         }

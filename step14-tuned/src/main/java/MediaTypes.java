@@ -12,18 +12,29 @@ final class MediaTypes {
             Map.entry("webp", "image/webp"), Map.entry("pdf", "application/pdf"), Map.entry("wasm", "application/wasm"));
 
     /** The Content-Type of a file. A text says charset=utf-8 only when true, else the browser guesses. */
-    static String of(Path file) throws IOException {
+    static String of(Path file, byte[] bytes) throws IOException { // bytes: the file's, read already; or null
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT); // .PNG is .png
         String type = BY_EXTENSION.getOrDefault(extension, "application/octet-stream");
-        return type.startsWith("text/") && isUtf8(file) ? type + "; charset=utf-8" : type;
+        boolean utf8 = type.startsWith("text/") && (bytes != null ? isUtf8(bytes) : isUtf8(file));
+        return utf8 ? type + "; charset=utf-8" : type;
     }
 
     /** Whether the file is UTF-8 text: a strict decoder reads it, and reports bytes that are not. */
     static boolean isUtf8(Path file) throws IOException {
         try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             text.transferTo(Writer.nullWriter());
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
+    /** The same for bytes in memory: a new decoder reports what is not UTF-8, where new String() would replace it. */
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException notUtf8) {
             return false;

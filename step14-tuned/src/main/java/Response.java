@@ -6,10 +6,22 @@ record Response(String status, List<String> headers, InputStream body) {
     // IMF-fixdate (RFC 9110 §5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT", always in GMT, the day in two digits.
     static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    // A file this small is read whole: no more memory than the buffer of a streamed one (transferTo's 16 KiB).
+    static final int SMALL_FILE = 16 * 1024;
 
     /** A file, read afresh for every request, as bytes: it goes out exactly as stored. */
     static Response file(Path file) throws IOException {
-        String type = MediaTypes.of(file);
+        // A small file is read whole, with one open and one read, and its bytes tell whether it is UTF-8:
+        // MediaTypes.of(file) opened and read it once more. A larger one is streamed, as before.
+        try (FileChannel channel = FileChannel.open(file)) {
+            long length = channel.size();
+            if (length <= SMALL_FILE) {
+                byte[] bytes = Channels.newInputStream(channel).readNBytes((int) length);
+                return new Response("200 OK", List.of("Content-Type: " + MediaTypes.of(file, bytes),
+                        "Content-Length: " + bytes.length), new ByteArrayInputStream(bytes));
+            }
+        }
+        String type = MediaTypes.of(file, null);
         // The length of the file opened, even if somebody replaces it meanwhile; and no more bytes
         // than that length, even if somebody appends to it while it is sent.
         FileChannel channel = FileChannel.open(file);

@@ -4,8 +4,7 @@ import module java.base;
 record Validators(Instant lastModified, String etag) {
 
     /** A file's: its time, in whole seconds as HTTP dates are; a tag that changes with its size or exact time. */
-    static Validators of(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    static Validators of(BasicFileAttributes attributes) {
         FileTime modified = attributes.lastModifiedTime();
         String etag = "\"" + Long.toHexString(attributes.size()) + "-"
                 + Long.toHexString(modified.to(TimeUnit.NANOSECONDS)) + "\"";
