@@ -89,10 +89,12 @@ final class Batch {
     private Gradebook.Submission gradeOne(Path submission) {
         List<StepResult> results = new ArrayList<>();
         for (int step : steps) {
-            List<String> command = ServerCommand.compiled(ServerCommand.resolve(template, submission, step));
+            List<String> given = ServerCommand.resolve(template, submission, step);
+            List<String> command = ServerCommand.compiled(given);
             Sandbox isolation = sandbox
                     ? GradingSandbox.submission(command, submission, submissionsFolder, gradebooks) : Sandbox.NONE;
-            results.add(Grader.gradeStep(step, new Grader.ServerToGrade.Command(command, port, isolation), limits));
+            results.add(Grader.gradeStep(step, new Grader.ServerToGrade.Command(command, given, port, isolation),
+                    limits));
         }
         return new Gradebook.Submission(submission.getFileName().toString(), results);
     }

@@ -206,8 +206,9 @@ public final class Grade {
         if (options.isRunningServer()) {
             return new Grader.ServerToGrade.Running(options.address(), options.workdir());
         }
-        List<String> command = ServerCommand.compiled(ServerCommand.resolve(options.command(), here, step));
-        return new Grader.ServerToGrade.Command(command, options.port(),
+        List<String> given = ServerCommand.resolve(options.command(), here, step);
+        List<String> command = ServerCommand.compiled(given);
+        return new Grader.ServerToGrade.Command(command, given, options.port(),
                 sandbox ? GradingSandbox.single(command) : Sandbox.NONE);
     }
 

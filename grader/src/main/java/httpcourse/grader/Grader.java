@@ -55,13 +55,22 @@ public final class Grader {
          * A command, started by the spec in a fresh temporary folder with a generated htdocs/.
          *
          * @param words     the program and its arguments, with absolute paths
+         * @param given     the command as the instructor gave it, for reports ({@code java Server.java}, where
+         *                  {@code words} runs the classes compiled from it: see {@link ServerCommand#compiled})
          * @param fixedPort null when the server takes its port as first argument and prints
          *                  "Listening on port N"; otherwise the port it always uses
          * @param sandbox   where it runs: {@link Sandbox#NONE}, or a sandbox that shows it its own files only
          */
-        record Command(List<String> words, Integer fixedPort, Sandbox sandbox) implements ServerToGrade {
+        record Command(List<String> words, List<String> given, Integer fixedPort, Sandbox sandbox)
+                implements ServerToGrade {
             public Command {
                 words = List.copyOf(words);
+                given = List.copyOf(given);
+            }
+
+            /** A command run as it was given. */
+            public Command(List<String> words, Integer fixedPort, Sandbox sandbox) {
+                this(words, words, fixedPort, sandbox);
             }
 
             @Override
@@ -83,7 +92,7 @@ public final class Grader {
 
             @Override
             public String describe() {
-                return String.join(" ", words) + (fixedPort == null ? " 0" : "   (on port " + fixedPort + ")");
+                return String.join(" ", given) + (fixedPort == null ? " 0" : "   (on port " + fixedPort + ")");
             }
         }
 

@@ -98,10 +98,11 @@ final class Platforms {
             out.println("  (there is no such folder: the server cannot start)");
         }
         List<StepResult> steps = Grade.gradeSteps(setup.steps(), setup.jobs(), (step, report) -> {
-            List<String> command = ServerCommand.compiled(ServerCommand.resolve(setup.template(), submission, step));
+            List<String> given = ServerCommand.resolve(setup.template(), submission, step);
+            List<String> command = ServerCommand.compiled(given);
             Sandbox isolation = setup.sandbox() ? GradingSandbox.submission(command, submission,
                     setup.layout().home(setup.root()), results.getParent()) : Sandbox.NONE;
-            return Grade.gradeAndReport(step, new Grader.ServerToGrade.Command(command, setup.port(), isolation),
+            return Grade.gradeAndReport(step, new Grader.ServerToGrade.Command(command, given, setup.port(), isolation),
                     setup.limits(), List.of(), false, report);
         }, out);
         Report.score(out, steps, setup.scoring());

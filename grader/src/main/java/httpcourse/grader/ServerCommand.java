@@ -95,7 +95,8 @@ final class ServerCommand {
         return -1;
     }
 
-    private static void readableByAll(Path folder) throws IOException {
+    /** The sandbox runs a server as nobody, who must be able to read its classes. */
+    static void readableByAll(Path folder) throws IOException {
         try (var paths = Files.walk(folder)) {
             for (Path path : paths.toList()) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(

@@ -138,6 +138,7 @@ class GradeCommandTest {
     void gradesAServerOnAFixedPort(@TempDir Path classes) throws IOException {
         int port = freePort();
         Sources.compile(Repository.stepSource(5), classes);
+        ServerCommand.readableByAll(classes); // graded as root, the sandbox runs the server as nobody
         // The server is told its port here, as if it were written in its code.
         Run run = gradeWithFailSafes("--step", "5", "--port", Integer.toString(port), "--",
                 SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer", Integer.toString(port));
