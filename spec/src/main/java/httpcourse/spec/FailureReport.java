@@ -27,7 +27,7 @@ final class FailureReport {
     static SpecFailure failure(String headline, byte[] expected, ServerReply reply, List<Hint> checkHints) {
         Exchange exchange = reply.exchange();
         byte[] got = exchange.response();
-        ServerUnderTest server = reply.server();
+        ServerState server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
         List<Hint> hints = !checkHints.isEmpty() && !stopped ? checkHints
                 : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped);

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * one {@link Hint.Id} per mistake.
  * {@link HeaderRules} makes them; {@link ResponseCheck} applies them.
  */
-public record HeaderRule(String name, boolean required, BiPredicate<String, ResponseCheck.Context> accepts,
-                         Function<ResponseCheck.Context, String> expected,
-                         BiFunction<String, ResponseCheck.Context, Hint> hint) {
+public record HeaderRule(String name, boolean required, BiPredicate<String, ResponseContext> accepts,
+                         Function<ResponseContext, String> expected,
+                         BiFunction<String, ResponseContext, Hint> hint) {
 }

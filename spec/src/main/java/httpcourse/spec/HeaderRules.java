@@ -73,7 +73,7 @@ public final class HeaderRules {
                 && !date.isAfter(timed.received());
     }
 
-    private static Hint dateHint(String value, ResponseCheck.Context c) {
+    private static Hint dateHint(String value, ResponseContext c) {
         if (value == null) {
             return new Hint(Hint.Id.DATE_MISSING, "No Date header. A server that has a clock sends the time of"
                     + " each answer (RFC 9110 §6.6.1), in IMF-fixdate: \"Date: Sun, 06 Nov 1994 08:49:37 GMT\"."
@@ -126,7 +126,7 @@ public final class HeaderRules {
                 c -> String.valueOf(c.expectedBody().length), HeaderRules::contentLengthHint);
     }
 
-    private static Hint contentLengthHint(String value, ResponseCheck.Context c) {
+    private static Hint contentLengthHint(String value, ResponseContext c) {
         int bytes = c.expectedBody().length;
         if (value == null) {
             return new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "No Content-Length header. Say how many bytes the body has"
@@ -338,7 +338,7 @@ public final class HeaderRules {
      * allowed, or nothing, for an HTTP/1.0 client, whose connection closes unless both say keep-alive.
      */
     public static HeaderRule connectionClose(boolean required) {
-        return new HeaderRule("Connection", required, (value, c) -> hasOption(value, "close"), c -> "close",
+        return new HeaderRule("Connection", required, (value, c) -> HttpResponse.hasOption(value, "close"), c -> "close",
                 (value, c) -> new Hint(Hint.Id.CONNECTION_HEADER_WRONG, required
                         ? "The request asked to close the connection (Connection: close), or the server closes it:"
                                 + " its answer says so, with \"Connection: close\" (RFC 9112 §9.6)"
@@ -349,7 +349,7 @@ public final class HeaderRules {
 
     /** Connection: keep-alive, to an HTTP/1.0 client that asked for it, on a connection that stays open. */
     public static HeaderRule connectionKeepAlive() {
-        return new HeaderRule("Connection", true, (value, c) -> hasOption(value, "keep-alive"), c -> "keep-alive",
+        return new HeaderRule("Connection", true, (value, c) -> HttpResponse.hasOption(value, "keep-alive"), c -> "keep-alive",
                 (value, c) -> new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "An HTTP/1.0 client that asks for"
                         + " \"Connection: keep-alive\" keeps the connection open only if the answer says"
                         + " \"Connection: keep-alive\" too; otherwise it waits for the close (RFC 9112 §9.3 and"
@@ -358,15 +358,10 @@ public final class HeaderRules {
 
     /** No "Connection: close" on an answer whose connection stays open (RFC 9112 §9.3). */
     public static HeaderRule connectionNotClose() {
-        return new HeaderRule("Connection", false, (value, c) -> !hasOption(value, "close"), c -> "keep-alive",
+        return new HeaderRule("Connection", false, (value, c) -> !HttpResponse.hasOption(value, "close"), c -> "keep-alive",
                 (value, c) -> new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "The answer says \"" + value + "\", but"
                         + " nothing asked to close the connection: an HTTP/1.1 connection stays open after an answer"
                         + " (RFC 9112 §9.3). Say close only when the server closes it."));
-    }
-
-    /** Whether a Connection value lists {@code option}, in any letter case (RFC 9110 §7.6.1). */
-    static boolean hasOption(String value, String option) {
-        return value != null && Arrays.stream(value.split(",")).anyMatch(o -> o.strip().equalsIgnoreCase(option));
     }
 
     /**

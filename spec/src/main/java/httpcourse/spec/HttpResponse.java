@@ -74,4 +74,9 @@ public record HttpResponse(String statusLine, List<Field> fields, List<String> m
         String[] words = statusLine.split(" ", 3);
         return words.length > 1 && words[0].startsWith("HTTP/") ? words[1] : "";
     }
+
+    /** Whether a Connection value lists {@code option}, in any letter case (RFC 9110 §7.6.1). */
+    static boolean hasOption(String value, String option) {
+        return value != null && Arrays.stream(value.split(",")).anyMatch(o -> o.strip().equalsIgnoreCase(option));
+    }
 }

@@ -90,7 +90,7 @@ public final class RawConnection implements AutoCloseable {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         received.writeBytes(pending);
         pending = new byte[0];
-        Exchange.Ending ending = RawHttpClient.readUntilClosed(socket, received, failSafe);
+        Exchange.Ending ending = SocketReads.untilClosed(socket, received, failSafe);
         if (ending == Exchange.Ending.CLOSED) {
             close();
         }

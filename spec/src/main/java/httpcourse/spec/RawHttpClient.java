@@ -54,7 +54,7 @@ public final class RawHttpClient {
                 out.flush();
                 sent.write(pieces.get(i));
             }
-            ending = readUntilClosed(socket, received, responseTimeout);
+            ending = SocketReads.untilClosed(socket, received, responseTimeout);
         } catch (ConnectException e) {
             ending = Exchange.Ending.REFUSED;
             pieces.forEach(sent::writeBytes); // what it would have sent, for the report
@@ -171,36 +171,6 @@ public final class RawHttpClient {
         } catch (IOException e) {
             socket.close();
             throw e;
-        }
-    }
-
-    /**
-     * Reads until the server closes the connection. The timeout covers the whole response, not
-     * each read: a server that trickles bytes forever must not keep a check waiting forever.
-     */
-    static Exchange.Ending readUntilClosed(Socket socket, ByteArrayOutputStream received, Duration responseTimeout) {
-        byte[] buffer = new byte[8192];
-        long deadline = System.nanoTime() + responseTimeout.toNanos();
-        try {
-            InputStream in = socket.getInputStream();
-            while (true) {
-                long millisLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (millisLeft <= 0) {
-                    return Exchange.Ending.NOT_CLOSED;
-                }
-                socket.setSoTimeout((int) millisLeft);
-                int n = in.read(buffer);
-                if (n == -1) {
-                    return Exchange.Ending.CLOSED;
-                }
-                received.write(buffer, 0, n);
-            }
-        } catch (SocketTimeoutException e) {
-            return Exchange.Ending.NOT_CLOSED;
-        } catch (SocketException e) {
-            return Exchange.Ending.RESET;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

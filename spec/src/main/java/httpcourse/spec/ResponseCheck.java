@@ -23,10 +23,6 @@ import java.util.Set;
  */
 public final class ResponseCheck {
 
-    /** What a rule needs to judge a value: when the exchange happened, what came, which body to expect. */
-    public record Context(Timed timed, HttpResponse actual, byte[] expectedBody) {
-    }
-
     private ResponseCheck() {
     }
 
@@ -37,7 +33,7 @@ public final class ResponseCheck {
     public static void verify(Timed timed, Expected expected) {
         Exchange exchange = timed.exchange();
         HttpResponse actual = HttpResponse.parse(exchange.response());
-        Context context = new Context(timed, actual, expected.bodyFor(actual));
+        ResponseContext context = new ResponseContext(timed, actual, expected.bodyFor(actual));
         byte[] wanted = expectedBytes(expected, context);
         boolean same = Arrays.equals(wanted, exchange.response());
         // A reset after a complete answer is a close: the server left part of a long request unread.
@@ -57,7 +53,7 @@ public final class ResponseCheck {
     }
 
     /** The expected bytes, written in the order and spelling of the actual ones wherever they pass. */
-    static byte[] expectedBytes(Expected expected, Context context) {
+    static byte[] expectedBytes(Expected expected, ResponseContext context) {
         StringBuilder head = new StringBuilder(expected.statusLine).append("\r\n");
         Set<HeaderRule> seen = new HashSet<>();
         for (HttpResponse.Field field : context.actual().fields()) {
@@ -86,7 +82,7 @@ public final class ResponseCheck {
      * mistake lies elsewhere (the line endings, the body, the connection), where the general
      * hints apply.
      */
-    static List<Hint> hints(Expected expected, Context context) {
+    static List<Hint> hints(Expected expected, ResponseContext context) {
         Exchange exchange = context.timed().exchange();
         HttpResponse actual = context.actual();
         if (exchange.response().length == 0) {

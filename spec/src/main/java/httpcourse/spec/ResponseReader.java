@@ -147,6 +147,6 @@ final class ResponseReader {
 
     /** Whether the answer's Connection field lists {@code option}. */
     static boolean says(HttpResponse answer, String option) {
-        return answer.values("Connection").stream().anyMatch(value -> HeaderRules.hasOption(value, option));
+        return answer.values("Connection").stream().anyMatch(value -> HttpResponse.hasOption(value, option));
     }
 }

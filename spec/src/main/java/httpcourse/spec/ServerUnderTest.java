@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * byte) happened before that check sent anything: the check's request goes again to the new
  * server. Each stop is kept for the extension to publish: see {@link #takeStops()}.
  */
-public final class ServerUnderTest implements AutoCloseable {
+public final class ServerUnderTest implements ServerState, AutoCloseable {
 
     /** The key of the report entry that says the server stopped: its value says when, how, and what it printed. */
     public static final String STOPPED = "httpspec.serverStopped";
@@ -107,6 +107,7 @@ public final class ServerUnderTest implements AutoCloseable {
         return new RawHttpClient(ServerProcess.HOST, process.port(), responseTimeout);
     }
 
+    @Override
     public WebRoot webRoot() {
         return webRoot;
     }
@@ -253,7 +254,8 @@ public final class ServerUnderTest implements AutoCloseable {
      * Whether the server stopped, after an exchange that failed: when nothing came back, waits for
      * what that usually means to show, the server exiting, or at least printing an exception.
      */
-    boolean stoppedAfter(Exchange exchange) {
+    @Override
+    public boolean stoppedAfter(Exchange exchange) {
         if (process == null) {
             return false;
         }
@@ -275,7 +277,8 @@ public final class ServerUnderTest implements AutoCloseable {
      * For a failure report: whether the server is still running, and what it printed during
      * this check, when that can tell why (it exited, it did not answer, it printed an error).
      */
-    String describeAfterFailure(Exchange exchange, List<Hint> hints) {
+    @Override
+    public String describeAfterFailure(Exchange exchange, List<Hint> hints) {
         if (process == null) {
             return "";
         }

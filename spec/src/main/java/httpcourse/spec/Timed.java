@@ -13,13 +13,6 @@ import java.time.Instant;
  */
 public record Timed(ServerReply reply, Instant sent, Instant received) {
 
-    /** Sends {@code request} to {@code server} and notes the time on both sides. */
-    public static Timed send(ServerUnderTest server, String request) {
-        Instant sent = Instant.now();
-        ServerReply reply = server.send(request);
-        return new Timed(reply, sent, Instant.now());
-    }
-
     public Exchange exchange() {
         return reply.exchange();
     }
