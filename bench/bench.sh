@@ -5,6 +5,7 @@
 #   bench/bench.sh step4 step5 jwebserver nginx
 #   bench/bench.sh --clients 1,16,256 --tool ab,wrk step5 step10 step14 jwebserver nginx
 #   bench/bench.sh 'mine=cmd:java mine/HttpServer.java' step5 jwebserver nginx
+#   bench/bench.sh --crowd 2000 --every 60 step14 jwebserver nginx    (a new client beside a crowd)
 #
 # bench/README.md explains what is measured and how to read it.
 set -euo pipefail
@@ -42,11 +43,19 @@ Options:
   --cpu              one more column: the CPU time each server used per answer, in µs
                      (its processes' user and system time; Linux only). Unlike requests/s,
                      it changes little when other programs share the cores
+  --crowd 2000       instead of requests per second: how long a new client waits while a crowd
+                     holds the server. slowhttptest (Debian: apt-get install slowhttptest) opens
+                     that many connections, each sending a request head that never ends: a
+                     header line every --every seconds. Meanwhile curl asks for the page
+                     --probes times, 0.2 s apart; the table shows the median and slowest answer
+  --every 2          seconds between two header lines of a crowd's client: 2 is a slow crowd
+                     (slowloris), 60 a silent one (default: 2)
+  --probes 30        new clients asking during a crowd (default: 30)
   --help             this text
 EOF
 }
 
-tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu=""
+tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,12 +67,19 @@ while [ $# -gt 0 ]; do
     --path) path="$2"; shift 2 ;;
     --wait-load) wait_load="$2"; shift 2 ;;
     --cpu) cpu=yes; shift ;;
+    --crowd) crowd="$2"; shift 2 ;;
+    --every) every="$2"; shift 2 ;;
+    --probes) probes="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) servers+=("$1"); shift ;;
   esac
 done
 [ ${#servers[@]} -gt 0 ] || { usage >&2; exit 2; }
+if [ -n "$crowd" ]; then
+  tools=ab,slowhttptest   # ab warms the servers up
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # a crowd needs more open files than the usual 1024
+fi
 for tool in ${tools//,/ } curl; do   # curl tells whether a server keeps its connections
   command -v "$tool" >/dev/null || {
     echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
@@ -215,6 +231,35 @@ measure() {
   esac
 }
 
+# crowd_probe PORT: a crowd of $crowd slow clients, and $probes new clients beside it; prints
+# "HELD_BEFORE HELD_AFTER ANSWERS MEDIAN_MS SLOWEST_MS OVER_1_S": the crowd's connections when the
+# probes began and when they ended, then what the probes saw (an answer is a 200 within 10 s).
+crowd_probe() {
+  local url="http://127.0.0.1:$1$path" before=-1 now held after
+  slowhttptest -H -c "$crowd" -r "$crowd" -i "$every" -l 60 -p 10 -u "$url" >"$work/crowd-$1.log" 2>&1 &
+  local attacker=$!
+  for _ in $(seq 1 30); do   # until the crowd is in: its connections stop growing (15 s at most)
+    sleep 0.5
+    now="$(held "$1")"
+    [ "$now" -ge "$crowd" ] || [ "$now" = "$before" ] && [ "$now" -gt 0 ] && break
+    before="$now"
+  done
+  held="$(held "$1")"
+  for _ in $(seq 1 "$probes"); do
+    curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}\n' "$url" || true
+    sleep 0.2
+  done >"$work/probes-$1.txt"
+  after="$(held "$1")"
+  kill "$attacker" 2>/dev/null; wait "$attacker" 2>/dev/null || true
+  awk '$1 == 200 {print $2 * 1000}' "$work/probes-$1.txt" | sort -n |
+    awk -v held="$held" -v after="$after" '{t[++n] = $1; if ($1 > 1000) over++}
+      END {printf "%d %d %d %.0f %.0f %d\n", held, after, n, (n ? t[int((n + 1) / 2)] : 0), (n ? t[n] : 0), over}'
+  sleep 1   # the server sees the crowd's connections close
+}
+
+# held PORT: the connections open to PORT, as the clients see them (the crowd's, and a probe's).
+held() { ss -Htn state established "( dport = :$1 )" | wc -l; }
+
 # cpu_ticks PID: the CPU time (user and system, in clock ticks) of a process and of its children,
 # such as nginx's workers, from /proc.
 cpu_ticks() {
@@ -242,7 +287,7 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null
      "$os, $(uname -sr); $(date -u +%Y-%m-%d)"
 echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserver 2>/dev/null)" &&
      echo "; jwebserver: $("$(dirname "$jws")/java" -version 2>&1 | head -1)")"
-echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
+[ -n "$crowd" ] || echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
@@ -257,6 +302,22 @@ for i in "${!servers[@]}"; do
   keeps_of["${servers[$i]}"]="$(keeps_connections "$port")"
   measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
 done
+
+if [ -n "$crowd" ]; then
+  echo "Page: $path; a crowd of $crowd clients, each sending a header line every $every s;" \
+       "$probes new clients, 0.2 s apart; an answer is a 200 within 10 s"
+  echo
+  echo "| server | crowd's connections, first probe → last | answers | median ms | slowest ms | over 1 s |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for server in "${servers[@]}"; do
+    read -r first last answers med slowest over < <(crowd_probe "${port_of[$server]}")
+    printf '| %s | %s → %s | %s of %s | %s | %s | %s |\n' "${server%%=cmd:*}" "$first" "$last" "$answers" "$probes" \
+      "$med" "$slowest" "$over"
+  done
+  echo
+  echo "Load average (1 min) after: $(load)"
+  exit 0
+fi
 
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds ..." >&2

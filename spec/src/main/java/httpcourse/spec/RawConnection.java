@@ -226,23 +226,6 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /**
-     * Waits until the server starts its answer or closes the connection, whichever comes first
-     * (at most the response timeout), without reading the rest: for answers too big to read.
-     * False when neither happened in time.
-     */
-    public boolean awaitAnswerOrClose() {
-        try {
-            socket.setSoTimeout((int) responseTimeout.toMillis());
-            socket.getInputStream().read();
-            return true;
-        } catch (SocketTimeoutException silent) {
-            return false;
-        } catch (IOException reset) {
-            return true; // the server has had its turn
-        }
-    }
-
-    /**
      * Reads the first {@code count} bytes of the answer, or fewer if the server closes the
      * connection or the response timeout passes first; never the rest.
      */
