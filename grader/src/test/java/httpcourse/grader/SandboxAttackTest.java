@@ -30,6 +30,7 @@ import httpcourse.spec.Exchange;
 import httpcourse.spec.RawHttpClient;
 import httpcourse.spec.Repository;
 import httpcourse.spec.Sandbox;
+import httpcourse.spec.SandboxLimits;
 import httpcourse.spec.ServerProcess;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.TemporaryFolders;
@@ -234,13 +235,13 @@ class SandboxAttackTest {
     }
 
     @Test
-    @DisplayName("keeps a fork bomb under " + Sandbox.PROCESSES + " processes, and ends them with the server")
+    @DisplayName("keeps a fork bomb under " + SandboxLimits.PROCESSES + " processes, and ends them with the server")
     void budgetsProcesses() {
         Matcher started = Pattern.compile("ATTACK processes: started (\\d+) of " + PROCESSES)
                 .matcher(line("processes", "processes"));
         assertThat(started.find()).as(line("processes", "processes")).isTrue();
         // At least a hundred: the attack forks; below the budget: the budget holds.
-        assertThat(Integer.parseInt(started.group(1))).isBetween(100, Sandbox.PROCESSES - 1);
+        assertThat(Integer.parseInt(started.group(1))).isBetween(100, SandboxLimits.PROCESSES - 1);
         assertThat(Sources.processesMentioning("sleep " + mark)).isEmpty();
     }
 
@@ -255,9 +256,9 @@ class SandboxAttackTest {
                 .matcher(line("disk", "disk"));
         assertThat(wrote.find()).as(line("disk", "disk")).isTrue();
         long mebibytes = Long.parseLong(wrote.group(1));
-        assertThat(mebibytes).isBetween((Sandbox.DISK_BYTES >> 20) - 16, Sandbox.DISK_BYTES >> 20);
+        assertThat(mebibytes).isBetween((SandboxLimits.DISK_BYTES >> 20) - 16, SandboxLimits.DISK_BYTES >> 20);
         assertThat(line("disk", "disk")).contains("No space left on device");
-        assertThat(FOLDER_BYTES.get("disk")).as("what the folder held, seen from outside").isLessThanOrEqualTo(Sandbox.DISK_BYTES);
+        assertThat(FOLDER_BYTES.get("disk")).as("what the folder held, seen from outside").isLessThanOrEqualTo(SandboxLimits.DISK_BYTES);
     }
 
     @Test
@@ -272,7 +273,7 @@ class SandboxAttackTest {
         assertThat(held.find()).as(line("memory", "memory")).isTrue();
         int children = Integer.parseInt(held.group(1));
         // At least one: a child holds its part alone; at most what the budget holds: not all four.
-        assertThat(children).isBetween(1, (int) (Sandbox.MEMORY_BUDGET_BYTES / ((long) CHILD_MIB << 20)));
+        assertThat(children).isBetween(1, (int) (SandboxLimits.MEMORY_BUDGET_BYTES / ((long) CHILD_MIB << 20)));
     }
 
     /** The bytes of the regular files under {@code folder}. */

@@ -82,7 +82,7 @@ final class Cgroups {
             try {
                 Group trial = cgroups.create();
                 try {
-                    if (!Sandbox.runs(trial.join(List.of("true")))) {
+                    if (!Programs.runs(trial.join(List.of("true")))) {
                         throw new IOException("a process could not join " + trial.procsFiles());
                     }
                 } finally {

@@ -1,29 +1,20 @@
 package httpcourse.spec;
 
-import java.io.File;
+import static httpcourse.spec.SandboxLimits.*;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +36,7 @@ import java.util.stream.Stream;
  *       /var, /run, /sys, nor the rest of /tmp. A place the caller hides is covered even inside a
  *       shown folder;</li>
  *   <li>its working folder is the only place it may write to, besides a small /dev/shm; as root,
- *       the folder is a tmpfs of {@link #DISK_BYTES} ({@link DiskBudget}), which the spec shares;</li>
+ *       the folder is a tmpfs of {@link SandboxLimits#DISK_BYTES} ({@link DiskBudget}), which the spec shares;</li>
  *   <li>all its processes together have budgets of memory and processes, where the machine lets
  *       this process make control groups ({@link Cgroups}), and each process the limits below
  *       (prlimit) everywhere: see {@link #limitations()} for what this machine does not allow;</li>
@@ -58,68 +49,8 @@ import java.util.stream.Stream;
  */
 public final class Sandbox {
 
-    /** Memory a server may map for its data: heap, stacks, malloc. Java servers are told so (MaxRAM). */
-    public static final long MEMORY_BYTES = 1L << 30;
-    /**
-     * The total size of the files a server keeps in its working folder, the spec's web root
-     * included (about 1 MiB; its large files are sparse): where {@link DiskBudget} is available.
-     */
-    public static final long DISK_BYTES = 256L << 20;
-    /**
-     * Memory of all a server's processes together, its folder's files included (a tmpfs is
-     * memory): {@link #MEMORY_BYTES} for the processes plus {@link #DISK_BYTES}. Where control
-     * groups are available; the kernel stops the largest process when it is reached.
-     */
-    public static final long MEMORY_BUDGET_BYTES = MEMORY_BYTES + DISK_BYTES;
-    /**
-     * Processes and threads of the whole sandbox: a control group where available, and in any
-     * case a limit counted in the sandbox's own user namespace, on Linux 5.14 and later (see
-     * {@link #countsProcessesPerUserNamespace}).
-     */
-    public static final int PROCESSES = 256;
-    /** CPU time of each process: a server that spins in a loop is stopped (SIGXCPU, then SIGKILL). */
-    public static final int CPU_SECONDS = 30;
-    /** The largest file a server may write (in its working folder: the only place it can write to). */
-    public static final long FILE_BYTES = 64L << 20;
     /** The user (and group) a server runs as: nobody, inside and, when root grades, outside too. */
-    public static final int USER = 65534;
-    /** /dev/shm, where POSIX shared memory lives (Python's multiprocessing locks): small, and memory. */
-    static final long SHARED_MEMORY_BYTES = 16L << 20;
-
-    /*
-     * What the java launcher of a Java server is told in the sandbox (JDK_JAVA_OPTIONS): the JVM
-     * sizes its heap to the memory limit, and writes no perf data in /tmp. The platform charset is
-     * left alone: it is the charset `java HttpServer.java` reads sources in, and JDK 25's UTF-8 is
-     * the one they are written in (a server that relies on the platform charset still shows it: a
-     * binary file does not survive a trip through a String).
-     */
-    static final String JAVA_OPTIONS_IN_SANDBOX = "-XX:MaxRAM=" + (MEMORY_BYTES >> 20) + "m -XX:-UsePerfData";
-    private static final String JAVA_OPTIONS_NOTICE = "NOTE: Picked up JDK_JAVA_OPTIONS: ";
-
-    /** The system's programs and libraries: shown read-only (a link such as /bin -> usr/bin stays a link). */
-    private static final List<String> SYSTEM = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
-
-    /**
-     * What programs read in /etc, and nothing private: the dynamic linker's cache, the
-     * alternatives (/usr/bin/java is a link through them), the time zone, the MIME types (Python's
-     * mimetypes and Java's Files.probeContentType read them), the name service's files, the public
-     * certificates (never /etc/ssl/private), and the configuration of the JDKs and Pythons that
-     * Debian and Fedora keep here (a Debian JDK does not start without it).
-     */
-    private static final List<String> ETC = List.of("alternatives", "ld.so.cache", "ld.so.conf", "ld.so.conf.d",
-            "localtime", "timezone", "mime.types", "host.conf", "gai.conf", "protocols", "services", "os-release",
-            "ssl/certs", "ssl/openssl.cnf", "ca-certificates", "ca-certificates.conf", "pki/ca-trust", "pki/java",
-            "pki/tls/certs", "pki/tls/openssl.cnf", "crypto-policies");
-    private static final List<String> ETC_PREFIXES = List.of("java", "jvm", "python3");
-
-    /** The files of /etc written for the sandbox: who is who, and where localhost is, and nothing about this machine. */
-    private static final Map<String, String> ETC_WRITTEN = Map.of(
-            "passwd", "root:x:0:0:root:/root:/usr/sbin/nologin\n"
-                    + "nobody:x:" + USER + ":" + USER + ":nobody:/nonexistent:/usr/sbin/nologin\n",
-            "group", "root:x:0:\nnogroup:x:" + USER + ":\n",
-            "hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n",
-            "nsswitch.conf", "passwd: files\ngroup: files\nshadow: files\nhosts: files dns\nnetworks: files\n"
-                    + "protocols: files\nservices: files\nethers: files\nrpc: files\n");
+    public static final int USER = SandboxView.NOBODY;
 
     /** No sandbox: the server runs as any other program (the specs' default). */
     public static final Sandbox NONE = new Sandbox(false, List.of(), List.of());
@@ -192,7 +123,7 @@ public final class Sandbox {
                     ? ", and the sandbox a limit of " + PROCESSES + " processes and threads." : ".")
                     + " As root, outside a container, the grader makes control groups (v1 or v2).");
         }
-        if (!bwrapKnows("--disable-userns")) {
+        if (!Programs.bwrapKnows("--disable-userns")) {
             notes.add("This bubblewrap is older than 0.8.0: it cannot stop a server from making a user namespace of"
                     + " its own, where it would hold capabilities over that namespace only, nor limit /dev/shm to "
                     + (SHARED_MEMORY_BYTES >> 20) + " MiB. Install bubblewrap 0.8.0 or later.");
@@ -221,10 +152,10 @@ public final class Sandbox {
     public List<String> wrap(List<String> command, Path workingDirectory) throws IOException {
         if (!on) {
             // A program that does not exist keeps failing to start, as ProcessBuilder reports it.
-            return findProgram(command.get(0)).isEmpty() ? command
-                    : Stream.concat(sigintAsDefault().stream(), command.stream()).toList();
+            return Programs.findProgram(command.get(0)).isEmpty() ? command
+                    : Stream.concat(Programs.sigintAsDefault().stream(), command.stream()).toList();
         }
-        Path program = findProgram(command.get(0))
+        Path program = Programs.findProgram(command.get(0))
                 .orElseThrow(() -> new NoSuchFileException(command.get(0), null, "no such program on the PATH"));
         Path work = workingDirectory.toAbsolutePath().normalize();
         Machine here = machine();
@@ -237,7 +168,7 @@ public final class Sandbox {
         }
         server.addAll(List.of("--cpu=" + CPU_SECONDS + ":" + (CPU_SECONDS + 5), "--fsize=" + FILE_BYTES, "--core=0",
                 "--"));
-        server.addAll(sigintAsDefault());
+        server.addAll(Programs.sigintAsDefault());
         server.add(program.toString());
         server.addAll(command.subList(1, command.size()));
 
@@ -247,7 +178,7 @@ public final class Sandbox {
             // The first one's process namespace holds the second: when the JVM dies, it takes all with it (the
             // second bwrap's own --die-with-parent is lost on the way: setpriv's change of user clears it).
             wrapped.addAll(List.of("--unshare-pid", "--die-with-parent"));
-            wrapped.addAll(allowList(program, work, here));
+            wrapped.addAll(new SandboxView(shown, hidden).arguments(program, work, here.etc()));
             wrapped.addAll(List.of("--dev", "/dev", "--bind", "/proc", "/proc", // a whole /proc, for the inner to mount its own
                     "--remount-ro", "/", "--",
                     "setpriv", "--reuid=" + USER, "--regid=" + USER, "--clear-groups", "--inh-caps=-all",
@@ -258,7 +189,7 @@ public final class Sandbox {
             wrapped.addAll(ownDevicesAndFolder(work));
         } else {
             wrapped.addAll(userNamespace());
-            wrapped.addAll(allowList(program, work, here));
+            wrapped.addAll(new SandboxView(shown, hidden).arguments(program, work, here.etc()));
             wrapped.addAll(ownDevicesAndFolder(work));
             wrapped.addAll(List.of("--remount-ro", "/"));
         }
@@ -331,7 +262,7 @@ public final class Sandbox {
                     }
                     Cgroups.Detection cgroups = Cgroups.detect(MEMORY_BUDGET_BYTES, PROCESSES);
                     machine = new Machine(DiskBudget.isRoot(), cgroups.cgroups(), cgroups.whyNot(),
-                            DiskBudget.unavailable(), writeEtc());
+                            DiskBudget.unavailable(), SandboxView.writeEtc());
                 }
             }
         }
@@ -376,34 +307,11 @@ public final class Sandbox {
     private static List<String> userNamespace() {
         List<String> args = new ArrayList<>(List.of("--unshare-user", "--uid", Integer.toString(USER),
                 "--gid", Integer.toString(USER), "--cap-drop", "ALL"));
-        if (bwrapKnows("--disable-userns")) {
+        if (Programs.bwrapKnows("--disable-userns")) {
             args.add("--disable-userns");
         }
         return args;
     }
-
-    /**
-     * Whether this bubblewrap has an option: 0.8.0 brought --disable-userns and --size (Debian 12,
-     * Ubuntu 24.04); Ubuntu 22.04 has 0.6, and would refuse the sandbox for an unknown option.
-     */
-    static boolean bwrapKnows(String option) {
-        if (bwrapHelp == null) {
-            try {
-                Process help = new ProcessBuilder("bwrap", "--help").redirectErrorStream(true).start();
-                help.getOutputStream().close();
-                bwrapHelp = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                help.waitFor(10, TimeUnit.SECONDS); // a fail-safe: it prints and exits
-            } catch (IOException e) {
-                bwrapHelp = "";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                bwrapHelp = "";
-            }
-        }
-        return Pattern.compile("(?m)^\\s*" + Pattern.quote(option) + "\\b").matcher(bwrapHelp).find();
-    }
-
-    private static volatile String bwrapHelp;
 
     /**
      * A /proc of its own processes, its own /dev, read-only but for a small /dev/shm (writing to
@@ -411,211 +319,11 @@ public final class Sandbox {
      */
     private static List<String> ownDevicesAndFolder(Path work) {
         List<String> args = new ArrayList<>(List.of("--dev", "/dev", "--proc", "/proc"));
-        if (bwrapKnows("--size")) {
+        if (Programs.bwrapKnows("--size")) {
             args.addAll(List.of("--size", Long.toString(SHARED_MEMORY_BYTES)));
         }
         args.addAll(List.of("--tmpfs", "/dev/shm", "--remount-ro", "/dev", "--bind", work.toString(), work.toString()));
         return args;
-    }
-
-    /**
-     * The bwrap arguments that show the allow-list (see the class's comment) and the working
-     * folder, and make everything else in the new root read-only. Folders bwrap makes on the way
-     * to a place are made readable by all (bwrap's default, 0700, would keep nobody out when root
-     * runs it).
-     */
-    private List<String> allowList(Path program, Path work, Machine here) throws IOException {
-        List<String> args = new ArrayList<>();
-        Set<Path> made = new HashSet<>();
-        Set<Path> bound = new HashSet<>();
-        for (String place : SYSTEM) {
-            Path path = Path.of(place);
-            if (Files.isSymbolicLink(path)) {
-                args.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), place));
-            } else if (Files.isDirectory(path)) {
-                args.addAll(List.of("--ro-bind", place, place));
-                bound.add(path);
-            }
-        }
-        Path etc = Path.of("/etc");
-        makeFolder(args, etc, made, bound);
-        for (Path file : etcFiles()) {
-            makeParents(args, file, made, bound);
-            if (Files.isSymbolicLink(file)) {
-                args.addAll(List.of("--symlink", Files.readSymbolicLink(file).toString(), file.toString()));
-            } else {
-                args.addAll(List.of("--ro-bind", file.toString(), file.toString()));
-            }
-        }
-        for (String name : ETC_WRITTEN.keySet().stream().sorted().toList()) {
-            args.addAll(List.of("--ro-bind", here.etc().resolve(name).toString(), "/etc/" + name));
-        }
-        // Shown places and covers, parents first: a cover inside a shown folder, a shown folder inside a cover.
-        List<Path> show = placesToShow(program);
-        List<Path> covers = placesToCover(show);
-        TreeMap<Path, String> mounts = new TreeMap<>();
-        show.forEach(place -> mounts.put(place, "--ro-bind"));
-        covers.forEach(place -> mounts.put(place, "--tmpfs"));
-        for (Map.Entry<Path, String> mount : mounts.entrySet()) {
-            makeParents(args, mount.getKey(), made, bound);
-            if (mount.getValue().equals("--tmpfs")) {
-                args.addAll(List.of("--perms", "0755", "--tmpfs", mount.getKey().toString()));
-                made.add(mount.getKey());
-            } else {
-                args.addAll(List.of("--ro-bind", mount.getKey().toString(), mount.getKey().toString()));
-                bound.add(mount.getKey());
-            }
-        }
-        makeParents(args, work, made, bound);
-        args.addAll(List.of("--bind", work.toString(), work.toString()));
-        // Read-only only now: the binds above needed their mount points made inside these covers.
-        covers.forEach(place -> args.addAll(List.of("--remount-ro", place.toString())));
-        return args;
-    }
-
-    /** The files and folders of /etc on the allow-list that exist here. */
-    private static List<Path> etcFiles() throws IOException {
-        Set<Path> files = new TreeSet<>();
-        ETC.stream().map(name -> Path.of("/etc", name)).filter(file -> Files.exists(file, LinkOption.NOFOLLOW_LINKS))
-                .forEach(files::add);
-        try (Stream<Path> entries = Files.list(Path.of("/etc"))) {
-            entries.filter(entry -> ETC_PREFIXES.stream().anyMatch(entry.getFileName().toString()::startsWith))
-                    .forEach(files::add);
-        }
-        files.removeIf(file -> files.stream().anyMatch(other -> !other.equals(file) && file.startsWith(other)));
-        return List.copyOf(files);
-    }
-
-    /** Makes the folders on the way to {@code place}, unless they lie in a bound folder (where they exist). */
-    private static void makeParents(List<String> args, Path place, Set<Path> made, Set<Path> bound) {
-        List<Path> parents = new ArrayList<>();
-        for (Path parent = place.getParent(); parent != null && parent.getNameCount() > 0; parent = parent.getParent()) {
-            parents.add(0, parent);
-        }
-        for (Path parent : parents) {
-            if (bound.stream().anyMatch(parent::startsWith)) {
-                return;
-            }
-            makeFolder(args, parent, made, bound);
-        }
-    }
-
-    private static void makeFolder(List<String> args, Path folder, Set<Path> made, Set<Path> bound) {
-        if (!bound.contains(folder) && made.add(folder)) {
-            args.addAll(List.of("--perms", "0755", "--dir", folder.toString()));
-        }
-    }
-
-    /**
-     * What the server may read besides the system: what the caller shows, the JDK that runs the
-     * specs (the course's servers run on it), and the folder the program was installed in (a JDK
-     * under /opt, a Python under a home folder: the folder above its bin/), each both as named and
-     * as its real path (a JVM finds its libraries from its real path). Not what the system shows
-     * already; never / nor a folder at the top, which would undo the allow-list; the JDK and the
-     * installation only where they hold no hidden place.
-     */
-    private List<Path> placesToShow(Path program) {
-        Set<Path> places = new LinkedHashSet<>(withRealPaths(shown));
-        Set<Path> found = new LinkedHashSet<>();
-        found.add(Path.of(System.getProperty("java.home")));
-        for (Path path : Stream.concat(Stream.of(program), realPath(program).stream()).toList()) {
-            Path folder = path.getParent();
-            if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("bin")) {
-                folder = folder.getParent(); // above bin/
-            }
-            if (folder != null) {
-                found.add(folder);
-            }
-        }
-        List<Path> hiddenPlaces = realPaths(hidden);
-        withRealPaths(found).stream()
-                .filter(place -> hiddenPlaces.stream().noneMatch(hiddenPlace -> hiddenPlace.startsWith(place)))
-                .forEach(places::add);
-        return places.stream()
-                .filter(place -> place.getNameCount() >= 2)
-                .filter(place -> !systemShows(place))
-                .toList();
-    }
-
-    /**
-     * The hidden places that lie inside a shown one or inside the system's folders (a grader
-     * installed under /usr/local), and are not shown themselves, each once: these are covered
-     * with an empty read-only folder.
-     */
-    private List<Path> placesToCover(List<Path> show) {
-        List<Path> inside = realPaths(hidden).stream()
-                .filter(place -> !show.contains(place))
-                .filter(place -> systemShows(place) || show.stream().anyMatch(shownPlace -> place.startsWith(shownPlace)))
-                .toList();
-        return inside.stream()
-                .filter(place -> inside.stream().noneMatch(other -> !other.equals(place) && place.startsWith(other)))
-                .sorted()
-                .toList();
-    }
-
-    /** Whether a place is in the system's folders, which the sandbox shows anyway. */
-    private static boolean systemShows(Path place) {
-        return SYSTEM.stream().map(Path::of).filter(Files::isDirectory).filter(folder -> !Files.isSymbolicLink(folder))
-                .anyMatch(place::startsWith);
-    }
-
-    /** Each existing place, as named (absolute) and as its real path. */
-    private static List<Path> withRealPaths(Collection<Path> places) {
-        Set<Path> all = new LinkedHashSet<>();
-        for (Path place : places) {
-            if (Files.exists(place)) {
-                all.add(place.toAbsolutePath().normalize());
-                realPath(place).ifPresent(all::add);
-            }
-        }
-        return List.copyOf(all);
-    }
-
-    /** Writes the files of {@link #ETC_WRITTEN} once, in a folder of their own, readable by all. */
-    private static Path writeEtc() {
-        Path folder = TemporaryFolders.create("httpspec-etc-");
-        try {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (Map.Entry<String, String> file : ETC_WRITTEN.entrySet()) {
-                Path written = Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.US_ASCII);
-                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * "env --default-signal=INT" (GNU coreutils 8.31 and later), where this system has it; nothing
-     * elsewhere. A shell starts its background jobs with SIGINT ignored, and a process passes that
-     * on to the processes it starts: a grader run in the background would start servers for which
-     * Ctrl+C (SIGINT, which the specs of step 9 send) does nothing. env sets it back to the
-     * default, then runs the server in its own process: the server gets SIGINT as in a terminal.
-     */
-    static List<String> sigintAsDefault() {
-        if (sigintAsDefault == null) {
-            sigintAsDefault = runs(List.of("env", "--default-signal=INT", "true"))
-                    ? List.of("env", "--default-signal=INT") : List.of();
-        }
-        return sigintAsDefault;
-    }
-
-    private static volatile List<String> sigintAsDefault;
-
-    /** Whether {@code command} runs and exits with status 0 (within a fail-safe of 10 s). */
-    static boolean runs(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**
@@ -642,48 +350,6 @@ public final class Sandbox {
         return env;
     }
 
-    /** The line the java launcher prints on stderr because of our JDK_JAVA_OPTIONS: not the server's own words. */
-    static boolean isJavaOptionsNotice(String line) {
-        return line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS_IN_SANDBOX);
-    }
-
-    /**
-     * Whether the kernel counts a sandbox's processes apart from the user's others (Linux 5.14 and
-     * later count them per user namespace). An older kernel counts all of the user's processes and
-     * threads, often more than the limit already: there, the process limit would stop the server.
-     */
-    static boolean countsProcessesPerUserNamespace() {
-        Matcher version = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
-        return version.find() && (Integer.parseInt(version.group(1)) > 5
-                || Integer.parseInt(version.group(1)) == 5 && Integer.parseInt(version.group(2)) >= 14);
-    }
-
-    /** The program as the process would find it: a path, or a name looked up on the PATH. */
-    static Optional<Path> findProgram(String word) {
-        if (word.contains(File.separator)) {
-            Path path = Path.of(word).toAbsolutePath();
-            return Files.isExecutable(path) && !Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
-        }
-        String searchPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(searchPath.split(File.pathSeparator))
-                .filter(folder -> !folder.isEmpty())
-                .map(folder -> Path.of(folder, word))
-                .filter(candidate -> Files.isExecutable(candidate) && !Files.isDirectory(candidate))
-                .findFirst();
-    }
-
-    private static List<Path> realPaths(Collection<Path> paths) {
-        return paths.stream().map(Sandbox::realPath).flatMap(Optional::stream).distinct().toList();
-    }
-
-    private static Optional<Path> realPath(Path path) {
-        try {
-            return Optional.of(path.toRealPath());
-        } catch (IOException missing) {
-            return Optional.empty();
-        }
-    }
-
     private static Optional<String> findWhyUnavailable() {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
             return Optional.of("The sandbox that protects your files from the servers needs Linux (bubblewrap)."
@@ -693,7 +359,7 @@ public final class Sandbox {
         // Root's sandbox drops to nobody with setpriv (util-linux, like prlimit).
         Optional<String> missing = Stream.of("bwrap", "prlimit", "setpriv")
                 .filter(name -> !name.equals("setpriv") || DiskBudget.isRoot())
-                .filter(name -> findProgram(name).isEmpty()).findFirst();
+                .filter(name -> Programs.findProgram(name).isEmpty()).findFirst();
         if (missing.isPresent()) {
             return Optional.of("The sandbox that protects your files from the servers needs bubblewrap (bwrap)"
                     + " and util-linux (prlimit, setpriv), and " + missing.get()

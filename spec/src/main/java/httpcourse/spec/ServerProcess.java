@@ -52,7 +52,7 @@ public final class ServerProcess implements AutoCloseable {
     private final boolean sandboxed;
     private final OutputTail stdout = new OutputTail(line -> true);
     // The java launcher's notice about our JDK_JAVA_OPTIONS is not the server's own output.
-    private final OutputTail stderr = new OutputTail(line -> !Sandbox.isJavaOptionsNotice(line));
+    private final OutputTail stderr = new OutputTail(line -> !SandboxLimits.isJavaOptionsNotice(line));
     private final List<Thread> drains = new ArrayList<>();
     private final CompletableFuture<Integer> announcedPort = new CompletableFuture<>();
     private final Thread killOnExit;
@@ -315,9 +315,9 @@ public final class ServerProcess implements AutoCloseable {
             case 128 + 9 -> "exit status " + status + ": killed (SIGKILL)";
             case 128 + 11 -> "exit status " + status + ": a segmentation fault (SIGSEGV)";
             case 128 + 15 -> "exit status " + status + ": terminated (SIGTERM)";
-            case 128 + 24 -> "exit status " + status + ": stopped by the limit of " + Sandbox.CPU_SECONDS
+            case 128 + 24 -> "exit status " + status + ": stopped by the limit of " + SandboxLimits.CPU_SECONDS
                     + " s of CPU time (SIGXCPU): does it loop forever?";
-            case 128 + 25 -> "exit status " + status + ": stopped by the limit of " + (Sandbox.FILE_BYTES >> 20)
+            case 128 + 25 -> "exit status " + status + ": stopped by the limit of " + (SandboxLimits.FILE_BYTES >> 20)
                     + " MiB per file it writes (SIGXFSZ)";
             default -> "exit status " + status;
         };

@@ -80,7 +80,7 @@ class SandboxTest {
                 .containsPattern("Max file size +67108864 +67108864 +bytes")
                 .containsPattern("Max data size +1073741824 +1073741824 +bytes")
                 .containsPattern("Max core file size +0 +0 +bytes");
-        if (Sandbox.countsProcessesPerUserNamespace()) {
+        if (SandboxLimits.countsProcessesPerUserNamespace()) {
             assertThat(limits).containsPattern("Max processes +256 +256 +processes");
         }
     }
@@ -194,8 +194,8 @@ class SandboxTest {
             Path part = folder.resolve("part" + i + ".bin");
             written += Files.exists(part) ? Files.size(part) : 0;
         }
-        assertThat(written).as("bytes written in six files of 60 MiB").isLessThanOrEqualTo(Sandbox.DISK_BYTES);
-        assertThat(written).as("bytes written").isGreaterThan(Sandbox.DISK_BYTES - (8L << 20));
+        assertThat(written).as("bytes written in six files of 60 MiB").isLessThanOrEqualTo(SandboxLimits.DISK_BYTES);
+        assertThat(written).as("bytes written").isGreaterThan(SandboxLimits.DISK_BYTES - (8L << 20));
         // The spec still changes files there, from outside, and the server sees it.
         Files.delete(folder.resolve("part1.bin"));
         Files.writeString(folder.resolve("from-the-spec.txt"), "written by the spec");
@@ -215,7 +215,7 @@ class SandboxTest {
         String output = run("i=0; while [ $i -lt 300 ]; do sleep 60 & i=$((i+1)); echo $i; done");
         List<String> started = output.lines().filter(line -> line.matches("\\d+")).toList();
         assertThat(started).isNotEmpty();
-        assertThat(Integer.parseInt(started.get(started.size() - 1))).isBetween(100, Sandbox.PROCESSES - 1);
+        assertThat(Integer.parseInt(started.get(started.size() - 1))).isBetween(100, SandboxLimits.PROCESSES - 1);
         assertThat(output).containsIgnoringCase("fork");
     }
 
