@@ -1,7 +1,7 @@
 package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
-import static httpcourse.spec.HeaderRules.IMF_FIXDATE;
+import static httpcourse.spec.DateRule.IMF_FIXDATE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -39,7 +39,7 @@ public final class Expected {
 
     private static Expected withDate(String status, Body body, byte[] exactBody) {
         Expected expected = new Expected("HTTP/1.0 " + status, body, exactBody);
-        expected.rules.add(HeaderRules.date());
+        expected.rules.add(DateRule.date());
         return expected;
     }
 

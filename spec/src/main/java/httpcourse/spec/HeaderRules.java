@@ -3,11 +3,8 @@ package httpcourse.spec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +21,6 @@ import java.util.stream.Collectors;
  * media types in any letter case, Allow in any order.
  */
 public final class HeaderRules {
-
-    /** IMF-fixdate, the one format a server sends dates in (RFC 9110 §5.6.7). */
-    public static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final Pattern IMF_FIXDATE_SHAPE = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d"
-            + " (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
-    private static final String HOW_TO_FORMAT = "DateTimeFormatter.ofPattern(\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\","
-            + " Locale.US).withZone(ZoneOffset.UTC)";
 
     /** Whether a text file's bytes are UTF-8, and so whether its Content-Type may say charset=utf-8. */
     public enum Charset {
@@ -48,75 +35,6 @@ public final class HeaderRules {
     }
 
     private HeaderRules() {
-    }
-
-    /** The IMF-fixdate value as an instant, or null when it is not exactly that format. */
-    public static Instant parseImfFixdate(String value) {
-        if (value == null || !IMF_FIXDATE_SHAPE.matcher(value).matches()) {
-            return null;
-        }
-        try {
-            return Instant.from(IMF_FIXDATE.parse(value)); // also checks the day of the week
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** Date: IMF-fixdate, between the second the request left and the moment the answer arrived. */
-    public static HeaderRule date() {
-        return new HeaderRule("Date", true, (value, c) -> isDuring(parseImfFixdate(value), c.timed()),
-                c -> IMF_FIXDATE.format(c.timed().received()), HeaderRules::dateHint);
-    }
-
-    private static boolean isDuring(Instant date, Timed timed) {
-        return date != null && !date.isBefore(timed.sent().truncatedTo(ChronoUnit.SECONDS))
-                && !date.isAfter(timed.received());
-    }
-
-    private static Hint dateHint(String value, ResponseContext c) {
-        if (value == null) {
-            return new Hint(Hint.Id.DATE_MISSING, "No Date header. A server that has a clock sends the time of"
-                    + " each answer (RFC 9110 §6.6.1), in IMF-fixdate: \"Date: Sun, 06 Nov 1994 08:49:37 GMT\"."
-                    + " Format Instant.now() with " + HOW_TO_FORMAT + ".");
-        }
-        if (value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")) {
-            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "The day of the month has one digit (\"" + value
-                    + "\"): that is what DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP"
-                    + " requires (RFC 9110 §5.6.7), always has two (\"06 Nov\"); on days 10 to 31 the two look the same."
-                    + " Format with " + HOW_TO_FORMAT + ".");
-        }
-        if (value.matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
-            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date is ISO 8601 (\"" + value + "\", what"
-                    + " Instant.toString() writes), not IMF-fixdate (RFC 9110 §5.6.7): \"Sun, 06 Nov 1994 08:49:37"
-                    + " GMT\". Format with " + HOW_TO_FORMAT + ".");
-        }
-        Matcher zone = Pattern.compile(".*\\d\\d:\\d\\d:\\d\\d (.+)").matcher(value);
-        if (zone.matches() && !zone.group(1).equals("GMT")) {
-            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "An HTTP date ends with the three letters GMT, not \""
-                    + zone.group(1) + "\" (RFC 9110 §5.6.7), and is the time in GMT: format in ZoneOffset.UTC and"
-                    + " write 'GMT' in the pattern.");
-        }
-        Instant date = parseImfFixdate(value);
-        if (date == null) {
-            return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date must be IMF-fixdate, exactly like"
-                    + " \"Sun, 06 Nov 1994 08:49:37 GMT\" (RFC 9110 §5.6.7):"
-                    + " English names (Locale.US), two digits for the day, the time in GMT. Got \"" + value
-                    + "\". Format with " + HOW_TO_FORMAT + ".");
-        }
-        Duration off = Duration.between(c.timed().received(), date);
-        long minutes = Math.round(off.toSeconds() / 60.0);
-        if (Math.abs(minutes) >= 30 && Math.abs(off.toSeconds() - minutes * 60) < 30 && minutes % 15 == 0) {
-            return new Hint(Hint.Id.DATE_NOT_NOW, "Date is off by " + minutes / 60 + " h " + Math.abs(minutes % 60)
-                    + " min: the time of the server's time zone, written as if it were GMT. HTTP dates are the time in"
-                    + " GMT: format Instant.now() in ZoneOffset.UTC, not LocalDateTime.now() or ZonedDateTime.now().");
-        }
-        if (date.isBefore(c.timed().sent())) {
-            return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is older than the request, by "
-                    + Duration.between(date, c.timed().sent()).toSeconds() + " s: the time must be read for each"
-                    + " answer, not once at start.");
-        }
-        return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is later than the moment the answer arrived: it"
-                + " must be the time of the answer.");
     }
 
     /** Content-Length: the exact number of bytes of the body the check expects. */
@@ -318,7 +236,7 @@ public final class HeaderRules {
 
     /** Last-Modified: the file's time, in whole seconds, as IMF-fixdate (RFC 9110 §8.8.2). */
     public static HeaderRule lastModified(Instant modified) {
-        String expected = IMF_FIXDATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
+        String expected = DateRule.IMF_FIXDATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
         return new HeaderRule("Last-Modified", true, (value, c) -> value.equals(expected), c -> expected,
                 (value, c) -> new Hint(Hint.Id.LAST_MODIFIED_WRONG, value == null
                         ? "No Last-Modified header. Send it with every file: the file's time"
