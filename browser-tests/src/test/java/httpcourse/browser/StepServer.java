@@ -21,6 +21,7 @@ import javax.tools.ToolProvider;
 
 import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
+import httpcourse.spec.ServerStartException;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.TemporaryFolders;
 
@@ -50,7 +51,7 @@ final class StepServer implements AutoCloseable {
     }
 
     /** Compiles the sources of a step module ("step5-many-clients"), starts them and waits until they listen. */
-    static StepServer start(String module) throws ServerProcess.ServerStartException {
+    static StepServer start(String module) throws ServerStartException {
         Path classes = COMPILED.computeIfAbsent(module, StepServer::compile);
         List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer", "0");
         return new StepServer(module, ServerProcess.start(command, REPO, null, STARTUP_FAIL_SAFE));

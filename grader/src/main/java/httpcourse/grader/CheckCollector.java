@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import httpcourse.spec.ServerProcess;
+import httpcourse.spec.ServerStartException;
 import httpcourse.spec.ServerUnderTest;
 import httpcourse.spec.SpecFailure;
 
@@ -71,14 +72,14 @@ final class CheckCollector implements TestExecutionListener {
         Throwable failure = result.getThrowable().orElse(null);
         return switch (result.getStatus()) {
             case SUCCESSFUL, ABORTED -> new StepResult.Check(name, true, true, List.of());
-            case FAILED -> failure instanceof ServerProcess.ServerStartException start
+            case FAILED -> failure instanceof ServerStartException start
                     ? notRun(name, start)
                     : new StepResult.Check(name, false, true, List.of(describe(result)));
         };
     }
 
     /** A check whose server did not start: why is the step's problem (the first such start, if several). */
-    private synchronized StepResult.Check notRun(String name, ServerProcess.ServerStartException start) {
+    private synchronized StepResult.Check notRun(String name, ServerStartException start) {
         if (startFailure == null) {
             startFailure = new StepResult.Problem(start.getMessage(), start.hints());
         }
@@ -117,7 +118,7 @@ final class CheckCollector implements TestExecutionListener {
         if (failure instanceof SpecFailure spec) {
             return new StepResult.Failure(null, spec.getMessage(), spec.hints());
         }
-        if (failure instanceof ServerProcess.ServerStartException start) {
+        if (failure instanceof ServerStartException start) {
             return new StepResult.Failure(null, start.getMessage(), start.hints());
         }
         if (failure == null) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import httpcourse.spec.Hint;
 import httpcourse.spec.ServerProcess;
+import httpcourse.spec.ServerStartException;
 import httpcourse.spec.SpecFailure;
 
 import org.junit.jupiter.api.Assumptions;
@@ -58,8 +59,8 @@ class CheckCollectorTest {
 
         @Test
         @DisplayName("has no server")
-        void hasNoServer() throws ServerProcess.ServerStartException {
-            throw new ServerProcess.ServerStartException("The server stopped before it printed \"Listening on port N\".",
+        void hasNoServer() throws ServerStartException {
+            throw new ServerStartException("The server stopped before it printed \"Listening on port N\".",
                     CRASH, "Command: java S.java\n");
         }
     }

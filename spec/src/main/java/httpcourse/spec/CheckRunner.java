@@ -36,7 +36,7 @@ final class CheckRunner implements AutoCloseable {
     });
     private final Map<Check, CompletableFuture<Void>> ownRuns = new HashMap<>();
     private ServerUnderTest shared;
-    private ServerProcess.ServerStartException sharedStartFailure;
+    private ServerStartException sharedStartFailure;
 
     CheckRunner(SpecConfig config, int step, List<Check> checks, TestReporter reporter) {
         this.config = config;
@@ -86,14 +86,14 @@ final class CheckRunner implements AutoCloseable {
     }
 
     /** The shared server, started for the first check that needs it; its start failure, for every check. */
-    private synchronized ServerUnderTest shared() throws ServerProcess.ServerStartException {
+    private synchronized ServerUnderTest shared() throws ServerStartException {
         if (sharedStartFailure != null) {
             throw sharedStartFailure;
         }
         if (shared == null) {
             try {
                 shared = start();
-            } catch (ServerProcess.ServerStartException e) {
+            } catch (ServerStartException e) {
                 sharedStartFailure = e;
                 throw e;
             }
@@ -102,7 +102,7 @@ final class CheckRunner implements AutoCloseable {
     }
 
     /** A new server, with the files of this step's web root (step 6 on: one of every kind). */
-    private ServerUnderTest start() throws ServerProcess.ServerStartException {
+    private ServerUnderTest start() throws ServerStartException {
         ServerUnderTest server = ServerUnderTest.start(config);
         if (step >= Feature.COMPLETE_ANSWERS.firstStep()) {
             SiteFiles.writeInto(server.webRoot());

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One piece of advice in a failure report: the mistake that most likely caused the failure,
  * in plain words, and what to change. Hints travel as data, from the check that failed to the
- * grader's report, inside a {@link SpecFailure} or a {@link ServerProcess.ServerStartException}.
+ * grader's report, inside a {@link SpecFailure} or a {@link ServerStartException}.
  *
  * @param id   which mistake: a stable name that tests and instructors' scripts can rely on
  * @param text the advice, for a person

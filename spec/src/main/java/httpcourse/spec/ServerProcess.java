@@ -3,9 +3,6 @@ package httpcourse.spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +91,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(List<String> command, Path workingDirectory, Integer fixedPort,
                                       Duration startupTimeout, Sandbox sandbox) throws ServerStartException {
-        if (fixedPort != null && accepts(fixedPort)) {
+        if (fixedPort != null && PortProbe.accepts(fixedPort)) {
             // Otherwise we would test whatever already listens there, not this server.
             throw new ServerStartException("Port " + fixedPort + " is in use before the server even started.",
                     new Hint(Hint.Id.PORT_IN_USE, "Another program listens there (an earlier run of this server?):"
@@ -186,35 +183,13 @@ public final class ServerProcess implements AutoCloseable {
                         new Hint(Hint.Id.CRASHED_AT_START,
                                 "It crashed at start (or the port was taken): read its output below."));
             }
-            if (answersProbe(fixedPort)) {
+            if (PortProbe.answers(fixedPort)) {
                 return fixedPort;
             }
             Pause.sleep(Duration.ofMillis(100));
         }
         throw startFailure("Port " + fixedPort + " did not accept connections within " + timeout.toSeconds() + " s.",
                 new Hint(Hint.Id.FIXED_PORT_SILENT, "Does the server listen on 127.0.0.1 and on that port?"));
-    }
-
-    /**
-     * Whether the server listens, found with a real request whose answer is read: an empty
-     * probe connection would kill a server that crashes on one (the article's does).
-     */
-    private static boolean answersProbe(int port) {
-        try {
-            RawHttpClient client = new RawHttpClient(HOST, port, Duration.ofSeconds(1));
-            return client.send(Requests.get("/").getBytes(StandardCharsets.US_ASCII)).ending() != Exchange.Ending.REFUSED;
-        } catch (UncheckedIOException notYet) {
-            return false;
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(HOST, port), 500);
-            return true;
-        } catch (IOException notListening) {
-            return false;
-        }
     }
 
     private ServerStartException startFailure(String what, Hint hint) {
@@ -417,24 +392,5 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The port line came on stderr, where nobody reads it. */
     private static final class PortLineOnStderr extends Exception {
-    }
-
-    /** The server never became ready; the message says why and shows its output, the hint what to change. */
-    public static final class ServerStartException extends Exception {
-        private final List<Hint> hints;
-
-        /**
-         * @param what    what went wrong, in one line
-         * @param hint    what to change, or null
-         * @param details the command and what the server printed
-         */
-        public ServerStartException(String what, Hint hint, String details) {
-            super(what + "\n" + (hint == null ? "" : hint.render()) + details);
-            this.hints = hint == null ? List.of() : List.of(hint);
-        }
-
-        public List<Hint> hints() {
-            return hints;
-        }
     }
 }

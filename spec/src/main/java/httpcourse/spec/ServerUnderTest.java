@@ -56,7 +56,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     /** Everything needed to start the server again. */
     private record HowToStart(List<String> command, Path workingDirectory, Integer fixedPort, Duration startupTimeout,
                               Sandbox sandbox) {
-        ServerProcess start() throws ServerProcess.ServerStartException {
+        ServerProcess start() throws ServerStartException {
             return ServerProcess.start(command, workingDirectory, fixedPort, startupTimeout, sandbox);
         }
     }
@@ -71,7 +71,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     /** Starts (or finds) the server described by the configuration. */
-    public static ServerUnderTest start(SpecConfig config) throws ServerProcess.ServerStartException {
+    public static ServerUnderTest start(SpecConfig config) throws ServerStartException {
         if (config.address().isPresent()) {
             return running(config);
         }
@@ -88,7 +88,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
             ServerProcess process = howToStart.start();
             return new ServerUnderTest(webRoot, howToStart, process, client(process, config.responseTimeout()),
                     config.responseTimeout());
-        } catch (ServerProcess.ServerStartException | RuntimeException e) {
+        } catch (ServerStartException | RuntimeException e) {
             TemporaryFolders.delete(directory);
             throw e;
         }
@@ -227,7 +227,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     /** A check begins: a server that stopped since the last one is started again. */
-    void checkStarting(String name) throws ServerProcess.ServerStartException {
+    void checkStarting(String name) throws ServerStartException {
         previousCheck = check;
         check = name;
         firstContact = true;
@@ -359,12 +359,12 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
             restart();
             checkStart = process.outputMark();
             return true;
-        } catch (ServerProcess.ServerStartException e) {
+        } catch (ServerStartException e) {
             throw new SpecFailure("The server stopped, and could not be started again.\n" + e.getMessage(), e.hints());
         }
     }
 
-    private void restart() throws ServerProcess.ServerStartException {
+    private void restart() throws ServerStartException {
         process.close();
         process = howToStart.start();
         client = client(process, responseTimeout);

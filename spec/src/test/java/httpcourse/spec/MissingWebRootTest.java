@@ -21,7 +21,7 @@ class MissingWebRootTest {
         Path source = Repository.root().resolve(step).resolve("src/main/java/HttpServer.java");
         List<String> command = List.of(SpecConfig.javaExecutable(), source.toString(), "0");
         assertThatThrownBy(() -> ServerProcess.start(command, emptyDirectory, null, Duration.ofSeconds(20)).close())
-                .isInstanceOf(ServerProcess.ServerStartException.class)
+                .isInstanceOf(ServerStartException.class)
                 .hasMessageContaining("No htdocs folder in " + emptyDirectory.toRealPath())
                 .hasMessageContaining("run the server from the repository root");
     }
