@@ -52,7 +52,23 @@ final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
 
 //@ end
 //| void main(String[] args) throws IOException { //@ 1-4
-void main(String[] args) throws IOException, InterruptedException { //@ 5+
+//@ 14+
+// The accept loop runs in a virtual thread too: each connection's thread then starts on the carrier
+// of the accepting one, and a new connection costs less CPU (chapter 15 measures a third less).
+void main(String[] args) throws InterruptedException {
+    Thread.ofVirtual().start(() -> {
+        try {
+            acceptConnections(args);
+        } catch (IOException | InterruptedException e) { // the port taken, say: as a failed main would
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }).join();
+}
+
+void acceptConnections(String[] args) throws IOException, InterruptedException {
+//@ end
+//| void main(String[] args) throws IOException, InterruptedException { //@ 5-13
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
     //@ 2+
     //| if (!Files.isDirectory(HTDOCS)) { //@ 2-7

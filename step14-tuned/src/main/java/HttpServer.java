@@ -20,7 +20,20 @@ final Semaphore connectionSlots = new Semaphore(10_000);
 // A client that reads nothing blocks the write of its answer: sockets time out reads, never writes.
 final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
 
-void main(String[] args) throws IOException, InterruptedException {
+// The accept loop runs in a virtual thread too: each connection's thread then starts on the carrier
+// of the accepting one, and a new connection costs less CPU (chapter 15 measures a third less).
+void main(String[] args) throws InterruptedException {
+    Thread.ofVirtual().start(() -> {
+        try {
+            acceptConnections(args);
+        } catch (IOException | InterruptedException e) { // the port taken, say: as a failed main would
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }).join();
+}
+
+void acceptConnections(String[] args) throws IOException, InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
     if (!Files.isDirectory(Htdocs.ROOT)) {
         System.err.println("No htdocs folder in " + Htdocs.ROOT.toAbsolutePath().getParent()
