@@ -20,9 +20,7 @@ import httpcourse.spec.Repository;
  * show exactly what the flaw is. When a step changes so that an edit no longer applies,
  * {@link #sources()} fails and says which.
  *
- * <p>GraderTest says which check each one must fail, and with which hint. The fixtures of steps 10
- * to 14 wait for their checks, which are being written: GraderTest lists them, with the check
- * each is meant for, until they can be graded.
+ * <p>GraderTest says which check each one must fail, and with which hint.
  */
 enum KnownWrongServer {
 
@@ -537,6 +535,14 @@ enum KnownWrongServer {
     NO_IDLE_TIMEOUT(10, in("LimitedInput.java", "deadline = System.nanoTime() + TIME.toNanos();",
             "deadline = System.nanoTime() + (deadline == 0 ? TIME : Duration.ofDays(1)).toNanos(); // FLAW")),
 
+    /** Connection's options compared in their letter case: "Close" is not close, "Keep-Alive" not keep-alive. */
+    OPTION_CASE_KEPT(10, in("Request.java", ".map(option -> option.strip().toLowerCase(Locale.ROOT)).toList();",
+            ".map(String::strip).toList(); // FLAW: the options' letter case kept")),
+
+    /** Connection's whole value compared: "keep-alive, close" is neither keep-alive nor close. */
+    OPTION_LIST_NOT_SPLIT(10, in("Request.java", "Stream.of(headers.getOrDefault(\"connection\", \"\").split(\",\"))",
+            "Stream.of(headers.getOrDefault(\"connection\", \"\")) /* FLAW: not split at the commas */")),
+
     // ---- Step 11: request bodies
 
     /** A body left unread: its bytes are taken for the next request. */
@@ -563,24 +569,38 @@ enum KnownWrongServer {
     CLOSES_ABRUPTLY(11, edit("    closeGently(client, in);\n",
             "    // FLAW: closed at once, whatever the client still sends\n")),
 
+    /** Never reads a body: it closes the connection after the answer instead, as step 10 did. */
+    BODY_NEVER_READ(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",
+            "if (length != 0) { // FLAW: no body is read: the connection closes after it, as in step 10")),
+
+    /** A chunk's size read as lower-case hex alone, with nothing after it: "1A" and ";part=2" are refused. */
+    CHUNK_SIZE_TOO_STRICT(11, in("Body.java", "Pattern.compile(\"([0-9A-Fa-f]{1,15})[ \\\\t]*(;.*)?\");",
+            "Pattern.compile(\"([0-9a-f]{1,15})\"); // FLAW: no capitals, no extensions")),
+
+    /** The chunks read up to the last one, the trailer lines after it left unread. */
+    TRAILER_LEFT_UNREAD(11, in("Body.java", """
+                    for (String trailer = Request.readLine(in); trailer != null && !trailer.isEmpty(); ) {
+                        trailer = Request.readLine(in); // fields about the body, forgotten with it
+                    }
+            """, "        // FLAW: the trailer lines are left unread\n")),
+
+    /** Expect: 100-continue ignored: the server waits for a body that waits for its word. */
+    EXPECT_IGNORED(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",
+            "if (length > LIMIT) { // FLAW: Expect: 100-continue ignored, the body awaited")),
+
     // ---- Step 12: a graceful stop
 
     /** Step 11 as it is, on step 12's spec: SIGTERM ends it at once. */
     STEP_11(11),
 
-    /**
-     * Stops without closing its server socket: new clients are still accepted during the stop. Its
-     * grace period is long, so that it still runs, and accepts, when the check looks, however slow
-     * the machine: with 5 s, a busy machine saw it exit first, its port refused, and the check passed.
-     */
+    /** Stops without closing its server socket: new clients are still accepted during the stop, up to its exit. */
     KEEPS_ACCEPTING(12,
             edit("    stop(threads);\n}", "}"),
             edit("    try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) {",
                     "    var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress()); // FLAW: left open\n"
                             + "    {"),
             edit("                if (stopAsked != 0) {\n                    break;",
-                    "                if (stopAsked != 0) {\n                    stop(threads);\n                    break;"),
-            edit("final Duration GRACE_PERIOD = Duration.ofSeconds(5);", "final Duration GRACE_PERIOD = Duration.ofSeconds(60);")),
+                    "                if (stopAsked != 0) {\n                    stop(threads);\n                    break;")),
 
     /** Ends the stop with the status of a process killed by SIGTERM. */
     EXIT_STATUS_143(12, edit("    stop(threads);\n}", "    stop(threads);\n    System.exit(143); // FLAW: the status of a process killed by SIGTERM\n}")),
@@ -592,6 +612,18 @@ enum KnownWrongServer {
     /** Waits for every answer under way, however long: a client that reads nothing holds the stop for ever. */
     NO_GRACE_LIMIT(12, edit("threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);",
             "threads.awaitTermination(1, TimeUnit.DAYS); // FLAW: no grace period")),
+
+    /** Handles the signal, and exits at once with status 0: no grace period for the answers under way. */
+    EXITS_AT_ONCE(12, edit("            stopAsked = System.nanoTime();\n",
+            "            System.exit(0); // FLAW: no grace period: the answers under way are cut\n")),
+
+    /** Stops accepting at the signal: the connections still in the system's queue are reset with the socket. */
+    QUEUE_LEFT(12, edit("while (stopAsked == 0 || System.nanoTime() - stopAsked < GRACE_PERIOD.toNanos()) {",
+            "while (stopAsked == 0) { // FLAW: the system's queue is not emptied")),
+
+    /** The idle connections left open to the end of the stop, instead of closed when it begins. */
+    IDLE_LEFT_OPEN(12, edit("connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest",
+            "// FLAW: the idle connections are left to the end of the stop")),
 
     // ---- Step 13: a server to leave running
 
@@ -605,6 +637,13 @@ enum KnownWrongServer {
     /** The request line logged as it came: a terminal's escape sequence goes to the console. */
     LOG_UNESCAPED(13, in("AccessLog.java", "(requestLine == null ? \"-\" : escape(requestLine))",
             "(requestLine == null ? \"-\" : requestLine) /* FLAW: not escaped */")),
+
+    /** Quotes and backslashes of the request line logged as they are: a client can write the log's fields. */
+    LOG_QUOTES_RAW(13, in("AccessLog.java", "if (c < 0x20 || c > 0x7E || c == '\"' || c == '\\\\') {",
+            "if (c < 0x20 || c > 0x7E) { // FLAW: quotes and backslashes as they are")),
+
+    /** At most 1500 connections at once: a crowd of 2000 idle clients locks out every other until it times out. */
+    CONNECTION_CAP_TOO_LOW(13, edit("new Semaphore(10_000);", "new Semaphore(1500); // FLAW: a crowd holds more")),
 
     // ---- Step 14: measured and tuned
 

@@ -60,6 +60,9 @@ public final class BodyChecks {
 
     public static final Check LARGE_BODIES = check(
             "reads and forgets bodies over 8 KiB, by Content-Length and in chunks: a body is no head", c -> {
+                // A small body first, so that a failure of the large ones can only come from their size.
+                c.inCase("Content-Length, a small body", () -> assertBodyNotRead(c, "Content-Length",
+                        withContentLength(REQUEST_AS_BODY), true, null, null));
                 c.inCase("Content-Length, over 8 KiB", () -> assertBodyNotRead(c, "Content-Length, over 8 KiB",
                         withContentLength(LARGE_BODY), true, null, null));
                 String threeChunks = (hex(LARGE_BODY) + "\r\n" + LARGE_BODY + "\r\n").repeat(3) + "0\r\n\r\n";
@@ -89,8 +92,9 @@ public final class BodyChecks {
                                 + " in two pieces (5 bytes, then 5), was not answered with the file.", null,
                                 second.reply(), List.of(new Hint(Hint.Id.ANSWERED_BEFORE_BODY, "A request is whole"
                                         + " once its body has come, all Content-Length bytes of it: read (or skip) them"
-                                        + " all, not only those that have come, before the next request. Here the end"
-                                        + " of the body was read as the start of the next request.")));
+                                        + " all, those that have come and those still on their way, before the next"
+                                        + " request. Here the body, or its end, was read as the start of the next"
+                                        + " request.")));
                     }
                     c.check(second, next, c.file("/ipsum.html").when("the request after that POST"));
                 }
@@ -104,13 +108,16 @@ public final class BodyChecks {
                     connection.send(head);
                     Timed first = nextAnswer(c, connection, 1, head, false);
                     Exchange said = first.exchange();
-                    if (said.response().length == 0 && said.ending() == Exchange.Ending.NOT_CLOSED) {
+                    // Closed too: a server that waits for the body closes when its own time limit is over.
+                    if (said.response().length == 0 && said.ending() != Exchange.Ending.RESET) {
                         throw FailureReport.failure("The request said Expect: 100-continue, and its body did not come:"
-                                + " the server said nothing.", null, first.reply(), List.of(new Hint(
+                                + " the server said nothing" + (said.ending() == Exchange.Ending.NOT_CLOSED ? "."
+                                : ", and closed the connection."), null, first.reply(), List.of(new Hint(
                                 Hint.Id.EXPECT_CONTINUE_IGNORED, "\"Expect: 100-continue\" says: the client waits for"
                                 + " a word before it sends its body (curl does, for a large body). A server that waits"
-                                + " for the body waits for ever, or until the client gives up. Answer at once (RFC"
-                                + " 9110 §10.1.1): a file server needs no body, so give the final answer, then close"
+                                + " for the body waits for ever, or until the client (or its own time limit) gives up."
+                                + " Answer at once (RFC 9110 §10.1.1): a file server needs no body, so give the final"
+                                + " answer, then close"
                                 + " the connection, saying Connection: close; or say \"HTTP/1.1 100 Continue\", then"
                                 + " read the body.")));
                     }
@@ -154,12 +161,18 @@ public final class BodyChecks {
                         List.of("a chunk size that is not hex",
                                 post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled));
                 for (List<String> doubt : cases) {
-                    c.inCase(doubt.get(0), () -> assertRefused(c, doubt.get(1), "400 Bad Request", doubt.get(0),
-                            Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "Where a body ends must be beyond doubt (RFC 9112"
-                                    + " §6.3): Content-Length is digits only, one value, never beside"
-                                    + " Transfer-Encoding, which ends with chunked and comes in HTTP/1.1 only."
-                                    + " Otherwise answer 400 and close: a proxy before the server may read the length"
-                                    + " another way, and a request hidden in the body gets through."));
+                    c.inCase(doubt.get(0), () -> {
+                        Timed answer = c.send(doubt.get(1));
+                        if (doubt == cases.getLast()) {
+                            assertChunksRead(c, answer);
+                        }
+                        c.check(answer, refusal(c, doubt.get(1), "400 Bad Request", doubt.get(0),
+                                Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "Where a body ends must be beyond doubt (RFC 9112"
+                                        + " §6.3): Content-Length is digits only, one value, never beside"
+                                        + " Transfer-Encoding, which ends with chunked and comes in HTTP/1.1 only."
+                                        + " Otherwise answer 400 and close: a proxy before the server may read the"
+                                        + " length another way, and a request hidden in the body gets through."));
+                    });
                 }
             });
 
@@ -244,10 +257,28 @@ public final class BodyChecks {
     /** Sends {@code request}, and expects {@code status}, saying Connection: close, then the close. */
     private static void assertRefused(Checking c, String request, String status, String situation, Hint.Id id,
                                       String why) {
+        c.check(c.send(request), refusal(c, request, status, situation, id, why));
+    }
+
+    /** {@code status}, saying Connection: close (an HTTP/1.0 answer may say it or not), then the close. */
+    private static Expected refusal(Checking c, String request, String status, String situation, Hint.Id id,
+                                    String why) {
         Expected expected = c.error(status).when(situation).because(id, why);
         if (Requests.isHttp11(request)) {
-            expected.with(HeaderRules.connectionClose(true)); // an HTTP/1.0 answer may say close or not
+            expected.with(HeaderRules.connectionClose(true));
         }
-        c.check(c.send(request), expected);
+        return expected;
+    }
+
+    /**
+     * A chunk size that is not hex shows only to a server that reads the chunks: one that answered the
+     * POST, then closed, its body unread, has not learnt to read bodies, and is told so.
+     */
+    private static void assertChunksRead(Checking c, Timed answer) {
+        HttpResponse head = HttpResponse.parse(answer.exchange().response());
+        if (head.code().equals("405") && ResponseReader.says(head, "close")
+                && answer.exchange().ending() != Exchange.Ending.KEPT_OPEN) {
+            throw KeepAliveChecks.closedAfterABody(c, answer.exchange(), "chunks", true);
+        }
     }
 }

@@ -139,11 +139,18 @@ public final class KeepAliveChecks {
                     throw lastAnswerMissing(c, connection, answered);
                 }
                 for (int i = 1; i <= BATCH; i++) {
+                    boolean promisedMore = saysKeepAlive(connection.lastResponse());
                     Exchange exchange = connection.readResponse(request);
-                    if (exchange.response().length == 0 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
+                    Timed timed = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
+                    boolean closed = exchange.ending() != Exchange.Ending.NOT_CLOSED;
+                    // The first of a batch answered, saying keep-alive, the others not: they were lost with a
+                    // buffer. (A limit that closes the connection ends it later in a batch, or says close.)
+                    if (exchange.response().length == 0 && i > 1 && (!closed || i == 2 && promisedMore)) {
+                        throw requestsLost(timed, answered + i, closed);
+                    }
+                    if (exchange.response().length == 0 && closed) {
                         throw lastAnswerMissing(c, connection, answered + i - 1);
                     }
-                    Timed timed = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
                     Expected answer = c.file("/about.html").withoutBody(length).when("request " + (answered + i)
                             + " on one connection");
                     if (exchange.ending() != Exchange.Ending.KEPT_OPEN) {
@@ -246,11 +253,7 @@ public final class KeepAliveChecks {
             Timed first = nextAnswer(c, connection, 1, post, true);
             assertNotTheBody(c, first);
             if (first.exchange().response().length == 0 && post.length() > HEAD_LIMIT) {
-                throw FailureReport.failure("The server closed the connection without an answer to a POST whose body ("
-                        + framing + ") is larger than a request head may be.", null, first.reply(), List.of(new Hint(
-                        Hint.Id.BODY_COUNTED_AS_HEAD, "A limit meant for the request head (8 KiB) counted the body's"
-                        + " bytes too. Count the head's bytes only, start the count again for each request, and skip"
-                        + " the body past it: the body has a limit of its own.")));
+                throw countedAsHead(first.reply(), "closed the connection without an answer to", framing);
             }
             if (refusedHint != null && HttpResponse.parse(first.exchange().response()).code().equals("400")) {
                 throw FailureReport.failure("The server refused a POST whose body (" + framing + ") it should read.",
@@ -262,6 +265,9 @@ public final class KeepAliveChecks {
                 return; // it said close, and closed: the body went with the connection
             }
             Exchange end = closedAfterIt ? first.exchange() : connection.readResponse(next);
+            if (closedAfterIt && mustReadBody && post.length() > HEAD_LIMIT) { // the callers try a small body first
+                throw countedAsHead(first.reply(), "answered, then closed the connection after,", framing);
+            }
             if (end.response().length == 0 && end.ending() != Exchange.Ending.NOT_CLOSED || closedAfterIt) {
                 throw closedAfterABody(c, end, framing, mustReadBody);
             }
@@ -274,6 +280,14 @@ public final class KeepAliveChecks {
             }
             c.check(second, next, c.file("/ipsum.html").when("the request after a POST with a body (" + framing + ")"));
         }
+    }
+
+    /** The server did not read a body larger than a head may be: {@code what} it did instead. */
+    private static SpecFailure countedAsHead(ServerReply reply, String what, String framing) {
+        return FailureReport.failure("The server " + what + " a POST whose body (" + framing + ") is larger than a"
+                + " request head may be.", null, reply, List.of(new Hint(Hint.Id.BODY_COUNTED_AS_HEAD, "A limit meant"
+                + " for the request head (8 KiB) counted the body's bytes too. Count the head's bytes only, start the"
+                + " count again for each request, and skip the body past it: the body has a limit of its own.")));
     }
 
     /** Fails when the answer holds /about.html: the server answered the body of the POST as a request. */
@@ -327,22 +341,35 @@ public final class KeepAliveChecks {
         // The answer's Date may be no older than the connection: requests sent together may all be
         // answered before this read starts, so the time of the read is no bound for it.
         Instant sent = Instant.now().minus(connection.age());
+        boolean promisedMore = saysKeepAlive(connection.lastResponse());
         Exchange exchange = connection.readResponse(request);
         Timed timed = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
         if (number > 1 && exchange.response().length == 0) {
-            if (exchange.ending() != Exchange.Ending.NOT_CLOSED) {
-                throw notKeptOpen(c, exchange, number);
+            boolean closed = exchange.ending() != Exchange.Ending.NOT_CLOSED;
+            // Said keep-alive, then closed without an answer: it lost them, and its time limit for the
+            // next request closed the connection (whether that or the check's wait ends first).
+            if (sentTogether && (!closed || promisedMore)) {
+                throw requestsLost(timed, number, closed);
             }
-            if (sentTogether) {
-                throw FailureReport.failure("After " + (number - 1) + " answer(s) on one connection, the next one never"
-                        + " came, and the connection stayed open.", null, timed.reply(), List.of(new Hint(
-                        Hint.Id.PIPELINED_REQUEST_LOST, "The requests were sent together, in one piece, and the server"
-                        + " answered the first, then waited: it had read the next ones into a buffer, and lost them"
-                        + " with it. Keep one buffered input per connection, not one per request, and read the next"
-                        + " request from it.")));
+            if (closed) {
+                throw notKeptOpen(c, exchange, number);
             }
         }
         return timed;
+    }
+
+    /** Whether an answer says "Connection: keep-alive": its connection was to stay open. */
+    private static boolean saysKeepAlive(byte[] response) {
+        return response.length > 0 && ResponseReader.says(HttpResponse.parse(response), "keep-alive");
+    }
+
+    private static SpecFailure requestsLost(Timed timed, int number, boolean closed) {
+        return FailureReport.failure("After " + (number - 1) + " answer(s) on one connection, the next one never"
+                + " came, and the connection " + (closed ? "closed, though the last answer said keep-alive."
+                : "stayed open."), null, timed.reply(), List.of(new Hint(Hint.Id.PIPELINED_REQUEST_LOST,
+                "The requests were sent together, in one piece, and the server answered the first, then waited: it"
+                + " had read the next ones into a buffer, and lost them with it. Keep one buffered input per"
+                + " connection, not one per request, and read the next request from it.")));
     }
 
     /** The server closed the connection after answer {@code number - 1}, although nothing asked it to. */

@@ -24,7 +24,9 @@ import java.util.Optional;
  * by what happened in which order. Each first reads a download that was under way at the signal:
  * a server that exits at once cannot finish it (several times what the system holds on its way
  * was still to be sent), and fails there, its hint chosen by its exit status; only a server that
- * waits for its answers goes on to what the check is about. A server that closes its idle
+ * waits for its answers goes on to what the check is about. The check reads that download only once
+ * the stop shows (an idle connection closed, or new ones refused): a server that exits at once has
+ * exited by then, however fast the client reads. A server that closes its idle
  * connections only at its end, say, cuts a second download the check holds at that same moment.
  */
 public final class StopChecks {
@@ -85,6 +87,7 @@ public final class StopChecks {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
             Download download = startDownload(c, downloading);
             c.server().signal("TERM");
+            awaitTheStop(c, idle);
             assertFinished(c, download, file, "SIGTERM", SIGTERM);
             downloading.close(); // it has its answer: it leaves
             assertClosedWithoutAnswer(c, idle, "idle after an answer");
@@ -134,6 +137,7 @@ public final class StopChecks {
                     Download download = startDownload(c, held);
                     c.server().signal("TERM");
                     long signalled = System.nanoTime();
+                    awaitTheStop(c, idle);
                     assertFinished(c, finished, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
                     // The client holds the other download, reading nothing: a server that keeps the idle connection
                     // until its stop ends cuts that download at that same moment.
@@ -158,18 +162,23 @@ public final class StopChecks {
                 }
             });
 
+    // "The same way" as on SIGTERM: new connections refused while the stop lasts, too.
     public static final Check ON_SIGINT = onItsOwnServer("stops on Ctrl+C (SIGINT) the same way, and at once on a"
             + " second Ctrl+C, with an exit status not 0", c -> {
         if (!canSignal(c)) {
             return;
         }
         byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
-        try (RawConnection first = c.server().open(); RawConnection held = c.server().open()) {
+        try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
+             RawConnection first = c.server().open(); RawConnection held = c.server().open()) {
+            KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
             Download finished = startDownload(c, first);
             Download download = startDownload(c, held);
             c.server().signal("INT");
             long signalled = System.nanoTime();
+            awaitTheStop(c, idle);
             assertFinished(c, finished, file, "Ctrl+C (SIGINT)", SIGINT); // the stop waits for answers under way
+            assertRefusesDuringTheStop(c, silent);
             // The client holds the other download: it cannot end, and a server that waits for it exits only
             // at the end of its grace period, with status 0.
             if (!signalIfRunning(c, "INT")) {
@@ -306,8 +315,8 @@ public final class StopChecks {
 
     /**
      * Fills the system's queue while the server accepts nothing, then stops the server; once the stop
-     * has begun (the idle connection closes), opens more connections at once, while the server may still
-     * be emptying the queue. Adds those the system accepted to {@code accepted}.
+     * has begun (the idle connection closes, or new ones are refused), opens more connections at once,
+     * while the server may still be emptying the queue. Adds those the system accepted to {@code accepted}.
      */
     private static void queueAndStop(Checking c, RawConnection idle, List<RawConnection> accepted) {
         // Stopped (SIGSTOP), the server accepts nothing: the system completes each connection, keeps its
@@ -319,7 +328,7 @@ public final class StopChecks {
             c.server().signal("TERM"); // it comes as the server goes on, its queue full
             c.server().signal("CONT");
         }
-        idle.readUntilClosed(EXIT_FAIL_SAFE);
+        awaitTheStop(c, idle);
         connectAndAsk(c, accepted, BURST, QUEUE_FULL_WAIT); // the system accepts them, or refuses them all
     }
 
@@ -382,19 +391,60 @@ public final class StopChecks {
                 + " waits for an answer that never comes."));
     }
 
+    /**
+     * Waits until the server shows that its stop has begun: it closes the idle connection, or refuses
+     * new ones (a server that exits does both), up to a fail-safe. Only then does a check read the rest
+     * of the download under way: a server that exits at once has exited by then, before it could send
+     * it, however fast the client reads.
+     */
+    private static void awaitTheStop(Checking c, RawConnection idle) {
+        long deadline = System.nanoTime() + EXIT_FAIL_SAFE.toNanos();
+        while (!idle.sendsSomethingWithin(REFUSE_PROBE_PAUSE) && c.server().acceptsConnections()
+                && System.nanoTime() < deadline) {
+            // neither yet: the stop has not begun
+        }
+    }
+
     /** Waits until the server refuses connections, once the answers are sent: a stop ends with that. */
     private static void assertRefuses(Checking c) {
         long deadline = System.nanoTime() + REFUSE_FAIL_SAFE.toNanos();
         while (c.server().acceptsConnections()) {
             if (System.nanoTime() > deadline) {
-                throw stopFailure(c, REFUSE_FAIL_SAFE.toSeconds() + " s after SIGTERM, the answers under way sent, the"
-                        + " server still accepted connections.", new Hint(Hint.Id.STILL_ACCEPTING, "A stop closes the"
-                        + " server socket (ServerSocket.close()) once the system's queue is empty: the clients that"
-                        + " come later learn at once that the server is going (their connection is refused), and can"
-                        + " try another, instead of waiting for an answer that may never come."));
+                throw stillAccepting(c, REFUSE_FAIL_SAFE.toSeconds() + " s after SIGTERM, the answers under way sent,"
+                        + " the server still accepted connections.");
             }
             Pause.sleep(REFUSE_PROBE_PAUSE);
         }
+    }
+
+    /**
+     * While a download the check holds keeps the stop going, the server must come to refuse new
+     * connections: one that accepts them until it refuses them only with its exit kept its server
+     * socket open for the whole stop. The exit shows on {@code silent}, a connection without a
+     * request, which the stop keeps (its request may still come) and the exit closes with the others.
+     */
+    private static void assertRefusesDuringTheStop(Checking c, RawConnection silent) {
+        long deadline = System.nanoTime() + REFUSE_FAIL_SAFE.toNanos();
+        boolean accepted = false;
+        while (c.server().acceptsConnections()) {
+            accepted = true;
+            if (System.nanoTime() > deadline) {
+                throw stillAccepting(c, REFUSE_FAIL_SAFE.toSeconds() + " s into the stop, while a download was still"
+                        + " under way, the server still accepted new connections.");
+            }
+            Pause.sleep(REFUSE_PROBE_PAUSE);
+        }
+        if (accepted && silent.sendsSomethingWithin(Duration.ZERO)) {
+            throw stillAccepting(c, "During the stop, while a download was still under way, the server accepted new"
+                    + " connections: it refused them only once it had exited.");
+        }
+    }
+
+    private static SpecFailure stillAccepting(Checking c, String what) {
+        return stopFailure(c, what, new Hint(Hint.Id.STILL_ACCEPTING, "A stop closes the server socket"
+                + " (ServerSocket.close()) once the system's queue is empty: the clients that come later learn at"
+                + " once that the server is going (their connection is refused), and can try another, instead of"
+                + " waiting for an answer that may never come."));
     }
 
     private static void assertExitsWithStatusZero(Checking c, String signal) {
