@@ -14,14 +14,15 @@ final class Connection {
     }
 
     /** Waits for the first byte of the next request. False when the connection ends first, or stops. */
-    boolean awaitRequest(LimitedInput in, boolean stopping) throws IOException {
+    boolean awaitRequest(LimitedInput in, BooleanSupplier stopping) throws IOException {
         if (in.available() > 0) { // the request has come already: busy, never idle, whenever the stop looks
-            return !stopping;
+            return !stopping.getAsBoolean();
         }
         idle.set(true);
         try {
             in.mark(1);
-            boolean oneMore = !stopping && in.read() != -1; // a stop may have looked before idle was set
+            // Asked once idle is set: a stop that came before is seen here, one that comes after finds it idle.
+            boolean oneMore = !stopping.getAsBoolean() && in.read() != -1;
             in.reset();
             // Two threads, one decision: whichever turns idle from true to false first, this thread
             // (a request came) or the stop (closeIfIdle), wins; the other one sees it has lost.

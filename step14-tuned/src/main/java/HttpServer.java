@@ -87,7 +87,7 @@ void serve(Socket client) throws IOException {
     try {
         // A new connection's first request is always read: it may have come already. Between two
         // requests, a connection is idle, and a stop closes it (Connection.awaitRequest).
-        for (int count = 1; (count == 1 || connection.awaitRequest(in, stopAsked != 0))
+        for (int count = 1; (count == 1 || connection.awaitRequest(in, () -> stopAsked != 0))
                 && serveRequest(in, out, count == REQUESTS_PER_CONNECTION, clientIp); count++) {
             out.flush();
             in.startRequest();
