@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,23 +28,13 @@ import java.util.stream.Stream;
 
 import httpcourse.spec.ArticleChecks;
 import httpcourse.spec.BasicChecks;
-import httpcourse.spec.BodyChecks;
-import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
-import httpcourse.spec.ClearNoChecks;
-import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
-import httpcourse.spec.KeepAliveChecks;
-import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
 import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
-import httpcourse.spec.StopChecks;
-import httpcourse.spec.TunedChecks;
-import httpcourse.spec.UnattendedChecks;
-import httpcourse.spec.UrlChecks;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -63,7 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The grader on servers whose flaw is known ({@link KnownWrongServer}): each flaw must fail the
  * check meant for it, with the one hint that names it, and only the checks it affects among those
- * it is graded on ({@link #gradedChecks}). Every hint has such a server. And this repository's
+ * it is graded on ({@link Flaws#gradedChecks}). Every hint has such a server. And this repository's
  * last step, whose spec holds every check, must score every point in the grader's sandbox.
  */
 @Execution(ExecutionMode.CONCURRENT) // mostly waiting on servers: beside the other classes (see grader/pom.xml)
@@ -77,332 +65,13 @@ class GraderTest {
     private static final Map<Integer, StepResult> REPOSITORY = new ConcurrentHashMap<>();
     private static Path compiled;
 
-    /** A known-wrong server, the spec it is graded on, the check meant for it, and the one hint that names its flaw. */
-    record Flaw(KnownWrongServer server, int step, Check check, Hint.Id hint) {
-    }
-
-    static final List<Flaw> FLAWS = List.of(
-            // The response's head and body, byte for byte
-            new Flaw(BARE_LINE_ENDINGS, 1, BasicChecks.ANSWERS_GET, Hint.Id.BARE_LINE_FEEDS),
-            new Flaw(NO_STATUS_LINE, 1, BasicChecks.ANSWERS_GET, Hint.Id.NO_STATUS_LINE),
-            new Flaw(HTTP_1_1_STATUS_LINE, 1, BasicChecks.ANSWERS_GET, Hint.Id.STATUS_LINE_NOT_EXACT),
-            new Flaw(HEAD_NEVER_ENDS, 1, BasicChecks.ANSWERS_GET, Hint.Id.HEAD_NEVER_ENDS),
-            new Flaw(HEADER_LINES, 1, BasicChecks.ANSWERS_GET, Hint.Id.HEADER_LINES),
-            new Flaw(TRAILING_LINE_BREAK, 1, BasicChecks.ANSWERS_GET, Hint.Id.TRAILING_LINE_BREAK),
-            new Flaw(EXTRA_BYTES, 1, BasicChecks.ANSWERS_GET, Hint.Id.EXTRA_BYTES),
-            new Flaw(HEAD_IN_A_WRITER, 2, BasicChecks.ANSWERS_GET, Hint.Id.HEAD_AFTER_BODY),
-            new Flaw(HARD_CODED_BODY, 2, BasicChecks.ANSWERS_GET, Hint.Id.NOT_THE_GENERATED_FILE),
-            new Flaw(TAMPERS_WITH_ITS_WEB_ROOT, 2, BasicChecks.ANSWERS_GET, Hint.Id.NOT_THE_GENERATED_FILE),
-            new Flaw(CACHES_THE_PAGE_AT_START, 2, ArticleChecks.INDEX_READ_AFRESH, Hint.Id.STALE_COPY),
-            new Flaw(IGNORES_THE_PATH, 3, ArticleChecks.NAMED_FILE, Hint.Id.WRONG_FILE),
-            new Flaw(PAGE_THROUGH_A_STRING, 3, ArticleChecks.INDEX_BY_NAME, Hint.Id.CHARSET_CONVERSION),
-            new Flaw(FIXED_SIZE_READ, 4, ArticleChecks.LARGE, Hint.Id.BODY_CUT_SHORT),
-            new Flaw(HEAD_THEN_THROWS, 4, ArticleChecks.NAMED_FILE, Hint.Id.NO_BODY_AFTER_HEAD),
-            // Status codes and paths
-            new Flaw(NOT_FOUND_IN_CAPITALS, 4, ArticleChecks.MISSING_FILE, Hint.Id.STATUS_LINE_CASE),
-            new Flaw(NOT_FOUND_AS_200, 4, ArticleChecks.MISSING_FILE, Hint.Id.WRONG_STATUS),
-            new Flaw(DROPS_SUB_FOLDERS, 4, ArticleChecks.NESTED, Hint.Id.NOT_FOUND_IN_SUB_FOLDER),
-            new Flaw(REFUSES_EVERY_DOT_DOT, 4, ArticleChecks.DOT_DOT_INSIDE, Hint.Id.REFUSES_EVERY_DOT_DOT),
-            new Flaw(SERVES_OUTSIDE_HTDOCS, 4, ArticleChecks.OUTSIDE, Hint.Id.OUTSIDE_HTDOCS),
-            new Flaw(SERVES_ABSOLUTE_PATHS, 4, ArticleChecks.OUTSIDE, Hint.Id.OUTSIDE_HTDOCS),
-            // How the exchange ends
-            new Flaw(NEVER_CLOSES, 1, BasicChecks.BARE_LINE_FEEDS, Hint.Id.NOT_CLOSED),
-            new Flaw(WAITS_FOR_CRLF, 1, BasicChecks.BARE_LINE_FEEDS, Hint.Id.NO_ANSWER_KEPT_OPEN),
-            new Flaw(RESETS_ON_POST, 1, ArticleChecks.HELLO_TO_A_FORM, Hint.Id.RESET_BEFORE_ANSWER),
-            new Flaw(DIES_ON_EMPTY_CONNECTION, 1, BasicChecks.EMPTY_CONNECTION, Hint.Id.SERVER_STOPPED),
-            new Flaw(STEP_3, 4, ArticleChecks.MISSING_FILE, Hint.Id.CLOSED_WITHOUT_ANSWER),
-            new Flaw(STEP_4, 3, ArticleChecks.MISSING_FILE_CLOSES, Hint.Id.ANSWERED_INSTEAD_OF_CLOSING),
-            new Flaw(LISTENS_EVERYWHERE, 1, BasicChecks.LOOPBACK_ONLY, Hint.Id.NOT_LOOPBACK_ONLY),
-            new Flaw(THREADS_DIE, 4, BasicChecks.MANY_BAD_REQUESTS, Hint.Id.THREADS_DIE),
-            // Many clients
-            new Flaw(NO_HEAD_SIZE_LIMIT, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.ENDLESS_HEAD_READ),
-            new Flaw(LIMIT_PER_LINE, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.HEAD_LIMIT_PER_LINE),
-            new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
-            new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
-            new Flaw(FIXED_POOL, 5, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, Hint.Id.CROWD_BLOCKS_OTHERS),
-            new Flaw(STEP_4_IN_A_CROWD, 5, ManyClientsChecks.AT_ONCE, Hint.Id.BACKLOG_FULL),
-            new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
-            // Complete answers
-            new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
-            new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),
-            new Flaw(DATE_IN_LOCAL_TIME, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),
-            new Flaw(CONTENT_LENGTH_IN_CHARACTERS, 6, CompleteAnswerChecks.COMPLETE_GET,
-                    Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
-            new Flaw(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, ArticleChecks.MISSING_FILE, Hint.Id.CONTENT_LENGTH_WRONG),
-            new Flaw(ERRORS_WITHOUT_TEXT, 6, ArticleChecks.MISSING_FILE, Hint.Id.ERROR_WITHOUT_TEXT),
-            new Flaw(EXTENSION_IN_CAPITALS, 6, CompleteAnswerChecks.UPPER_CASE, Hint.Id.CONTENT_TYPE_WRONG),
-            new Flaw(CHARSET_WITHOUT_CHECK, 6, CompleteAnswerChecks.CHARSET_ONLY_WHERE_TRUE, Hint.Id.CHARSET_WRONG),
-            new Flaw(HEAD_WITH_BODY, 6, CompleteAnswerChecks.HEAD, Hint.Id.BODY_WHERE_NONE),
-            new Flaw(FIFO_OPENED, 6, CompleteAnswerChecks.FIFO, Hint.Id.FIFO_OPENED),
-            new Flaw(CONTENT_LENGTH_OVERFLOW, 6, CompleteAnswerChecks.HUGE_FILE_LENGTH,
-                    Hint.Id.CONTENT_LENGTH_OVERFLOW),
-            // A clear no
-            new Flaw(METHOD_NOT_405, 7, ClearNoChecks.FORM_POST, Hint.Id.METHOD_NOT_405),
-            new Flaw(ALLOW_WITHOUT_HEAD, 7, ClearNoChecks.FORM_POST, Hint.Id.ALLOW_WRONG),
-            new Flaw(UNKNOWN_METHOD_NOT_501, 7, ClearNoChecks.UNKNOWN_METHODS, Hint.Id.UNKNOWN_METHOD_NOT_501),
-            new Flaw(METHOD_CASE_IGNORED, 7, ClearNoChecks.UNKNOWN_METHODS, Hint.Id.METHOD_CASE_IGNORED),
-            new Flaw(REQUEST_LINE_NOT_CHECKED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES,
-                    Hint.Id.REQUEST_LINE_NOT_CHECKED),
-            new Flaw(BARE_CR_ACCEPTED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES, Hint.Id.BARE_CR_ACCEPTED),
-            new Flaw(HEADER_LINE_NOT_CHECKED, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.HEADER_LINE_NOT_CHECKED),
-            new Flaw(HOST_NOT_CHECKED, 7, ClearNoChecks.HOST, Hint.Id.HOST_NOT_CHECKED),
-            new Flaw(VERSION_NOT_CHECKED, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_NOT_CHECKED),
-            new Flaw(LIMITS_CLOSE_THE_CONNECTION, 7, ClearNoChecks.URI_TOO_LONG, Hint.Id.ERROR_BY_CLOSING),
-            new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
-            new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
-            // The target is a URL
-            new Flaw(NOT_PERCENT_DECODED, 8, UrlChecks.DECODES_A_SPACE, Hint.Id.NOT_PERCENT_DECODED),
-            new Flaw(PLUS_DECODED_AS_SPACE, 8, UrlChecks.PLUS, Hint.Id.PLUS_DECODED_AS_SPACE),
-            new Flaw(MALFORMED_ESCAPE_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.MALFORMED_ESCAPE_ACCEPTED),
-            new Flaw(NOT_UTF8_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.NOT_UTF8_ACCEPTED),
-            new Flaw(QUERY_NOT_IGNORED, 8, UrlChecks.QUERY, Hint.Id.QUERY_NOT_IGNORED),
-            new Flaw(ABSOLUTE_FORM_REFUSED, 8, UrlChecks.ABSOLUTE_FORM, Hint.Id.ABSOLUTE_FORM_REFUSED),
-            new Flaw(NOT_NORMALIZED_AFTER_DECODING, 8, UrlChecks.DECODES_THEN_NORMALIZES,
-                    Hint.Id.NOT_NORMALIZED_AFTER_DECODING),
-            new Flaw(SERVES_HIDDEN_FILES, 8, UrlChecks.HIDDEN_FILES, Hint.Id.HIDDEN_FILE),
-            new Flaw(FOLDER_INDEX_NOT_SERVED, 8, UrlChecks.FOLDER_INDEX, Hint.Id.FOLDER_INDEX_NOT_SERVED),
-            new Flaw(FOLDER_NOT_REDIRECTED, 8, UrlChecks.FOLDER_REDIRECT, Hint.Id.FOLDER_NOT_REDIRECTED),
-            new Flaw(LOCATION_DECODED, 8, UrlChecks.REDIRECT_ENCODED, Hint.Id.LOCATION_WRONG),
-            new Flaw(OPEN_REDIRECT, 8, UrlChecks.REDIRECT_INSIDE, Hint.Id.OPEN_REDIRECT),
-            // Caching
-            new Flaw(NO_LAST_MODIFIED, 9, CachingChecks.LAST_MODIFIED_AND_ETAG, Hint.Id.LAST_MODIFIED_WRONG),
-            new Flaw(ETAG_WITHOUT_QUOTES, 9, CachingChecks.LAST_MODIFIED_AND_ETAG, Hint.Id.ETAG_WRONG),
-            new Flaw(IF_MODIFIED_SINCE_IGNORED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_IGNORED),
-            new Flaw(FILE_TIME_NOT_TRUNCATED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.FILE_TIME_NOT_TRUNCATED),
-            new Flaw(IF_MODIFIED_SINCE_EQUALITY, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_EQUALITY),
-            new Flaw(NOT_MODIFIED_FOR_A_NEWER_FILE, 9, CachingChecks.MODIFIED, Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE),
-            new Flaw(IF_NONE_MATCH_IGNORED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_IGNORED),
-            new Flaw(IF_NONE_MATCH_LIST, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_LIST),
-            new Flaw(IF_NONE_MATCH_WEAK, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_WEAK),
-            new Flaw(IF_NONE_MATCH_STAR, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_STAR),
-            new Flaw(IF_MODIFIED_SINCE_WINS, 9, CachingChecks.NONE_MATCH_WINS, Hint.Id.IF_MODIFIED_SINCE_WINS),
-            new Flaw(ETAG_UNCHANGED, 9, CachingChecks.ETAG_CHANGES, Hint.Id.ETAG_UNCHANGED),
-            new Flaw(ETAG_UNSTABLE, 9, CachingChecks.NONE_MATCH, Hint.Id.ETAG_UNSTABLE),
-            new Flaw(NOT_MODIFIED_WITHOUT_ETAG, 9, CachingChecks.NONE_MATCH, Hint.Id.NOT_MODIFIED_WITHOUT_ETAG),
-            new Flaw(HEAD_NOT_CONDITIONAL, 9, CachingChecks.HEAD_NONE_MATCH, Hint.Id.HEAD_NOT_CONDITIONAL),
-            // Keep-alive
-            new Flaw(CLOSES_AFTER_EACH_ANSWER, 10, KeepAliveChecks.THREE_REQUESTS, Hint.Id.NOT_KEPT_OPEN),
-            new Flaw(NO_CONNECTION_CLOSE, 10, KeepAliveChecks.CLOSES_WHEN_ASKED, Hint.Id.CONNECTION_HEADER_WRONG),
-            new Flaw(OPTION_CASE_KEPT, 10, KeepAliveChecks.OPTIONS_IN_ANY_CASE, Hint.Id.CONNECTION_OPTION_CASE),
-            new Flaw(OPTION_LIST_NOT_SPLIT, 10, KeepAliveChecks.OPTIONS_IN_ANY_CASE, Hint.Id.CONNECTION_OPTION_LIST),
-            new Flaw(BUFFER_PER_REQUEST, 10, KeepAliveChecks.PIPELINED, Hint.Id.PIPELINED_REQUEST_LOST),
-            new Flaw(NO_REQUEST_LIMIT, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.NO_REQUEST_LIMIT),
-            new Flaw(NO_IDLE_TIMEOUT, 10, KeepAliveChecks.IDLE_CLOSED, Hint.Id.IDLE_CONNECTION_KEPT),
-            // Request bodies
-            new Flaw(IGNORES_BODIES, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_READ_AS_REQUEST),
-            new Flaw(BODY_NEVER_READ, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_LEFT_UNREAD),
-            new Flaw(CHUNK_SIZE_TOO_STRICT, 11, BodyChecks.CHUNKED, Hint.Id.CHUNK_EXTENSION_REFUSED),
-            new Flaw(TRAILER_LEFT_UNREAD, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKED_TRAILER_UNREAD),
-            new Flaw(HEAD_LIMIT_COUNTS_BODY, 11, BodyChecks.LARGE_BODIES, Hint.Id.BODY_COUNTED_AS_HEAD),
-            new Flaw(SKIPS_WHAT_HAS_COME, 11, BodyChecks.TWO_PIECES, Hint.Id.ANSWERED_BEFORE_BODY),
-            new Flaw(EXPECT_IGNORED, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CONTINUE_IGNORED),
-            new Flaw(CONTENT_LENGTH_WINS, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED),
-            new Flaw(NO_BODY_LIMIT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.HUGE_BODY_AWAITED),
-            new Flaw(CLOSES_ABRUPTLY, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.RESET_AFTER_LAST_ANSWER),
-            // A graceful stop
-            new Flaw(STEP_11, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_NOT_GRACEFUL),
-            new Flaw(EXITS_AT_ONCE, 12, StopChecks.ON_SIGTERM, Hint.Id.GRACE_PERIOD_TOO_SHORT),
-            new Flaw(EXIT_STATUS_143, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_EXIT_STATUS),
-            new Flaw(QUEUE_LEFT, 12, StopChecks.DRAINS_THE_QUEUE, Hint.Id.QUEUE_NOT_DRAINED),
-            new Flaw(IDLE_LEFT_OPEN, 12, StopChecks.IDLE_CLOSED_AT_ONCE, Hint.Id.IDLE_KEPT_DURING_STOP),
-            new Flaw(KEEPS_ACCEPTING, 12, StopChecks.ON_SIGINT, Hint.Id.STILL_ACCEPTING),
-            new Flaw(SECOND_SIGNAL_IGNORED, 12, StopChecks.ON_SIGINT, Hint.Id.SECOND_SIGNAL_IGNORED),
-            new Flaw(NO_GRACE_LIMIT, 12, StopChecks.WITHIN_GRACE_PERIOD, Hint.Id.STOP_NEVER_ENDS),
-            // A server to leave running
-            new Flaw(NO_WRITE_TIMEOUT, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_NEVER_TIMES_OUT),
-            new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_NOT_COMMON_FORMAT),
-            new Flaw(LOG_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
-            new Flaw(LOG_QUOTES_RAW, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_QUOTE_UNESCAPED),
-            new Flaw(CONNECTION_CAP_TOO_LOW, 13, UnattendedChecks.SILENT_CROWD_CHECK, Hint.Id.CONNECTION_CAP_TOO_LOW),
-            // Measured and tuned
-            new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG));
-
-    /**
-     * Everything else a flaw breaks, with the hint each of those failures must get: graded on its
-     * checks ({@link #gradedChecks}, which holds these), a known-wrong server fails its own check and
-     * these, and no other. Absent: the flaw fails its own check only.
-     */
-    static Map<Check, Hint.Id> alsoFails(KnownWrongServer server) {
-        return switch (server) {
-            // A wrong answer to every request: every check that looks at an answer fails, for one reason.
-            case BARE_LINE_ENDINGS, NO_STATUS_LINE, HTTP_1_1_STATUS_LINE, HEAD_NEVER_ENDS, HEADER_LINES,
-                 TRAILING_LINE_BREAK, EXTRA_BYTES, HEAD_IN_A_WRITER, HARD_CODED_BODY ->
-                    everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
-            // Its page stands in for index.html until the spec's edit of the file puts the generated one back.
-            case TAMPERS_WITH_ITS_WEB_ROOT -> failing(Hint.Id.NOT_THE_GENERATED_FILE, BasicChecks.ANSWERS_A_BROWSER,
-                    BasicChecks.BARE_LINE_FEEDS, BasicChecks.IN_PIECES, BasicChecks.IN_A_ROW,
-                    ArticleChecks.INDEX_WHATEVER_THE_PATH, ArticleChecks.INDEX_TO_A_FORM);
-            case IGNORES_THE_PATH -> merged(failing(Hint.Id.WRONG_FILE, ArticleChecks.ABOUT, ArticleChecks.NESTED,
-                            ArticleChecks.BINARY, ArticleChecks.LARGE, ArticleChecks.FORM_LIKE_A_GET,
-                            ArticleChecks.BROWSER_FOR_A_PAGE, ArticleChecks.FILE_READ_AFRESH),
-                    failing(Hint.Id.ANSWERED_INSTEAD_OF_CLOSING, ArticleChecks.MISSING_FILE_CLOSES));
-            // Every file with bytes beyond ASCII: the pages of ASCII alone pass.
-            case PAGE_THROUGH_A_STRING -> everyCheckBut(server, ArticleChecks.NAMED_FILE, ArticleChecks.ABOUT,
-                    ArticleChecks.NESTED, ArticleChecks.FORM_LIKE_A_GET, ArticleChecks.BROWSER_FOR_A_PAGE,
-                    BasicChecks.LOOPBACK_ONLY);
-            // Every answer with a file: the 404s pass.
-            case HEAD_THEN_THROWS -> everyCheckBut(server, ArticleChecks.FORM_TO_A_MISSING_FILE, ArticleChecks.FOLDER,
-                    ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE, BasicChecks.LOOPBACK_ONLY);
-            case NOT_FOUND_IN_CAPITALS -> failing(Hint.Id.STATUS_LINE_CASE, ArticleChecks.FORM_TO_A_MISSING_FILE,
-                    ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE);
-            case NOT_FOUND_AS_200 -> failing(Hint.Id.WRONG_STATUS, ArticleChecks.FORM_TO_A_MISSING_FILE,
-                    ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE);
-            case SERVES_OUTSIDE_HTDOCS -> failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.LINK_OUTSIDE);
-            // It refuses every "..", as the safety it has.
-            case SERVES_ABSOLUTE_PATHS -> merged(failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.LINK_OUTSIDE),
-                    failing(Hint.Id.REFUSES_EVERY_DOT_DOT, ArticleChecks.DOT_DOT_INSIDE));
-            // Step 3 closes for whatever it cannot read (a folder, a path through a missing one), and
-            // reads whatever the path leads to.
-            case STEP_3 -> merged(failing(Hint.Id.CLOSED_WITHOUT_ANSWER, ArticleChecks.FORM_TO_A_MISSING_FILE,
-                            ArticleChecks.FOLDER, ArticleChecks.DOT_DOT_INSIDE),
-                    failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE));
-            // Every answer has a Date: every check that looks at an answer fails, for one reason.
-            case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
-            // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still
-            // answers), the typed texts; ASCII pages, binary files, and the errors' texts (plain ASCII) pass.
-            case CONTENT_LENGTH_IN_CHARACTERS -> everyCheckBut(server, ArticleChecks.NAMED_FILE, ArticleChecks.ABOUT,
-                    ArticleChecks.NESTED, ArticleChecks.BINARY, ArticleChecks.LARGE, ArticleChecks.FORM_LIKE_A_GET,
-                    ArticleChecks.BROWSER_FOR_A_PAGE, ArticleChecks.FORM_TO_A_MISSING_FILE, ArticleChecks.FOLDER,
-                    ArticleChecks.OUTSIDE, ArticleChecks.DOT_DOT_INSIDE, ArticleChecks.LINK_OUTSIDE,
-                    BasicChecks.LOOPBACK_ONLY, CompleteAnswerChecks.UPPER_CASE, CompleteAnswerChecks.OCTET_STREAM,
-                    CompleteAnswerChecks.CHARSET_ONLY_WHERE_TRUE, CompleteAnswerChecks.HEAD,
-                    CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE);
-            // Every 404: the FIFO's, and the one GET gets before HEAD, too.
-            case ERROR_LENGTH_WITHOUT_LINE_BREAK -> failing(Hint.Id.CONTENT_LENGTH_WRONG,
-                    ArticleChecks.FORM_TO_A_MISSING_FILE, ArticleChecks.FOLDER, ArticleChecks.OUTSIDE,
-                    ArticleChecks.LINK_OUTSIDE, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE, CompleteAnswerChecks.FIFO);
-            case ERRORS_WITHOUT_TEXT -> failing(Hint.Id.ERROR_WITHOUT_TEXT, ArticleChecks.FORM_TO_A_MISSING_FILE,
-                    ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE,
-                    CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE, CompleteAnswerChecks.FIFO);
-            case HEAD_WITH_BODY -> failing(Hint.Id.BODY_WHERE_NONE, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE);
-            // Files.exists is true of a folder too: it is sent as a file (its head, then nothing).
-            case FIFO_OPENED -> failing(Hint.Id.WRONG_STATUS, ArticleChecks.FOLDER);
-            case METHOD_NOT_405 -> failing(Hint.Id.METHOD_NOT_405, ClearNoChecks.OTHER_METHODS);
-            case ALLOW_WITHOUT_HEAD -> failing(Hint.Id.ALLOW_WRONG, ClearNoChecks.OTHER_METHODS);
-            // A CR in a value, or between two header lines, is dropped too.
-            case BARE_CR_ACCEPTED -> failing(Hint.Id.BARE_CR_ACCEPTED, ClearNoChecks.MALFORMED_HEADER_LINES);
-            case LIMITS_CLOSE_THE_CONNECTION -> failing(Hint.Id.ERROR_BY_CLOSING, ClearNoChecks.HEADERS_TOO_LARGE);
-            case HEAD_LIMIT_TOO_SMALL -> failing(Hint.Id.HEAD_LIMIT_TOO_SMALL, ClearNoChecks.LARGE_HEAD);
-            // Every check with an escape it needs decoded; the others see 404, as they expect.
-            case NOT_PERCENT_DECODED -> failing(Hint.Id.NOT_PERCENT_DECODED, UrlChecks.DECODES_ANY_ESCAPE,
-                    UrlChecks.MALFORMED_ESCAPES, UrlChecks.PLUS, UrlChecks.DECODES_THEN_NORMALIZES,
-                    UrlChecks.REDIRECT_ENCODED);
-            // URLDecoder throws on "%+4": the connection closes without an answer.
-            case PLUS_DECODED_AS_SPACE -> failing(Hint.Id.ERROR_BY_CLOSING, UrlChecks.MALFORMED_ESCAPES);
-            case QUERY_NOT_IGNORED -> failing(Hint.Id.QUERY_NOT_IGNORED, UrlChecks.REDIRECT_INSIDE);
-            // Not normalized, ".." stays a name of the path, which starts with a dot: hidden.
-            case NOT_NORMALIZED_AFTER_DECODING -> failing(Hint.Id.REFUSES_EVERY_DOT_DOT, ArticleChecks.DOT_DOT_INSIDE);
-            case SERVES_HIDDEN_FILES -> failing(Hint.Id.HIDDEN_FILE, UrlChecks.HIDDEN_THROUGH_A_LINK);
-            case FOLDER_INDEX_NOT_SERVED -> failing(Hint.Id.FOLDER_INDEX_NOT_SERVED, UrlChecks.REDIRECT_ENCODED);
-            case FOLDER_NOT_REDIRECTED -> failing(Hint.Id.FOLDER_NOT_REDIRECTED, UrlChecks.REDIRECT_ENCODED,
-                    UrlChecks.REDIRECT_INSIDE);
-            // A Location from the request's path: //docs leads to another site, /sub/.. to /sub/../.
-            case LOCATION_DECODED -> merged(failing(Hint.Id.OPEN_REDIRECT, UrlChecks.REDIRECT_INSIDE),
-                    failing(Hint.Id.LOCATION_WRONG, UrlChecks.TOP_FOLDER));
-            case OPEN_REDIRECT -> failing(Hint.Id.LOCATION_WRONG, UrlChecks.TOP_FOLDER);
-            // Every file's answer: the checks that see only errors and redirects pass.
-            case NO_LAST_MODIFIED, ETAG_WITHOUT_QUOTES -> everyCheckBut(server, ArticleChecks.OUTSIDE,
-                    ArticleChecks.LINK_OUTSIDE, BasicChecks.LOOPBACK_ONLY, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE,
-                    ClearNoChecks.LONG_REQUEST_LINE, UrlChecks.DECODES_UTF8, UrlChecks.TARGET_WITHOUT_SLASH,
-                    UrlChecks.ESCAPED_OUTSIDE, UrlChecks.HIDDEN_FILES, UrlChecks.HIDDEN_THROUGH_A_LINK,
-                    UrlChecks.FOLDER_REDIRECT, UrlChecks.REDIRECT_INSIDE, UrlChecks.TOP_FOLDER,
-                    UrlChecks.FOLDER_WITHOUT_INDEX);
-            case IF_NONE_MATCH_IGNORED -> failing(Hint.Id.IF_NONE_MATCH_IGNORED, CachingChecks.NONE_MATCH_WINS,
-                    CachingChecks.HEAD_NONE_MATCH);
-            // Every check that asks for the ETag twice.
-            case ETAG_UNSTABLE -> failing(Hint.Id.ETAG_UNSTABLE, CachingChecks.MODIFIED_SINCE,
-                    CachingChecks.NONE_MATCH_WINS, CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);
-            // Every 304.
-            case NOT_MODIFIED_WITHOUT_ETAG -> failing(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, CachingChecks.MODIFIED_SINCE,
-                    CachingChecks.HEAD_NONE_MATCH);
-            // It answers "Connection: close" to HTTP/1.0's keep-alive too: the answer does not say it back.
-            case CLOSES_AFTER_EACH_ANSWER -> merged(failing(Hint.Id.NOT_KEPT_OPEN, KeepAliveChecks.BROWSER_KEPT,
-                            KeepAliveChecks.PIPELINED),
-                    failing(Hint.Id.CONNECTION_HEADER_WRONG, KeepAliveChecks.HTTP10_WHEN_ASKED,
-                            KeepAliveChecks.OPTIONS_IN_ANY_CASE));
-            // Every connection it closes: each last answer, the close asked for, the body, the limit.
-            case NO_CONNECTION_CLOSE -> failing(Hint.Id.CONNECTION_HEADER_WRONG, KeepAliveChecks.THREE_REQUESTS,
-                    KeepAliveChecks.OPTIONS_IN_ANY_CASE, KeepAliveChecks.PIPELINED,
-                    KeepAliveChecks.BODY_NEVER_A_REQUEST, KeepAliveChecks.MANY_REQUESTS);
-            // The many requests' check sends them in batches, in one piece each.
-            case BUFFER_PER_REQUEST -> failing(Hint.Id.PIPELINED_REQUEST_LOST, KeepAliveChecks.MANY_REQUESTS);
-            // A body read as a request whether it is large, or comes in two pieces.
-            case IGNORES_BODIES -> merged(failing(Hint.Id.BODY_READ_AS_REQUEST, BodyChecks.LARGE_BODIES),
-                    failing(Hint.Id.ANSWERED_BEFORE_BODY, BodyChecks.TWO_PIECES));
-            // Every body, chunked or not; and a chunk size that is not hex, seen only by reading the chunks.
-            case BODY_NEVER_READ -> failing(Hint.Id.BODY_LEFT_UNREAD, BodyChecks.CHUNKED, BodyChecks.LARGE_BODIES,
-                    BodyChecks.TWO_PIECES, BodyChecks.DOUBTFUL_LENGTH);
-            // SIGTERM and SIGINT end it at once, with their status: every check of the stop.
-            case STEP_11 -> merged(failing(Hint.Id.STOP_NOT_GRACEFUL, StopChecks.DRAINS_THE_QUEUE,
-                            StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT),
-                    failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD));
-            // Every check that reads a download under way at the signal; the one that reads nothing passes.
-            case EXITS_AT_ONCE -> failing(Hint.Id.GRACE_PERIOD_TOO_SHORT, StopChecks.DRAINS_THE_QUEUE,
-                    StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT);
-            case EXIT_STATUS_143 -> failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD);
-            default -> Map.of();
-        };
-    }
-
-    /**
-     * Known-wrong servers graded on the check meant for them only, and why: the rest of their step
-     * would cost much waiting and prove nothing about their hint.
-     */
-    static final Map<KnownWrongServer, String> ON_THEIR_CHECK_ONLY = Map.of(
-            NEVER_CLOSES, "every check would wait for the response timeout",
-            STEP_4_IN_A_CROWD, "step 4 has none of step 5's limits: SpecsDiscriminateTest shows which check teaches them",
-            NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
-            LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
-            KEEPS_ACCEPTING, "the connections that come during its stop wait in the system's queue, never accepted: the"
-                    + " drained queue's check fails or passes as its last connections come before its last accept()");
-
-    /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */
-    private static final int WHOLE_STEPS_UP_TO = 4;
-
-    /**
-     * The checks a known-wrong server is graded on, and so those {@link #failsOnlyTheChecksItAffects}
-     * asserts over. Steps 1 to 4: the whole step. From step 5 on: the checks its step adds (its
-     * lesson), its own check, and those {@link #alsoFails} names. Why not the whole step: the checks of
-     * the steps before cost 12 to 20 s a server (the slow clients' check waits for the server's own
-     * 10 s head limit), they say nothing new about its flaw, and the step modules run them already on
-     * this repository's steps.
-     */
-    static List<Check> gradedChecks(KnownWrongServer server) {
-        Flaw flaw = flaw(server);
-        if (ON_THEIR_CHECK_ONLY.containsKey(server)) {
-            return List.of(flaw.check());
-        }
-        Set<Check> checks = new LinkedHashSet<>(lesson(flaw.step()));
-        checks.add(flaw.check());
-        checks.addAll(alsoFails(server).keySet());
-        return Course.step(flaw.step()).checks().stream().filter(checks::contains).toList(); // in the step's order
-    }
-
-    /** The checks step {@code step} adds to the step before it; those of steps 1 to 4: all their checks. */
-    private static List<Check> lesson(int step) {
-        List<Check> before = step <= WHOLE_STEPS_UP_TO ? List.of() : Course.step(step - 1).checks();
-        return Course.step(step).checks().stream().filter(check -> !before.contains(check)).toList();
-    }
-
-    /** Known-wrong servers whose whole step fails around its checks, and the one hint each must get. */
-    static Stream<Arguments> stepProblems() {
-        return Stream.of(
-                arguments(CRASHES_AT_START, 1, Hint.Id.CRASHED_AT_START),
-                arguments(PORT_LINE_ON_STDERR, 1, Hint.Id.PORT_LINE_ON_STDERR),
-                arguments(PORT_ZERO, 1, Hint.Id.PORT_ZERO));
-    }
-
-    /** The hints proven by GradeCommandTest, with commands rather than known-wrong servers. */
-    static final Set<Hint.Id> PROVEN_BY_COMMANDS = EnumSet.of(Hint.Id.PROGRAM_NOT_FOUND, Hint.Id.NOTHING_PRINTED,
-            Hint.Id.NO_PORT_LINE, Hint.Id.PORT_IN_USE, Hint.Id.FIXED_PORT_SILENT, Hint.Id.NOT_LISTENING);
-
     static Stream<Arguments> flaws() {
-        return FLAWS.stream().map(flaw -> arguments(flaw.server(), flaw.step(), flaw.check().name(), flaw.hint()));
+        return Flaws.FLAWS.stream().map(flaw -> arguments(flaw.server(), flaw.step(), flaw.check().name(), flaw.hint()));
     }
 
-    /** The flaws graded on more than their own check: all but {@link #ON_THEIR_CHECK_ONLY}. */
+    /** The flaws graded on more than their own check: all but {@link #Flaws.ON_THEIR_CHECK_ONLY}. */
     static Stream<Arguments> flawsOnSeveralChecks() {
-        return FLAWS.stream().filter(flaw -> !ON_THEIR_CHECK_ONLY.containsKey(flaw.server()))
+        return Flaws.FLAWS.stream().filter(flaw -> !Flaws.ON_THEIR_CHECK_ONLY.containsKey(flaw.server()))
                 .map(flaw -> arguments(flaw.server(), flaw.step()));
     }
 
@@ -428,7 +97,7 @@ class GraderTest {
         List<Runnable> gradings = new ArrayList<>();
         SLOWEST.forEach(server -> gradings.add(() -> grade(server)));
         gradings.add(() -> gradeTheRepository(LAST_STEP));
-        Stream.concat(FLAWS.stream().map(Flaw::server), stepProblems().map(a -> (KnownWrongServer) a.get()[0]))
+        Stream.concat(Flaws.FLAWS.stream().map(Flaws.Flaw::server), Flaws.stepProblems().map(a -> (KnownWrongServer) a.get()[0]))
                 .filter(server -> !SLOWEST.contains(server))
                 .sorted((a, b) -> Integer.compare(specStep(b), specStep(a)))
                 .forEach(server -> gradings.add(() -> grade(server)));
@@ -459,8 +128,8 @@ class GraderTest {
     /** A known-wrong server, compiled beforehand, in the grader's sandbox (the batch test runs fixtures from source). */
     private static void grade(KnownWrongServer server) {
         List<String> command = Sources.compiled(server, folder(server.folderName()));
-        boolean problem = FLAWS.stream().noneMatch(flaw -> flaw.server() == server); // it never gets to a check
-        List<String> checks = problem ? List.of() : gradedChecks(server).stream().map(Check::name).toList();
+        boolean problem = Flaws.FLAWS.stream().noneMatch(flaw -> flaw.server() == server); // it never gets to a check
+        List<String> checks = problem ? List.of() : Flaws.gradedChecks(server).stream().map(Check::name).toList();
         RESULTS.put(server, Grader.gradeStep(specStep(server), new Grader.ServerToGrade.Command(command, null,
                 Sources.sandbox(command)), LIMITS, Grader.Progress.SILENT, checks));
     }
@@ -475,12 +144,8 @@ class GraderTest {
 
     /** The step whose spec a known-wrong server is graded on. */
     private static int specStep(KnownWrongServer server) {
-        return FLAWS.stream().filter(flaw -> flaw.server() == server).map(Flaw::step).findFirst()
+        return Flaws.FLAWS.stream().filter(flaw -> flaw.server() == server).map(Flaws.Flaw::step).findFirst()
                 .orElse(server.step);
-    }
-
-    private static Flaw flaw(KnownWrongServer server) {
-        return FLAWS.stream().filter(flaw -> flaw.server() == server).findFirst().orElseThrow();
     }
 
     @ParameterizedTest(name = "{0} fails \"{2}\" with the hint {3} only")
@@ -502,15 +167,15 @@ class GraderTest {
     @MethodSource("flawsOnSeveralChecks")
     @DisplayName("every known-wrong server fails only the checks its flaw affects, each with the hint that explains it")
     void failsOnlyTheChecksItAffects(KnownWrongServer server, int step) {
-        Flaw flaw = flaw(server);
+        Flaws.Flaw flaw = Flaws.flaw(server);
         assumeThisComputerCanTell(flaw.hint());
         assumeItCanWriteItsWebRoot(server);
         Map<String, List<Hint.Id>> expected = new LinkedHashMap<>();
         expected.put(flaw.check().name(), List.of(flaw.hint()));
-        alsoFails(server).forEach((check, hint) -> expected.put(check.name(), List.of(hint)));
+        Flaws.alsoFails(server).forEach((check, hint) -> expected.put(check.name(), List.of(hint)));
         StepResult result = RESULTS.get(server);
         assertThat(result.problem()).as("the step's problem").isNull();
-        List<String> graded = gradedChecks(server).stream().map(Check::name).toList();
+        List<String> graded = Flaws.gradedChecks(server).stream().map(Check::name).toList();
         assertThat(result.checks()).extracting(StepResult.Check::name).containsAll(graded);
         assertThat(result.failedChecks().stream().filter(check -> graded.contains(check.name()))
                 .collect(Collectors.toMap(StepResult.Check::name,
@@ -519,7 +184,7 @@ class GraderTest {
     }
 
     @ParameterizedTest(name = "{0} gets the hint {2} only")
-    @MethodSource("stepProblems")
+    @MethodSource("httpcourse.grader.Flaws#stepProblems")
     @DisplayName("every known-wrong server that stops a whole step gets the one hint that names why")
     void stopsTheStepWithItsHint(KnownWrongServer server, int step, Hint.Id hint) {
         StepResult result = RESULTS.get(server);
@@ -531,9 +196,9 @@ class GraderTest {
     @Test
     @DisplayName("has a known-wrong server, or a command, for every hint it can give")
     void provesEveryHint() {
-        Set<Hint.Id> proven = EnumSet.copyOf(PROVEN_BY_COMMANDS);
-        FLAWS.forEach(flaw -> proven.add(flaw.hint()));
-        stepProblems().forEach(a -> proven.add((Hint.Id) a.get()[2]));
+        Set<Hint.Id> proven = EnumSet.copyOf(Flaws.PROVEN_BY_COMMANDS);
+        Flaws.FLAWS.forEach(flaw -> proven.add(flaw.hint()));
+        Flaws.stepProblems().forEach(a -> proven.add((Hint.Id) a.get()[2]));
         assertThat(proven).containsExactlyInAnyOrder(Hint.Id.values());
     }
 
@@ -541,8 +206,8 @@ class GraderTest {
     @DisplayName("grades every known-wrong server")
     void forgetsNoKnownWrongServer() {
         Set<KnownWrongServer> accounted = EnumSet.noneOf(KnownWrongServer.class);
-        FLAWS.forEach(flaw -> accounted.add(flaw.server()));
-        stepProblems().forEach(a -> accounted.add((KnownWrongServer) a.get()[0]));
+        Flaws.FLAWS.forEach(flaw -> accounted.add(flaw.server()));
+        Flaws.stepProblems().forEach(a -> accounted.add((KnownWrongServer) a.get()[0]));
         assertThat(accounted).containsExactlyInAnyOrder(KnownWrongServer.values());
     }
 
@@ -627,29 +292,6 @@ class GraderTest {
     private static void assumeItCanWriteItsWebRoot(KnownWrongServer server) {
         Assumptions.assumeFalse(server == TAMPERS_WITH_ITS_WEB_ROOT && webRootIsNotTheServers(),
                 "root grades: the sandbox runs the server as nobody, who may not write over htdocs/index.html");
-    }
-
-    /** Every check of {@code server}'s lesson but {@code passing} (and its own), each failing with its hint. */
-    private static Map<Check, Hint.Id> everyCheckBut(KnownWrongServer server, Check... passing) {
-        Flaw flaw = flaw(server);
-        Map<Check, Hint.Id> failing = new LinkedHashMap<>();
-        lesson(flaw.step()).stream()
-                .filter(check -> check != flaw.check() && !Arrays.asList(passing).contains(check))
-                .forEach(check -> failing.put(check, flaw.hint()));
-        return failing;
-    }
-
-    private static Map<Check, Hint.Id> failing(Hint.Id hint, Check... checks) {
-        Map<Check, Hint.Id> failing = new LinkedHashMap<>();
-        Arrays.stream(checks).forEach(check -> failing.put(check, hint));
-        return failing;
-    }
-
-    @SafeVarargs
-    private static Map<Check, Hint.Id> merged(Map<Check, Hint.Id>... maps) {
-        Map<Check, Hint.Id> all = new LinkedHashMap<>();
-        Arrays.stream(maps).forEach(all::putAll);
-        return all;
     }
 
     /** The step's whole report, for an assertion's message. */
