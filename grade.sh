@@ -35,4 +35,11 @@ fi
 
 # exec: the grader gets this process, so Ctrl-C reaches it and it stops the servers it started.
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The grader is JDK 25 code: an older java would only say UnsupportedClassVersionError.
+version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+if [ "${version%%.*}" -lt 25 ] 2>/dev/null; then
+  echo "grade: the grader needs a JDK 25 or newer, and $java is Java $version." >&2
+  echo "grade: install one (the README's \"What you need\" says how), or point JAVA_HOME at it." >&2
+  exit 2
+fi
 exec "$java" -cp "$classes:$(cat "$classpath_file")" httpcourse.grader.Grade "$@"
