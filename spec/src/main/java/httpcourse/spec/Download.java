@@ -27,9 +27,12 @@ final class Download {
         STALLED
     }
 
+    /** A receive buffer for reading at full speed: the system's largest by default (Linux: 6 MiB). */
+    private static final int FULL_SPEED_RECEIVE_BUFFER = 8 << 20;
+
     private final RawConnection connection;
     private final MessageDigest digest = WebRoot.sha256();
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer = new byte[256 * 1024];
     private byte[] head = new byte[0];
     private long length = -1;
     private long received;
@@ -78,8 +81,14 @@ final class Download {
         }
     }
 
-    /** Reads the rest of the body, then what follows: the end of the connection, or not. */
+    /**
+     * Reads the rest of the body, then what follows: the end of the connection, or not. The rest comes
+     * at full speed: the small receive buffer a check keeps while it waits (so that the system takes in
+     * little for the client) would make it hundreds of round trips, which a busy machine stretches past
+     * a server's grace period.
+     */
     State finish() {
+        connection.limitReceiveBuffer(FULL_SPEED_RECEIVE_BUFFER);
         readBody(Long.MAX_VALUE);
         if (state == State.UNDER_WAY) {
             try {
