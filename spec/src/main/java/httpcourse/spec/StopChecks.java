@@ -52,9 +52,9 @@ public final class StopChecks {
      */
     static final long DOWNLOAD_BYTES = Math.max(16L << 20, A_PART + 3 * MOST_BUFFERED);
     /** Connections that wait in the system's queue when the stop comes. */
-    static final int QUEUED = 200;
+    static final int QUEUED = 50;
     /** Connections that come at once as the stop begins. */
-    static final int BURST = 100;
+    static final int BURST = 25;
     /** Requests that make the code that answers them warm (compiled) before the stop. */
     private static final int WARM_UP = 200;
     /** How long a connection may take while the server accepts nothing: none, unless the system's queue is full. */
