@@ -51,9 +51,12 @@ public final class StopChecks {
      * enough to come whole within a grace period of a few seconds on a busy machine.
      */
     static final long DOWNLOAD_BYTES = Math.max(16L << 20, A_PART + 3 * MOST_BUFFERED);
-    /** Connections that wait in the system's queue when the stop comes. */
-    static final int QUEUED = 50;
-    /** Connections that come at once as the stop begins. */
+    /**
+     * Connections that wait in the system's queue when the stop comes: enough that a server that closes
+     * its socket at once cannot accept them all before its signal handler runs (50 were, now and then).
+     */
+    static final int QUEUED = 200;
+    /** Connections that come at once as the stop begins: few, so that a busy machine serves all in the grace period. */
     static final int BURST = 25;
     /** Requests that make the code that answers them warm (compiled) before the stop. */
     private static final int WARM_UP = 200;
