@@ -235,7 +235,7 @@ measure() {
 # "HELD_BEFORE HELD_AFTER ANSWERS MEDIAN_MS SLOWEST_MS OVER_1_S": the crowd's connections when the
 # probes began and when they ended, then what the probes saw (an answer is a 200 within 10 s).
 crowd_probe() {
-  local url="http://127.0.0.1:$1$path" before=-1 now held after
+  local url="http://127.0.0.1:$1$path" before=-1 now first last
   slowhttptest -H -c "$crowd" -r "$crowd" -i "$every" -l 600 -p 10 -u "$url" >"$work/crowd-$1.log" 2>&1 &
   local attacker=$!
   for _ in $(seq 1 30); do   # until the crowd is in: its connections stop growing (15 s at most)
@@ -244,17 +244,17 @@ crowd_probe() {
     [ "$now" -ge "$crowd" ] || [ "$now" = "$before" ] && [ "$now" -gt 0 ] && break
     before="$now"
   done
-  held="$(held "$1")"
+  first="$(held "$1")"
   for _ in $(seq 1 "$probes"); do
     curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}\n' "$url" || true
     sleep 0.2
   done >"$work/probes-$1.txt"
-  after="$(held "$1")"
+  last="$(held "$1")"
   kill "$attacker" 2>/dev/null || true   # slowhttptest may have ended (its -l is the most it runs)
   wait "$attacker" 2>/dev/null || true
   awk '$1 == 200 {print $2 * 1000}' "$work/probes-$1.txt" | sort -n |
-    awk -v held="$held" -v after="$after" '{t[++n] = $1; if ($1 > 1000) over++}
-      END {printf "%d %d %d %.0f %.0f %d\n", held, after, n, (n ? t[int((n + 1) / 2)] : 0), (n ? t[n] : 0), over}'
+    awk -v first="$first" -v last="$last" '{t[++n] = $1; if ($1 > 1000) over++}
+      END {printf "%d %d %d %.0f %.0f %d\n", first, last, n, (n ? t[int((n + 1) / 2)] : 0), (n ? t[n] : 0), over}'
   sleep 1   # the server sees the crowd's connections close
 }
 

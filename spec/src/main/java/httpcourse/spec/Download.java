@@ -88,7 +88,7 @@ final class Download {
      * a server's grace period.
      */
     State finish() {
-        connection.limitReceiveBuffer(FULL_SPEED_RECEIVE_BUFFER);
+        connection.setReceiveBuffer(FULL_SPEED_RECEIVE_BUFFER);
         readBody(Long.MAX_VALUE);
         if (state == State.UNDER_WAY) {
             try {

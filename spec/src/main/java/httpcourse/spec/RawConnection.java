@@ -39,10 +39,11 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /**
-     * Keeps the system's receive buffer of this connection at about {@code bytes} (Linux doubles it),
-     * instead of letting it grow with the traffic: what the client has not read stays with the server.
+     * Sets the system's receive buffer of this connection to about {@code bytes} (Linux doubles it),
+     * instead of letting it grow with the traffic: a small one keeps what the client has not read with
+     * the server; a large one lets the client read at full speed.
      */
-    public void limitReceiveBuffer(int bytes) {
+    public void setReceiveBuffer(int bytes) {
         try {
             socket.setReceiveBufferSize(bytes);
         } catch (SocketException e) {

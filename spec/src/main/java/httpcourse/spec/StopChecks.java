@@ -237,7 +237,7 @@ public final class StopChecks {
 
     /** Starts the download, and reads its head and a part of its body: the answer is under way. */
     private static Download startDownload(Checking c, RawConnection connection) {
-        connection.limitReceiveBuffer(RECEIVE_BUFFER);
+        connection.setReceiveBuffer(RECEIVE_BUFFER);
         connection.send(Requests.http11("GET", DOWNLOAD));
         Download download = new Download(connection);
         if (!download.start(A_PART)) {
