@@ -121,7 +121,9 @@ class BundlesTest {
 
     /** Runs a platform's script as the platform would, with GRADER_ROOT standing for "/": what it printed. */
     private static String runScript(Path root, Path script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(script.toString()));
+        // Through bash, not exec'd itself: a file this JVM has just written may still be open in a child
+        // another thread is starting, and exec'ing it then fails with "Text file busy" (ETXTBSY).
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         String javaHome = System.getProperty("java.home");
