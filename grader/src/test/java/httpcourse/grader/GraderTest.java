@@ -89,7 +89,7 @@ class GraderTest {
      * everything else at once, side by side, in a pool of six: most of the time goes to waiting
      * on servers. The slowest first ({@link #SLOWEST}), then the later steps first (from step 5 on, a step's lesson has a check that waits for a time limit of
      * the server). Not more at once: besides the one check that waits, a grading's other checks use
-     * the cores (step 12's each download 16 MiB or more within the server's 5 s grace period), and
+     * the cores (step 12's each download 11 MiB or more within the server's 5 s grace period), and
      * on one busy core more at once made correct servers miss that grace period.
      */
     @BeforeAll

@@ -37,6 +37,8 @@ final class Download {
     private long length = -1;
     private long received;
     private State state = State.UNDER_WAY;
+    private boolean reset;
+    private long ended; // System.nanoTime() when the download ended (its state left UNDER_WAY)
 
     Download(RawConnection connection) {
         this.connection = connection;
@@ -82,22 +84,29 @@ final class Download {
     }
 
     /**
-     * Reads the rest of the body, then what follows: the end of the connection, or not. The rest comes
-     * at full speed: the small receive buffer a check keeps while it waits (so that the system takes in
-     * little for the client) would make it hundreds of round trips, which a busy machine stretches past
-     * a server's grace period.
+     * From now on, reads at full speed: for the checks that must read the rest within a server's grace
+     * period. The small receive buffer a check keeps while it waits (so that the system takes in little
+     * for the client) would make it hundreds of round trips, which a busy machine stretches past that
+     * grace period. (Not for a check that must see a reset drop the end of an answer: with room for
+     * all of it, the end would come before the reset.)
      */
-    State finish() {
+    Download atFullSpeed() {
         connection.setReceiveBuffer(FULL_SPEED_RECEIVE_BUFFER);
+        return this;
+    }
+
+    /** Reads the rest of the body, then what follows: the end of the connection, or not. */
+    State finish() {
         readBody(Long.MAX_VALUE);
         if (state == State.UNDER_WAY) {
             try {
                 int after = connection.readSome(buffer);
-                state = after < 0 ? State.COMPLETE : State.COMPLETE_NOT_CLOSED;
+                end(after < 0 ? State.COMPLETE : State.COMPLETE_NOT_CLOSED);
             } catch (SocketTimeoutException stillOpen) {
-                state = State.COMPLETE_NOT_CLOSED;
-            } catch (IOException reset) {
-                state = State.COMPLETE; // a reset after the whole body: closed all the same
+                end(State.COMPLETE_NOT_CLOSED);
+            } catch (IOException resetAfterTheBody) {
+                end(State.COMPLETE); // closed all the same, but not gently: see endedByReset()
+                reset = true;
             }
         }
         return state;
@@ -107,14 +116,14 @@ final class Download {
         try {
             int count = connection.readSome(buffer);
             if (count < 0) {
-                state = State.CUT;
+                end(State.CUT);
             }
             return count;
         } catch (SocketTimeoutException e) {
-            state = State.STALLED;
+            end(State.STALLED);
             return -1;
         } catch (IOException reset) {
-            state = State.CUT;
+            end(State.CUT);
             return -1;
         }
     }
@@ -124,8 +133,31 @@ final class Download {
         digest.update(bytes, offset, body);
         received += body;
         if (body < count) {
-            state = State.COMPLETE_NOT_CLOSED;
+            end(State.COMPLETE_NOT_CLOSED);
         }
+    }
+
+    private void end(State how) {
+        state = how;
+        ended = System.nanoTime();
+    }
+
+    /** System.nanoTime() when the download ended: all of it came, the connection ended, or nothing more came. */
+    long endedAt() {
+        return ended;
+    }
+
+    /** How it went so far. */
+    State state() {
+        return state;
+    }
+
+    /**
+     * Whether the connection ended with a reset after the whole body came: a close with bytes of the
+     * client unread, which on a slower network drops the end of the answer on its way.
+     */
+    boolean endedByReset() {
+        return reset;
     }
 
     /** Whether more of the body is to come: not all of it read, and nothing went wrong. */
