@@ -1,7 +1,8 @@
 //@file 11+
 import module java.base;
 
-/** A request's body, which a file server reads only to forget it: the next request starts after it. */
+//| /** A request's body, which a file server reads only to forget it: the next request starts after it. */ //@ 11-14
+/** A request's body: an upload's goes to its file; any other is read to be forgotten, and the next request starts after it. */ //@ 15+
 final class Body {
     // A body up to 1 MiB is read; a larger one is not, and its connection closes after the answer.
     static final int LIMIT = 1024 * 1024;
@@ -20,7 +21,8 @@ final class Body {
         in.startBody(LIMIT);
         try {
             if (length == Request.CHUNKED) {
-                skipChunks(in);
+                //| skipChunks(in); //@ 11-14
+                copyChunks(in, OutputStream.nullOutputStream()); //@ 15+
             } else {
                 in.skipNBytes(length);
             }
@@ -30,10 +32,31 @@ final class Body {
         }
     }
 
+    //@ 15+
+    /** Copies the body to {@code to}: its Content-Length bytes, or its chunks. */
+    static void copy(Request request, LimitedInput in, OutputStream to) throws IOException, HttpError {
+        long length = request.bodyLength();
+        if (length == Request.CHUNKED) {
+            copyChunks(in, to);
+        } else {
+            copyBytes(in, to, length);
+        }
+    }
+
+    /** Exactly {@code count} bytes: fewer means the client left (or was cut off) in the middle. */
+    static void copyBytes(LimitedInput in, OutputStream to, long count) throws IOException {
+        if (Response.firstBytes(in, count).transferTo(to) < count) {
+            throw new EOFException("the body ended before its length");
+        }
+    }
+
+    //@ end
     /** Chunks (RFC 9112 §7.1): each a size in hex, its bytes, CRLF; size 0 ends them, then trailer lines. */
-    static void skipChunks(LimitedInput in) throws IOException, HttpError {
+    //| static void skipChunks(LimitedInput in) throws IOException, HttpError { //@ 11-14
+    static void copyChunks(LimitedInput in, OutputStream to) throws IOException, HttpError { //@ 15+
         for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
-            in.skipNBytes(size);
+            //| in.skipNBytes(size); //@ 11-14
+            copyBytes(in, to, size); //@ 15+
             if (!"".equals(Request.readLine(in))) {
                 throw new HttpError("400 Bad Request", "a chunk is longer than its size");
             }

@@ -18,7 +18,8 @@ import sun.misc.Signal; //@ 12+
 //| // Step 11: request bodies, framed by Content-Length or in chunks, read to be forgotten. //@ 11
 //| // Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer. //@ 12
 //| // Step 13: a server to leave running: a write timeout, an access log, and every resource bounded. //@ 13
-// Step 14: measured and tuned: each answer says how long it took, and the server does less for it. //@ 14
+//| // Step 14: measured and tuned: each answer says how long it took, and the server does less for it. //@ 14
+// Step 15: uploads: PUT writes a file of htdocs/uploads, which GET then serves, whole or not at all. //@ 15
 //@ 2+
 
 //@ end
@@ -79,6 +80,7 @@ void acceptConnections(String[] args) throws IOException, InterruptedException {
         System.exit(1);
     }
     //@ end
+    Files.createDirectories(Upload.FOLDER); // where clients may write: htdocs/uploads //@ 15+
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor(); // a new virtual thread per task //@ 5+
     //| try (var server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only //@ 1-4
     try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) { // 127.0.0.1 only //@ 5+
@@ -317,6 +319,7 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
     boolean withBody = true;
     boolean keepOpen = false; //@ 10+
     String requestLine = null; //@ 13+
+    boolean upload = false; // a PUT, whose body goes to a file: see Upload //@ 15+
     long started = System.nanoTime(); // reset when the request's head has come: its wait does not count //@ 14+
     try {
         //| List<String> head = Request.readHead(new BufferedInputStream(new LimitedInput(client))); //@ 7-9
@@ -338,14 +341,18 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
         //| keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last; //@ 11
         //| keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last && stopAsked == 0; //@ 12-13
         //@ 14+
-        boolean bodyRead = Body.skip(request, in);
+        //| boolean bodyRead = Body.skip(request, in); //@ 14
+        upload = request.method().equals("PUT"); //@ 15+
+        boolean bodyRead = upload || Body.skip(request, in); // an upload's body is read into its file //@ 15+
         in.clientDone = bodyRead && !request.wantsToKeepOpen(); // it asked for the close: it sends nothing more
         keepOpen = bodyRead && request.wantsToKeepOpen() && !last && stopAsked == 0;
         //@ end
         //@ end
-        response = respond(request);
+        //| response = respond(request); //@ 7-14
+        response = upload ? Upload.put(request, in, out) : respond(request); //@ 15+
     } catch (HttpError error) {
         response = error.response(); // never a silent close: the client learns what was wrong
+        keepOpen &= !upload; // a refused upload's body was not read: the connection closes //@ 15+
     }
     //| response.send(client.getOutputStream(), withBody); //@ 7-9
     //@ 10+

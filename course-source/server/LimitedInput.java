@@ -25,6 +25,7 @@ final class LimitedInput extends BufferedInputStream {
     private long deadline; //@ 10+
     private int bytesLeft; //@ 10+
     boolean clientDone; // the client asked for the close, and its last request was read to its end //@ 14+
+    private boolean timePerRead; // an upload's body: TIME for each read, not for all of it //@ 15+
 
     LimitedInput(Socket client) throws IOException {
         super(client.getInputStream());
@@ -37,6 +38,7 @@ final class LimitedInput extends BufferedInputStream {
     void startRequest() {
         deadline = System.nanoTime() + TIME.toNanos();
         bytesLeft = SIZE;
+        timePerRead = false; //@ 15+
     }
 
     //@ 11+
@@ -45,6 +47,14 @@ final class LimitedInput extends BufferedInputStream {
         bytesLeft = size;
     }
 
+    //@ 15+
+    /** An upload's body: up to size bytes, each read within TIME, since a large file takes longer than a head. */
+    void startUpload(int size) {
+        bytesLeft = size;
+        timePerRead = true;
+    }
+
+    //@ end
     @Override
     public long skip(long count) throws IOException { // by reading: the socket's own skip ignores the limits
         return Math.max(read(new byte[(int) Math.min(count, SIZE)]), 0);
@@ -88,7 +98,8 @@ final class LimitedInput extends BufferedInputStream {
         if (pos < count) { // bytes in the buffer (buf[pos] to buf[count - 1]) are here: no wait, no time to check
             return;
         }
-        long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+        //| long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis(); //@ 14
+        long millisLeft = timePerRead ? TIME.toMillis() : Duration.ofNanos(deadline - System.nanoTime()).toMillis(); //@ 15+
         //@ end
         if (millisLeft <= 0) {
             throw new SocketTimeoutException("No request head within " + TIME.toSeconds() + " s");

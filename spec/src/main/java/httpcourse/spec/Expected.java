@@ -18,7 +18,9 @@ public final class Expected {
         /** Any short text that is not empty: an error's explanation, in the server's own words. */
         ANY_TEXT,
         /** Nothing: the answer to HEAD, or a 304. */
-        NONE
+        NONE,
+        /** Any bytes, none too: what a 201 Created says is the server's choice. */
+        ANY
     }
 
     String statusLine;
@@ -83,6 +85,22 @@ public final class Expected {
     /** 301 to {@code location}, the request's query kept after it or not. */
     public static Expected redirect(String location, String query) {
         return error("301 Moved Permanently").with(HeaderRules.location(location, query));
+    }
+
+    /** 201 Created: Location names the new file; any body (a few words, or none) with its Content-Length. */
+    public static Expected created(String location) {
+        return withDate("201 Created", Body.ANY, null).with(HeaderRules.location(location))
+                .with(HeaderRules.contentLength());
+    }
+
+    /** 204 No Content: no body, and no Content-Length (RFC 9110 §8.6). */
+    public static Expected noContent() {
+        return withDate("204 No Content", Body.NONE, null).with(HeaderRules.noContentLength());
+    }
+
+    /** 200 OK with any body, its Content-Length: the other answer RFC 9110 §9.3.4 allows a PUT that replaced a file. */
+    public static Expected okAnyBody() {
+        return withDate("200 OK", Body.ANY, null).with(HeaderRules.contentLength());
     }
 
     /** 304 Not Modified: no body; a Content-Length, if any, is the file's length (RFC 9110 §8.6). */
@@ -151,6 +169,7 @@ public final class Expected {
         return switch (body) {
             case EXACT -> exactBody;
             case NONE -> new byte[0];
+            case ANY -> actual.statusLine().equals(statusLine) ? actual.body() : new byte[0];
             case ANY_TEXT -> actual.statusLine().equals(statusLine) && actual.body().length > 0 ? actual.body()
                     : (statusLine.substring("HTTP/1.x ".length()) + ": a few words that say why\n")
                             .getBytes(StandardCharsets.US_ASCII);

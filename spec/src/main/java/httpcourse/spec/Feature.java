@@ -30,7 +30,9 @@ public enum Feature {
     /** Step 13: a write timeout, the access log, bounded resources. */
     UNATTENDED(13),
     /** Step 14: measured and tuned; each answer says how long it took (Server-Timing). */
-    TUNED(14);
+    TUNED(14),
+    /** Step 15: uploads: PUT writes a file of htdocs/uploads, whole or not at all. */
+    UPLOADS(15);
 
     private final int firstStep;
 

@@ -282,6 +282,13 @@ public final class HeaderRules {
                         + " (RFC 9112 §9.3). Say close only when the server closes it."));
     }
 
+    /** No Content-Length at all: a 204 has no body, and must not say a length (RFC 9110 §8.6). */
+    public static HeaderRule noContentLength() {
+        return new HeaderRule("Content-Length", false, (got, c) -> false, c -> "(none: a 204 says no length)",
+                (got, c) -> new Hint(Hint.Id.CONTENT_LENGTH_WRONG, "A 204 No Content has no body, and no"
+                        + " Content-Length either, not even 0 (RFC 9110 §8.6): leave the field out."));
+    }
+
     /**
      * Content-Length: exactly {@code length}, the length of the body a GET gets: for HEAD (required),
      * and for a 304, which may leave it out (RFC 9110 §8.6).

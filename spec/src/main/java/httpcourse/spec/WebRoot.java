@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
  *   htdocs/sub/nested.html    a nested path (and sub/ is a directory)
  *   htdocs/outside-link.txt   a symbolic link to ../secret.txt      (where the system allows links)
  *   htdocs/outside-folder     a symbolic link to ../htdocs-private
+ *   htdocs/uploads/           where uploads go (step 15 on): everybody may write in it
+ *   htdocs/uploads/link-out   a symbolic link to ../../htdocs-private
  *   htdocs-private/secret.html  a sibling folder whose name starts with "htdocs"
  *   pom.xml, secret.txt       files outside htdocs
  * </pre>
@@ -65,6 +68,9 @@ public final class WebRoot {
     /** URL paths of the symbolic links in htdocs that lead outside it. */
     public static final String LINK_TO_SECRET = "/outside-link.txt";
     public static final String LINK_TO_PRIVATE_FOLDER = "/outside-folder";
+    /** The folder uploads go to (step 15 on), and a link in it to a folder outside htdocs. */
+    public static final String UPLOADS = "/uploads/";
+    public static final String UPLOADS_LINK_OUT = UPLOADS + "link-out";
 
     private final Path workingDirectory;
     private final String token;
@@ -114,8 +120,26 @@ public final class WebRoot {
         write("pom.xml", ("<project>" + POM_MARK + token("pom") + " --></project>\n")
                 .getBytes(StandardCharsets.UTF_8));
         write("secret.txt", ("Outside htdocs " + token("secret") + "\n").getBytes(StandardCharsets.UTF_8));
+        uploadsFolder();
         hasLinks = link("htdocs" + LINK_TO_SECRET, "../secret.txt")
-                && link("htdocs" + LINK_TO_PRIVATE_FOLDER, "../htdocs-private");
+                && link("htdocs" + LINK_TO_PRIVATE_FOLDER, "../htdocs-private")
+                && link("htdocs" + UPLOADS_LINK_OUT, "../../htdocs-private");
+    }
+
+    /**
+     * htdocs/uploads, which everybody may write in: where the sandbox runs the server as another
+     * user than the grader's, the server may write there, and nowhere else in htdocs.
+     */
+    private void uploadsFolder() {
+        Path folder = workingDirectory.resolve("htdocs" + UPLOADS);
+        try {
+            Files.createDirectories(folder);
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the links to outside htdocs exist: Windows allows them only to some users. */

@@ -1,0 +1,67 @@
+//@file 15+
+import module java.base;
+
+/**
+ * An upload (PUT): its body becomes a file of htdocs/uploads, which GET then serves. The body goes
+ * to a hidden file beside it first, renamed once whole: a reader sees the old file or the new one,
+ * never half of one; of two uploads of one name at once, one wins, whole; a cut one leaves nothing.
+ */
+final class Upload {
+    // The only folder a client may write in: the rest of htdocs stays as its author made it.
+    static final Path FOLDER = Htdocs.ROOT.resolve("uploads");
+    // An upload up to 16 MiB (chunked: its size lines count too); a larger one gets 413.
+    static final int LIMIT = 16 * 1024 * 1024;
+
+    /** Writes the body to the file the target names: 201 Created for a new file, 204 No Content for one replaced. */
+    static Response put(Request request, LimitedInput in, OutputStream out) throws IOException, HttpError {
+        Path file = fileOf(request.target());
+        long length = request.bodyLength();
+        if (length > LIMIT) { // refused before its body comes: the connection closes, the body unread
+            throw new HttpError("413 Content Too Large", "an upload is at most " + (LIMIT >> 20) + " MiB");
+        }
+        if (length > Files.getFileStore(FOLDER).getUsableSpace()) {
+            throw new HttpError("507 Insufficient Storage", "no room for the upload");
+        }
+        if (request.headers().getOrDefault("expect", "").equalsIgnoreCase("100-continue")) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // now send it
+            out.flush(); // (RFC 9110 §10.1.1)
+        }
+        Path part = Files.createTempFile(file.getParent(), ".upload-", ".part"); // hidden: never served
+        try {
+            try (OutputStream to = Files.newOutputStream(part)) {
+                in.startUpload(LIMIT);
+                Body.copy(request, in, to);
+            }
+            boolean replaces = Files.exists(file);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE); // rename(2): one step, replacing the old file
+            String url = Htdocs.pathOf(request.target()); // its URL: the path, as the client wrote it
+            return replaces ? new Response("204 No Content", List.of(), InputStream.nullInputStream())
+                    : Response.text("201 Created", "stored at " + url).with(List.of("Location: " + url));
+        } catch (LimitedInput.TooLarge e) {
+            throw new HttpError("413 Content Too Large", "an upload is at most " + (LIMIT >> 20) + " MiB");
+        } catch (IOException e) {
+            if ("No space left on device".equals(e.getMessage())) { // the system's words for a full disk
+                throw new HttpError("507 Insufficient Storage", "the disk is full");
+            }
+            throw e; // the client left in the middle: nobody to answer
+        } finally {
+            Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind
+        }
+    }
+
+    /** The file a PUT may write: in htdocs/uploads (or a folder in it), by GET's rules, named not hidden. */
+    static Path fileOf(String target) throws IOException, HttpError {
+        Path file = Htdocs.fileOf(Htdocs.pathOf(target)); // decoded, and normalized: no ".." left
+        if (!file.startsWith(FOLDER) || file.equals(FOLDER)) {
+            throw new HttpError("405 Method Not Allowed", "only files of /uploads/ may be uploaded", "Allow: GET, HEAD");
+        }
+        Path folder = file.getParent();
+        if (!Htdocs.isFolder(folder, Htdocs.attributesOf(folder)) || Htdocs.isHidden(file.getFileName())) {
+            throw new HttpError("404 Not Found", "there is no such folder"); // hidden or outside: the same answer
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new HttpError("403 Forbidden", "a folder has that name");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,333 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import httpcourse.spec.HeaderRules.Charset;
+
+/**
+ * Step 15: uploads (RFC 9110 §9.3.4). PUT writes its body to a file of htdocs/uploads, which GET
+ * then serves byte for byte: 201 Created with its Location for a new file, 204 No Content (or 200)
+ * for one replaced. The body, by Content-Length or in chunks, after "100 Continue" when the client
+ * waits for it, up to a limit (413 beyond). A file appears whole or not at all: never half of it
+ * during its upload, nothing left of a cut one, one of two uploads of one name at once, whole.
+ * Nothing is written outside htdocs/uploads, nor under a hidden name, nor through a link out.
+ *
+ * <p>The checks look at the disk too (the folder the server writes in), for what a client cannot
+ * see: that an upload under way has begun, and that a cut one left nothing, not even a hidden file.
+ */
+public final class UploadChecks {
+
+    private UploadChecks() {
+    }
+
+    /** An upload far beyond any limit worth having: announced, never sent. */
+    static final long HUGE_UPLOAD = 1L << 30;
+    /** An upload of some size: in two halves, the first of which the server writes before the second comes. */
+    private static final int HALVES = 2 * 64 * 1024;
+    /** How long a server may take to begin writing an upload, or to clean up a cut one: a fail-safe. */
+    private static final Duration DISK_FAIL_SAFE = Duration.ofSeconds(10);
+
+    public static final Check CREATES = check("stores a PUT's body as a new file of /uploads/, byte for byte:"
+            + " 201 Created with its Location, then GET serves it", c -> {
+        String path = newPath("new");
+        byte[] body = content(300);
+        c.check(c.send(putWithLength(path, body)), created(path, "a PUT of a new file"));
+        c.check(c.get(path), served(c, path, body, "the GET of the file just uploaded"));
+    });
+
+    public static final Check REPLACES = check("replaces a file of /uploads/ with a second, shorter PUT: 204 No"
+            + " Content (or 200), then GET serves the new bytes only", c -> {
+        String path = newPath("replaced");
+        c.check(c.send(putWithLength(path, content(3000))), created(path, "the first PUT"));
+        byte[] shorter = content(1000);
+        Timed second = c.send(putWithLength(path, shorter));
+        boolean ok = HttpResponse.parse(second.exchange().response()).code().equals("200");
+        c.check(second, (ok ? Expected.okAnyBody() : Expected.noContent()).when("a second PUT of the same file")
+                .because("A PUT that replaces a file answers 204 No Content, or 200 OK with a body (RFC 9110"
+                        + " §9.3.4): 201 Created is for a file that did not exist."));
+        c.check(c.get(path), served(c, path, shorter, "the GET after the second, shorter PUT"));
+    });
+
+    public static final Check CHUNKED = check("stores a chunked PUT's body, its chunks joined, byte for byte", c -> {
+        String path = newPath("chunked");
+        byte[] body = content(5000);
+        String text = latin1(body);
+        String chunks = "3E8\r\n" + text.substring(0, 1000) + "\r\n" + Integer.toHexString(4000) + ";part=2\r\n"
+                + text.substring(1000) + "\r\n0\r\n\r\n";
+        c.check(c.send(put(path, "Transfer-Encoding: chunked\r\n", chunks)), created(path, "a chunked PUT"));
+        c.check(c.get(path), served(c, path, body, "the GET of the file uploaded in chunks"));
+    });
+
+    public static final Check CONTINUES = check("says 100 Continue to a PUT that waits for it, then stores its"
+            + " body", c -> {
+        String path = newPath("continued");
+        byte[] body = content(2000);
+        String head = put(path, "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n", "");
+        try (RawConnection connection = c.server().open()) {
+            connection.send(head);
+            Exchange first = connection.readResponse(head);
+            if (first.response().length == 0 || !HttpResponse.parse(first.response()).code().equals("100")) {
+                throw FailureReport.failure("A PUT said Expect: 100-continue, and got no \"100 Continue\" before"
+                        + " its body.", null, new ServerReply(first, c.server()), List.of(new Hint(
+                        Hint.Id.UPLOAD_CONTINUE_MISSING, "\"Expect: 100-continue\" says: the client waits for a word"
+                        + " before it sends its body (curl does, for uploads over 1 MiB). Once the upload may go on"
+                        + " (its path and size are fine), write \"HTTP/1.1 100 Continue\", an empty line, and flush;"
+                        + " then read the body (RFC 9110 §10.1.1).")));
+            }
+            Instant sent = Instant.now();
+            connection.send(latin1(body));
+            Exchange answer = connection.readResponse(head);
+            c.check(new Timed(new ServerReply(answer, c.server()), sent, Instant.now()), head,
+                    created(path, "a PUT that waited for 100 Continue"));
+        }
+        c.check(c.get(path), served(c, path, body, "the GET of the file uploaded after 100 Continue"));
+    });
+
+    public static final Check TOO_LARGE = check("refuses at once an upload far over its limit (1 GiB, by its"
+            + " Content-Length): 413 Content Too Large, and nothing stored", c -> {
+        String path = newPath("huge");
+        String head = put(path, "Content-Length: " + HUGE_UPLOAD + "\r\n", "");
+        Timed answer = c.send(head + "x".repeat(64 * 1024));
+        if (answer.exchange().response().length == 0) {
+            throw FailureReport.failure("A PUT of 1 GiB, of which 64 KiB came, got no answer.", null, answer.reply(),
+                    List.of(new Hint(Hint.Id.UPLOAD_LIMIT_MISSING, "An upload has a limit (16 MiB, say): over it,"
+                            + " when Content-Length says so, answer 413 Content Too Large at once, without reading the"
+                            + " body, and close the connection, saying Connection: close. Otherwise one client fills"
+                            + " the disk, and keeps the server reading for as long as it likes.")));
+        }
+        c.check(answer, c.error("413 Content Too Large").with(HeaderRules.connectionClose(true))
+                .when("a PUT of 1 GiB").because(Hint.Id.UPLOAD_LIMIT_MISSING, "Over the limit, an upload gets 413"
+                        + " Content Too Large (RFC 9110 §15.5.14), and its connection closes, its body unread."));
+        assertNotOnDisk(c, path, "after a refused upload");
+    });
+
+    public static final Check WHOLE_OR_NOTHING = check("shows an upload only once it is whole: none of it during the"
+            + " upload, nothing left of a cut one (not even a hidden part)", c -> {
+        String path = newPath("halves");
+        Set<String> before = entries(c);
+        byte[] body = content(HALVES);
+        try (RawConnection upload = c.server().open()) {
+            upload.send(put(path, "Content-Length: " + body.length + "\r\n", latin1(body).substring(0, HALVES / 2)));
+            awaitNewEntries(c, before, 1); // the server has begun writing it somewhere
+            c.check(c.get(path), c.notFound().when("a GET while the upload of that file is under way, half sent")
+                    .because(Hint.Id.UPLOAD_HALF_SEEN, "A reader found the file while its upload was under way. Write"
+                            + " the body to a hidden file beside it (Files.createTempFile(folder, \".upload-\","
+                            + " \".part\")), and rename that once whole (Files.move, ATOMIC_MOVE): the file appears"
+                            + " whole, in one step, or not at all."));
+        } // the client leaves, half of its body sent
+        List<String> left = awaitEntries(c, before);
+        if (!left.isEmpty()) {
+            throw failure(c, "An upload was cut after half of its body (the client closed the connection), and the"
+                    + " uploads folder still holds " + left + " " + DISK_FAIL_SAFE.toSeconds() + " s later.", new Hint(
+                    Hint.Id.UPLOAD_LEFT_BEHIND, "A cut upload (the client left, or its body was refused) leaves"
+                    + " nothing behind: delete the part written so far, in a finally block, whatever ended the"
+                    + " upload."));
+        }
+        c.check(c.get(path), c.notFound().when("a GET after the upload was cut").because(Hint.Id.UPLOAD_HALF_SEEN,
+                "A cut upload must not become a file: write to a hidden part file, renamed only once whole."));
+    });
+
+    public static final Check AT_ONCE = check("takes two uploads of one name at once: the file is then one of"
+            + " them, whole", c -> {
+        String path = newPath("twice");
+        byte[] longer = content(8000);
+        byte[] shorter = content(3000);
+        Set<String> before = entries(c);
+        try (RawConnection first = c.server().open(); RawConnection second = c.server().open()) {
+            String firstHead = put(path, "Content-Length: " + longer.length + "\r\n", "");
+            String secondHead = put(path, "Content-Length: " + shorter.length + "\r\n", "");
+            first.send(firstHead + latin1(longer).substring(0, 4000));
+            second.send(secondHead + latin1(shorter).substring(0, 1500));
+            awaitNewEntries(c, before, 2); // both have begun
+            first.send(latin1(longer).substring(4000));
+            Exchange firstAnswer = first.readResponse(firstHead);
+            second.send(latin1(shorter).substring(1500));
+            Exchange secondAnswer = second.readResponse(secondHead);
+            Timed get = c.get(path);
+            byte[] got = HttpResponse.parse(get.exchange().response()).body();
+            boolean stored = isSuccess(firstAnswer) && isSuccess(secondAnswer)
+                    && (Arrays.equals(got, longer) || Arrays.equals(got, shorter));
+            if (!stored) {
+                throw FailureReport.failure("Two uploads of one name ran at once (8000 bytes and 3000 bytes, each"
+                        + " sent in two halves): the answers were " + status(firstAnswer) + " and "
+                        + status(secondAnswer) + ", and GET then got " + got.length + " bytes, neither upload"
+                        + " whole.", null, get.reply(), List.of(new Hint(Hint.Id.UPLOAD_TEMP_SHARED, "Each upload"
+                        + " needs a part file of its own (Files.createTempFile makes a new name each time): two"
+                        + " uploads that write one file, or one part file, mix their bytes. Renamed once whole, the"
+                        + " last rename wins, and the file is one upload, whole.")));
+            }
+        }
+    });
+
+    public static final Check ONLY_IN_UPLOADS = check("writes only in /uploads/: elsewhere 405; a hidden name, a"
+            + " missing folder or a link out refused (403 or 404); nothing written", c -> {
+        byte[] body = content(100);
+        c.inCase("PUT /ipsum.html, outside /uploads/", () -> {
+            c.check(c.send(putWithLength("/ipsum.html", body)), c.error("405 Method Not Allowed")
+                    .with(HeaderRules.allow("GET", "HEAD")).when("a PUT outside /uploads/").because(
+                            Hint.Id.UPLOAD_OUTSIDE_FOLDER, "Clients may write in /uploads/ only: the rest of htdocs"
+                                    + " is the site, as its author made it. A PUT elsewhere gets 405, Allow: GET, HEAD."));
+            c.check(c.get("/ipsum.html"), c.file("/ipsum.html").when("a GET of /ipsum.html after a PUT of it"));
+        });
+        c.inCase("PUT /uploads/%2e%2e/about.html, out by \"..\"", () -> {
+            assertRefused(c, "/uploads/%2e%2e/about.html", body, Set.of("400", "403", "404", "405"));
+            c.check(c.get("/about.html"), c.file("/about.html").when("a GET of /about.html after that PUT"));
+        });
+        String hidden = WebRoot.UPLOADS + ".hidden-" + HexFormat.of().formatHex(randomBytes(4));
+        c.inCase("PUT " + hidden + ", a hidden name", () -> {
+            assertRefused(c, hidden, body, Set.of("403", "404"));
+            assertNotOnDisk(c, hidden, "after a PUT of a hidden name");
+        });
+        c.inCase("PUT /uploads/no-such-folder/file.bin", () -> {
+            assertRefused(c, "/uploads/no-such-folder/file.bin", body, Set.of("403", "404", "409"));
+            assertNotOnDisk(c, "/uploads/no-such-folder", "after a PUT into a folder that did not exist");
+        });
+        if (c.webRoot().hasLinks()) {
+            c.inCase("PUT " + WebRoot.UPLOADS_LINK_OUT + "/file.bin, through a link to a folder outside htdocs", () -> {
+                assertRefused(c, WebRoot.UPLOADS_LINK_OUT + "/file.bin", body, Set.of("403", "404"));
+                if (Files.exists(c.webRoot().workingDirectory().resolve("htdocs-private/file.bin"))) {
+                    throw failure(c, "A PUT through a link wrote htdocs-private/file.bin, outside htdocs.",
+                            new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED, "A link in /uploads/ may lead out of htdocs: the"
+                                    + " folder an upload goes to must really be inside it (Path.toRealPath)."));
+                }
+            });
+        }
+    });
+
+    public static final List<Check> ALL = List.of(CREATES, REPLACES, CHUNKED, CONTINUES, TOO_LARGE, WHOLE_OR_NOTHING,
+            AT_ONCE, ONLY_IN_UPLOADS);
+
+    // ---- Helpers ------------------------------------------------------------------------------
+
+    /** A new name in /uploads/ for each check: a server that keeps a file from another check cannot pass. */
+    private static String newPath(String what) {
+        return WebRoot.UPLOADS + what + "-" + HexFormat.of().formatHex(randomBytes(4)) + ".bin";
+    }
+
+    private static String put(String path, String framing, String body) {
+        return "PUT " + path + " HTTP/1.1\r\nHost: localhost\r\n" + framing + "\r\n" + body;
+    }
+
+    private static String putWithLength(String path, byte[] body) {
+        return put(path, "Content-Length: " + body.length + "\r\n", latin1(body));
+    }
+
+    /** {@code size} bytes: every byte value (CR and LF among them), then random ones; never the same twice. */
+    static byte[] content(int size) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b = 0; b < 256 && b < size; b++) {
+            bytes.write(b);
+        }
+        bytes.writeBytes(randomBytes(Math.max(0, size - 256)));
+        return bytes.toByteArray();
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The body as the ISO-8859-1 text RawConnection sends: one char per byte. */
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Expected created(String path, String situation) {
+        return Expected.created(path).when(situation).because(Hint.Id.UPLOAD_NOT_CREATED, "A PUT that makes a new"
+                + " file answers 201 Created, with Location: the file's URL (RFC 9110 §9.3.4).");
+    }
+
+    /** What GET gets for an uploaded file: its bytes, the type of a .bin file, and, from step 9, its validators. */
+    private static Expected served(Checking c, String path, byte[] body, String situation) {
+        Expected expected = Expected.ok(body, HeaderRules.contentType("a file of unknown type",
+                Charset.NONE, "application/octet-stream")).when(situation).because(
+                Hint.Id.UPLOAD_NOT_STORED, "GET serves what PUT stored, byte for byte: write the body to the file"
+                        + " the path names, in htdocs/uploads, where GET looks for it.");
+        if (Files.exists(onDisk(c, path))) {
+            expected.with(HeaderRules.lastModified(SiteFiles.modified(c.webRoot(), path)));
+        }
+        return expected.with(HeaderRules.etag());
+    }
+
+    private static void assertRefused(Checking c, String path, byte[] body, Set<String> statuses) {
+        Timed answer = c.send(putWithLength(path, body));
+        String code = answer.exchange().response().length == 0 ? ""
+                : HttpResponse.parse(answer.exchange().response()).code();
+        if (!statuses.contains(code)) {
+            throw FailureReport.failure("PUT " + path + " was not refused with " + String.join(" or ", statuses)
+                    + ".", null, answer.reply(), List.of(new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED, "An upload follows"
+                    + " GET's rules for paths: decoded, then no \"..\" out of the folder, no hidden name, no link"
+                    + " out of htdocs (Path.toRealPath), and a folder that exists. Refuse the others with 404"
+                    + " (or 403), as GET would.")));
+        }
+    }
+
+    private static void assertNotOnDisk(Checking c, String path, String when) {
+        if (Files.exists(onDisk(c, path))) {
+            throw failure(c, "htdocs" + path + " exists " + when + ".", new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED,
+                    "Refuse an upload before writing anything: check its path, then its size, then write."));
+        }
+    }
+
+    private static SpecFailure failure(Checking c, String what, Hint hint) {
+        return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
+    }
+
+    private static Path onDisk(Checking c, String path) {
+        return c.webRoot().workingDirectory().resolve("htdocs" + path);
+    }
+
+    /** The names in htdocs/uploads, hidden ones too. */
+    private static Set<String> entries(Checking c) {
+        try (Stream<Path> names = Files.list(onDisk(c, WebRoot.UPLOADS))) {
+            return new HashSet<>(names.map(name -> name.getFileName().toString()).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the uploads folder holds {@code count} names more than {@code before}, up to the fail-safe. */
+    private static void awaitNewEntries(Checking c, Set<String> before, int count) {
+        long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
+        while (entries(c).stream().filter(name -> !before.contains(name)).count() < count
+                && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20)); // a server that keeps the body in memory writes nothing till the end
+        }
+    }
+
+    /** Waits until the uploads folder holds no more than {@code before}; what is left after the fail-safe. */
+    private static List<String> awaitEntries(Checking c, Set<String> before) {
+        long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
+        List<String> left;
+        while (!(left = entries(c).stream().filter(name -> !before.contains(name)).sorted().toList()).isEmpty()
+                && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20));
+        }
+        return left;
+    }
+
+    private static boolean isSuccess(Exchange answer) {
+        return status(answer).startsWith("2");
+    }
+
+    private static String status(Exchange answer) {
+        return answer.response().length == 0 ? "(none)" : HttpResponse.parse(answer.response()).code();
+    }
+}
