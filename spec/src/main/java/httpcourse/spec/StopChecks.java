@@ -72,14 +72,14 @@ public final class StopChecks {
             return;
         }
         Stopping stop = new Stopping(c);
-        byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
+        c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
              RawConnection downloading = c.server().open()) {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
             Download download = stop.startDownload(downloading);
             stop.signal("TERM");
             stop.awaitTheStop(idle);
-            stop.assertFinished(download, file, "SIGTERM", SIGTERM);
+            stop.assertFinished(download, "SIGTERM", SIGTERM);
             downloading.close(); // it has its answer: it leaves
             stop.assertClosedWithoutAnswer(idle, "idle after an answer");
             stop.assertClosedWithoutAnswer(silent, "connected, silent");
@@ -94,7 +94,7 @@ public final class StopChecks {
             return;
         }
         Stopping stop = new Stopping(c);
-        byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
+        c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection idle = c.server().open()) {
             // The same request first, on the connection that is idle at the stop: the server's code that answers
             // is warm (compiled) when the queue comes, so that answering it takes a small part of any grace
@@ -107,7 +107,7 @@ public final class StopChecks {
                 List<RawConnection> accepted = new ArrayList<>();
                 try {
                     stop.queueAndStop(idle, accepted);
-                    stop.assertFinished(download, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
+                    stop.assertFinished(download, "SIGTERM", SIGTERM); // the stop waits for answers under way
                     stop.assertEachAnswered(accepted);
                 } finally {
                     accepted.forEach(RawConnection::close);
@@ -122,7 +122,7 @@ public final class StopChecks {
                     return;
                 }
                 Stopping stop = new Stopping(c);
-                byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
+                c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
                 try (RawConnection idle = c.server().open(); RawConnection first = c.server().open();
                      RawConnection held = c.server().open()) {
                     KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
@@ -130,7 +130,7 @@ public final class StopChecks {
                     Download download = stop.startDownload(held);
                     stop.signal("TERM");
                     stop.awaitTheStop(idle);
-                    stop.assertFinished(finished, file, "SIGTERM", SIGTERM); // the stop waits for answers under way
+                    stop.assertFinished(finished, "SIGTERM", SIGTERM); // the stop waits for answers under way
                     // The client holds the other download, reading nothing: a server that keeps the idle connection
                     // until its stop ends cuts that download at that same moment.
                     Exchange idleEnd = idle.readUntilClosed(EXIT_FAIL_SAFE);
@@ -139,7 +139,7 @@ public final class StopChecks {
                     }
                     long idleClosed = System.nanoTime();
                     boolean soon = stop.isSoon();
-                    boolean whole = download.atFullSpeed().finish() == Download.State.COMPLETE && download.isWhole(file);
+                    boolean whole = download.atFullSpeed().finish() == Download.State.COMPLETE && download.isWhole();
                     if (!whole && soon) {
                         throw stop.notFinished(download, "SIGTERM", SIGTERM); // no grace period: that is the mistake
                     }
@@ -162,7 +162,7 @@ public final class StopChecks {
             return;
         }
         Stopping stop = new Stopping(c);
-        byte[] file = c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
+        c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
              RawConnection first = c.server().open(); RawConnection held = c.server().open()) {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
@@ -170,7 +170,7 @@ public final class StopChecks {
             Download download = stop.startDownload(held);
             stop.signal("INT");
             stop.awaitTheStop(idle);
-            stop.assertFinished(finished, file, "Ctrl+C (SIGINT)", SIGINT); // the stop waits for answers under way
+            stop.assertFinished(finished, "Ctrl+C (SIGINT)", SIGINT); // the stop waits for answers under way
             stop.assertRefusesDuringTheStop(silent);
             // The client holds the other download: it cannot end, and a server that waits for it exits only
             // at the end of its grace period, with status 0.
@@ -199,7 +199,7 @@ public final class StopChecks {
             return;
         }
         Stopping stop = new Stopping(c);
-        c.webRoot().createZerosPage(DOWNLOAD, DOWNLOAD_BYTES);
+        c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection stalled = c.server().open()) {
             Download download = stop.startDownload(stalled);
             stop.signal("TERM");

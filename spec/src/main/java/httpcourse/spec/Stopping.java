@@ -87,9 +87,9 @@ final class Stopping {
      * connection close. A server that exits at once cannot send it: more than the buffers hold was
      * still to be written at the signal.
      */
-    void assertFinished(Download download, byte[] file, String signal, int number) {
+    void assertFinished(Download download, String signal, int number) {
         Download.State end = download.atFullSpeed().finish();
-        boolean whole = download.isWhole(file);
+        boolean whole = download.isWhole();
         if (end == Download.State.COMPLETE_NOT_CLOSED && whole) {
             throw stopFailure("After " + signal + ", the download under way came whole, but its connection stayed"
                     + " open.", new Hint(Hint.Id.STOP_NOT_GRACEFUL, "During a stop, each connection closes once its"

@@ -238,17 +238,6 @@ public final class WebRoot {
         return digest.clone();
     }
 
-    /** A sparse file of {@code size} zeros (see {@link #createSparsePage}); returns the SHA-256 digest of its bytes. */
-    public byte[] createZerosPage(String urlPath, long size) {
-        createSparsePage(urlPath, size);
-        MessageDigest digest = sha256();
-        byte[] zeros = new byte[1 << 20];
-        for (long left = size; left > 0; left -= zeros.length) {
-            digest.update(zeros, 0, (int) Math.min(zeros.length, left));
-        }
-        return digest.digest();
-    }
-
     /** A new SHA-256 digest, for the large files. */
     public static MessageDigest sha256() {
         try {
