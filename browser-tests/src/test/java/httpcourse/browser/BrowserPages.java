@@ -183,6 +183,11 @@ abstract class BrowserPages {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /** Runs a script that ends when it calls its last argument, and returns what it gave that call. */
+    static Object asyncScript(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
+    }
+
     static String bodyText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -3,13 +3,20 @@ package httpcourse.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import httpcourse.spec.TemporaryFolders;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +35,8 @@ import org.openqa.selenium.WebDriver;
  * took to load. The times are printed, never asserted: they depend on the machine. From step 5 on,
  * each test checks its step's lesson as a browser shows it; where the lesson lies on the wire
  * (steps 9 to 12, and 14), Chromium talks to the server through a {@link WireTap}, which counts the
- * connections and keeps the bytes that went over them.
+ * connections and keeps the bytes that went over them. Step 15's test serves a page of its own, which
+ * uploads with {@code fetch()} (see {@link UploadPage}).
  *
  * <p>Chromium runs without network prediction: it opens no connection in advance, so a step
  * that serves one connection at a time (steps 1 to 4) never waits for an unused one, and the
@@ -265,6 +273,8 @@ class BrowserTest extends BrowserPages {
     }
 
     // The start of a line in the Common Log Format: 127.0.0.1 - - [04/Dec/2026:19:30:04 +0000]
+    // A fail-safe: steps 14 and 15 write the log lines they gathered every second.
+    private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(30);
     private static final String CLF_START = "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] ";
 
     @Test
@@ -292,5 +302,54 @@ class BrowserTest extends BrowserPages {
         }
     }
 
-    /** Index page, click "Ipsum", then the browser's Back button: what a visitor does. */
+    @Test
+    @DisplayName("Step 15 takes a page's fetch() upload, new then replaced, byte for byte, and serves it back")
+    void step15TakesAnUploadFromAPage() throws Exception {
+        Path work = UploadPage.workingDirectory(); // a copy of htdocs, with the upload page: see UploadPage
+        try (StepServer server = StepServer.start("step15-uploads", work)) {
+            indexIpsumAndBack("step15", server::url);
+            // The page uploads on its own once loaded; it says when its round trip is done.
+            AtomicReference<Object> first = new AtomicReference<>();
+            load("step15-upload", () -> {
+                driver.get(server.url(UploadPage.PATH));
+                first.set(asyncScript("window.firstRoundTrip.then(arguments[arguments.length - 1])"));
+            });
+            assertThat(driver.getTitle()).as("the title of the upload page").isEqualTo(UploadPage.TITLE);
+            Path file = work.resolve("htdocs/uploads").resolve(UploadPage.NAME);
+            String url = "/uploads/" + UploadPage.NAME;
+            // Step 14 answers a PUT with 405 Method Not Allowed, and the GET with 404.
+            UploadPage.RoundTrip created = UploadPage.RoundTrip.of(first.get());
+            assertThat(created.putStatus()).as("the status of the PUT of a new file").isEqualTo(201);
+            assertThat(created.location()).as("its Location").isEqualTo(url);
+            assertRoundTrip(created, UploadPage.everyByte(), file);
+            UploadPage.RoundTrip replaced = UploadPage.RoundTrip.of(asyncScript(UploadPage.REPLACE));
+            assertThat(replaced.putStatus()).as("the status of the PUT that replaces the file").isEqualTo(204);
+            assertRoundTrip(replaced, UploadPage.reversed(), file);
+            try (Stream<Path> uploads = Files.list(file.getParent())) {
+                assertThat(uploads.map(path -> path.getFileName().toString()))
+                        .as("htdocs/uploads after both uploads: no part file left").containsExactly(UploadPage.NAME);
+            }
+            // Steps 14 and 15 write their log lines every second, not at once: wait for the last one.
+            String replacedLine = CLF_START + "\"PUT " + url + " HTTP/1\\.1\" 204 -";
+            assertThat(waitFor(server::printed, lines -> lines.stream().anyMatch(line -> line.matches(replacedLine)),
+                    LOG_FAIL_SAFE)).as("what step 15 logged")
+                    .anyMatch(line -> line.matches(CLF_START + "\"PUT " + url + " HTTP/1\\.1\" 201 \\d+"))
+                    .anyMatch(line -> line.matches(replacedLine));
+            report(server);
+        } finally {
+            TemporaryFolders.delete(work);
+        }
+    }
+
+    /** The page sent {@code expected}, got the same back, and the server's file holds them. */
+    private static void assertRoundTrip(UploadPage.RoundTrip roundTrip, byte[] expected, Path file) throws IOException {
+        String bytes = UploadPage.hex(expected);
+        assertThat(roundTrip.sent()).as("what the page sent, in hexadecimal").isEqualTo(bytes);
+        assertThat(roundTrip.getStatus()).as("the status of the GET after the PUT").isEqualTo(200);
+        assertThat(roundTrip.contentType()).as("the Content-Type of the GET").isEqualTo("application/octet-stream");
+        assertThat(roundTrip.received()).as("what the page got back, in hexadecimal").isEqualTo(bytes);
+        assertThat(roundTrip.same()).as("the page's own comparison").isTrue();
+        assertThat(UploadPage.hex(Files.readAllBytes(file))).as("the file on the server's disk, in hexadecimal")
+                .isEqualTo(bytes);
+    }
 }

@@ -27,11 +27,12 @@ import httpcourse.spec.TemporaryFolders;
 
 /**
  * One step's server, started as a real process in the repository root, so that it serves the
- * real htdocs. A step is a folder of source files ({@code stepN-.../src/main/java}: HttpServer.java
- * and, from step 5 on, the classes it uses): the whole folder is compiled once per test run, with
- * the JDK that runs the tests, then started as {@code java -cp CLASSES HttpServer 0}. The process
- * handling (waiting for "Listening on port N", draining the output, stopping the whole process
- * tree) is the specs' own {@link ServerProcess}.
+ * real htdocs (or in a working directory of the test's own: see {@link UploadPage}). A step is a
+ * folder of source files ({@code stepN-.../src/main/java}: HttpServer.java and, from step 5 on,
+ * the classes it uses): the whole folder is compiled once per test run, with the JDK that runs the
+ * tests, then started as {@code java -cp CLASSES HttpServer 0}. The process handling (waiting for
+ * "Listening on port N", draining the output, stopping the whole process tree) is the specs' own
+ * {@link ServerProcess}.
  */
 final class StepServer implements AutoCloseable {
 
@@ -52,9 +53,17 @@ final class StepServer implements AutoCloseable {
 
     /** Compiles the sources of a step module ("step5-many-clients"), starts them and waits until they listen. */
     static StepServer start(String module) throws ServerStartException {
+        return start(module, REPO);
+    }
+
+    /**
+     * The same in another working directory, whose htdocs the server serves (and, from step 15 on,
+     * writes in): a test that writes files there leaves the repository's htdocs as it is.
+     */
+    static StepServer start(String module, Path workingDirectory) throws ServerStartException {
         Path classes = COMPILED.computeIfAbsent(module, StepServer::compile);
         List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer", "0");
-        return new StepServer(module, ServerProcess.start(command, REPO, null, STARTUP_FAIL_SAFE));
+        return new StepServer(module, ServerProcess.start(command, workingDirectory, null, STARTUP_FAIL_SAFE));
     }
 
     /**
