@@ -114,7 +114,7 @@ class GraderTest {
     /**
      * The repository's last step: its spec holds every check of the course. Only it is graded here, in
      * the grader's sandbox as a student's server is: each step module runs its own step's spec already,
-     * without the sandbox, and grading all fourteen again would cost a minute and prove nothing more.
+     * without the sandbox, and grading all the others again would cost a minute and prove nothing more.
      */
     private static final int LAST_STEP = Grader.availableSteps().getLast();
 

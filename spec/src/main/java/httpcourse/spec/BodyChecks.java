@@ -2,10 +2,10 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 import static httpcourse.spec.KeepAliveChecks.REQUEST_AS_BODY;
-import static httpcourse.spec.KeepAliveChecks.assertBodyNotRead;
-import static httpcourse.spec.KeepAliveChecks.chunked;
+import static httpcourse.spec.BodyRequests.assertBodyNotRead;
+import static httpcourse.spec.BodyRequests.chunked;
 import static httpcourse.spec.KeepAliveChecks.nextAnswer;
-import static httpcourse.spec.KeepAliveChecks.withContentLength;
+import static httpcourse.spec.BodyRequests.withContentLength;
 
 import java.time.Duration;
 import java.util.List;
@@ -81,9 +81,9 @@ public final class BodyChecks {
                     Pause.sleep(Duration.ofMillis(500));
                     connection.send("67890" + next);
                     Timed first = nextAnswer(c, connection, 1, post, false);
-                    c.check(first, post, KeepAliveChecks.methodNotAllowed(c, "a POST whose body came in two pieces"));
+                    c.check(first, post, BodyRequests.methodNotAllowed(c, "a POST whose body came in two pieces"));
                     if (first.exchange().ending() != Exchange.Ending.KEPT_OPEN) {
-                        throw KeepAliveChecks.closedAfterABody(c, first.exchange(), "Content-Length", true);
+                        throw BodyRequests.closedAfterABody(c, first.exchange(), "Content-Length", true);
                     }
                     Timed second = nextAnswer(c, connection, 2, next, false);
                     if (second.exchange().response().length > 0
@@ -134,7 +134,7 @@ public final class BodyChecks {
                                 + " next request starts (the client may send the body all the same): close it after"
                                 + " the answer, and say so first, with Connection: close (RFC 9110 §10.1.1).")));
                     }
-                    c.check(first, head, KeepAliveChecks.methodNotAllowed(c, "a POST that waits for 100 Continue")
+                    c.check(first, head, BodyRequests.methodNotAllowed(c, "a POST that waits for 100 Continue")
                             .with(HeaderRules.connectionClose(true)));
                 }
             });
@@ -264,11 +264,11 @@ public final class BodyChecks {
         String next = Requests.http11Closing("GET", "/ipsum.html");
         connection.send(REQUEST_AS_BODY + next);
         Timed answer = nextAnswer(c, connection, 2, head, true);
-        KeepAliveChecks.assertNotTheBody(c, answer);
-        c.check(answer, head, KeepAliveChecks.methodNotAllowed(c, "a POST whose body came after 100 Continue"));
+        BodyRequests.assertNotTheBody(c, answer);
+        c.check(answer, head, BodyRequests.methodNotAllowed(c, "a POST whose body came after 100 Continue"));
         if (answer.exchange().ending() == Exchange.Ending.KEPT_OPEN) {
             Timed second = nextAnswer(c, connection, 3, next, true);
-            KeepAliveChecks.assertNotTheBody(c, second);
+            BodyRequests.assertNotTheBody(c, second);
             c.check(second, next, c.file("/ipsum.html").when("the request after the body sent after 100 Continue"));
         }
     }
@@ -297,7 +297,7 @@ public final class BodyChecks {
         HttpResponse head = HttpResponse.parse(answer.exchange().response());
         if (head.code().equals("405") && ResponseReader.says(head, "close")
                 && answer.exchange().ending() != Exchange.Ending.KEPT_OPEN) {
-            throw KeepAliveChecks.closedAfterABody(c, answer.exchange(), "chunks", true);
+            throw BodyRequests.closedAfterABody(c, answer.exchange(), "chunks", true);
         }
     }
 }

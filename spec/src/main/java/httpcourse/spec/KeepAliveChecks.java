@@ -2,8 +2,10 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 import static httpcourse.spec.Check.onItsOwnServer;
+import static httpcourse.spec.BodyRequests.assertBodyNotRead;
+import static httpcourse.spec.BodyRequests.chunked;
+import static httpcourse.spec.BodyRequests.withContentLength;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +66,8 @@ public final class KeepAliveChecks {
             c.file("/ipsum.html").when("HTTP/1.1 with Connection: close")));
 
     public static final Check OPTIONS_IN_ANY_CASE = check(
-            "reads Connection's options in any letter case, and in a list: Close; keep-alive, Close; Keep-Alive", c -> {
+            "reads Connection's options in any letter case, and in a list: \"Close\", \"keep-alive, Close\","
+            + " \"Keep-Alive\"", c -> {
                 // Each form after the plain one, so that a failure can only come from the difference.
                 c.inCase("Connection: close", () -> assertCloses(c, "close", null));
                 c.inCase("Connection: Close", () -> assertCloses(c, "Close", optionCase("Close")));
@@ -214,112 +217,6 @@ public final class KeepAliveChecks {
             checkNext(c, connection, 2, Requests.get("/ipsum.html"), c.file("/ipsum.html")
                     .when("HTTP/1.0 without keep-alive, after one with Connection: " + value));
         }
-    }
-
-    // ---- Bodies ------------------------------------------------------------------------------
-
-    /** A POST of /ipsum.html (405 for a file server) with this body, framed by its Content-Length. */
-    static String withContentLength(String body) {
-        return "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-    }
-
-    /** A POST of /ipsum.html with a chunked body: {@code chunks} is its chunks, written out, and what ends them. */
-    static String chunked(String chunks) {
-        return "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks;
-    }
-
-    /** 405 Method Not Allowed, with Allow: what a file server answers to a POST. */
-    static Expected methodNotAllowed(Checking c, String situation) {
-        return c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD")).when(situation)
-                .because("A file server only sends files, with GET and HEAD: a POST gets 405 and an Allow header that"
-                        + " lists GET and HEAD (RFC 9110 §15.5.6), whatever its body.");
-    }
-
-    /**
-     * Sends {@code post}, whose body is a request for /about.html, and a request for /ipsum.html
-     * after it, in one piece. The POST gets 405; then either the connection closes, saying so in
-     * that answer (step 10: the body is not read), or, when {@code mustReadBody} or the connection
-     * stays open, the next request gets /ipsum.html. /about.html, never: that is the body.
-     *
-     * @param refusedHint   the hint when the POST gets 400 (this framing was refused), or null
-     * @param afterBodyHint the hint when the request after the body gets a wrong answer (the end of
-     *                      this framing was misread), or null for the usual report
-     */
-    static void assertBodyNotRead(Checking c, String framing, String post, boolean mustReadBody, Hint refusedHint,
-                                  Hint afterBodyHint) {
-        String next = Requests.http11Closing("GET", "/ipsum.html");
-        try (RawConnection connection = c.server().open()) {
-            connection.send(post + next);
-            Timed first = nextAnswer(c, connection, 1, post, true);
-            assertNotTheBody(c, first);
-            if (first.exchange().response().length == 0 && post.length() > HEAD_LIMIT) {
-                throw countedAsHead(first.reply(), "closed the connection without an answer to", framing);
-            }
-            if (refusedHint != null && HttpResponse.parse(first.exchange().response()).code().equals("400")) {
-                throw FailureReport.failure("The server refused a POST whose body (" + framing + ") it should read.",
-                        null, first.reply(), List.of(refusedHint));
-            }
-            c.check(first, post, methodNotAllowed(c, "a POST whose body (" + framing + ") is a request"));
-            boolean closedAfterIt = first.exchange().ending() != Exchange.Ending.KEPT_OPEN;
-            if (closedAfterIt && !mustReadBody) {
-                return; // it said close, and closed: the body went with the connection
-            }
-            Exchange end = closedAfterIt ? first.exchange() : connection.readResponse(next);
-            if (closedAfterIt && mustReadBody && post.length() > HEAD_LIMIT) { // the callers try a small body first
-                throw countedAsHead(first.reply(), "answered, then closed the connection after,", framing);
-            }
-            if (end.response().length == 0 && end.ending() != Exchange.Ending.NOT_CLOSED || closedAfterIt) {
-                throw closedAfterABody(c, end, framing, mustReadBody);
-            }
-            Timed second = new Timed(new ServerReply(end, c.server()), first.sent(), Instant.now());
-            assertNotTheBody(c, second);
-            if (afterBodyHint != null && end.response().length > 0
-                    && !HttpResponse.parse(end.response()).code().equals("200")) {
-                throw FailureReport.failure("The request after the POST's body (" + framing + ") was not answered"
-                        + " with /ipsum.html.", null, second.reply(), List.of(afterBodyHint));
-            }
-            c.check(second, next, c.file("/ipsum.html").when("the request after a POST with a body (" + framing + ")"));
-        }
-    }
-
-    /** The server did not read a body larger than a head may be: {@code what} it did instead. */
-    private static SpecFailure countedAsHead(ServerReply reply, String what, String framing) {
-        return FailureReport.failure("The server " + what + " a POST whose body (" + framing + ") is larger than a"
-                + " request head may be.", null, reply, List.of(new Hint(Hint.Id.BODY_COUNTED_AS_HEAD, "A limit meant"
-                + " for the request head (8 KiB) counted the body's bytes too. Count the head's bytes only, start the"
-                + " count again for each request, and skip the body past it: the body has a limit of its own.")));
-    }
-
-    /** Fails when the answer holds /about.html: the server answered the body of the POST as a request. */
-    static void assertNotTheBody(Checking c, Timed answer) {
-        String response = new String(answer.exchange().response(), StandardCharsets.ISO_8859_1);
-        if (response.contains(c.webRoot().token("about"))) {
-            throw FailureReport.failure("The server answered with /about.html: it took the POST's body, a request for"
-                    + " /about.html, for the next request.", null, answer.reply(), List.of(new Hint(
-                    Hint.Id.BODY_READ_AS_REQUEST, "A request with Content-Length or Transfer-Encoding: chunked has a"
-                    + " body (RFC 9112 §6.3), which comes right after its head. Read it (or skip it) whole before"
-                    + " the next request, even if you have no use for it; or, as long as you do not, close the"
-                    + " connection after the answer, saying Connection: close. Here it looked like a request, and was"
-                    + " answered as one.")));
-        }
-    }
-
-    /** The connection closed after the answer to a request with a body: fine in step 10 if said, not from 11. */
-    static SpecFailure closedAfterABody(Checking c, Exchange end, String framing, boolean mustReadBody) {
-        ServerReply reply = new ServerReply(end, c.server());
-        if (mustReadBody) {
-            return FailureReport.failure("After its answer to a POST with a body (" + framing + "), the server closed"
-                    + " the connection: the next request, sent after the body, got no answer.", null, reply, List.of(
-                    new Hint(Hint.Id.BODY_LEFT_UNREAD, "A request's body is read, and forgotten, before the next"
-                            + " request (RFC 9112 §6.3): its Content-Length bytes, or its chunks up to the last one and"
-                            + " the trailer lines after it. Closing the connection instead loses the requests a client"
-                            + " sent after it, as browsers do.")));
-        }
-        return FailureReport.failure("After its answer to a POST with a body (" + framing + "), the server closed the"
-                + " connection, but the answer did not say so.", null, reply, List.of(new Hint(
-                Hint.Id.CONNECTION_HEADER_WRONG, "The answer after which the server closes the connection says so,"
-                + " with Connection: close (RFC 9112 §9.6): the client then knows that the requests it sent after it"
-                + " will get no answer, and sends them again on a new connection.")));
     }
 
     // ---- Several requests on one connection ---------------------------------------------------
