@@ -6,6 +6,7 @@
 #   bench/bench.sh --clients 1,16,256 --tool ab,wrk step5 step10 step14 jwebserver nginx
 #   bench/bench.sh 'mine=cmd:java mine/HttpServer.java' step5 jwebserver nginx
 #   bench/bench.sh --crowd 2000 --every 60 step14 jwebserver nginx    (a new client beside a crowd)
+#   bench/bench.sh --upload 1M --requests 2000 step15 nginx            (uploads: PUT, not GET)
 #
 # bench/README.md explains what is measured and how to read it.
 set -euo pipefail
@@ -51,11 +52,16 @@ Options:
   --every 2          seconds between two header lines of a crowd's client: 2 is a slow crowd
                      (slowloris), 60 a silent one (default: 2)
   --probes 30        new clients asking during a crowd (default: 30)
+  --upload 1M        instead of GET: each request PUTs a file of that size (head -c's sizes:
+                     1K, 1M, 1000) to /uploads/bench.bin (ab -u; wrk with a Lua script), the
+                     same name every time. nginx takes it in /uploads/ (dav_methods PUT,
+                     client_max_body_size 16m); jwebserver takes no uploads, and is refused
   --help             this text
 EOF
 }
 
 tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
+upload=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -70,6 +76,7 @@ while [ $# -gt 0 ]; do
     --crowd) crowd="$2"; shift 2 ;;
     --every) every="$2"; shift 2 ;;
     --probes) probes="$2"; shift 2 ;;
+    --upload) upload="$2"; path=/uploads/bench.bin; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) servers+=("$1"); shift ;;
@@ -94,6 +101,15 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# With --upload, every request PUTs the same body: ab reads it from a file, wrk from a Lua script.
+ab_put=() wrk_put=() curl_put=()
+if [ -n "$upload" ]; then
+  head -c "$upload" /dev/urandom >"$work/upload.bin"
+  printf 'wrk.method = "PUT"\nwrk.headers["Content-Type"] = "application/octet-stream"\n%s\n' \
+    "local f = assert(io.open(\"$work/upload.bin\", \"rb\")); wrk.body = f:read(\"*a\"); f:close()" >"$work/put.lua"
+  ab_put=(-u "$work/upload.bin" -T application/octet-stream) wrk_put=(-s "$work/put.lua") curl_put=(-T "$work/upload.bin")
+fi
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -141,6 +157,7 @@ start() {
   local dir="$work/server-$1" log="$work/server-$1.log" server="$2"
   mkdir -p "$dir" && cp -r htdocs "$dir/htdocs"
   chmod -R a+rX "$work"   # nginx's workers run as another user: they must read the pages
+  [ -z "$upload" ] || { mkdir -p "$dir/htdocs/uploads" && chmod a+rwx "$dir/htdocs/uploads"; }   # and write uploads
   case "$server" in
     step[0-9]*)
       local source
@@ -163,6 +180,7 @@ start() {
       done
       start_announcing "$dir" "$log" "${words[@]}" ;;
     jwebserver)
+      [ -z "$upload" ] || { echo "bench: jwebserver takes no uploads (it answers PUT with 405): leave it out of --upload" >&2; exit 2; }
       local jws; jws="$(find_jwebserver)" || { echo "bench: no jwebserver (needs a JDK 18+)" >&2; exit 2; }
       port="$(free_port)"
       "$jws" -b 127.0.0.1 -p "$port" -d "$dir/htdocs" -o info >"$log" 2>&1 &
@@ -188,6 +206,11 @@ http {
   server {
     listen 127.0.0.1:$port;
     root $dir/htdocs;
+    location /uploads/ {   # for --upload: PUT writes here, as step 15 does
+      dav_methods PUT;
+      create_full_put_path off;
+      client_max_body_size 16m;
+    }
   }
 }
 EOF
@@ -203,7 +226,8 @@ EOF
 # request, how many connections it had to open: "1 0" means the second one reused the first.
 keeps_connections() {
   local url="http://127.0.0.1:$1$path"
-  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' "$url" "$url")" = "1 0 " ]; then
+  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' ${curl_put[@]+"${curl_put[@]}"} "$url" \
+         ${curl_put[@]+"${curl_put[@]}"} "$url")" = "1 0 " ]; then
     echo yes
   else
     echo no
@@ -215,12 +239,12 @@ measure() {
   local out url="http://127.0.0.1:$3$path"
   case "$1" in
     ab)
-      out="$(ab -q -n "$requests" -c "$2" -s 10 "$url" 2>&1 || true)"
+      out="$(ab -q -n "$requests" -c "$2" -s 10 ${ab_put[@]+"${ab_put[@]}"} "$url" 2>&1 || true)"
       awk '/^Requests per second:/ {rps=$4} /^Failed requests:/ {failed=$3} /^Non-2xx responses:/ {bad=$3}
            /^Complete requests:/ {done=$3} /^apr_/ {aborted=1}
            END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0), done + 0}' <<<"$out" ;;
     wrk)
-      out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" "$url" 2>&1 || true)"
+      out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" ${wrk_put[@]+"${wrk_put[@]}"} "$url" 2>&1 || true)"
       # Errors: wrk's connect, write and timeout errors, and non-2xx answers. Its read errors
       # too, but only for a server that keeps its connections: wrk also counts a "read error"
       # for every answer that ends when the server closes the connection (an answer without
@@ -288,7 +312,8 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null
      "$os, $(uname -sr); $(date -u +%Y-%m-%d)"
 echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserver 2>/dev/null)" &&
      echo "; jwebserver: $("$(dirname "$jws")/java" -version 2>&1 | head -1)")"
-[ -n "$crowd" ] || echo "Page: $path ($(wc -c <"htdocs${path}") bytes); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
+[ -n "$crowd" ] || echo "$([ -n "$upload" ] && echo "Upload: PUT $path, $(wc -c <"$work/upload.bin") bytes each" ||
+     echo "Page: $path ($(wc -c <"htdocs${path}") bytes)"); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
