@@ -102,7 +102,9 @@ record Request(String method, String target, String version, Map<String, String>
     /** A file server sends files: GET and HEAD. The other methods HTTP defines get 405, unknown ones 501. */
     void requireGetOrHead() throws HttpError {
         if (OTHER_METHODS.contains(method)) {
-            throw new HttpError("405 Method Not Allowed", "this server only sends files", "Allow: GET, HEAD");
+            //| throw new HttpError("405 Method Not Allowed", "this server only sends files", "Allow: GET, HEAD"); //@ 7-14
+            throw new HttpError("405 Method Not Allowed", "the methods this file takes are in Allow", //@ 15+
+                    Upload.isInFolder(target) ? "Allow: GET, HEAD, PUT" : "Allow: GET, HEAD"); // PUT in uploads only //@ 15+
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw new HttpError("501 Not Implemented", "no such method here: " + method);

@@ -22,7 +22,8 @@ final class Upload {
         if (length > Files.getFileStore(FOLDER).getUsableSpace()) {
             throw new HttpError("507 Insufficient Storage", "no room for the upload");
         }
-        if (request.headers().getOrDefault("expect", "").equalsIgnoreCase("100-continue")) {
+        if (request.headers().getOrDefault("expect", "").equalsIgnoreCase("100-continue")
+                && !request.version().equals("HTTP/1.0")) { // which knows no 100 (RFC 9110 §10.1.1)
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // now send it
             out.flush(); // (RFC 9110 §10.1.1)
         }
@@ -34,16 +35,20 @@ final class Upload {
             }
             boolean replaces = Files.exists(file);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE); // rename(2): one step, replacing the old file
-            String url = Htdocs.pathOf(request.target()); // its URL: the path, as the client wrote it
+            // Its URL from its name, never from the request: "//evil.example/x" would lead to another site.
+            String url = Htdocs.urlOf(file).replaceFirst("/$", ""); // a folder's URL ends with "/", a file's not
             return replaces ? new Response("204 No Content", List.of(), InputStream.nullInputStream())
                     : Response.text("201 Created", "stored at " + url).with(List.of("Location: " + url));
         } catch (LimitedInput.TooLarge e) {
             throw new HttpError("413 Content Too Large", "an upload is at most " + (LIMIT >> 20) + " MiB");
+        } catch (SocketTimeoutException | EOFException e) { // the client learns why, if it still listens
+            throw new HttpError(e instanceof EOFException ? "400 Bad Request" : "408 Request Timeout",
+                    "the body stopped coming before its end");
         } catch (IOException e) {
             if ("No space left on device".equals(e.getMessage())) { // the system's words for a full disk
                 throw new HttpError("507 Insufficient Storage", "the disk is full");
             }
-            throw e; // the client left in the middle: nobody to answer
+            throw e; // the connection broke: nobody to answer
         } finally {
             Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind
         }
@@ -52,16 +57,22 @@ final class Upload {
     /** The file a PUT may write: in htdocs/uploads (or a folder in it), by GET's rules, named not hidden. */
     static Path fileOf(String target) throws IOException, HttpError {
         Path file = Htdocs.fileOf(Htdocs.pathOf(target)); // decoded, and normalized: no ".." left
-        if (!file.startsWith(FOLDER) || file.equals(FOLDER)) {
+        if (!isInFolder(target)) {
             throw new HttpError("405 Method Not Allowed", "only files of /uploads/ may be uploaded", "Allow: GET, HEAD");
         }
         Path folder = file.getParent();
         if (!Htdocs.isFolder(folder, Htdocs.attributesOf(folder)) || Htdocs.isHidden(file.getFileName())) {
-            throw new HttpError("404 Not Found", "there is no such folder"); // hidden or outside: the same answer
+            throw new HttpError("404 Not Found", "no such folder, or a hidden name"); // or outside: the same answer
         }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new HttpError("403 Forbidden", "a folder has that name");
         }
         return file;
+    }
+
+    /** Whether the target names a file of htdocs/uploads (not the folder itself): there, PUT is allowed. */
+    static boolean isInFolder(String target) throws HttpError {
+        Path file = Htdocs.fileOf(Htdocs.pathOf(target));
+        return file.startsWith(FOLDER) && !file.equals(FOLDER);
     }
 }
