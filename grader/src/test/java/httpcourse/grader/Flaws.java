@@ -27,6 +27,7 @@ import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
+import httpcourse.spec.UploadChecks;
 import httpcourse.spec.UrlChecks;
 
 import org.junit.jupiter.params.provider.Arguments;
@@ -178,7 +179,21 @@ final class Flaws {
             new Flaw(LOG_QUOTES_RAW, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_QUOTE_UNESCAPED),
             new Flaw(CONNECTION_CAP_TOO_LOW, 13, UnattendedChecks.SILENT_CROWD_CHECK, Hint.Id.CONNECTION_CAP_TOO_LOW),
             // Measured and tuned
-            new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG));
+            new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG),
+            // Uploads
+            new Flaw(STEP_14, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
+            new Flaw(CREATED_AS_200, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
+            new Flaw(LOCATION_ON_DISK, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
+            new Flaw(STORED_BESIDE_HTDOCS, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_STORED),
+            new Flaw(REPLACED_AS_CREATED, 15, UploadChecks.REPLACES, Hint.Id.WRONG_STATUS),
+            new Flaw(NO_CONTENT_WITH_LENGTH, 15, UploadChecks.REPLACES, Hint.Id.CONTENT_LENGTH_WRONG),
+            new Flaw(CONTINUE_NEVER_SAID, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
+            new Flaw(NO_UPLOAD_LIMIT, 15, UploadChecks.TOO_LARGE, Hint.Id.UPLOAD_LIMIT_MISSING),
+            new Flaw(WRITES_THE_FILE_ITSELF, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),
+            new Flaw(PART_LEFT_BEHIND, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_LEFT_BEHIND),
+            new Flaw(ONE_PART_PER_NAME, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_TEMP_SHARED),
+            new Flaw(PUT_ANYWHERE, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_OUTSIDE_FOLDER),
+            new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED));
 
     /**
      * Everything else a flaw breaks, with the hint each of those failures must get: graded on its
@@ -303,6 +318,22 @@ final class Flaws {
             case EXITS_AT_ONCE -> failing(Hint.Id.GRACE_PERIOD_TOO_SHORT, StopChecks.DRAINS_THE_QUEUE,
                     StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT);
             case EXIT_STATUS_143 -> failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD);
+            // Step 14 answers every PUT with 405: every check that uploads a file, or that waits for a refusal
+            // with another status; the cut upload's check sees nothing on disk, and passes.
+            case STEP_14 -> merged(failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
+                            UploadChecks.CONTINUES, UploadChecks.AT_ONCE),
+                    failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadChecks.TOO_LARGE),
+                    failing(Hint.Id.WRONG_STATUS, UploadChecks.ONLY_IN_UPLOADS));
+            // Every check that uploads a new file.
+            case CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
+                    UploadChecks.CONTINUES);
+            case LOCATION_ON_DISK -> failing(Hint.Id.LOCATION_WRONG, UploadChecks.REPLACES, UploadChecks.CHUNKED,
+                    UploadChecks.CONTINUES);
+            // Every check that GETs the file uploaded.
+            case STORED_BESIDE_HTDOCS -> failing(Hint.Id.UPLOAD_NOT_STORED, UploadChecks.REPLACES,
+                    UploadChecks.CHUNKED, UploadChecks.CONTINUES, UploadChecks.AT_ONCE);
+            // Two uploads at once write the same file.
+            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE);
             default -> Map.of();
         };
     }

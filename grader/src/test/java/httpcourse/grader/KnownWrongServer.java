@@ -651,6 +651,74 @@ enum KnownWrongServer {
     SERVER_TIMING_IN_SECONDS(14, edit("\"Server-Timing: app;dur=\" + (System.nanoTime() - started) / 1000 / 1000.0",
             "\"Server-Timing: \" + (System.nanoTime() - started) / 1e9 + \" s\" /* FLAW: not name;dur=ms */")),
 
+    // ---- Step 15: uploads
+
+    /** Step 14 as it is, on step 15's spec: every PUT gets 405 Method Not Allowed. */
+    STEP_14(14),
+
+    /** A new file answered 200 OK, as if it had been there. */
+    CREATED_AS_200(15, in("Upload.java", "Response.text(\"201 Created\", \"stored at \" + url)",
+            "Response.text(\"200 OK\", \"stored at \" + url) /* FLAW: not 201 Created */")),
+
+    /** Location: the file's path on the server's disk, not its URL. */
+    LOCATION_ON_DISK(15, in("Upload.java", ".with(List.of(\"Location: \" + url))",
+            ".with(List.of(\"Location: \" + file)) /* FLAW: the path on disk, htdocs/uploads/... */")),
+
+    /** The upload stored in a folder uploads beside htdocs, where GET never looks. */
+    STORED_BESIDE_HTDOCS(15, in("Upload.java", "Path file = fileOf(request.target());",
+            "Path file = Files.createDirectories(Path.of(\"uploads\")).resolve(fileOf(request.target())"
+                    + ".getFileName()); // FLAW: uploads/, not htdocs/uploads/")),
+
+    /** Never says "100 Continue": the client waits for it, the server for the body. */
+    CONTINUE_NEVER_SAID(15, in("Upload.java", """
+                        out.write("HTTP/1.1 100 Continue\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII)); // now send it
+                        out.flush(); // (RFC 9110 §10.1.1)
+            """, "            // FLAW: no \"100 Continue\": the client waits for it, the server for the body\n")),
+
+    /** No limit on an upload's size: a client may fill the disk. */
+    NO_UPLOAD_LIMIT(15, in("Upload.java", "static final int LIMIT = 16 * 1024 * 1024;",
+            "static final int LIMIT = Integer.MAX_VALUE; // FLAW: no limit")),
+
+    /** The body written straight to the file: GET serves it half written, and a cut upload stays half. */
+    WRITES_THE_FILE_ITSELF(15,
+            in("Upload.java",
+                    "Path part = Files.createTempFile(file.getParent(), \".upload-\", \".part\"); // hidden: never served",
+                    "boolean replaces = Files.exists(file);\n"
+                            + "        Path part = file; // FLAW: no part file: the body goes straight to the file GET serves"),
+            in("Upload.java", """
+                                boolean replaces = Files.exists(file);
+                                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE); // rename(2): one step, replacing the old file
+                    """, ""),
+            in("Upload.java", "Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind",
+                    "// the file stays, whole or not")),
+
+    /** The part file of a cut upload left behind. */
+    PART_LEFT_BEHIND(15, in("Upload.java",
+            "Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind",
+            "// FLAW: the part file of a cut or refused upload stays")),
+
+    /** One part file per name: two uploads of one name at once write the same one. */
+    ONE_PART_PER_NAME(15, in("Upload.java",
+            "Path part = Files.createTempFile(file.getParent(), \".upload-\", \".part\"); // hidden: never served",
+            "Path part = file.resolveSibling(\".\" + file.getFileName() + \".part\"); // FLAW: two uploads, one part")),
+
+    /** PUT anywhere in htdocs: a client may write over the site's pages. */
+    PUT_ANYWHERE(15, in("Upload.java", "if (!file.startsWith(FOLDER) || file.equals(FOLDER)) {",
+            "if (!file.startsWith(Htdocs.ROOT) || file.equals(FOLDER)) { // FLAW: anywhere in htdocs")),
+
+    /** A hidden name accepted: a client may write .htaccess, or a part file's name. */
+    HIDDEN_UPLOAD_ACCEPTED(15, in("Upload.java",
+            "if (!Htdocs.isFolder(folder, Htdocs.attributesOf(folder)) || Htdocs.isHidden(file.getFileName())) {",
+            "if (!Htdocs.isFolder(folder, Htdocs.attributesOf(folder))) { // FLAW: a hidden name accepted")),
+
+    /** A replaced file answered 201 Created, as a new one. */
+    REPLACED_AS_CREATED(15, in("Upload.java", "boolean replaces = Files.exists(file);",
+            "boolean replaces = false; // FLAW: every upload \"created\"")),
+
+    /** A 204 No Content that says Content-Length: 0. */
+    NO_CONTENT_WITH_LENGTH(15, in("Upload.java", "new Response(\"204 No Content\", List.of(),",
+            "new Response(\"204 No Content\", List.of(\"Content-Length: 0\") /* FLAW: a 204 has no length */,")),
+
     // ---- The start
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */

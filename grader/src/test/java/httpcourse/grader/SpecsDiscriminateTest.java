@@ -31,6 +31,7 @@ import httpcourse.spec.SpecConfig;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
+import httpcourse.spec.UploadChecks;
 import httpcourse.spec.UrlChecks;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +99,9 @@ class SpecsDiscriminateTest {
             // Step 12 prints the request's head as it came, control bytes and all: no access log. (Its other
             // lesson, the write timeout, costs the check its 30 s fail-safe.)
             new Pair(12, UnattendedChecks.ACCESS_LOG, "a server to leave running: a write timeout, the access log"),
-            new Pair(13, TunedChecks.SERVER_TIMING, "measured and tuned: Server-Timing on every answer"));
+            new Pair(13, TunedChecks.SERVER_TIMING, "measured and tuned: Server-Timing on every answer"),
+            // Step 14 answers every PUT with 405 Method Not Allowed.
+            new Pair(14, UploadChecks.CREATES, "uploads: PUT stores a file of /uploads/, whole or not at all"));
 
     static Stream<Arguments> pairs() {
         return PAIRS.stream().map(pair -> Arguments.of(pair.server(), pair.spec(), pair.check().name()));

@@ -80,9 +80,14 @@ public final class UploadChecks {
         byte[] body = content(2000);
         String head = put(path, "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n", "");
         try (RawConnection connection = c.server().open()) {
+            Instant opened = Instant.now();
             connection.send(head);
             Exchange first = connection.readResponse(head);
-            if (first.response().length == 0 || !HttpResponse.parse(first.response()).code().equals("100")) {
+            if (first.response().length > 0 && !status(first).startsWith("1")) { // a final answer at once: refused?
+                c.check(new Timed(new ServerReply(first, c.server()), opened, Instant.now()), head,
+                        created(path, "a PUT that waited for 100 Continue, answered before its body"));
+            }
+            if (first.response().length == 0 || !status(first).equals("100")) {
                 throw FailureReport.failure("A PUT said Expect: 100-continue, and got no \"100 Continue\" before"
                         + " its body.", null, new ServerReply(first, c.server()), List.of(new Hint(
                         Hint.Id.UPLOAD_CONTINUE_MISSING, "\"Expect: 100-continue\" says: the client waits for a word"
@@ -124,7 +129,7 @@ public final class UploadChecks {
         byte[] body = content(HALVES);
         try (RawConnection upload = c.server().open()) {
             upload.send(put(path, "Content-Length: " + body.length + "\r\n", latin1(body).substring(0, HALVES / 2)));
-            awaitNewEntries(c, before, 1); // the server has begun writing it somewhere
+            awaitNewEntries(c, before, 1, () -> { }); // the server has begun writing it somewhere
             c.check(c.get(path), c.notFound().when("a GET while the upload of that file is under way, half sent")
                     .because(Hint.Id.UPLOAD_HALF_SEEN, "A reader found the file while its upload was under way. Write"
                             + " the body to a hidden file beside it (Files.createTempFile(folder, \".upload-\","
@@ -154,23 +159,37 @@ public final class UploadChecks {
             String secondHead = put(path, "Content-Length: " + shorter.length + "\r\n", "");
             first.send(firstHead + latin1(longer).substring(0, 4000));
             second.send(secondHead + latin1(shorter).substring(0, 1500));
-            awaitNewEntries(c, before, 2); // both have begun
-            first.send(latin1(longer).substring(4000));
+            int[] sent = {4000, 1500}; // a byte more of each every second: neither upload times out while it waits
+            awaitNewEntries(c, before, 2, () -> { // both have begun
+                first.send(latin1(longer).substring(sent[0], ++sent[0]));
+                second.send(latin1(shorter).substring(sent[1], ++sent[1]));
+            });
+            first.send(latin1(longer).substring(sent[0]));
             Exchange firstAnswer = first.readResponse(firstHead);
-            second.send(latin1(shorter).substring(1500));
+            second.send(latin1(shorter).substring(sent[1]));
             Exchange secondAnswer = second.readResponse(secondHead);
             Timed get = c.get(path);
             byte[] got = HttpResponse.parse(get.exchange().response()).body();
             boolean stored = isSuccess(firstAnswer) && isSuccess(secondAnswer)
                     && (Arrays.equals(got, longer) || Arrays.equals(got, shorter));
             if (!stored) {
+                // The first ends alone, the second still half sent: not stored, it says no upload works at all.
+                boolean refused = !isSuccess(firstAnswer);
+                boolean lost = !refused && isSuccess(secondAnswer) && !status(get.exchange()).equals("200");
                 throw FailureReport.failure("Two uploads of one name ran at once (8000 bytes and 3000 bytes, each"
                         + " sent in two halves): the answers were " + status(firstAnswer) + " and "
-                        + status(secondAnswer) + ", and GET then got " + got.length + " bytes, neither upload"
-                        + " whole.", null, get.reply(), List.of(new Hint(Hint.Id.UPLOAD_TEMP_SHARED, "Each upload"
-                        + " needs a part file of its own (Files.createTempFile makes a new name each time): two"
-                        + " uploads that write one file, or one part file, mix their bytes. Renamed once whole, the"
-                        + " last rename wins, and the file is one upload, whole.")));
+                        + status(secondAnswer) + ", and GET then got " + status(get.exchange()) + " with " + got.length
+                        + " bytes, neither upload whole.", null, get.reply(), List.of(refused
+                        ? new Hint(Hint.Id.UPLOAD_NOT_CREATED, "The first upload, sent whole while the other was"
+                                + " still half sent, was not stored: a PUT of a new file of /uploads/ is stored, and"
+                                + " answered 201 Created, whatever other upload is under way.")
+                        : lost ? new Hint(Hint.Id.UPLOAD_NOT_STORED, "Both uploads were answered as stored, yet GET"
+                                + " found no file: write the file the path names, in htdocs/uploads, where GET looks"
+                                + " for it.")
+                        : new Hint(Hint.Id.UPLOAD_TEMP_SHARED, "Each upload needs a part file of its own"
+                                + " (Files.createTempFile makes a new name each time): two uploads that write one"
+                                + " file, or one part file, mix their bytes. Renamed once whole, the last rename wins,"
+                                + " and the file is one upload, whole.")));
             }
         }
     });
@@ -178,11 +197,17 @@ public final class UploadChecks {
     public static final Check ONLY_IN_UPLOADS = check("writes only in /uploads/: elsewhere 405; a hidden name, a"
             + " missing folder or a link out refused (403 or 404); nothing written", c -> {
         byte[] body = content(100);
+        String onlyUploads = "Clients may write in /uploads/ only: the rest of htdocs is the site, as its author"
+                + " made it. A PUT elsewhere gets 405, Allow: GET, HEAD.";
         c.inCase("PUT /ipsum.html, outside /uploads/", () -> {
-            c.check(c.send(putWithLength("/ipsum.html", body)), c.error("405 Method Not Allowed")
-                    .with(HeaderRules.allow("GET", "HEAD")).when("a PUT outside /uploads/").because(
-                            Hint.Id.UPLOAD_OUTSIDE_FOLDER, "Clients may write in /uploads/ only: the rest of htdocs"
-                                    + " is the site, as its author made it. A PUT elsewhere gets 405, Allow: GET, HEAD."));
+            Timed answer = c.send(putWithLength("/ipsum.html", body));
+            if (answer.exchange().response().length == 0) { // it tried to write htdocs/ipsum.html, and may not
+                throw FailureReport.failure("PUT /ipsum.html got no answer: the server seems to have tried to write"
+                        + " htdocs/ipsum.html (which the grader's sandbox may forbid).", null, answer.reply(),
+                        List.of(new Hint(Hint.Id.UPLOAD_OUTSIDE_FOLDER, onlyUploads)));
+            }
+            c.check(answer, c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD"))
+                    .when("a PUT outside /uploads/").because(Hint.Id.UPLOAD_OUTSIDE_FOLDER, onlyUploads));
             c.check(c.get("/ipsum.html"), c.file("/ipsum.html").when("a GET of /ipsum.html after a PUT of it"));
         });
         c.inCase("PUT /uploads/%2e%2e/about.html, out by \"..\"", () -> {
@@ -250,8 +275,13 @@ public final class UploadChecks {
     }
 
     private static Expected created(String path, String situation) {
-        return Expected.created(path).when(situation).because(Hint.Id.UPLOAD_NOT_CREATED, "A PUT that makes a new"
-                + " file answers 201 Created, with Location: the file's URL (RFC 9110 §9.3.4).");
+        Expected expected = Expected.created(path).when(situation).because(Hint.Id.UPLOAD_NOT_CREATED, "A PUT that"
+                + " makes a new file answers 201 Created, with Location: the file's URL (RFC 9110 §9.3.4).");
+        expected.rules.replaceAll(rule -> !rule.name().equals("Location") ? rule : new HeaderRule(rule.name(), true,
+                rule.accepts(), rule.expected(), (value, context) -> new Hint(Hint.Id.LOCATION_WRONG, "A 201 Created"
+                + " says where the new file is: \"Location: " + path + "\", its URL, the path of the request"
+                + " (RFC 9110 §15.3.2)" + (value == null ? "." : "; got \"" + value + "\"."))));
+        return expected; // (HeaderRules.location's own hint speaks of a folder's redirect)
     }
 
     /** What GET gets for an uploaded file: its bytes, the type of a .bin file, and, from step 9, its validators. */
@@ -270,6 +300,11 @@ public final class UploadChecks {
         Timed answer = c.send(putWithLength(path, body));
         String code = answer.exchange().response().length == 0 ? ""
                 : HttpResponse.parse(answer.exchange().response()).code();
+        if (code.matches("[45]..") && !statuses.contains(code)) { // refused, as it should be, but not as GET would
+            throw FailureReport.failure("PUT " + path + " was refused with " + code + ", not " + String.join(" or ",
+                    statuses) + ".", null, answer.reply(), List.of(new Hint(Hint.Id.WRONG_STATUS, "A path GET would"
+                    + " not serve gets GET's answer to a PUT too: 404 Not Found (or 403 Forbidden).")));
+        }
         if (!statuses.contains(code)) {
             throw FailureReport.failure("PUT " + path + " was not refused with " + String.join(" or ", statuses)
                     + ".", null, answer.reply(), List.of(new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED, "An upload follows"
@@ -303,12 +338,19 @@ public final class UploadChecks {
         }
     }
 
-    /** Waits until the uploads folder holds {@code count} names more than {@code before}, up to the fail-safe. */
-    private static void awaitNewEntries(Checking c, Set<String> before, int count) {
+    /**
+     * Waits until the uploads folder holds {@code count} names more than {@code before}, up to the fail-safe,
+     * running {@code eachSecond} once a second: a server that reads an upload within a time per read (the
+     * course's 10 s, as long as the fail-safe) then never cuts it while the check waits.
+     */
+    private static void awaitNewEntries(Checking c, Set<String> before, int count, Runnable eachSecond) {
         long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
-        while (entries(c).stream().filter(name -> !before.contains(name)).count() < count
-                && System.nanoTime() < deadline) {
+        for (int waits = 1; entries(c).stream().filter(name -> !before.contains(name)).count() < count
+                && System.nanoTime() < deadline; waits++) {
             Pause.sleep(Duration.ofMillis(20)); // a server that keeps the body in memory writes nothing till the end
+            if (waits % 50 == 0) {
+                eachSecond.run();
+            }
         }
     }
 
