@@ -33,7 +33,6 @@ final class Body {
     }
 
     //@ 15+
-    /** Copies the body to {@code to}: its Content-Length bytes, or its chunks. */
     static void copy(Request request, LimitedInput in, OutputStream to) throws IOException, HttpError {
         long length = request.bodyLength();
         if (length == Request.CHUNKED) {

@@ -2,9 +2,8 @@
 import module java.base;
 
 /**
- * An upload (PUT): its body becomes a file of htdocs/uploads, which GET then serves. The body goes
- * to a hidden file beside it first, renamed once whole: a reader sees the old file or the new one,
- * never half of one; of two uploads of one name at once, one wins, whole; a cut one leaves nothing.
+ * An upload (PUT) to htdocs/uploads: its body goes to a hidden file first, renamed once whole. A reader
+ * sees the old file or the new one, never half; of two uploads at once, one wins; a cut one leaves nothing.
  */
 final class Upload {
     // The only folder a client may write in: the rest of htdocs stays as its author made it.
@@ -22,10 +21,9 @@ final class Upload {
         if (length > Files.getFileStore(FOLDER).getUsableSpace()) {
             throw new HttpError("507 Insufficient Storage", "no room for the upload");
         }
-        if (request.headers().getOrDefault("expect", "").equalsIgnoreCase("100-continue")
-                && !request.version().equals("HTTP/1.0")) { // which knows no 100 (RFC 9110 §10.1.1)
+        if ("100-continue".equalsIgnoreCase(request.headers().get("expect")) && request.version().equals("HTTP/1.1")) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // now send it
-            out.flush(); // (RFC 9110 §10.1.1)
+            out.flush(); // (RFC 9110 §10.1.1: not to HTTP/1.0, which knows no 100)
         }
         Path part = Files.createTempFile(file.getParent(), ".upload-", ".part"); // hidden: never served
         try {
@@ -35,8 +33,7 @@ final class Upload {
             }
             boolean replaces = Files.exists(file);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE); // rename(2): one step, replacing the old file
-            // Its URL from its name, never from the request: "//evil.example/x" would lead to another site.
-            String url = Htdocs.urlOf(file).replaceFirst("/$", ""); // a folder's URL ends with "/", a file's not
+            String url = Htdocs.urlOf(file).replaceFirst("/$", ""); // from its name, never the request's "//x/y"
             return replaces ? new Response("204 No Content", List.of(), InputStream.nullInputStream())
                     : Response.text("201 Created", "stored at " + url).with(List.of("Location: " + url));
         } catch (LimitedInput.TooLarge e) {
@@ -71,8 +68,12 @@ final class Upload {
     }
 
     /** Whether the target names a file of htdocs/uploads (not the folder itself): there, PUT is allowed. */
-    static boolean isInFolder(String target) throws HttpError {
-        Path file = Htdocs.fileOf(Htdocs.pathOf(target));
-        return file.startsWith(FOLDER) && !file.equals(FOLDER);
+    static boolean isInFolder(String target) {
+        try {
+            Path file = Htdocs.fileOf(Htdocs.pathOf(target));
+            return file.startsWith(FOLDER) && !file.equals(FOLDER);
+        } catch (HttpError notAFile) { // "*", a broken %XX: no file at all
+            return false;
+        }
     }
 }

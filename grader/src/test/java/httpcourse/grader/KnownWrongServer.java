@@ -672,7 +672,7 @@ enum KnownWrongServer {
     /** Never says "100 Continue": the client waits for it, the server for the body. */
     CONTINUE_NEVER_SAID(15, in("Upload.java", """
                         out.write("HTTP/1.1 100 Continue\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII)); // now send it
-                        out.flush(); // (RFC 9110 §10.1.1)
+                        out.flush(); // (RFC 9110 §10.1.1: not to HTTP/1.0, which knows no 100)
             """, "            // FLAW: no \"100 Continue\": the client waits for it, the server for the body\n")),
 
     /** No limit on an upload's size: a client may fill the disk. */
@@ -703,8 +703,16 @@ enum KnownWrongServer {
             "Path part = file.resolveSibling(\".\" + file.getFileName() + \".part\"); // FLAW: two uploads, one part")),
 
     /** PUT anywhere in htdocs: a client may write over the site's pages. */
-    PUT_ANYWHERE(15, in("Upload.java", "if (!file.startsWith(FOLDER) || file.equals(FOLDER)) {",
-            "if (!file.startsWith(Htdocs.ROOT) || file.equals(FOLDER)) { // FLAW: anywhere in htdocs")),
+    PUT_ANYWHERE(15, in("Upload.java", "return file.startsWith(FOLDER) && !file.equals(FOLDER);",
+            "return file.startsWith(Htdocs.ROOT) && !file.equals(FOLDER); // FLAW: anywhere in htdocs")),
+
+    /** Location: the path as the request wrote it: "//uploads/x" sends a browser to the host "uploads". */
+    LOCATION_FROM_TARGET(15, in("Upload.java", "String url = Htdocs.urlOf(file).replaceFirst(\"/$\", \"\");",
+            "String url = Htdocs.pathOf(request.target()); // FLAW: the request's own path")),
+
+    /** 405 in /uploads/ says Allow: GET, HEAD, though PUT works there. */
+    ALLOW_WITHOUT_PUT(15, in("Request.java", "Upload.isInFolder(target) ? \"Allow: GET, HEAD, PUT\" : \"Allow: GET, HEAD\"",
+            "\"Allow: GET, HEAD\" /* FLAW: PUT left out, even in /uploads/ */")),
 
     /** A hidden name accepted: a client may write .htaccess, or a part file's name. */
     HIDDEN_UPLOAD_ACCEPTED(15, in("Upload.java",

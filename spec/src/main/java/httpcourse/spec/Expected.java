@@ -89,7 +89,7 @@ public final class Expected {
 
     /** 201 Created: Location names the new file; any body (a few words, or none) with its Content-Length. */
     public static Expected created(String location) {
-        return withDate("201 Created", Body.ANY, null).with(HeaderRules.location(location))
+        return withDate("201 Created", Body.ANY, null).with(HeaderRules.fileLocation(location))
                 .with(HeaderRules.contentLength());
     }
 

@@ -183,6 +183,21 @@ public final class HeaderRules {
                 (value, c) -> locationHint(value, path));
     }
 
+    /**
+     * Location: a new file's URL, {@code path} (or an absolute http URL with it): what a 201 Created
+     * says (RFC 9110 §15.3.2), built from the file's name, never from the request's path.
+     */
+    public static HeaderRule fileLocation(String path) {
+        return new HeaderRule("Location", true, (value, c) -> isLocation(value, path, null), c -> path,
+                (value, c) -> value != null && value.startsWith("//") ? new Hint(Hint.Id.OPEN_REDIRECT, "Location: "
+                        + value + " is a URL without its scheme: a browser goes to the host named after the two"
+                        + " slashes, another site. The request's path had two slashes; build the Location from the"
+                        + " file's name inside htdocs, \"" + path + "\", never from the path the request sent.")
+                        : new Hint(Hint.Id.LOCATION_WRONG, "A 201 Created says where the new file is: \"Location: "
+                        + path + "\", its URL, percent-encoded (RFC 9110 §15.3.2)" + (value == null ? "."
+                        : "; got \"" + value + "\".")));
+    }
+
     /** Location: the folder's URL, with the request's query kept after it or left out. */
     public static HeaderRule location(String path, String query) {
         return new HeaderRule("Location", true,
