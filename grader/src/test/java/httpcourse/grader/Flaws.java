@@ -321,11 +321,11 @@ final class Flaws {
                     StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT);
             case EXIT_STATUS_143 -> failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD);
             // Step 14 answers every PUT with 405: every check that uploads a file, or that waits for a refusal
-            // with another status; the cut upload's check sees nothing on disk, and passes.
+            // with another status, or for Allow to name PUT; the cut upload's check sees nothing on disk, and passes.
             case STEP_14 -> merged(failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                             UploadChecks.CONTINUES, UploadChecks.AT_ONCE),
                     failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadChecks.TOO_LARGE),
-                    failing(Hint.Id.WRONG_STATUS, UploadChecks.ONLY_IN_UPLOADS));
+                    failing(Hint.Id.ALLOW_WRONG, UploadChecks.ONLY_IN_UPLOADS)); // its first case: DELETE in /uploads/
             // Every check that uploads a new file.
             case CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                     UploadChecks.CONTINUES);

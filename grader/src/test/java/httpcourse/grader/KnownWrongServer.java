@@ -667,7 +667,9 @@ enum KnownWrongServer {
     /** The upload stored in a folder uploads beside htdocs, where GET never looks. */
     STORED_BESIDE_HTDOCS(15, in("Upload.java", "Path file = fileOf(request.target());",
             "Path file = Files.createDirectories(Path.of(\"uploads\")).resolve(fileOf(request.target())"
-                    + ".getFileName()); // FLAW: uploads/, not htdocs/uploads/")),
+                    + ".getFileName()); // FLAW: uploads/, not htdocs/uploads/"),
+            in("Upload.java", "String url = Htdocs.urlOf(file).replaceFirst(\"/$\", \"\");",
+                    "String url = \"/uploads/\" + file.getFileName(); // the URL it would have had in htdocs")),
 
     /** Never says "100 Continue": the client waits for it, the server for the body. */
     CONTINUE_NEVER_SAID(15, in("Upload.java", """

@@ -86,7 +86,8 @@ public final class UploadChecks {
             Instant opened = Instant.now();
             connection.send(head);
             Exchange first = connection.readResponse(head);
-            if (first.response().length > 0 && !status(first).startsWith("1")) { // a final answer at once: refused?
+            // A final answer at once: refused? (Not a 408: a server that waited for the body until its time limit.)
+            if (first.response().length > 0 && !status(first).startsWith("1") && !status(first).equals("408")) {
                 c.check(new Timed(new ServerReply(first, c.server()), opened, Instant.now()), head,
                         created(path, "a PUT that waited for 100 Continue, answered before its body"));
             }
