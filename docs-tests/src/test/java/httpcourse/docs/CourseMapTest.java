@@ -42,6 +42,22 @@ class CourseMapTest {
         }
     }
 
+    /** A chapter longer than this is two lessons: split it, or cut what the next chapter says anyway. */
+    static final int MOST_LINES = 600;
+
+    @TestFactory
+    @DisplayName("every page of docs/ is at most 600 lines: one sitting")
+    Stream<DynamicTest> pagesAreShort() throws Exception {
+        return pages().stream().map(page -> DynamicTest.dynamicTest(Repo.show(page) + " is at most " + MOST_LINES
+                + " lines", () -> {
+                    int lines = Repo.lines(page).size();
+                    if (lines > MOST_LINES) {
+                        fail(Repo.show(page) + " has " + lines + " lines, more than " + MOST_LINES + ": a chapter"
+                                + " is read in one sitting. Cut it, or make it two lessons.");
+                    }
+                }));
+    }
+
     @TestFactory
     @DisplayName("the course map links every page of docs/")
     Stream<DynamicTest> mapLinksEveryPage() throws Exception {
