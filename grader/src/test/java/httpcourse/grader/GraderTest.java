@@ -173,7 +173,7 @@ class GraderTest {
         assumeItCanWriteItsWebRoot(server);
         Map<String, List<Hint.Id>> expected = new LinkedHashMap<>();
         expected.put(flaw.check().name(), List.of(flaw.hint()));
-        Flaws.alsoFails(server).forEach((check, hint) -> expected.put(check.name(), List.of(hint)));
+        AlsoFails.of(server).forEach((check, hint) -> expected.put(check.name(), List.of(hint)));
         StepResult result = RESULTS.get(server);
         assertThat(result.problem()).as("the step's problem").isNull();
         List<String> graded = Flaws.gradedChecks(server).stream().map(Check::name).toList();
