@@ -197,7 +197,13 @@ final class Stopping {
             answers.add(answer);
         }
         List<Exchange> unanswered = answers.stream().filter(answer -> answer.response().length == 0).toList();
-        if (!unanswered.isEmpty()) {
+        // On a machine too busy to answer them all within the server's grace period, the last ones are
+        // closed at its end: accepted (none reset), some answered, and the stop ends with status 0. That
+        // is the grace period doing its job, not a queue left behind, which resets what waits in it.
+        boolean reset = unanswered.stream().anyMatch(answer -> answer.ending() == Exchange.Ending.RESET);
+        boolean graceOver = !reset && !unanswered.isEmpty() && unanswered.size() < answers.size()
+                && Integer.valueOf(0).equals(c.server().awaitExit(EXIT_FAIL_SAFE));
+        if (!unanswered.isEmpty() && !graceOver) {
             throw stopFailure(unanswered.size() + " of the " + answers.size() + " connections the system had"
                     + " accepted (waiting in its queue for accept()) got no answer: " + (unanswered.getFirst().ending()
                     == Exchange.Ending.RESET ? "a reset" : "a close without a byte") + " for the first of them, which"
@@ -208,7 +214,7 @@ final class Stopping {
                             + " Before closing it, accept what waits there: go on accepting, with a short timeout"
                             + " (ServerSocket.setSoTimeout), until none waits, and answer each."));
         }
-        answers.forEach(c::assertAnswersRoot);
+        answers.stream().filter(answer -> answer.response().length > 0).forEach(c::assertAnswersRoot);
     }
 
     void assertClosedWithoutAnswer(RawConnection connection, String which) {
