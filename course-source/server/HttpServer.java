@@ -19,7 +19,8 @@ import sun.misc.Signal; //@ 12+
 //| // Step 12: a graceful stop: SIGTERM or Ctrl+C, and every connection already accepted gets its answer. //@ 12
 //| // Step 13: a server to leave running: a write timeout, an access log, and every resource bounded. //@ 13
 //| // Step 14: measured and tuned: each answer says how long it took, and the server does less for it. //@ 14
-// Step 15: uploads: PUT writes a file of htdocs/uploads, which GET then serves, whole or not at all. //@ 15
+//| // Step 15: uploads: PUT writes a file of htdocs/uploads, which GET then serves, whole or not at all. //@ 15
+// Step 16: byte ranges: a part of a file, for a download that resumes and a video that seeks. //@ 16
 //@ 2+
 
 //@ end
@@ -412,7 +413,8 @@ Response respond(Request request) throws IOException, HttpError {
     if (validators.match(request.headers())) { // the client's copy is still good: no body (RFC 9110 §15.4.5)
         return new Response("304 Not Modified", validators.headers(), InputStream.nullInputStream());
     }
-    return Response.file(file).with(validators.headers());
+    //| return Response.file(file).with(validators.headers()); //@ 9-15
+    return Ranges.part(request, Response.file(file), validators).with(validators.headers()); //@ 16+
     //@ end
 }
 //@ end

@@ -56,6 +56,14 @@ record Response(String status, List<String> headers, InputStream body) {
     }
 
     //@ 7+
+    //@ 16+
+    /** The body's length, as its Content-Length says. */
+    long length() {
+        return headers.stream().filter(line -> line.startsWith("Content-Length: ")).findFirst()
+                .map(line -> Long.parseLong(line.substring("Content-Length: ".length()))).orElseThrow();
+    }
+
+    //@ end
     /** The same answer, with more header lines. */
     Response with(List<String> more) {
         return new Response(status, Stream.concat(headers.stream(), more.stream()).toList(), body);

@@ -33,4 +33,5 @@ record Validators(Instant lastModified, String etag) {
             return false; // a date we cannot read is ignored (RFC 9110 §13.1.3)
         }
     }
+
 }
