@@ -109,6 +109,14 @@ public final class Checking {
         return expected;
     }
 
+    /** Bytes {@code first} to {@code last} (both in) of a file of htdocs: 206 Partial Content, step 16 on. */
+    public Expected filePart(String path, long first, long last) {
+        byte[] whole = webRoot().page(path);
+        return Expected.partial(java.util.Arrays.copyOfRange(whole, (int) first, (int) last + 1), typeRule(path),
+                "bytes " + first + "-" + last + "/" + whole.length).with(HeaderRules.lastModified(
+                SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
+    }
+
     /** 404 Not Found: "File Not Found" alone in steps 4 and 5, then with the usual head and any short text. */
     public Expected notFound() {
         return has(Feature.COMPLETE_ANSWERS) ? Expected.error("404 Not Found")

@@ -83,7 +83,8 @@ public final class Course {
         steps.add(step = step.next("a graceful stop").add(StopChecks.ALL));
         steps.add(step = step.next("a server to leave running").add(UnattendedChecks.ALL));
         steps.add(step = step.next("measured and tuned").add(TunedChecks.ALL));
-        steps.add(step.next("uploads").add(UploadChecks.ALL));
+        steps.add(step = step.next("uploads").add(UploadChecks.ALL));
+        steps.add(step.next("byte ranges").add(RangeChecks.ALL));
         return Collections.unmodifiableList(steps);
     }
 

@@ -103,6 +103,12 @@ public final class Expected {
         return withDate("200 OK", Body.ANY, null).with(HeaderRules.contentLength());
     }
 
+    /** 206 Partial Content: these bytes of a file, their Content-Length, its type, and which part they are. */
+    public static Expected partial(byte[] part, HeaderRule contentType, String contentRange) {
+        return withDate("206 Partial Content", Body.EXACT, part).with(contentType).with(HeaderRules.contentLength())
+                .with(HeaderRules.contentRange(contentRange));
+    }
+
     /** 304 Not Modified: no body; a Content-Length, if any, is the file's length (RFC 9110 §8.6). */
     public static Expected notModified(long fileLength) {
         return withDate("304 Not Modified", Body.NONE, null).with(HeaderRules.contentLength(fileLength, false));

@@ -32,7 +32,9 @@ public enum Feature {
     /** Step 14: measured and tuned; each answer says how long it took (Server-Timing). */
     TUNED(14),
     /** Step 15: uploads: PUT writes a file of htdocs/uploads, whole or not at all. */
-    UPLOADS(15);
+    UPLOADS(15),
+    /** Step 16: byte ranges: 206 Partial Content, 416, If-Range. */
+    RANGES(16);
 
     private final int firstStep;
 

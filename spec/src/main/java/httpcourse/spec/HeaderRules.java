@@ -297,6 +297,23 @@ public final class HeaderRules {
                         + " (RFC 9112 §9.3). Say close only when the server closes it."));
     }
 
+    /** Content-Range: exactly {@code value}, "bytes 0-9/300000" or "bytes *\/300000" (RFC 9110 §14.4). */
+    public static HeaderRule contentRange(String value) {
+        return new HeaderRule("Content-Range", true, (got, c) -> got.equals(value), c -> value,
+                (got, c) -> new Hint(Hint.Id.CONTENT_RANGE_WRONG, "Content-Range says which bytes of how many the"
+                        + " answer holds: \"" + value + "\" (RFC 9110 §14.4): the first and the last byte, counted"
+                        + " from 0, both included, then the file's length" + (got == null ? "; it is missing."
+                        : "; got \"" + got + "\".")));
+    }
+
+    /** Accept-Ranges: bytes, which tells a client it may ask for a part (RFC 9110 §14.3). */
+    public static HeaderRule acceptRanges() {
+        return new HeaderRule("Accept-Ranges", true, (got, c) -> got.equalsIgnoreCase("bytes"), c -> "bytes",
+                (got, c) -> new Hint(Hint.Id.ACCEPT_RANGES_MISSING, "Say \"Accept-Ranges: bytes\" with every file"
+                        + " (RFC 9110 §14.3): a download manager or a video player learns from it that it may ask for"
+                        + " a part" + (got == null ? "." : "; got \"" + got + "\".")));
+    }
+
     /** No Content-Length at all: a 204 has no body, and must not say a length (RFC 9110 §8.6). */
     public static HeaderRule noContentLength() {
         return new HeaderRule("Content-Length", false, (got, c) -> false, c -> "(none: a 204 says no length)",

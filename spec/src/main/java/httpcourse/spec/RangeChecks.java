@@ -1,0 +1,117 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+
+import java.util.List;
+
+/**
+ * Step 16: byte ranges (RFC 9110 §14). Range: bytes=a-b, a- or -n, one range, gets 206 Partial
+ * Content: exactly those bytes (a range past the end stops at the end), their Content-Length,
+ * and Content-Range: bytes a-b/N. A range that starts past the end gets 416, Content-Range:
+ * bytes *&#47;N. The course's server sends the whole file, 200, for what it does not serve as a
+ * part: several ranges (multipart/byteranges is a server's option, not this course's), an
+ * invalid range, another unit, HEAD. If-Range asks for the part only while the file is the
+ * client's: its ETag or its Last-Modified date; else the whole file. A 304 comes first.
+ */
+public final class RangeChecks {
+
+    private RangeChecks() {
+    }
+
+    /** The large file of every web root: 300 000 random bytes, more than one read of any buffer. */
+    private static final String LARGE = "/large.bin";
+    private static final int LENGTH = WebRoot.LARGE_FILE_BYTES;
+
+    public static final Check ONE_RANGE = check("answers Range: bytes=a-b with 206 Partial Content: those bytes,"
+            + " their Content-Length and Content-Range", c -> {
+        c.inCase("bytes=1000-1999 of " + LARGE, () -> checkPart(c, LARGE, "bytes=1000-1999", 1000, 1999));
+        c.inCase("bytes=0-9 of /index.html, a small file", () -> checkPart(c, "/index.html", "bytes=0-9", 0, 9));
+        c.inCase("bytes=299999-299999 of " + LARGE + ", its last byte", () -> checkPart(c, LARGE,
+                "bytes=299999-299999", LENGTH - 1, LENGTH - 1));
+    });
+
+    public static final Check OTHER_FORMS = check("answers bytes=a- (on to the end), bytes=-n (the last n bytes),"
+            + " and a range past the end, which stops at the end", c -> {
+        c.inCase("bytes=299000- (to the end)", () -> checkPart(c, LARGE, "bytes=299000-", 299_000, LENGTH - 1));
+        c.inCase("bytes=-500 (the last 500 bytes)", () -> checkPart(c, LARGE, "bytes=-500", LENGTH - 500,
+                LENGTH - 1));
+        c.inCase("bytes=299500-999999 (past the end)", () -> checkPart(c, LARGE, "bytes=299500-999999", 299_500,
+                LENGTH - 1));
+        c.inCase("bytes=-400000 (more than the file)", () -> checkPart(c, LARGE, "bytes=-400000", 0, LENGTH - 1));
+    });
+
+    public static final Check NOT_SATISFIABLE = check("answers 416 Range Not Satisfiable, with Content-Range:"
+            + " bytes */N, to a range that starts past the end", c -> {
+        for (String range : List.of("bytes=300000-", "bytes=400000-500000", "bytes=-0")) {
+            c.inCase(range, () -> c.check(c.send(get(LARGE, "Range: " + range)), c.error("416 Range Not"
+                    + " Satisfiable").with(HeaderRules.contentRange("bytes */" + LENGTH)).when("Range: " + range)
+                    .because(Hint.Id.RANGE_NOT_SATISFIABLE, "No byte of the file is in this range: answer 416 Range"
+                            + " Not Satisfiable, with Content-Range: bytes */" + LENGTH + ", the file's length, so"
+                            + " that the client learns it (RFC 9110 §15.5.17).")));
+        }
+    });
+
+    public static final Check WHOLE_FILE = check("sends the whole file, 200, for several ranges, an invalid range,"
+            + " another unit, and to HEAD", c -> {
+        String why = "This server sends a part for one range of bytes only. Several ranges (a multipart answer is a"
+                + " server's option, not this course's), a range whose end comes before its start, another unit, or"
+                + " a Range on HEAD (ranges are for GET): the whole file, 200 OK (RFC 9110 §14.2).";
+        for (String range : List.of("bytes=0-1,5-6", "bytes=500-100", "items=0-9", "bytes=x-y")) {
+            c.inCase("Range: " + range, () -> c.check(c.send(get(LARGE, "Range: " + range)), c.file(LARGE)
+                    .when("Range: " + range).because(Hint.Id.RANGE_MISREAD, why)));
+        }
+        c.inCase("HEAD with Range: bytes=0-9", () -> c.check(c.send("HEAD " + LARGE + " HTTP/1.1\r\nHost: localhost"
+                + "\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n"), c.file(LARGE).withoutBody(LENGTH)
+                .when("HEAD with Range: bytes=0-9").because(Hint.Id.RANGE_MISREAD, why)));
+    });
+
+    public static final Check IF_RANGE = check("honours If-Range: the part while the ETag or the date it names is"
+            + " the file's, the whole file once it is not", c -> {
+        String etag = CachingChecks.etagOf(c, LARGE);
+        String date = DateRule.IMF_FIXDATE.format(SiteFiles.modified(c.webRoot(), LARGE));
+        String older = DateRule.IMF_FIXDATE.format(SiteFiles.modified(c.webRoot(), LARGE).minusSeconds(3600));
+        String ignored = "If-Range says: send the part only if the file is still the one the client has part of,"
+                + " the one with this ETag (compared strongly: a weak W/ tag never matches) or this very Last-Modified"
+                + " date; otherwise send all of it, 200, since the client's part is of an older file (RFC 9110"
+                + " §13.1.5).";
+        c.inCase("no If-Range", () -> checkPart(c, LARGE, "bytes=0-99", 0, 99)); // the plain form first
+        c.inCase("If-Range: the file's ETag", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range: "
+                + etag)), c.filePart(LARGE, 0, 99).when("If-Range: the file's ETag").because(
+                Hint.Id.IF_RANGE_IGNORED, ignored)));
+        c.inCase("If-Range: another ETag", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range:"
+                + " \"another\"")), c.file(LARGE).when("If-Range: another ETag").because(Hint.Id.IF_RANGE_IGNORED,
+                ignored)));
+        c.inCase("If-Range: the file's date", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range: "
+                + date)), c.filePart(LARGE, 0, 99).when("If-Range: the file's Last-Modified").because(
+                Hint.Id.IF_RANGE_IGNORED, ignored)));
+        c.inCase("If-Range: an hour before the file's date", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99"
+                + "\r\nIf-Range: " + older)), c.file(LARGE).when("If-Range: an older date").because(
+                Hint.Id.IF_RANGE_IGNORED, ignored)));
+    });
+
+    public static final Check ACCEPT_RANGES = check("says Accept-Ranges: bytes with a file, and answers 304 before"
+            + " any range when the client's copy is good", c -> {
+        c.check(c.get(LARGE), c.file(LARGE).with(HeaderRules.acceptRanges()).when("GET " + LARGE));
+        String etag = CachingChecks.etagOf(c, LARGE);
+        c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-None-Match: " + etag)), Expected.notModified(LENGTH)
+                .with(HeaderRules.sameEtag(etag)).when("If-None-Match: the file's ETag, and Range: bytes=0-99")
+                .because(Hint.Id.RANGE_IGNORED, "The client's copy is good (If-None-Match names the file's ETag):"
+                        + " 304 Not Modified comes first, Range or not (RFC 9110 §13.2.2)."));
+    });
+
+    public static final List<Check> ALL = List.of(ONE_RANGE, OTHER_FORMS, NOT_SATISFIABLE, WHOLE_FILE, IF_RANGE,
+            ACCEPT_RANGES);
+
+    /** GET {@code path} in HTTP/1.1 with these header lines, the connection closing after it. */
+    private static String get(String path, String headers) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\nConnection: close\r\n\r\n";
+    }
+
+    private static void checkPart(Checking c, String path, String range, long first, long last) {
+        c.check(c.send(get(path, "Range: " + range)), c.filePart(path, first, last).when("Range: " + range)
+                .because(Hint.Id.RANGE_IGNORED, "Range: " + range + " asks for part of the file: answer 206 Partial"
+                        + " Content with bytes " + first + " to " + last + " (counted from 0, both in), Content-Range:"
+                        + " bytes " + first + "-" + last + "/N, and their Content-Length (RFC 9110 §14.1.2, §15.3.7)."
+                        + " Read Range only when it is one range of bytes; otherwise send the whole file."));
+    }
+}
