@@ -36,8 +36,8 @@ record Validators(Instant lastModified, String etag) {
             return false; // a date we cannot read is ignored (RFC 9110 §13.1.3)
         }
     }
-
     //@ 16+
+
     /**
      * Whether If-Range still holds (RFC 9110 §13.1.5): absent, or this very tag (a weak one never
      * matches), or this very date. Else the file changed since the client's part: it gets all of it.

@@ -34,5 +34,4 @@ record Validators(Instant lastModified, String etag) {
             return false; // a date we cannot read is ignored (RFC 9110 §13.1.3)
         }
     }
-
 }
