@@ -117,6 +117,11 @@ abstract class BrowserPages {
         String line = String.format("%-16s %5d ms wall clock, %s", page, wallMillis, navigationTiming());
         loadTimes.add(line);
         System.out.println("[browser] " + line);
+        screenshot(page);
+    }
+
+    /** Saves a screenshot of the page as it is now, as {@code target/screenshots/<page>.png}. */
+    static void screenshot(String page) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(page + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }

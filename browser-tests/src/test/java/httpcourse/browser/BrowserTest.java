@@ -36,7 +36,8 @@ import org.openqa.selenium.WebDriver;
  * each test checks its step's lesson as a browser shows it; where the lesson lies on the wire
  * (steps 9 to 12, and 14), Chromium talks to the server through a {@link WireTap}, which counts the
  * connections and keeps the bytes that went over them. Step 15's test serves a page of its own, which
- * uploads with {@code fetch()} (see {@link UploadPage}).
+ * uploads with {@code fetch()} (see {@link UploadPage}). Step 16's test, an audio file that Chromium
+ * loads and seeks in byte ranges, is in {@link RangesBrowserTest}.
  *
  * <p>Chromium runs without network prediction: it opens no connection in advance, so a step
  * that serves one connection at a time (steps 1 to 4) never waits for an unused one, and the
@@ -273,9 +274,9 @@ class BrowserTest extends BrowserPages {
     }
 
     // The start of a line in the Common Log Format: 127.0.0.1 - - [04/Dec/2026:19:30:04 +0000]
-    // A fail-safe: steps 14 and 15 write the log lines they gathered every second.
-    private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(30);
-    private static final String CLF_START = "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] ";
+    // A fail-safe: steps 14 to 16 write the log lines they gathered every second.
+    static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(30);
+    static final String CLF_START = "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] ";
 
     @Test
     @DisplayName("Step 14's Server-Timing shows in Chromium's Performance API")
