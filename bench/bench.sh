@@ -7,6 +7,7 @@
 #   bench/bench.sh 'mine=cmd:java mine/HttpServer.java' step5 jwebserver nginx
 #   bench/bench.sh --crowd 2000 --every 60 step14 jwebserver nginx    (a new client beside a crowd)
 #   bench/bench.sh --upload 1M --requests 2000 step15 nginx            (uploads: PUT, not GET)
+#   bench/bench.sh --range 1000-2023 step16 nginx                      (a part of a large file: Range)
 #
 # bench/README.md explains what is measured and how to read it.
 set -euo pipefail
@@ -56,12 +57,15 @@ Options:
                      1K, 1M, 1000) to /uploads/bench.bin (ab -u; wrk with a Lua script), the
                      same name every time. nginx takes it in /uploads/ (dav_methods PUT,
                      client_max_body_size 16m); jwebserver takes no uploads, and is refused
+  --range 1000-2023  every request asks for that part of the page (Range: bytes=1000-2023), by
+                     default of /large.bin: 10 MB of random bytes, put in each server's copy of
+                     htdocs/. jwebserver sends no parts (it ignores Range), and is refused
   --help             this text
 EOF
 }
 
 tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
-upload=""
+upload="" range="" path_given=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -70,13 +74,14 @@ while [ $# -gt 0 ]; do
     --requests) requests="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
-    --path) path="$2"; shift 2 ;;
+    --path) path="$2"; path_given=yes; shift 2 ;;
     --wait-load) wait_load="$2"; shift 2 ;;
     --cpu) cpu=yes; shift ;;
     --crowd) crowd="$2"; shift 2 ;;
     --every) every="$2"; shift 2 ;;
     --probes) probes="$2"; shift 2 ;;
     --upload) upload="$2"; path=/uploads/bench.bin; shift 2 ;;
+    --range) range="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) servers+=("$1"); shift ;;
@@ -109,6 +114,14 @@ if [ -n "$upload" ]; then
   printf 'wrk.method = "PUT"\nwrk.headers["Content-Type"] = "application/octet-stream"\n%s\n' \
     "local f = assert(io.open(\"$work/upload.bin\", \"rb\")); wrk.body = f:read(\"*a\"); f:close()" >"$work/put.lua"
   ab_put=(-u "$work/upload.bin" -T application/octet-stream) wrk_put=(-s "$work/put.lua") curl_put=(-T "$work/upload.bin")
+fi
+# With --range, every request (ab's, wrk's, curl's) asks for one part of the page; by default of a
+# large file, the same bytes in every server's htdocs/.
+range_header=()
+if [ -n "$range" ]; then
+  [ -n "$upload" ] && { echo "bench: --range is for GET, --upload for PUT: one or the other" >&2; exit 2; }
+  [ -n "$path_given" ] || { path=/large.bin; head -c 10000000 /dev/urandom >"$work/large.bin"; }
+  range_header=(-H "Range: bytes=$range")
 fi
 
 free_port() {
@@ -158,6 +171,7 @@ start() {
   mkdir -p "$dir" && cp -r htdocs "$dir/htdocs"
   chmod -R a+rX "$work"   # nginx's workers run as another user: they must read the pages
   [ -z "$upload" ] || { mkdir -p "$dir/htdocs/uploads" && chmod a+rwx "$dir/htdocs/uploads"; }   # and write uploads
+  [ ! -f "$work/large.bin" ] || cp "$work/large.bin" "$dir/htdocs/large.bin"   # --range's large file
   case "$server" in
     step[0-9]*)
       local source
@@ -181,6 +195,7 @@ start() {
       start_announcing "$dir" "$log" "${words[@]}" ;;
     jwebserver)
       [ -z "$upload" ] || { echo "bench: jwebserver takes no uploads (it answers PUT with 405): leave it out of --upload" >&2; exit 2; }
+      [ -z "$range" ] || { echo "bench: jwebserver ignores Range (it sends the whole file, 200): leave it out of --range" >&2; exit 2; }
       local jws; jws="$(find_jwebserver)" || { echo "bench: no jwebserver (needs a JDK 18+)" >&2; exit 2; }
       port="$(free_port)"
       "$jws" -b 127.0.0.1 -p "$port" -d "$dir/htdocs" -o info >"$log" 2>&1 &
@@ -226,8 +241,8 @@ EOF
 # request, how many connections it had to open: "1 0" means the second one reused the first.
 keeps_connections() {
   local url="http://127.0.0.1:$1$path"
-  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' ${curl_put[@]+"${curl_put[@]}"} "$url" \
-         ${curl_put[@]+"${curl_put[@]}"} "$url")" = "1 0 " ]; then
+  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' ${range_header[@]+"${range_header[@]}"} \
+         ${curl_put[@]+"${curl_put[@]}"} "$url" ${curl_put[@]+"${curl_put[@]}"} "$url")" = "1 0 " ]; then
     echo yes
   else
     echo no
@@ -239,12 +254,14 @@ measure() {
   local out url="http://127.0.0.1:$3$path"
   case "$1" in
     ab)
-      out="$(ab -q -n "$requests" -c "$2" -s 10 ${ab_put[@]+"${ab_put[@]}"} "$url" 2>&1 || true)"
+      out="$(ab -q -n "$requests" -c "$2" -s 10 ${ab_put[@]+"${ab_put[@]}"} ${range_header[@]+"${range_header[@]}"} \
+        "$url" 2>&1 || true)"
       awk '/^Requests per second:/ {rps=$4} /^Failed requests:/ {failed=$3} /^Non-2xx responses:/ {bad=$3}
            /^Complete requests:/ {done=$3} /^apr_/ {aborted=1}
            END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0), done + 0}' <<<"$out" ;;
     wrk)
-      out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" ${wrk_put[@]+"${wrk_put[@]}"} "$url" 2>&1 || true)"
+      out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" ${wrk_put[@]+"${wrk_put[@]}"} \
+        ${range_header[@]+"${range_header[@]}"} "$url" 2>&1 || true)"
       # Errors: wrk's connect, write and timeout errors, and non-2xx answers. Its read errors
       # too, but only for a server that keeps its connections: wrk also counts a "read error"
       # for every answer that ends when the server closes the connection (an answer without
@@ -313,7 +330,7 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null
 echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserver 2>/dev/null)" &&
      echo "; jwebserver: $("$(dirname "$jws")/java" -version 2>&1 | head -1)")"
 [ -n "$crowd" ] || echo "$([ -n "$upload" ] && echo "Upload: PUT $path, $(wc -c <"$work/upload.bin") bytes each" ||
-     echo "Page: $path ($(wc -c <"htdocs${path}") bytes)"); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
+     echo "Page: $path ($(wc -c <"$([ -f "$work$path" ] && echo "$work" || echo htdocs)$path") bytes)${range:+, Range: bytes=$range}"); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
@@ -326,6 +343,11 @@ for i in "${!servers[@]}"; do
   port_of["${servers[$i]}"]="$port"
   pid_of["${servers[$i]}"]="${pids[-1]}"
   keeps_of["${servers[$i]}"]="$(keeps_connections "$port")"
+  if [ -n "$range" ]; then   # a server that ignores Range sends the whole page: its speed is not a part's
+    status="$(curl -s -o /dev/null -w '%{http_code}' "${range_header[@]}" "http://127.0.0.1:$port$path")"
+    [ "$status" = 206 ] || echo "bench: ${servers[$i]%%=cmd:*} answers Range: bytes=$range with $status, not 206" \
+      "Partial Content: it is measured sending the whole page" >&2
+  fi
   measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
 done
 
