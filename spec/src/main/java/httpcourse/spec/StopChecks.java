@@ -79,7 +79,7 @@ public final class StopChecks {
             Download download = stop.startDownload(downloading);
             stop.signal("TERM");
             stop.awaitTheStop(idle);
-            stop.assertFinished(download, "SIGTERM", SIGTERM);
+            stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM);
             downloading.close(); // it has its answer: it leaves
             stop.assertClosedWithoutAnswer(idle, "idle after an answer");
             stop.assertClosedWithoutAnswer(silent, "connected, silent");
@@ -107,7 +107,7 @@ public final class StopChecks {
                 List<RawConnection> accepted = new ArrayList<>();
                 try {
                     stop.queueAndStop(idle, accepted);
-                    stop.assertFinished(download, "SIGTERM", SIGTERM); // the stop waits for answers under way
+                    stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM); // the stop waits for answers
                     stop.assertEachAnswered(accepted);
                 } finally {
                     accepted.forEach(RawConnection::close);
