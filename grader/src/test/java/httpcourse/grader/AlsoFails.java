@@ -16,6 +16,7 @@ import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
+import httpcourse.spec.RangeChecks;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.UploadChecks;
 import httpcourse.spec.UrlChecks;
@@ -168,6 +169,19 @@ final class AlsoFails {
                     UploadChecks.CHUNKED, UploadChecks.CONTINUES, UploadChecks.AT_ONCE);
             // Two uploads at once write the same file.
             case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE);
+            // Step 15 reads no Range: the whole file, 200, for every form of one, and no Accept-Ranges; the checks
+            // that want the whole file pass.
+            case STEP_15 -> merged(failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS),
+                    failing(Hint.Id.RANGE_NOT_SATISFIABLE, RangeChecks.NOT_SATISFIABLE),
+                    failing(Hint.Id.RANGE_IGNORED, RangeChecks.IF_RANGE), // its first case: no If-Range
+                    failing(Hint.Id.ACCEPT_RANGES_MISSING, RangeChecks.ACCEPT_RANGES));
+            // Every 206: the other forms' and If-Range's first, without If-Range.
+            case CONTENT_RANGE_END_EXCLUDED -> failing(Hint.Id.CONTENT_RANGE_WRONG, RangeChecks.OTHER_FORMS,
+                    RangeChecks.IF_RANGE);
+            case WHOLE_LENGTH_ON_PART -> failing(Hint.Id.CONTENT_LENGTH_WRONG, RangeChecks.OTHER_FORMS,
+                    RangeChecks.IF_RANGE);
+            // bytes=-0 read as from 0 on: the whole file as a part, not 416.
+            case SUFFIX_FROM_N -> failing(Hint.Id.RANGE_NOT_SATISFIABLE, RangeChecks.NOT_SATISFIABLE);
             default -> Map.of();
         };
     }

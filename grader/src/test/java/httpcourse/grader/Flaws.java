@@ -21,6 +21,7 @@ import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.ManyClientsChecks;
+import httpcourse.spec.RangeChecks;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
@@ -192,7 +193,22 @@ final class Flaws {
             new Flaw(PUT_ANYWHERE, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_OUTSIDE_FOLDER),
             new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
             new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),
-            new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG));
+            new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG),
+            // Byte ranges
+            new Flaw(STEP_15, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
+            new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),
+            new Flaw(WHOLE_LENGTH_ON_PART, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_LENGTH_WRONG),
+            new Flaw(SUFFIX_FROM_N, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
+            new Flaw(PAST_END_REFUSED, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
+            new Flaw(NEVER_416, 16, RangeChecks.NOT_SATISFIABLE, Hint.Id.RANGE_NOT_SATISFIABLE),
+            new Flaw(NO_CONTENT_RANGE_ON_416, 16, RangeChecks.NOT_SATISFIABLE, Hint.Id.CONTENT_RANGE_WRONG),
+            new Flaw(SEVERAL_RANGES_AS_FIRST, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_MISREAD),
+            new Flaw(RANGE_ON_HEAD, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_MISREAD),
+            new Flaw(IF_RANGE_NEVER_READ, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
+            new Flaw(IF_RANGE_DATE_ONLY, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
+            new Flaw(IF_RANGE_WEAK, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
+            new Flaw(NO_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
+            new Flaw(RANGE_BEFORE_NOT_MODIFIED, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.IF_NONE_MATCH_IGNORED));
 
     /**
      * Known-wrong servers graded on the check meant for them only, and why: the rest of their step

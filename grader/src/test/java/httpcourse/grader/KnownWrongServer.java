@@ -729,6 +729,70 @@ enum KnownWrongServer {
     NO_CONTENT_WITH_LENGTH(15, in("Upload.java", "new Response(\"204 No Content\", List.of(),",
             "new Response(\"204 No Content\", List.of(\"Content-Length: 0\") /* FLAW: a 204 has no length */,")),
 
+    // ---- Step 16: byte ranges
+
+    /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */
+    STEP_15(15),
+
+    /** No Accept-Ranges with a whole file: a client does not learn that it may ask for a part. */
+    NO_ACCEPT_RANGES(16, in("Ranges.java", """
+            !validators.stillMatch(request.headers().get("if-range"))) {
+                        return whole.with(List.of("Accept-Ranges: bytes"));""", """
+            !validators.stillMatch(request.headers().get("if-range"))) {
+                        return whole; // FLAW: no Accept-Ranges""")),
+
+    /** Content-Range with the end excluded, as Java's ranges are: "bytes 0-10/N" for the bytes 0 to 9. */
+    CONTENT_RANGE_END_EXCLUDED(16, in("Ranges.java", "\"Content-Range: bytes \" + first + \"-\" + last + \"/\" + length",
+            "\"Content-Range: bytes \" + first + \"-\" + (last + 1) /* FLAW: the end excluded */ + \"/\" + length")),
+
+    /** A 416 without Content-Range (bytes *&#47;N): the client never learns the file's length. */
+    NO_CONTENT_RANGE_ON_416(16, in("Ranges.java", """
+            "the file has " + length + " bytes",
+                                "Content-Range: bytes */" + length);""",
+            "\"the file has \" + length + \" bytes\"); // FLAW: no Content-Range")),
+
+    /** A part sent with the whole file's Content-Length: the client waits for bytes that never come. */
+    WHOLE_LENGTH_ON_PART(16,
+            in("Ranges.java", "whole.headers().stream().filter(line -> !line.startsWith(\"Content-Length:\"));",
+                    "whole.headers().stream(); // FLAW: the whole file's Content-Length kept"),
+            in("Ranges.java", "Stream.of(\"Content-Length: \" + (last - first + 1),\n", "Stream.of(\n")),
+
+    /** bytes=-n read as bytes=n-: from byte n on, not the last n bytes. */
+    SUFFIX_FROM_N(16, in("Ranges.java", "Math.max(0, length - Long.parseLong(range.group(2)))",
+            "Long.parseLong(range.group(2)) /* FLAW: -n read as from n on */")),
+
+    /** A range whose end lies past the file's end refused with 416, not cut at the end. */
+    PAST_END_REFUSED(16, in("Ranges.java", "if (first >= length) { // past the end, \"bytes=-0\", or any range",
+            "if (first >= length || last >= length) { // FLAW: an end past the end refused, not cut there; or any range")),
+
+    /** Never 416: a range that starts past the end gets the whole file, as an invalid one does. */
+    NEVER_416(16, in("Ranges.java", "if (last < first && !range.group(2).isEmpty() && !suffix) { // \"bytes=5-3\"",
+            "if (last < first || first >= length) { // FLAW: past the end, the whole file, never 416; \"bytes=5-3\"")),
+
+    /** Several ranges answered with the first one, 206: the client asked for more than it gets. */
+    SEVERAL_RANGES_AS_FIRST(16, in("Ranges.java", "if (!range.matches() ||",
+            "if (!range.lookingAt() /* FLAW: \"0-1,5-6\" read as its first range */ ||")),
+
+    /** Range honoured on HEAD too: 206, where ranges are for GET only. */
+    RANGE_ON_HEAD(16, in("Ranges.java", "!request.method().equals(\"GET\") || ", "/* FLAW: HEAD too */ ")),
+
+    /** If-Range never read: the part is sent even when the client's part is of an older file. */
+    IF_RANGE_NEVER_READ(16, in("Ranges.java", "!validators.stillMatch(request.headers().get(\"if-range\"))",
+            "!validators.stillMatch(null) /* FLAW: If-Range never read */")),
+
+    /** If-Range read as a date only: the file's own ETag never matches, the whole file comes every time. */
+    IF_RANGE_DATE_ONLY(16, in("Validators.java", "ifRange == null || ifRange.strip().equals(etag)\n",
+            "ifRange == null // FLAW: a date only, an ETag never matches\n")),
+
+    /** If-Range compared weakly, as If-None-Match is: W/ and the file's tag get the part. */
+    IF_RANGE_WEAK(16, in("Validators.java", "ifRange.strip().equals(etag)",
+            "ifRange.strip().replaceFirst(\"^W/\", \"\").equals(etag) /* FLAW: compared weakly */")),
+
+    /** Range read before If-None-Match: a client whose copy is good gets a part, 206, not 304. */
+    RANGE_BEFORE_NOT_MODIFIED(16, edit("if (validators.match(request.headers())) { // the client's copy is still good",
+            "if (validators.match(request.headers()) && !request.headers().containsKey(\"range\")) { // FLAW: a"
+                    + " Range answered first; else the client's copy is still good")),
+
     // ---- The start
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */

@@ -26,6 +26,7 @@ import httpcourse.spec.Course;
 import httpcourse.spec.CourseSpec;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.ManyClientsChecks;
+import httpcourse.spec.RangeChecks;
 import httpcourse.spec.Repository;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.StopChecks;
@@ -101,7 +102,9 @@ class SpecsDiscriminateTest {
             new Pair(12, UnattendedChecks.ACCESS_LOG, "a server to leave running: a write timeout, the access log"),
             new Pair(13, TunedChecks.SERVER_TIMING, "measured and tuned: Server-Timing on every answer"),
             // Step 14 answers every PUT with 405 Method Not Allowed.
-            new Pair(14, UploadChecks.CREATES, "uploads: PUT stores a file of /uploads/, whole or not at all"));
+            new Pair(14, UploadChecks.CREATES, "uploads: PUT stores a file of /uploads/, whole or not at all"),
+            // Step 15 reads no Range: the whole file, 200 OK, for bytes=1000-1999.
+            new Pair(15, RangeChecks.ONE_RANGE, "byte ranges: 206 Partial Content, 416, If-Range, Accept-Ranges"));
 
     static Stream<Arguments> pairs() {
         return PAIRS.stream().map(pair -> Arguments.of(pair.server(), pair.spec(), pair.check().name()));

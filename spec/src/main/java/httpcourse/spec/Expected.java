@@ -32,6 +32,7 @@ public final class Expected {
     boolean mayStayOpen;
     Hint.Id statusHintId = Hint.Id.WRONG_STATUS;
     String statusHint = "";
+    Hint bytesHint; // null: a wrong body gets the general hints
 
     private Expected(String statusLine, Body body, byte[] exactBody) {
         this.statusLine = statusLine;
@@ -163,6 +164,15 @@ public final class Expected {
     public Expected because(Hint.Id id, String statusHint) {
         this.statusHintId = id;
         this.statusHint = statusHint;
+        return this;
+    }
+
+    /**
+     * The hint when the status is right but the bytes are not: a part of a file, other bytes than
+     * those asked for, where the general hints (a body cut short, extra bytes) would name another mistake.
+     */
+    public Expected bytesBecause(Hint.Id id, String hint) {
+        this.bytesHint = new Hint(id, hint);
         return this;
     }
 

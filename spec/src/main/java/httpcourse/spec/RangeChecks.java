@@ -32,12 +32,11 @@ public final class RangeChecks {
 
     public static final Check OTHER_FORMS = check("answers bytes=a- (on to the end), bytes=-n (the last n bytes),"
             + " and a range past the end, which stops at the end", c -> {
-        c.inCase("bytes=299000- (to the end)", () -> checkPart(c, LARGE, "bytes=299000-", 299_000, LENGTH - 1));
-        c.inCase("bytes=-500 (the last 500 bytes)", () -> checkPart(c, LARGE, "bytes=-500", LENGTH - 500,
+        c.inCase("bytes=299000- (to the end)", () -> checkForm(c, "bytes=299000-", 299_000, LENGTH - 1));
+        c.inCase("bytes=-500 (the last 500 bytes)", () -> checkForm(c, "bytes=-500", LENGTH - 500, LENGTH - 1));
+        c.inCase("bytes=299500-999999 (past the end)", () -> checkForm(c, "bytes=299500-999999", 299_500,
                 LENGTH - 1));
-        c.inCase("bytes=299500-999999 (past the end)", () -> checkPart(c, LARGE, "bytes=299500-999999", 299_500,
-                LENGTH - 1));
-        c.inCase("bytes=-400000 (more than the file)", () -> checkPart(c, LARGE, "bytes=-400000", 0, LENGTH - 1));
+        c.inCase("bytes=-400000 (more than the file)", () -> checkForm(c, "bytes=-400000", 0, LENGTH - 1));
     });
 
     public static final Check NOT_SATISFIABLE = check("answers 416 Range Not Satisfiable, with Content-Range:"
@@ -81,6 +80,9 @@ public final class RangeChecks {
         c.inCase("If-Range: another ETag", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range:"
                 + " \"another\"")), c.file(LARGE).when("If-Range: another ETag").because(Hint.Id.IF_RANGE_IGNORED,
                 ignored)));
+        c.inCase("If-Range: the file's ETag, marked weak", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99"
+                + "\r\nIf-Range: W/" + etag)), c.file(LARGE).when("If-Range: the file's ETag, marked weak (W/)")
+                .because(Hint.Id.IF_RANGE_IGNORED, ignored)));
         c.inCase("If-Range: the file's date", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range: "
                 + date)), c.filePart(LARGE, 0, 99).when("If-Range: the file's Last-Modified").because(
                 Hint.Id.IF_RANGE_IGNORED, ignored)));
@@ -95,8 +97,9 @@ public final class RangeChecks {
         String etag = CachingChecks.etagOf(c, LARGE);
         c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-None-Match: " + etag)), Expected.notModified(LENGTH)
                 .with(HeaderRules.sameEtag(etag)).when("If-None-Match: the file's ETag, and Range: bytes=0-99")
-                .because(Hint.Id.RANGE_IGNORED, "The client's copy is good (If-None-Match names the file's ETag):"
-                        + " 304 Not Modified comes first, Range or not (RFC 9110 §13.2.2)."));
+                .because(Hint.Id.IF_NONE_MATCH_IGNORED, "The client's copy is good (If-None-Match names the"
+                        + " file's ETag): 304 Not Modified comes first, Range or not (RFC 9110 §13.2.2). Ask whether"
+                        + " the client's copy is good before reading Range."));
     });
 
     public static final List<Check> ALL = List.of(ONE_RANGE, OTHER_FORMS, NOT_SATISFIABLE, WHOLE_FILE, IF_RANGE,
@@ -105,6 +108,20 @@ public final class RangeChecks {
     /** GET {@code path} in HTTP/1.1 with these header lines, the connection closing after it. */
     private static String get(String path, String headers) {
         return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\nConnection: close\r\n\r\n";
+    }
+
+    /**
+     * One of the other forms of one range: a wrong status, or a 206 with other bytes (where the
+     * general hints would speak of a body cut short), is that form misread.
+     */
+    private static void checkForm(Checking c, String range, long first, long last) {
+        String why = "Range: " + range + " asks for bytes " + first + " to " + last + " of the file's " + LENGTH
+                + " (counted from 0, both in): answer 206 Partial Content with those bytes, Content-Range: bytes "
+                + first + "-" + last + "/" + LENGTH + ", and their Content-Length. bytes=a- runs from a to the end;"
+                + " bytes=-n is the last n bytes (the whole file when it has fewer); an end past the file's end"
+                + " stops at its end. Only a range that starts past the end gets 416 (RFC 9110 §14.1.2).";
+        c.check(c.send(get(LARGE, "Range: " + range)), c.filePart(LARGE, first, last).when("Range: " + range)
+                .because(Hint.Id.RANGE_FORMS, why).bytesBecause(Hint.Id.RANGE_FORMS, why));
     }
 
     private static void checkPart(Checking c, String path, String range, long first, long last) {

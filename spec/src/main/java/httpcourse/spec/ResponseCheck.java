@@ -115,7 +115,8 @@ public final class ResponseCheck {
                     + " words what is wrong (and a browser shows them), with the Content-Length of those words."));
         }
         if (expected.body == Expected.Body.EXACT && !Arrays.equals(actual.body(), context.expectedBody())) {
-            return List.of(); // the wrong file, a charset conversion, bytes cut or added: general hints
+            // the wrong file, a charset conversion, bytes cut or added: general hints, unless the check knows better
+            return expected.bytesHint == null ? List.of() : List.of(expected.bytesHint);
         }
         List<Hint> hints = new ArrayList<>();
         for (HeaderRule rule : expected.rules) {
