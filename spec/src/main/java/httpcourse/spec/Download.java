@@ -37,6 +37,7 @@ final class Download {
     private byte[] head = new byte[0];
     private long length = -1;
     private long received;
+    private long receivedAtTheSignal = -1; // -1: no signal yet
     private boolean notZeros; // a byte of the body was not a zero: not the file
     private State state = State.UNDER_WAY;
     private boolean reset;
@@ -163,6 +164,16 @@ final class Download {
      */
     boolean endedByReset() {
         return reset;
+    }
+
+    /** Notes how much of the body has come when the server is sent its stop signal. */
+    void markTheSignal() {
+        receivedAtTheSignal = received;
+    }
+
+    /** How much of the body came after the signal ({@link #markTheSignal}); 0 without one. */
+    long receivedSinceTheSignal() {
+        return receivedAtTheSignal < 0 ? 0 : received - receivedAtTheSignal;
     }
 
     /** Whether more of the body is to come: not all of it read, and nothing went wrong. */

@@ -21,12 +21,14 @@ import java.util.List;
  * <p>No verdict depends on how fast the machine is. Each check waits for what must happen (an
  * answer, a close, the exit), up to a fail-safe far beyond what a right server needs, and decides
  * by what happened in which order. Each first reads a download that was under way at the signal:
- * a server that exits at once cannot finish it (several times what the system holds on its way
- * was still to be sent), and fails there, its hint chosen by its exit status; only a server that
- * waits for its answers goes on to what the check is about. The check reads that download only once
- * the stop shows (an idle connection closed, or new ones refused): a server that exits at once has
- * exited by then, however fast the client reads. A server that closes its idle
- * connections only at its end, say, cuts a second download the check holds at that same moment.
+ * a server that exits at once cannot finish it (twice what the system holds on its way was still
+ * to be sent), and fails there, its hint chosen by its exit status; only a server that waits for
+ * its answers goes on to what the check is about. The check reads that download only once the stop
+ * shows (an idle connection closed, or new ones refused): a server that exits at once has exited by
+ * then, however fast the client reads. For the same reason, a download cut after the server sent
+ * more of it than the system holds was cut by the end of a real grace period, on a machine too
+ * busy to read it in time (bytes decide, not time). A server that closes its idle connections only
+ * at its end, say, cuts a second download the check holds at that same moment.
  * ({@link Stopping} holds what the checks share: the signals, the downloads, the failures.)
  */
 public final class StopChecks {

@@ -12,10 +12,8 @@ import static httpcourse.spec.StopChecks.SIGTERM;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,8 +39,7 @@ final class Stopping {
 
     private final Checking c;
     private long signalled; // System.nanoTime() of the first TERM or INT; 0 before
-    private final Map<Download, Long> atTheSignal = new HashMap<>(); // how much of each download had come then
-    private final List<Download> downloads = new ArrayList<>();
+    private final List<Download> downloads = new ArrayList<>(); // those under way, marked at the signal
 
     Stopping(Checking c) {
         this.c = c;
@@ -52,7 +49,7 @@ final class Stopping {
     void signal(String name) {
         if (signalled == 0 && (name.equals("TERM") || name.equals("INT"))) {
             signalled = System.nanoTime();
-            downloads.forEach(download -> atTheSignal.put(download, download.received()));
+            downloads.forEach(Download::markTheSignal);
         }
         c.server().signal(name);
     }
@@ -119,7 +116,7 @@ final class Stopping {
                     + " answer is sent, the answers that begin during the stop saying Connection: close."));
         }
         boolean graceOver = graceMayEnd && end == Download.State.CUT
-                && download.received() - atTheSignal.getOrDefault(download, download.received()) > MOST_BUFFERED
+                && download.receivedSinceTheSignal() > MOST_BUFFERED
                 && Integer.valueOf(0).equals(c.server().awaitExit(EXIT_FAIL_SAFE));
         if ((end != Download.State.COMPLETE || !whole) && !graceOver) {
             throw notFinished(download, signal, number);
