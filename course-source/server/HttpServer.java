@@ -20,7 +20,8 @@ import sun.misc.Signal; //@ 12+
 //| // Step 13: a server to leave running: a write timeout, an access log, and every resource bounded. //@ 13
 //| // Step 14: measured and tuned: each answer says how long it took, and the server does less for it. //@ 14
 //| // Step 15: uploads: PUT writes a file of htdocs/uploads, which GET then serves, whole or not at all. //@ 15
-// Step 16: byte ranges: a part of a file, for a download that resumes and a video that seeks. //@ 16
+//| // Step 16: byte ranges: a part of a file, for a download that resumes and a video that seeks. //@ 16
+// Step 17: compression: text goes out gzip-compressed, in chunks, when the client can read it. //@ 17
 //@ 2+
 
 //@ end
@@ -410,11 +411,17 @@ Response respond(Request request) throws IOException, HttpError {
     //@ 9+
     //| Validators validators = Validators.of(file); //@ 9-13
     Validators validators = Validators.of(attributes); //@ 14+
+    //@ 17+
+    boolean gzip = Compression.chosen(request, file, attributes.size());
+    validators = gzip ? validators.gzipped() : validators; // the compressed bytes have a tag of their own
+    //@ end
     if (validators.match(request.headers())) { // the client's copy is still good: no body (RFC 9110 §15.4.5)
         return new Response("304 Not Modified", validators.headers(), InputStream.nullInputStream());
     }
     //| return Response.file(file).with(validators.headers()); //@ 9-15
-    return Ranges.part(request, Response.file(file), validators).with(validators.headers()); //@ 16+
+    //| return Ranges.part(request, Response.file(file), validators).with(validators.headers()); //@ 16
+    Response whole = Response.file(file); //@ 17+
+    return (gzip ? Compression.gzip(whole) : Ranges.part(request, whole, validators)).with(validators.headers()); //@ 17+
     //@ end
 }
 //@ end

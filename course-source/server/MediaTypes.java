@@ -15,15 +15,28 @@ final class MediaTypes {
     /** The Content-Type of a file. A text says charset=utf-8 only when true, else the browser guesses. */
     //| static String of(Path file) throws IOException { //@ 6-13
     static String of(Path file, byte[] bytes) throws IOException { // bytes: the file's, read already; or null //@ 14+
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT); // .PNG is .png
-        String type = BY_EXTENSION.getOrDefault(extension, "application/octet-stream");
+        //@ 6-16
+        //| String name = file.getFileName().toString();
+        //| int dot = name.lastIndexOf('.');
+        //| String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT); // .PNG is .png
+        //| String type = BY_EXTENSION.getOrDefault(extension, "application/octet-stream");
+        //@ end
+        String type = byExtension(file); //@ 17+
         //| return type.startsWith("text/") && isUtf8(file) ? type + "; charset=utf-8" : type; //@ 6-13
         boolean utf8 = type.startsWith("text/") && (bytes != null ? isUtf8(bytes) : isUtf8(file)); //@ 14+
         return utf8 ? type + "; charset=utf-8" : type; //@ 14+
     }
 
+    //@ 17+
+    /** The type its extension names, without a charset. */
+    static String byExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT); // .PNG is .png
+        return BY_EXTENSION.getOrDefault(extension, "application/octet-stream");
+    }
+
+    //@ end
     /** Whether the file is UTF-8 text: a strict decoder reads it, and reports bytes that are not. */
     static boolean isUtf8(Path file) throws IOException {
         try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -89,6 +89,11 @@ record Response(String status, List<String> headers, InputStream body) {
             //|     body.transferTo(out); // a buffer at a time: a huge file costs no more memory than a small one
             //| }
             //@ end
+            //@ 17+
+            if (withBody && headers.contains("Content-Encoding: gzip")) {
+                return Compression.send(body, out); // compressed as it goes out
+            }
+            //@ end
             // A buffer at a time: a huge file costs no more memory than a small one. //@ 13+
             return withBody ? body.transferTo(out) : 0; //@ 13+
         }

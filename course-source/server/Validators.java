@@ -15,8 +15,23 @@ record Validators(Instant lastModified, String etag) {
     }
 
     List<String> headers() {
-        return List.of("Last-Modified: " + Response.HTTP_DATE.format(lastModified), "ETag: " + etag);
+        //| return List.of("Last-Modified: " + Response.HTTP_DATE.format(lastModified), "ETag: " + etag); //@ 9-16
+        //@ 17+
+        // Vary: the answer depends on Accept-Encoding, and caches keep a copy for each (RFC 9110 §12.5.5).
+        return List.of("Last-Modified: " + Response.HTTP_DATE.format(lastModified), "ETag: " + etag,
+                "Vary: Accept-Encoding");
+        //@ end
     }
+    //@ 17+
+
+    /**
+     * The compressed file's: a tag of its own, for other bytes. Weak (W/), as nginx's: the bytes
+     * depend on the compressor, the file's content does not (RFC 9110 §8.8.1).
+     */
+    Validators gzipped() {
+        return new Validators(lastModified, "W/" + etag.replaceFirst("\"$", "-gzip\""));
+    }
+    //@ end
 
     /**
      * Whether the client's copy is still good (RFC 9110 §13.2.2): If-None-Match names this tag, or
@@ -27,7 +42,8 @@ record Validators(Instant lastModified, String etag) {
         if (noneMatch != null) {
             // A weak tag, W/"...", matches too: a GET compares tags weakly (RFC 9110 §8.8.3.2).
             return Stream.of(noneMatch.split(",")).map(tag -> tag.strip().replaceFirst("^W/", ""))
-                    .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+                    //| .anyMatch(tag -> tag.equals(etag) || tag.equals("*")); //@ 9-16
+                    .anyMatch(tag -> tag.equals(etag.replaceFirst("^W/", "")) || tag.equals("*")); //@ 17+
         }
         String since = headers.get("if-modified-since");
         try {
