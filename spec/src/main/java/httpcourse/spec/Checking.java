@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
 
@@ -117,6 +118,15 @@ public final class Checking {
                 SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
     }
 
+    /**
+     * The file gzip-compressed (step 17): Content-Encoding: gzip, Vary, in chunks or with the
+     * compressed length; its type and Last-Modified as the file's, an ETag (of its own).
+     */
+    public Expected gzipped(String path) {
+        return Expected.gzipped(webRoot().page(path), typeRule(path))
+                .with(HeaderRules.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
+    }
+
     /** 404 Not Found: "File Not Found" alone in steps 4 and 5, then with the usual head and any short text. */
     public Expected notFound() {
         return has(Feature.COMPLETE_ANSWERS) ? Expected.error("404 Not Found")
@@ -191,7 +201,7 @@ public final class Checking {
 
     /** The Content-Type rule for a file of htdocs, by its extension. */
     private static HeaderRule typeRule(String path) {
-        for (SiteFiles.Typed typed : SiteFiles.TYPED) {
+        for (SiteFiles.Typed typed : Stream.concat(SiteFiles.TYPED.stream(), SiteFiles.BIG.stream()).toList()) {
             if (typed.path().equals(path)) {
                 return contentType(typed.what(), typed.charset(), typed.types());
             }

@@ -84,7 +84,8 @@ public final class Course {
         steps.add(step = step.next("a server to leave running").add(UnattendedChecks.ALL));
         steps.add(step = step.next("measured and tuned").add(TunedChecks.ALL));
         steps.add(step = step.next("uploads").add(UploadChecks.ALL));
-        steps.add(step.next("byte ranges").add(RangeChecks.ALL));
+        steps.add(step = step.next("byte ranges").add(RangeChecks.ALL));
+        steps.add(step.next("compression").add(CompressionChecks.ALL));
         return Collections.unmodifiableList(steps);
     }
 

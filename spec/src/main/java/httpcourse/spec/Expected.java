@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +21,9 @@ public final class Expected {
         /** Nothing: the answer to HEAD, or a 304. */
         NONE,
         /** Any bytes, none too: what a 201 Created says is the server's choice. */
-        ANY
+        ANY,
+        /** Bytes that a client decodes into these exact bytes: gzip, maybe in chunks (step 17). */
+        GZIP
     }
 
     String statusLine;
@@ -63,7 +66,7 @@ public final class Expected {
     /** The whole bare answer, as bytes. */
     byte[] bareBytes() {
         byte[] head = (statusLine + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] all = java.util.Arrays.copyOf(head, head.length + exactBody.length);
+        byte[] all = Arrays.copyOf(head, head.length + exactBody.length);
         System.arraycopy(exactBody, 0, all, head.length, exactBody.length);
         return all;
     }
@@ -110,6 +113,22 @@ public final class Expected {
                 .with(HeaderRules.contentRange(contentRange));
     }
 
+    /**
+     * 200 OK with these bytes gzip-compressed (Content-Encoding: gzip), in chunks or with the
+     * Content-Length of the compressed bytes, and Vary: Accept-Encoding (step 17).
+     */
+    public static Expected gzipped(byte[] content, HeaderRule contentType) {
+        return gzipped(content, contentType, CodingRules.contentEncodingGzip());
+    }
+
+    /** The same, with this rule for Content-Encoding: one whose hint says why this answer is compressed. */
+    public static Expected gzipped(byte[] content, HeaderRule contentType, HeaderRule contentEncoding) {
+        Expected expected = withDate("200 OK", Body.GZIP, content).with(contentType).with(contentEncoding)
+                .with(CodingRules.vary());
+        CodingRules.framing().forEach(expected::with);
+        return expected;
+    }
+
     /** 304 Not Modified: no body; a Content-Length, if any, is the file's length (RFC 9110 §8.6). */
     public static Expected notModified(long fileLength) {
         return withDate("304 Not Modified", Body.NONE, null).with(HeaderRules.contentLength(fileLength, false));
@@ -128,6 +147,21 @@ public final class Expected {
         return head;
     }
 
+    /**
+     * What HEAD gets where GET got {@code get}: this answer's head, Content-Length and
+     * Transfer-Encoding as GET's were (none where it had none), and no body.
+     */
+    public Expected withoutBodyAs(HttpResponse get, String why) {
+        Expected head = new Expected(statusLine, Body.NONE, null);
+        rules.stream().filter(rule -> !rule.name().equalsIgnoreCase("Content-Length")
+                && !rule.name().equalsIgnoreCase("Transfer-Encoding")).forEach(head.rules::add);
+        head.rules.add(CodingRules.same("Content-Length", get.value("Content-Length"), why));
+        head.rules.add(CodingRules.same("Transfer-Encoding", get.value("Transfer-Encoding"), why));
+        head.situation = situation;
+        head.mayStayOpen = mayStayOpen;
+        return head;
+    }
+
     /** The same answer in HTTP/1.1, the version of steps 8 and on: "HTTP/1.1 200 OK". */
     public Expected inHttp11() {
         statusLine = statusLine.replaceFirst("^HTTP/1\\.0 ", "HTTP/1.1 ");
@@ -140,6 +174,12 @@ public final class Expected {
      */
     public Expected mayStayOpen() {
         mayStayOpen = true;
+        return this;
+    }
+
+    /** Without the rules for the header field {@code name}: for a check that puts its own in their place. */
+    public Expected without(String name) {
+        rules.removeIf(rule -> rule.name().equalsIgnoreCase(name));
         return this;
     }
 
@@ -186,6 +226,10 @@ public final class Expected {
             case EXACT -> exactBody;
             case NONE -> new byte[0];
             case ANY -> actual.statusLine().equals(statusLine) ? actual.body() : new byte[0];
+            case GZIP -> actual.statusLine().equals(statusLine) && Codings.isGzip(actual)
+                    && Arrays.equals(Codings.decode(actual).bytes(), exactBody) ? actual.body()
+                    : ("[the file's " + exactBody.length + " bytes, gzip-compressed (1f 8b ...)"
+                            + (Codings.isChunked(actual) ? ", in chunks" : "") + "]").getBytes(StandardCharsets.US_ASCII);
             case ANY_TEXT -> actual.statusLine().equals(statusLine) && actual.body().length > 0 ? actual.body()
                     : (statusLine.substring("HTTP/1.x ".length()) + ": a few words that say why\n")
                             .getBytes(StandardCharsets.US_ASCII);

@@ -43,6 +43,11 @@ public final class ResponseCheck {
         if (same && closed) {
             return;
         }
+        if (same && expected.body == Expected.Body.GZIP && actual.value("Content-Length") == null
+                && !Codings.isChunked(actual)) {
+            throw FailureReport.failure("The body is right, but nothing says where it ends.", wanted, timed.reply(),
+                    List.of(CodingRules.unframed()));
+        }
         String headline = (same ? "The answer is right, but the server did not close the connection after it."
                 : "The response is not the expected one") + (expected.situation.isEmpty() ? "" : " (request: "
                 + expected.situation + ")") + ".\n(Header fields may come in any order, their names in any letter"
@@ -113,6 +118,12 @@ public final class ResponseCheck {
         if (expected.body == Expected.Body.ANY_TEXT && actual.body().length == 0) {
             return List.of(new Hint(Hint.Id.ERROR_WITHOUT_TEXT, "The answer has no body: an error says in a few"
                     + " words what is wrong (and a browser shows them), with the Content-Length of those words."));
+        }
+        if (expected.body == Expected.Body.GZIP && Codings.isGzip(actual)) {
+            Hint wrong = CodingRules.bodyHint(actual, expected.exactBody);
+            if (wrong != null) {
+                return List.of(wrong); // the body cannot be read: the header fields do not matter yet
+            }
         }
         if (expected.body == Expected.Body.EXACT && !Arrays.equals(actual.body(), context.expectedBody())) {
             // the wrong file, a charset conversion, bytes cut or added: general hints, unless the check knows better

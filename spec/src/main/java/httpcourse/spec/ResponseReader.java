@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one response from a connection that may carry more, as an HTTP/1.1 client does
- * (RFC 9112 §6.3): the head up to its empty line, then the body by its Content-Length; none after
- * HEAD, nor for 1xx, 204 and 304; up to the close when there is no Content-Length. When the
+ * (RFC 9112 §6.3): the head up to its empty line, then the body by its chunks or its Content-Length;
+ * none after HEAD, nor for 1xx, 204 and 304; up to the close when there is neither. When the
  * response says "Connection: close", or the caller knows the connection ends with it, it reads
  * on to the close: bytes sent after the body show. The whole response must come within the
  * response timeout; bytes that belong to the next response stay for it ({@link #rest()}).
@@ -54,8 +54,20 @@ final class ResponseReader {
             }
             HttpResponse head = HttpResponse.parse(Arrays.copyOf(received.toByteArray(), headEnd));
             long length = bodyLength(head, request.split(" ", 2)[0]);
-            if (length < 0 || !persists(request, head)) {
+            if (length == UNTIL_CLOSE || !persists(request, head)) {
                 return readToTheEnd(deadline);
+            }
+            if (length == CHUNKED) {
+                while ((length = Codings.chunksEnd(received.toByteArray(), headEnd)) < 0) {
+                    if (length == Codings.MALFORMED) {
+                        return readToTheEnd(deadline); // no end to find: whatever comes is the answer
+                    }
+                    Exchange.Ending ending = readMore(deadline);
+                    if (ending != null) {
+                        return ending;
+                    }
+                }
+                length -= headEnd;
             }
             while (received.size() < headEnd + length) {
                 Exchange.Ending ending = readMore(deadline);
@@ -127,11 +139,19 @@ final class ResponseReader {
         return lf >= 0 ? lf + 2 : -1;
     }
 
-    /** The body's length (RFC 9112 §6.3); -1 when it ends with the connection. */
+    /** {@link #bodyLength}: the body ends with the connection. */
+    static final long UNTIL_CLOSE = -1;
+    /** {@link #bodyLength}: the body comes in chunks, and ends with the last one (RFC 9112 §7.1). */
+    static final long CHUNKED = -2;
+
+    /** The body's length (RFC 9112 §6.3); UNTIL_CLOSE or CHUNKED when no length is given. */
     static long bodyLength(HttpResponse head, String method) {
         String code = head.code();
         if (method.equals("HEAD") || code.startsWith("1") || code.equals("204") || code.equals("304")) {
             return 0;
+        }
+        if (Codings.isChunked(head)) {
+            return CHUNKED; // Transfer-Encoding wins over Content-Length
         }
         String length = head.value("Content-Length");
         return length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1;

@@ -39,6 +39,8 @@ import httpcourse.spec.HeaderRules.Charset;
  * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html)
  * htdocs/dated.html       modified at a random second of the past
  * htdocs/fifo             a named pipe, where mkfifo exists
+ * htdocs/big/             book.html (about 40 KiB), style.css, data.json: text that gzip shrinks (step 17);
+ *                         photo.jpg: 8 KiB of random bytes, which it cannot
  * </pre>
  */
 public final class SiteFiles {
@@ -91,6 +93,18 @@ public final class SiteFiles {
     public static final String LINK_TO_HIDDEN = "/hidden-link.html";
     public static final String DATED = "/dated.html";
     public static final String FIFO = "/fifo";
+    /** Text of 1 KiB or more, which step 17 compresses: an .html page of about 40 KiB, a .css, a .json. */
+    public static final String BOOK = "/big/book.html";
+    public static final String STYLE = "/big/style.css";
+    public static final String DATA = "/big/data.json";
+    /** A JPEG photo of 8 KiB: compressed already, it gains nothing from gzip. */
+    public static final String PHOTO = "/big/photo.jpg";
+    /** The same files, with their types. */
+    public static final List<Typed> BIG = List.of(
+            new Typed(BOOK, "an .html page", Charset.UTF8_ALLOWED, "text/html"),
+            new Typed(STYLE, "a .css stylesheet", Charset.UTF8_ALLOWED, "text/css"),
+            new Typed(DATA, "a .json file", Charset.UTF8_ALLOWED, "application/json"),
+            new Typed(PHOTO, "a .jpg photo", Charset.NONE, "image/jpeg"));
 
     private SiteFiles() {
     }
@@ -124,8 +138,43 @@ public final class SiteFiles {
         } catch (InvalidPathException noUtf8FileNames) {
             // this JVM cannot name such a file: the check that asks for it is skipped (see hasNonAsciiName)
         }
+        writeCompressible(webRoot, random);
         link(webRoot, LINK_TO_HIDDEN, HIDDEN.substring(1));
         makeFifo(webRoot, FIFO);
+    }
+
+    /**
+     * The files of step 17: words drawn at random from a short list, as text repeats its words, so
+     * that gzip shrinks them about as much as real pages (to a quarter or so); a token, and UTF-8.
+     */
+    private static void writeCompressible(WebRoot webRoot, Random random) {
+        String[] words = ("the a server client request answer file byte header body connection gzip chunk size"
+                + " length browser cache page text of to in and is that it for with as on café Grüße ✓").split(" ");
+        StringBuilder book = new StringBuilder();
+        while (book.length() < 40_000) {
+            book.append("<p>");
+            for (int i = 0; i < 60; i++) {
+                book.append(words[random.nextInt(words.length)]).append(i % 12 == 11 ? ".\n" : " ");
+            }
+            book.append(webRoot.token("book")).append("</p>\n");
+        }
+        webRoot.replacePage(BOOK, html("A book", book.toString()));
+        StringBuilder style = new StringBuilder("/* " + webRoot.token("style") + " */\n");
+        StringBuilder data = new StringBuilder("[{\"mark\": \"" + webRoot.token("data") + "\"}");
+        for (int i = 0; style.length() < 4096; i++) {
+            style.append(".").append(words[random.nextInt(words.length)]).append("-").append(i)
+                    .append(" { margin: ").append(random.nextInt(40)).append("px; color: #")
+                    .append(Integer.toHexString(0x100000 + random.nextInt(0xEFFFFF))).append("; }\n");
+            data.append(",\n {\"id\": ").append(i).append(", \"word\": \"").append(words[random.nextInt(
+                    words.length)]).append("\", \"size\": ").append(random.nextInt(100_000)).append("}");
+        }
+        webRoot.replacePage(STYLE, text(style.toString()));
+        webRoot.replacePage(DATA, text(data.append("]").toString()));
+        byte[] photo = randomBytes(random, 8192);
+        photo[0] = (byte) 0xFF; // a JPEG's first bytes: FF D8 FF
+        photo[1] = (byte) 0xD8;
+        photo[2] = (byte) 0xFF;
+        webRoot.replacePage(PHOTO, photo);
     }
 
     public static boolean hasNonAsciiName(WebRoot webRoot) {

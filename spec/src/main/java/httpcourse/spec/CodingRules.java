@@ -1,0 +1,122 @@
+package httpcourse.spec;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rules for the header fields of step 17's answers (compression), and the hints for a body
+ * that a client cannot decode. Beside {@link HeaderRules}, which holds the rules of steps 6 to 16.
+ */
+final class CodingRules {
+
+    private CodingRules() {
+    }
+
+    /** Content-Encoding: gzip, where a check's own hint says why (a misread Accept-Encoding, say). */
+    static HeaderRule contentEncodingGzip(Hint.Id id, String why) {
+        HeaderRule usual = contentEncodingGzip();
+        return new HeaderRule(usual.name(), true, usual.accepts(), usual.expected(), (got, c) -> got == null
+                && looksGzipped(c.actual()) ? usual.hint().apply(null, c) : new Hint(id, why));
+    }
+
+    /**
+     * The value GET's answer had for this header field, {@code value}, or none when it had none:
+     * HEAD's answer has the head GET's has (RFC 9110 §9.3.2).
+     */
+    static HeaderRule same(String name, String value, String why) {
+        return new HeaderRule(name, value != null, (got, c) -> got.equalsIgnoreCase(value),
+                c -> value == null ? "(none)" : value, (got, c) -> new Hint(Hint.Id.GZIP_HEAD_DIFFERS, "GET's answer"
+                        + (value == null ? " has no " + name : " says " + name + ": " + value) + "; HEAD's "
+                        + (got == null ? "has none" : "says " + got) + ". " + why));
+    }
+
+    /** Content-Encoding: gzip, when the client accepts it and the file gains from it. */
+    static HeaderRule contentEncodingGzip() {
+        return new HeaderRule("Content-Encoding", true, (got, c) -> got.equalsIgnoreCase("gzip")
+                || got.equalsIgnoreCase("x-gzip"), c -> "gzip", (got, c) -> got == null && looksGzipped(c.actual())
+                ? new Hint(Hint.Id.GZIP_UNSAID, "The body is gzip, but the head does not say so: without"
+                        + " \"Content-Encoding: gzip\" the client takes the compressed bytes for the file itself"
+                        + " (RFC 9110 §8.4).")
+                : new Hint(Hint.Id.GZIP_MISSING, "The client accepts gzip (Accept-Encoding), and this is text of"
+                        + " 1 KiB or more, which gzip shrinks to a third or less: send it compressed, with"
+                        + " \"Content-Encoding: gzip\" (RFC 9110 §8.4.1.3)" + (got == null ? "." : "; got \"" + got
+                        + "\", which is not gzip.")));
+    }
+
+    /** Vary: Accept-Encoding (or *), with every answer whose form depends on Accept-Encoding. */
+    static HeaderRule vary() {
+        return new HeaderRule("Vary", true, (got, c) -> Arrays.stream(got.split(",")).map(String::strip)
+                .anyMatch(name -> name.equalsIgnoreCase("Accept-Encoding") || name.equals("*")),
+                c -> "Accept-Encoding", (got, c) -> new Hint(Hint.Id.VARY_MISSING, "This file goes out compressed"
+                        + " or not, as Accept-Encoding says: say so with \"Vary: Accept-Encoding\" in every answer"
+                        + " for it, compressed or not, 304 too (RFC 9110 §12.5.5). Without it, a cache between"
+                        + " server and browsers keeps one answer and hands gzip to a client that cannot read it,"
+                        + " or the whole text to one that asked for less" + (got == null ? "." : "; got \"" + got
+                        + "\".")));
+    }
+
+    /**
+     * How a compressed body is framed: in chunks (Transfer-Encoding: chunked, no Content-Length),
+     * or with the Content-Length of the compressed bytes.
+     */
+    static List<HeaderRule> framing() {
+        HeaderRule length = new HeaderRule("Content-Length", false, (got, c) -> !Codings.isChunked(c.actual())
+                && got.equals(String.valueOf(c.actual().body().length)), c -> String.valueOf(c.expectedBody().length),
+                (got, c) -> new Hint(Hint.Id.GZIP_FRAMING, Codings.isChunked(c.actual())
+                        ? "Content-Length comes with Transfer-Encoding: chunked. A body in chunks has no length: send"
+                                + " one or the other, never both (RFC 9112 §6.2)."
+                        : "Content-Length is the length of the bytes sent, the compressed ones (" + c.actual().body().length
+                                + " here), not the file's: " + got + ". Compressed as it is sent, a body's length is"
+                                + " not known at its start: send it in chunks, without Content-Length."));
+        HeaderRule chunked = new HeaderRule("Transfer-Encoding", false, (got, c) -> got.equalsIgnoreCase("chunked"),
+                c -> "chunked", (got, c) -> new Hint(Hint.Id.GZIP_FRAMING, "Transfer-Encoding says how the body is"
+                        + " framed; this server's only framing is \"chunked\" (RFC 9112 §7); got \"" + got + "\"."));
+        return List.of(length, chunked);
+    }
+
+    /** No Transfer-Encoding: the request is HTTP/1.0, whose clients know no chunks. */
+    static HeaderRule noChunks() {
+        return new HeaderRule("Transfer-Encoding", false, (got, c) -> false, c -> "(none)",
+                (got, c) -> new Hint(Hint.Id.CHUNKS_TO_HTTP10, "The request is HTTP/1.0, whose clients know no"
+                        + " chunks: a server MUST NOT send them Transfer-Encoding (RFC 9112 §6.1). Send the file as"
+                        + " it is (as nginx does: gzip_http_version 1.1), or compressed with its Content-Length."));
+    }
+
+    /** Neither Content-Length nor chunks, on a connection that stays open. */
+    static Hint unframed() {
+        return new Hint(Hint.Id.GZIP_FRAMING, "A compressed body has neither Content-Length nor chunks, and the"
+                + " connection stays open: the client cannot tell where the body ends, and waits. Send it in chunks"
+                + " (Transfer-Encoding: chunked): each with its length in hex, then the last, empty one, \"0\\r\\n"
+                + "\\r\\n\" (RFC 9112 §7.1).");
+    }
+
+    /** What stops a client from reading the compressed body as {@code content}; null when nothing does. */
+    static Hint bodyHint(HttpResponse actual, byte[] content) {
+        if (Codings.isChunked(actual)) {
+            Codings.Decoded chunks = Codings.dechunk(actual.body());
+            if (!chunks.ok()) {
+                return new Hint(Hint.Id.CHUNKS_WRONG, "The chunks cannot be read: " + chunks.problem() + ". Each chunk"
+                        + " is its length in hex, \\r\\n, that many bytes, \\r\\n; the last one is \"0\\r\\n\\r\\n\""
+                        + " (RFC 9112 §7.1).");
+            }
+        }
+        Codings.Decoded decoded = Codings.decode(actual);
+        if (!decoded.ok()) {
+            return new Hint(Hint.Id.GZIP_BODY_WRONG, "The body says gzip, but gunzip cannot read it: "
+                    + decoded.problem() + ".");
+        }
+        if (!Arrays.equals(decoded.bytes(), content)) {
+            return new Hint(Hint.Id.GZIP_BODY_WRONG, "Decoded, the body is not the file: " + decoded.bytes().length
+                    + " bytes where the file has " + content.length + ", the first difference at byte "
+                    + Arrays.mismatch(decoded.bytes(), content) + ". Compress the file's bytes as they are, all"
+                    + " of them.");
+        }
+        return null;
+    }
+
+    /** Whether the body, maybe in chunks, starts as gzip does (1f 8b). */
+    private static boolean looksGzipped(HttpResponse actual) {
+        byte[] body = Codings.isChunked(actual) ? Codings.dechunk(actual.body()).bytes() : actual.body();
+        return body != null && body.length >= 2 && (body[0] & 0xFF) == 0x1F && (body[1] & 0xFF) == 0x8B;
+    }
+}

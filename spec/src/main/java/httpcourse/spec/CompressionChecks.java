@@ -1,0 +1,180 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+
+import java.util.List;
+
+/**
+ * Step 17: compression (RFC 9110 §8.4, §12.5.3). Text of 1 KiB or more (text/*, JSON, SVG, WASM)
+ * goes out gzip-compressed when the request's Accept-Encoding accepts gzip: a list of codings,
+ * each with a weight, where q=0 means "not this one" and "*" stands for the codings it does not
+ * name; any file goes compressed when the client refuses it as it is (identity;q=0). The answer
+ * says Content-Encoding: gzip and Vary: Accept-Encoding; its length is not known before its end,
+ * so it comes in chunks (or, from a server that compressed it before, with its Content-Length),
+ * but never chunked to HTTP/1.0. It has an ETag of its own, by which 304 answers; HEAD gets the
+ * head GET gets. A small file, a photo, other bytes, and any range go as they are.
+ */
+public final class CompressionChecks {
+
+    private CompressionChecks() {
+    }
+
+    private static final String BOOK = SiteFiles.BOOK;
+    private static final String SMALL = "/ipsum.html"; // WebRoot's: a few hundred bytes
+
+    public static final Check GZIP = check("compresses text of 1 KiB or more when the client accepts gzip:"
+            + " Content-Encoding: gzip, Vary: Accept-Encoding, and a body that decodes to the file", c -> {
+        for (String path : List.of(BOOK, SiteFiles.STYLE, SiteFiles.DATA)) {
+            c.inCase(path, () -> c.check(c.send(get(path, "Accept-Encoding: gzip")), c.gzipped(path)
+                    .when("GET " + path + " with Accept-Encoding: gzip")));
+        }
+        c.inCase("two answers on one connection, the first compressed", () -> {
+            try (RawConnection connection = c.server().open()) {
+                KeepAliveChecks.checkNext(c, connection, 1, keepOpen("GET", BOOK, "Accept-Encoding: gzip"),
+                        c.gzipped(BOOK).when("GET " + BOOK + " with Accept-Encoding: gzip, the connection kept"));
+                KeepAliveChecks.checkNext(c, connection, 2, keepOpen("GET", SMALL, "Accept-Encoding: gzip"),
+                        plain(c, SMALL).when("the next request on the connection: GET " + SMALL));
+            }
+        });
+    });
+
+    public static final Check NEGOTIATION = check("reads Accept-Encoding as codings with weights: q=0 refuses"
+            + " one, \"*\" stands for the others, names in any letter case", c -> {
+        String why = "Accept-Encoding is a list of codings, each with a weight, q=1 when none is given: q=0 means"
+                + " \"not this one\", any other weight \"this one will do\"; \"*\" stands for every coding the list does"
+                + " not name; names and q ignore letter case (RFC 9110 §12.5.3, §12.4.2). Read the list, not the"
+                + " text: \"gzip;q=0\" contains \"gzip\" and refuses it.";
+        for (String accepted : List.of("gzip;q=0.5, br", "br, *", "GZIP", "deflate, gzip;q=0.001", "*;q=0.1")) {
+            c.inCase("Accept-Encoding: " + accepted, () -> c.check(c.send(get(BOOK, "Accept-Encoding: " + accepted)),
+                    Expected.gzipped(c.webRoot().page(BOOK), Checking.HTML, CodingRules.contentEncodingGzip(
+                            Hint.Id.ACCEPT_ENCODING_MISREAD, why)).with(HeaderRules.lastModified(SiteFiles.modified(
+                            c.webRoot(), BOOK))).with(HeaderRules.etag()).when("Accept-Encoding: " + accepted)));
+        }
+        for (String refused : List.of("gzip;q=0", "br, deflate", "gzip;q=0, *", "gzip ; Q=0.000", "identity")) {
+            c.inCase("Accept-Encoding: " + refused, () -> c.check(c.send(get(BOOK, "Accept-Encoding: " + refused)),
+                    plain(c, BOOK).when("Accept-Encoding: " + refused).bytesBecause(Hint.Id.ACCEPT_ENCODING_MISREAD,
+                            why)));
+        }
+    });
+
+    public static final Check IDENTITY_REFUSED = check("compresses even a small file when the client refuses it"
+            + " as it is: identity;q=0, or *;q=0 with gzip named", c -> {
+        String why = "The client accepts gzip and refuses the file as it is: \"identity;q=0\" (or \"*;q=0\", where"
+                + " identity is not named) says that it cannot take the uncompressed bytes (RFC 9110 §12.5.3). A file"
+                + " too small to gain from gzip goes compressed then all the same.";
+        for (String accepted : List.of("gzip, identity;q=0", "gzip;q=1, *;q=0", "*, identity;q=0")) {
+            c.inCase("Accept-Encoding: " + accepted, () -> c.check(c.send(get(SMALL, "Accept-Encoding: " + accepted)),
+                    Expected.gzipped(c.webRoot().page(SMALL), Checking.HTML, CodingRules.contentEncodingGzip(
+                            Hint.Id.IDENTITY_REFUSED_IGNORED, why)).with(HeaderRules.lastModified(SiteFiles.modified(
+                            c.webRoot(), SMALL))).with(HeaderRules.etag()).when("Accept-Encoding: " + accepted)));
+        }
+    });
+
+    public static final Check ONLY_WHAT_SHRINKS = check("leaves as they are what gzip does not shrink: a file"
+            + " under 1 KiB, a JPEG photo, bytes of an unknown type", c -> {
+        String why = "gzip shrinks text, but not a file of a few hundred bytes (its own header and trailer take 18,"
+                + " and the answer fits one packet anyway), nor a photo, a video or an archive, which are compressed"
+                + " already: compressing them costs time for nothing, or makes them larger. Compress only text (text/*,"
+                + " JSON, SVG, WASM) of 1 KiB or more.";
+        c.inCase(SMALL + ", a few hundred bytes", () -> c.check(c.send(get(SMALL, "Accept-Encoding: gzip")),
+                plain(c, SMALL).when("GET " + SMALL + " with Accept-Encoding: gzip").bytesBecause(
+                        Hint.Id.GZIP_NOT_WORTH_IT, why)));
+        for (String path : List.of(SiteFiles.PHOTO, "/large.bin")) {
+            c.inCase(path, () -> c.check(c.send(get(path, "Accept-Encoding: gzip")), c.file(path).when("GET " + path
+                    + " with Accept-Encoding: gzip").bytesBecause(Hint.Id.GZIP_NOT_WORTH_IT, why)));
+        }
+    });
+
+    public static final Check NEVER_FOR_RANGES = check("sends a range of the file's own bytes, never compressed,"
+            + " whatever Accept-Encoding says", c -> {
+        String why = "A range counts the file's own bytes: a client that resumes a download, or a video that seeks,"
+                + " asks for bytes of the file, not of a compressed copy whose bytes change with the compressor."
+                + " Serve a request with Range as step 16 does, uncompressed (nginx does the same).";
+        c.check(c.send(get(BOOK, "Accept-Encoding: gzip\r\nRange: bytes=0-99")), c.filePart(BOOK, 0, 99)
+                .with(CodingRules.vary()).when("Range: bytes=0-99, Accept-Encoding: gzip")
+                .because(Hint.Id.GZIP_FOR_RANGE, why).bytesBecause(Hint.Id.GZIP_FOR_RANGE, why));
+    });
+
+    public static final Check OWN_ETAG = check("gives the compressed answer an ETag of its own, and answers"
+            + " If-None-Match by the tag of what it would send", c -> {
+        String plainTag = CachingChecks.etagOf(c, BOOK);
+        String zippedTag = zippedEtag(c, plainTag);
+        String why = "One file, two answers: the file as it is, and gzip-compressed, each with its own ETag."
+                + " If-None-Match names the copy the client has: 304 only when it names the tag of the answer this"
+                + " request would get (RFC 9110 §13.1.2).";
+        c.inCase("If-None-Match: the compressed answer's tag, Accept-Encoding: gzip", () -> c.check(c.send(get(BOOK,
+                "Accept-Encoding: gzip\r\nIf-None-Match: " + zippedTag)), Expected.notModified(c.webRoot().page(BOOK)
+                .length).with(HeaderRules.sameEtag(zippedTag)).with(CodingRules.vary()).when("If-None-Match: "
+                + zippedTag + ", Accept-Encoding: gzip").because(Hint.Id.GZIP_ETAG_SAME, why)));
+        c.inCase("If-None-Match: the plain file's tag, Accept-Encoding: gzip", () -> c.check(c.send(get(BOOK,
+                "Accept-Encoding: gzip\r\nIf-None-Match: " + plainTag)), c.gzipped(BOOK).when("If-None-Match: "
+                + plainTag + " (the uncompressed file's), Accept-Encoding: gzip").because(Hint.Id.GZIP_ETAG_SAME,
+                why)));
+        c.inCase("If-None-Match: the compressed answer's tag, no Accept-Encoding", () -> c.check(c.send(get(BOOK,
+                "If-None-Match: " + zippedTag)), plain(c, BOOK).when("If-None-Match: " + zippedTag + " (the"
+                + " compressed answer's), without Accept-Encoding").because(Hint.Id.GZIP_ETAG_SAME, why)));
+    });
+
+    public static final Check HEAD_AS_GET = check("answers HEAD with Accept-Encoding: gzip with the head GET gets:"
+            + " the same Content-Encoding, Vary, ETag and framing, no body", c -> {
+        Timed get = c.send(get(BOOK, "Accept-Encoding: gzip"));
+        c.check(get, c.gzipped(BOOK).when("GET " + BOOK + " with Accept-Encoding: gzip"));
+        HttpResponse got = HttpResponse.parse(get.exchange().response());
+        String head = "HEAD " + BOOK + " HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n";
+        String why = "HEAD gets the head GET would get, without the body (RFC 9110 §9.3.2): compressed too, so"
+                + " Content-Encoding: gzip, Vary, the compressed answer's ETag, and the same framing (chunked, or the"
+                + " compressed length). Decide on compression before, and apart from, sending the body.";
+        Expected expected = c.gzipped(BOOK).without("Content-Encoding").without("ETag")
+                .with(CodingRules.contentEncodingGzip(Hint.Id.GZIP_HEAD_DIFFERS, why))
+                .with(CodingRules.same("ETag", got.value("ETag"), why));
+        c.check(c.send(head), expected.withoutBodyAs(got, why).when("HEAD " + BOOK + " with Accept-Encoding: gzip"));
+    });
+
+    public static final Check NO_CHUNKS_FOR_HTTP10 = check("sends no chunks to HTTP/1.0: the file as it is, or"
+            + " compressed with its Content-Length", c -> {
+        Timed answer = c.send("GET " + BOOK + " HTTP/1.0\r\nAccept-Encoding: gzip\r\n\r\n");
+        boolean compressed = Codings.isGzip(HttpResponse.parse(answer.exchange().response()));
+        c.check(answer, compressed ? c.gzipped(BOOK).without("Transfer-Encoding").with(CodingRules.noChunks())
+                .when("GET " + BOOK + " HTTP/1.0, Accept-Encoding: gzip") : plain(c, BOOK).when("GET " + BOOK
+                + " HTTP/1.0, Accept-Encoding: gzip"));
+    });
+
+    public static final List<Check> ALL = List.of(GZIP, NEGOTIATION, IDENTITY_REFUSED, ONLY_WHAT_SHRINKS,
+            NEVER_FOR_RANGES, OWN_ETAG, HEAD_AS_GET, NO_CHUNKS_FOR_HTTP10);
+
+    /** The compressed answer's ETag: the same twice, and not the plain file's {@code plainTag}. */
+    private static String zippedEtag(Checking c, String plainTag) {
+        String etag = null;
+        for (int i = 0; i < 2; i++) {
+            Timed answer = c.send(get(BOOK, "Accept-Encoding: gzip"));
+            c.check(answer, c.gzipped(BOOK).when("GET " + BOOK + " with Accept-Encoding: gzip"));
+            String again = HttpResponse.parse(answer.exchange().response()).value("ETag");
+            if (etag != null && !etag.equals(again) || again.equals(plainTag)) {
+                throw FailureReport.failure(etag != null && !etag.equals(again) ? "GET " + BOOK + " compressed, twice,"
+                        + " the file unchanged: two ETags, " + etag + " then " + again + "." : "The compressed answer"
+                        + " has the ETag of the file as it is: " + again + ".", null, answer.reply(), List.of(new Hint(
+                        Hint.Id.GZIP_ETAG_SAME, "The compressed answer's bytes are not the file's: they need a tag of"
+                        + " their own (RFC 9110 §8.8.3), the same for as long as the file does not change. With one tag"
+                        + " for both, a cache that holds one of them hears 304 for the other, and keeps bytes the"
+                        + " client cannot read, or did not ask for. nginx makes it weak (W/\"...\"); Apache adds"
+                        + " \"-gzip\" inside the quotes.")));
+            }
+            etag = again;
+        }
+        return etag;
+    }
+
+    /** The file as it is, with Vary: Accept-Encoding, since another request would get it compressed. */
+    static Expected plain(Checking c, String path) {
+        return c.file(path).with(CodingRules.vary());
+    }
+
+    /** GET {@code path} in HTTP/1.1 with these header lines, the connection closing after it. */
+    static String get(String path, String headers) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\nConnection: close\r\n\r\n";
+    }
+
+    private static String keepOpen(String method, String path, String headers) {
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n\r\n";
+    }
+}
