@@ -7,7 +7,7 @@ import module java.base;
  */
 final class Compression {
     // Below 1 KiB, a file fits in one packet anyway, and gzip's own 18 bytes eat most of the gain.
-    static final long SMALL_FILE = 1024;
+    static final long MIN_LENGTH = 1024;
     // What shrinks: text, and formats written as text. Images, audio, video, archives are compressed already.
     static final Set<String> SHRINKING_TYPES = Set.of("application/json", "image/svg+xml", "application/wasm");
     // "gzip", "gzip;q=0.5", "*;q=0": a coding, and its weight (RFC 9110 §12.4.2), whose 0 means "never".
@@ -29,7 +29,7 @@ final class Compression {
         boolean identity = weights.getOrDefault("identity", weights.containsKey("*") ? any : 1.0) > 0;
         String type = MediaTypes.byExtension(file);
         boolean shrinks = type.startsWith("text/") || SHRINKING_TYPES.contains(type);
-        return gzip && (shrinks && size >= SMALL_FILE || !identity);
+        return gzip && (shrinks && size >= MIN_LENGTH || !identity);
     }
 
     /** The weight of each coding the client names, by its name in lower case: "gzip;q=0.5, br" gives 0.5 and 1. */
@@ -55,9 +55,11 @@ final class Compression {
     /** Sends the body compressed, in chunks, then the last, empty chunk. Returns the bytes sent, for the log. */
     static long send(InputStream body, OutputStream out) throws IOException {
         var chunks = new Chunks(out);
-        try (var gzip = new GZIPOutputStream(chunks, 16 * 1024)) { // close() writes gzip's end, then the last chunk
-            body.transferTo(gzip);
-        }
+        var gzip = new GZIPOutputStream(chunks, 16 * 1024);
+        body.transferTo(gzip);
+        // gzip's end, then the last chunk: only once the whole file is in. If the file fails to read,
+        // neither is sent, the connection closes, and the client knows its answer was cut short.
+        gzip.close();
         return chunks.sent;
     }
 
