@@ -37,7 +37,8 @@ import org.openqa.selenium.WebDriver;
  * (steps 9 to 12, and 14), Chromium talks to the server through a {@link WireTap}, which counts the
  * connections and keeps the bytes that went over them. Step 15's test serves a page of its own, which
  * uploads with {@code fetch()} (see {@link UploadPage}). Step 16's test, an audio file that Chromium
- * loads and seeks in byte ranges, is in {@link RangesBrowserTest}.
+ * loads and seeks in byte ranges, is in {@link RangesBrowserTest}; step 17's, a page whose text,
+ * script and style come gzip-compressed, in {@link CompressionBrowserTest}.
  *
  * <p>Chromium runs without network prediction: it opens no connection in advance, so a step
  * that serves one connection at a time (steps 1 to 4) never waits for an unused one, and the

@@ -67,6 +67,30 @@ final class StepServer implements AutoCloseable {
     }
 
     /**
+     * A new working directory with a copy of the repository's htdocs, for a test that adds pages
+     * of its own (see {@link UploadPage}). No htdocs/uploads: step 15 on makes it when it starts.
+     * Delete it with {@link TemporaryFolders#delete} (or it goes when the JVM exits).
+     */
+    static Path copyOfHtdocs(String prefix) throws IOException {
+        Path work = TemporaryFolders.create(prefix);
+        Path from = REPO.resolve("htdocs");
+        Path to = work.resolve("htdocs");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) { // parents come before what they hold
+                Path target = to.resolve(from.relativize(file).toString());
+                if (file.startsWith(from.resolve("uploads"))) {
+                    continue; // what a run of step 15 in the repository left there
+                } else if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return work;
+    }
+
+    /**
      * Compiles every .java file of the step's folder, as Maven does, into a temporary folder
      * (deleted when the JVM exits).
      */

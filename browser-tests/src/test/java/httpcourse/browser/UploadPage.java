@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import httpcourse.spec.TemporaryFolders;
 
@@ -62,22 +61,8 @@ final class UploadPage {
      * {@link TemporaryFolders#delete} (or it goes when the JVM exits).
      */
     static Path workingDirectory() throws IOException {
-        Path work = TemporaryFolders.create("browser-tests-step15-");
-        Path from = StepServer.REPO.resolve("htdocs");
-        Path to = work.resolve("htdocs");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) { // parents come before what they hold
-                Path target = to.resolve(from.relativize(file).toString());
-                if (file.startsWith(from.resolve("uploads"))) {
-                    continue; // what a run of step 15 in the repository left there
-                } else if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Files.writeString(to.resolve(PATH.substring(1)), HTML, StandardCharsets.UTF_8);
+        Path work = StepServer.copyOfHtdocs("browser-tests-step15-");
+        Files.writeString(work.resolve("htdocs").resolve(PATH.substring(1)), HTML, StandardCharsets.UTF_8);
         return work;
     }
 
