@@ -28,8 +28,9 @@ SERVER is one of:
                  prints "Listening on port N", e.g. 'cmd:java mine/HttpServer.java'
   'NAME=cmd:COMMAND'  the same, shown as NAME in the table, e.g. 'mine=cmd:java mine/HttpServer.java'
                  (words that name a file or folder from the repository root become absolute paths)
-  'NAME=patch:stepN:DIFF'  step N with a change: its folder copied, DIFF applied (patch -p1), then
-                 compiled as a step, e.g. 'disk=patch:step17:bench/variants/gzip-on-disk.diff'
+  'NAME=patch:stepN:DIFF'  step N with a change: its folder copied, DIFF (a git diff of a step's
+                 sources; more: A.diff+B.diff) applied to its .java files, then compiled as a step, e.g.
+                 'disk=patch:step17:bench/variants/gzip-on-disk.diff'
   nginx@N        (with --gzip) a second nginx, at gzip_comp_level N
 All servers run at the same time, each serving its own copy of htdocs/ and logging every
 request to a file (the steps print it, jwebserver with -o info, nginx with its access log).
@@ -199,11 +200,16 @@ start() {
   case "$server" in
     step[0-9]*)
       start_step "$dir" "$log" "$server" "$(ls -d "${server}"-*/src/main/java 2>/dev/null | head -1)" ;;
-    patch:*|*=patch:*)   # stepN:DIFF: the step's folder copied here, DIFF applied to the copy
-      local spec="${server#*patch:}" folder
+    patch:*|*=patch:*)   # stepN:DIFF[+DIFF...]: the step's folder copied here, each DIFF applied to its
+      # sources: the paths of a git diff lose their folders (-p5), so a diff made on one step fits another
+      local spec="${server#*patch:}" folder diff diffs
       folder="$(ls -d "${spec%%:*}"-*/ 2>/dev/null | head -1)"
-      [ -n "$folder" ] && [ -f "${spec#*:}" ] || { echo "bench: no module ${spec%%:*}-* or no diff ${spec#*:}" >&2; exit 2; }
-      cp -r "$folder" "$dir/" && patch -s -p1 -d "$dir" <"${spec#*:}" || { echo "bench: ${spec#*:} does not apply" >&2; exit 1; }
+      [ -n "$folder" ] || { echo "bench: no module ${spec%%:*}-* here" >&2; exit 2; }
+      cp -r "$folder" "$dir/"
+      diffs="${spec#*:}"
+      for diff in ${diffs//+/ }; do
+        patch -s -t -p5 -d "$dir/${folder}src/main/java" <"$diff" >&2 || { echo "bench: $diff does not apply to ${spec%%:*}" >&2; exit 1; }
+      done
       start_step "$dir" "$log" "$server" "$dir/${folder%/}/src/main/java" ;;
     cmd:*|*=cmd:*)
       # The server runs in its own folder: a word that names a file or folder from here (the
