@@ -8,6 +8,7 @@
 #   bench/bench.sh --crowd 2000 --every 60 step14 jwebserver nginx    (a new client beside a crowd)
 #   bench/bench.sh --upload 1M --requests 2000 step15 nginx            (uploads: PUT, not GET)
 #   bench/bench.sh --range 1000-2023 step16 nginx                      (a part of a large file: Range)
+#   bench/bench.sh --gzip 100K --tool ab,wrk step16 step17 nginx       (a text page, gzip-compressed)
 #
 # bench/README.md explains what is measured and how to read it.
 set -euo pipefail
@@ -27,6 +28,10 @@ SERVER is one of:
                  prints "Listening on port N", e.g. 'cmd:java mine/HttpServer.java'
   'NAME=cmd:COMMAND'  the same, shown as NAME in the table, e.g. 'mine=cmd:java mine/HttpServer.java'
                  (words that name a file or folder from the repository root become absolute paths)
+  'NAME=patch:stepN:DIFF'  step N with a change: its folder copied, DIFF (a git diff of a step's
+                 sources; more: A.diff+B.diff) applied to its .java files, then compiled as a step, e.g.
+                 'disk=patch:step17:bench/variants/gzip-on-disk.diff'
+  nginx@N        (with --gzip) a second nginx, at gzip_comp_level N
 All servers run at the same time, each serving its own copy of htdocs/ and logging every
 request to a file (the steps print it, jwebserver with -o info, nginx with its access log).
 They are measured in turn, round after round, so that a change in the machine's load
@@ -34,7 +39,9 @@ touches them all alike; the median of the rounds is reported.
 
 Options:
   --tool ab          ab: a new connection per request; wrk: persistent connections, reused
-                     when the server allows it; a list (ab,wrk) measures both (default: ab)
+                     when the server allows it; a list (ab,wrk) measures both (default: ab);
+                     wrk-close: wrk, each request with Connection: close (a new connection per
+                     request, in HTTP/1.1: ab speaks HTTP/1.0)
   --clients 16       clients at once; a list (1,16,256) measures each (default: 16)
   --requests 20000   requests per ab measurement (default: 20000)
   --duration 5       seconds per wrk measurement (default: 5)
@@ -60,12 +67,20 @@ Options:
   --range 1000-2023  every request asks for that part of the page (Range: bytes=1000-2023), by
                      default of /large.bin: 10 MB of random bytes, put in each server's copy of
                      htdocs/. jwebserver sends no parts (it ignores Range), and is refused
+  --gzip 100K        every request says Accept-Encoding: gzip and, by default, asks for /text.html:
+                     generated HTML of that size (head -c's sizes), the same in each server's
+                     htdocs/; one more column, the bytes per answer, and a table of each server's
+                     answer (nginx: gzip on, for step 17's types). jwebserver never compresses,
+                     and is refused. ab speaks HTTP/1.0, which step 17 and nginx do not compress
+  --gzip-level 6     nginx's gzip_comp_level with --gzip (default: 6, as java.util.zip's)
+  --rss              one more column: the most memory (RSS, MiB) the server's processes held
+                     during the measurement, looked at every 0.2 s
   --help             this text
 EOF
 }
 
 tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
-upload="" range="" path_given=""
+upload="" range="" path_given="" gzip="" gzip_level=6 rss=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -82,6 +97,9 @@ while [ $# -gt 0 ]; do
     --probes) probes="$2"; shift 2 ;;
     --upload) upload="$2"; path=/uploads/bench.bin; shift 2 ;;
     --range) range="$2"; shift 2 ;;
+    --gzip) gzip="$2"; shift 2 ;;
+    --gzip-level) gzip_level="$2"; shift 2 ;;
+    --rss) rss=yes; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) servers+=("$1"); shift ;;
@@ -92,7 +110,7 @@ if [ -n "$crowd" ]; then
   tools=ab,slowhttptest   # ab warms the servers up
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # a crowd needs more open files than the usual 1024
 fi
-for tool in ${tools//,/ } curl; do   # curl tells whether a server keeps its connections
+for tool in $(tr , '\n' <<<"$tools" | sed 's/^wrk-close$/wrk/') curl; do   # curl tells whether a server keeps its connections
   command -v "$tool" >/dev/null || {
     echo "bench: $tool is not installed (Debian: apt-get install ${tool/ab/apache2-utils})" >&2; exit 2; }
 done
@@ -116,12 +134,18 @@ if [ -n "$upload" ]; then
   ab_put=(-u "$work/upload.bin" -T application/octet-stream) wrk_put=(-s "$work/put.lua") curl_put=(-T "$work/upload.bin")
 fi
 # With --range, every request (ab's, wrk's, curl's) asks for one part of the page; by default of a
-# large file, the same bytes in every server's htdocs/.
-range_header=()
+# large file, the same bytes in every server's htdocs/. With --gzip, it accepts gzip: see bench/gzip.sh.
+headers=()
 if [ -n "$range" ]; then
   [ -n "$upload" ] && { echo "bench: --range is for GET, --upload for PUT: one or the other" >&2; exit 2; }
   [ -n "$path_given" ] || { path=/large.bin; head -c 10000000 /dev/urandom >"$work/large.bin"; }
-  range_header=(-H "Range: bytes=$range")
+  headers=(-H "Range: bytes=$range")
+fi
+if [ -n "$gzip" ]; then
+  [ -n "$upload$range" ] && { echo "bench: --gzip is for a whole page: not with --upload or --range" >&2; exit 2; }
+  . bench/gzip.sh
+  [ -n "$path_given" ] || { path=/text.html; text_page "$gzip" >"$work/text.html"; }
+  headers=(-H "Accept-Encoding: gzip")
 fi
 
 free_port() {
@@ -172,18 +196,21 @@ start() {
   chmod -R a+rX "$work"   # nginx's workers run as another user: they must read the pages
   [ -z "$upload" ] || { mkdir -p "$dir/htdocs/uploads" && chmod a+rwx "$dir/htdocs/uploads"; }   # and write uploads
   [ ! -f "$work/large.bin" ] || cp "$work/large.bin" "$dir/htdocs/large.bin"   # --range's large file
+  [ ! -f "$work/text.html" ] || cp "$work/text.html" "$dir/htdocs/text.html"   # --gzip's text
   case "$server" in
     step[0-9]*)
-      local source
-      source="$(ls -d "${server}"-*/src/main/java/HttpServer.java 2>/dev/null | head -1)"
-      [ -n "$source" ] || { echo "bench: no module $server-* here" >&2; exit 2; }
-      # Every source file of the step's folder. javac's warnings (the stop uses sun.misc.Signal)
-      # would fill the screen: shown only on failure.
-      javac -d "$dir/classes" "$(dirname "$source")"/*.java 2>"$dir/javac.log" || {
-        cat "$dir/javac.log" >&2
-        echo "bench: javac failed for $server; the steps need a JDK 25 ($(javac -version 2>&1))" >&2
-        exit 1; }
-      start_announcing "$dir" "$log" java -cp "$dir/classes" HttpServer ;;
+      start_step "$dir" "$log" "$server" "$(ls -d "${server}"-*/src/main/java 2>/dev/null | head -1)" ;;
+    patch:*|*=patch:*)   # stepN:DIFF[+DIFF...]: the step's folder copied here, each DIFF applied to its
+      # sources: the paths of a git diff lose their folders (-p5), so a diff made on one step fits another
+      local spec="${server#*patch:}" folder diff diffs
+      folder="$(ls -d "${spec%%:*}"-*/ 2>/dev/null | head -1)"
+      [ -n "$folder" ] || { echo "bench: no module ${spec%%:*}-* here" >&2; exit 2; }
+      cp -r "$folder" "$dir/"
+      diffs="${spec#*:}"
+      for diff in ${diffs//+/ }; do
+        patch -s -t -p5 -d "$dir/${folder}src/main/java" <"$diff" >&2 || { echo "bench: $diff does not apply to ${spec%%:*}" >&2; exit 1; }
+      done
+      start_step "$dir" "$log" "$server" "$dir/${folder%/}/src/main/java" ;;
     cmd:*|*=cmd:*)
       # The server runs in its own folder: a word that names a file or folder from here (the
       # repository root), such as mine/HttpServer.java, becomes its absolute path first.
@@ -196,12 +223,13 @@ start() {
     jwebserver)
       [ -z "$upload" ] || { echo "bench: jwebserver takes no uploads (it answers PUT with 405): leave it out of --upload" >&2; exit 2; }
       [ -z "$range" ] || { echo "bench: jwebserver ignores Range (it sends the whole file, 200): leave it out of --range" >&2; exit 2; }
+      [ -z "$gzip" ] || { echo "bench: jwebserver never compresses: leave it out of --gzip" >&2; exit 2; }
       local jws; jws="$(find_jwebserver)" || { echo "bench: no jwebserver (needs a JDK 18+)" >&2; exit 2; }
       port="$(free_port)"
       "$jws" -b 127.0.0.1 -p "$port" -d "$dir/htdocs" -o info >"$log" 2>&1 &
       pids+=($!)
       wait_for_port "$port" ;;
-    nginx)
+    nginx|nginx@[0-9])
       local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
       [ -x "$nginx" ] || { echo "bench: nginx is not installed" >&2; exit 2; }
       port="$(free_port)"
@@ -218,6 +246,7 @@ http {
   fastcgi_temp_path $dir/tmp;
   uwsgi_temp_path $dir/tmp;
   scgi_temp_path $dir/tmp;
+  $([ -z "$gzip" ] || nginx_gzip "$([ "$server" = nginx ] && echo "$gzip_level" || echo "${server#nginx@}")")
   server {
     listen 127.0.0.1:$port;
     root $dir/htdocs;
@@ -236,12 +265,23 @@ EOF
   esac
 }
 
+# start_step DIR LOG SERVER SOURCES: compiles every .java file of SOURCES, and starts HttpServer.
+start_step() {
+  [ -f "$4/HttpServer.java" ] || { echo "bench: no module $3-* here" >&2; exit 2; }
+  # javac's warnings (the stop uses sun.misc.Signal) would fill the screen: shown only on failure.
+  javac -d "$1/classes" "$4"/*.java 2>"$1/javac.log" || {
+    cat "$1/javac.log" >&2
+    echo "bench: javac failed for $3; the steps need a JDK 25 ($(javac -version 2>&1))" >&2
+    exit 1; }
+  start_announcing "$1" "$2" java -cp "$1/classes" HttpServer
+}
+
 # keeps_connections PORT: "yes" when the server answers a second request on the same
 # connection, "no" when it closes it after each answer. curl asks twice and prints, for each
 # request, how many connections it had to open: "1 0" means the second one reused the first.
 keeps_connections() {
   local url="http://127.0.0.1:$1$path"
-  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' ${range_header[@]+"${range_header[@]}"} \
+  if [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects} ' ${headers[@]+"${headers[@]}"} \
          ${curl_put[@]+"${curl_put[@]}"} "$url" ${curl_put[@]+"${curl_put[@]}"} "$url")" = "1 0 " ]; then
     echo yes
   else
@@ -249,26 +289,29 @@ keeps_connections() {
   fi
 }
 
-# measure TOOL CLIENTS PORT KEEPS: one measurement; prints "REQUESTS_PER_SECOND ERRORS ANSWERS".
+# measure TOOL CLIENTS PORT KEEPS: one measurement; prints "REQUESTS_PER_SECOND ERRORS ANSWERS BYTES_PER_ANSWER".
 measure() {
-  local out url="http://127.0.0.1:$3$path"
+  local out url="http://127.0.0.1:$3$path" close=()
+  [ "$1" != wrk-close ] || close=(-H "Connection: close")
   case "$1" in
     ab)
-      out="$(ab -q -n "$requests" -c "$2" -s 10 ${ab_put[@]+"${ab_put[@]}"} ${range_header[@]+"${range_header[@]}"} \
+      out="$(ab -q -n "$requests" -c "$2" -s 10 ${ab_put[@]+"${ab_put[@]}"} ${headers[@]+"${headers[@]}"} \
         "$url" 2>&1 || true)"
       awk '/^Requests per second:/ {rps=$4} /^Failed requests:/ {failed=$3} /^Non-2xx responses:/ {bad=$3}
-           /^Complete requests:/ {done=$3} /^apr_/ {aborted=1}
-           END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0), done + 0}' <<<"$out" ;;
-    wrk)
+           /^Complete requests:/ {done=$3} /^apr_/ {aborted=1} /^Total transferred:/ {bytes=$3}
+           END {print (rps ? rps : 0), failed + bad + (aborted ? 1 : 0), done + 0, (done ? bytes / done : 0)}' <<<"$out" ;;
+    wrk|wrk-close)
       out="$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${duration}s" ${wrk_put[@]+"${wrk_put[@]}"} \
-        ${range_header[@]+"${range_header[@]}"} "$url" 2>&1 || true)"
+        ${headers[@]+"${headers[@]}"} ${close[@]+"${close[@]}"} "$url" 2>&1 || true)"
       # Errors: wrk's connect, write and timeout errors, and non-2xx answers. Its read errors
       # too, but only for a server that keeps its connections: wrk also counts a "read error"
       # for every answer that ends when the server closes the connection (an answer without
       # Content-Length, as the steps up to 5 send), although that answer is complete.
-      awk -v keeps="$4" '/^Requests\/sec:/ {rps=$2} / requests in / {done=$1}
+      # Bytes: wrk's "1.23GB read", 3 or 4 digits: the bytes per answer are rounded as much.
+      awk -v keeps="$4" '/^Requests\/sec:/ {rps=$2} / requests in / {done=$1; bytes=$(NF-1) + 0
+             unit=$(NF-1); sub(/^[0-9.]+/, "", unit); bytes *= (unit == "KB" ? 1024 : unit == "MB" ? 1048576 : unit == "GB" ? 1073741824 : 1)}
            /Socket errors:/ {gsub(",", ""); errors=$4+$8+$10; if (keeps == "yes") errors+=$6}
-           /Non-2xx or 3xx responses:/ {bad=$5} END {print (rps ? rps : 0), errors + bad, done + 0}' <<<"$out" ;;
+           /Non-2xx or 3xx responses:/ {bad=$5} END {print (rps ? rps : 0), errors + bad, done + 0, (done ? bytes / done : 0)}' <<<"$out" ;;
   esac
 }
 
@@ -312,6 +355,15 @@ cpu_ticks() {
   echo "$ticks"
 }
 
+# peak_rss PID: every 0.2 s, until killed, the most RSS (MiB) that PID and its children held so far.
+peak_rss() {
+  local most=0 now
+  while now="$(ps -o rss= -p "$1" --ppid "$1" 2>/dev/null | awk '{kib += $1} END {print int(kib / 1024)}')"; do
+    [ "$now" -le "$most" ] || { most="$now"; echo "$most"; }
+    sleep 0.2
+  done
+}
+
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?"; }   # the 1-minute load average
@@ -330,25 +382,28 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null
 echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserver 2>/dev/null)" &&
      echo "; jwebserver: $("$(dirname "$jws")/java" -version 2>&1 | head -1)")"
 [ -n "$crowd" ] || echo "$([ -n "$upload" ] && echo "Upload: PUT $path, $(wc -c <"$work/upload.bin") bytes each" ||
-     echo "Page: $path ($(wc -c <"$([ -f "$work$path" ] && echo "$work" || echo htdocs)$path") bytes)${range:+, Range: bytes=$range}"); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
+     echo "Page: $path ($(wc -c <"$([ -f "$work$path" ] && echo "$work" || echo htdocs)$path") bytes)${range:+, Range: bytes=$range}${gzip:+, Accept-Encoding: gzip; nginx: gzip_comp_level $gzip_level}"); median of $rounds $([ "$rounds" = 1 ] && echo round || echo rounds);" \
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
 if [ -n "$cpu" ] && [ ! -r /proc/self/stat ]; then
   echo "bench: --cpu reads /proc, which this system does not have: no CPU column" >&2; cpu=""
 fi
-declare -A port_of pid_of keeps_of rates errors_of cpus
+declare -A port_of pid_of keeps_of rates errors_of cpus bytes_of rss_of wire_of
+label() { sed 's/=\(cmd\|patch\):.*//' <<<"$1"; }   # a server's name in the tables
 for i in "${!servers[@]}"; do
   start "$i" "${servers[$i]}"
   port_of["${servers[$i]}"]="$port"
   pid_of["${servers[$i]}"]="${pids[-1]}"
   keeps_of["${servers[$i]}"]="$(keeps_connections "$port")"
   if [ -n "$range" ]; then   # a server that ignores Range sends the whole page: its speed is not a part's
-    status="$(curl -s -o /dev/null -w '%{http_code}' "${range_header[@]}" "http://127.0.0.1:$port$path")"
-    [ "$status" = 206 ] || echo "bench: ${servers[$i]%%=cmd:*} answers Range: bytes=$range with $status, not 206" \
+    status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "http://127.0.0.1:$port$path")"
+    [ "$status" = 206 ] || echo "bench: $(label "${servers[$i]}") answers Range: bytes=$range with $status, not 206" \
       "Partial Content: it is measured sending the whole page" >&2
   fi
-  measure ab 16 "$port" >/dev/null   # warm-up: the JIT compiles the hot paths of a Java server
+  [ -z "$gzip" ] || gzip_check "${servers[$i]}" "$port"   # a server that does not compress is named
+  # Warm-up: the JIT compiles the hot paths of a Java server (with --gzip, wrk's: ab's HTTP/1.0 gets no gzip).
+  measure "$([ -n "$gzip" ] && echo wrk || echo ab)" 16 "$port" no >/dev/null
 done
 
 if [ -n "$crowd" ]; then
@@ -359,7 +414,7 @@ if [ -n "$crowd" ]; then
   echo "|---|---:|---:|---:|---:|---:|"
   for server in "${servers[@]}"; do
     read -r first last answers med slowest over < <(crowd_probe "${port_of[$server]}")
-    printf '| %s | %s → %s | %s of %s | %s | %s | %s |\n' "${server%%=cmd:*}" "$first" "$last" "$answers" "$probes" \
+    printf '| %s | %s → %s | %s of %s | %s | %s | %s |\n' "$(label "$server")" "$first" "$last" "$answers" "$probes" \
       "$med" "$slowest" "$over"
   done
   echo
@@ -373,9 +428,13 @@ for round in $(seq 1 "$rounds"); do
     for c in ${clients//,/ }; do
       for server in "${servers[@]}"; do
         [ -n "$cpu" ] && ticks="$(cpu_ticks "${pid_of[$server]}")"
-        read -r rate errs answers < <(measure "$tool" "$c" "${port_of[$server]}" "${keeps_of[$server]}")
+        [ -z "$rss" ] || { peak_rss "${pid_of[$server]}" >"$work/rss" & sampler=$!; }
+        read -r rate errs answers bytes < <(measure "$tool" "$c" "${port_of[$server]}" "${keeps_of[$server]}")
+        [ -z "$rss" ] || { kill "$sampler"; wait "$sampler" 2>/dev/null || true; }
         key="$server,$tool,$c"
         rates["$key"]="${rates[$key]:-} $rate"
+        bytes_of["$key"]="${bytes_of[$key]:-} $bytes"
+        [ -z "$rss" ] || rss_of["$key"]="${rss_of[$key]:-} $(tail -1 "$work/rss")"
         if [ -n "$cpu" ]; then   # µs of CPU per answer
           cpus["$key"]="${cpus[$key]:-} $(awk -v t=$(( $(cpu_ticks "${pid_of[$server]}") - ticks )) -v hz="$(getconf CLK_TCK)" \
             -v n="$answers" 'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')"
@@ -392,12 +451,14 @@ ratio() { # ratio A B: A/B with two decimals, or "-" when B is unknown
   if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; else echo "-"; fi
 }
 median_of() { tr ' ' '\n' <<<"${rates[$1]:-}" | grep . | median; }
-cpu_column() { [ -z "$cpu" ] || printf ' %s |' "$1"; }   # an empty string without --cpu
+# The columns of --cpu, --gzip (bytes per answer) and --rss: empty strings without them.
+more_columns() { [ -z "$cpu" ] || printf ' %s |' "$1"; [ -z "$gzip" ] || printf ' %s |' "$2"; [ -z "$rss" ] || printf ' %s |' "$3"; }
 # connections: "new" when each request had a connection of its own (ab always; wrk when the
 # server closes the connection after each answer), "kept" when wrk sent request after request
 # on the same connections.
-echo "| server | tool | connections | clients | requests/s | × nginx | × jwebserver | errors |$(cpu_column 'CPU µs/answer')"
-echo "|---|---|---|---:|---:|---:|---:|---:|$(cpu_column ---:)"
+echo "| server | tool | connections | clients | requests/s | × nginx | × jwebserver | errors |$(more_columns \
+  'CPU µs/answer' 'bytes/answer' 'RSS MiB, most')"
+echo "|---|---|---|---:|---:|---:|---:|---:|$(more_columns ---: ---: ---:)"
 for tool in ${tools//,/ }; do
   for c in ${clients//,/ }; do
     nginx_rate=""; jws_rate=""
@@ -407,9 +468,12 @@ for tool in ${tools//,/ }; do
       rate="$(median_of "$server,$tool,$c")"
       connections=new
       [ "$tool" = wrk ] && [ "${keeps_of[$server]}" = yes ] && connections=kept
-      printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |%s\n' "${server%%=cmd:*}" "$tool" "$connections" "$c" "$rate" \
+      printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |%s\n' "$(label "$server")" "$tool" "$connections" "$c" "$rate" \
         "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}" \
-        "$(cpu_column "$(tr ' ' '\n' <<<"${cpus[$server,$tool,$c]:-}" | grep . | median)")"
+        "$(more_columns "$(tr ' ' '\n' <<<"${cpus[$server,$tool,$c]:-}" | grep . | median)" \
+           "$(tr ' ' '\n' <<<"${bytes_of[$server,$tool,$c]}" | grep . | median | xargs printf '%.0f')" \
+           "$(tr ' ' '\n' <<<"${rss_of[$server,$tool,$c]:-}" | grep . | sort -n | tail -1)")"
     done
   done
 done
+[ -z "$gzip" ] || gzip_table   # each server's answer: coding, framing, sizes
