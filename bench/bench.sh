@@ -14,70 +14,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."   # the repository root: the steps and htdocs/ are here
 
-usage() {
-  cat <<'EOF'
-Usage: bench/bench.sh [OPTIONS] SERVER...
-
-SERVER is one of:
-  stepN          this repository's step N (every .java file of its folder, compiled once
-                 with javac, run with java -cp)
-  jwebserver     the JDK's own file server (JDK 18 or newer: found in JAVA_HOME, on PATH or
-                 under /usr/lib/jvm)
-  nginx          nginx, if installed (Debian: apt-get install nginx-light)
-  'cmd:COMMAND'  any server that takes its port as last argument (0 = any free port) and
-                 prints "Listening on port N", e.g. 'cmd:java mine/HttpServer.java'
-  'NAME=cmd:COMMAND'  the same, shown as NAME in the table, e.g. 'mine=cmd:java mine/HttpServer.java'
-                 (words that name a file or folder from the repository root become absolute paths)
-  'NAME=patch:stepN:DIFF'  step N with a change: its folder copied, DIFF (a git diff of a step's
-                 sources; more: A.diff+B.diff) applied to its .java files, then compiled as a step, e.g.
-                 'disk=patch:step17:bench/variants/gzip-on-disk.diff'
-  nginx@N        (with --gzip) a second nginx, at gzip_comp_level N
-All servers run at the same time, each serving its own copy of htdocs/ and logging every
-request to a file (the steps print it, jwebserver with -o info, nginx with its access log).
-They are measured in turn, round after round, so that a change in the machine's load
-touches them all alike; the median of the rounds is reported.
-
-Options:
-  --tool ab          ab: a new connection per request; wrk: persistent connections, reused
-                     when the server allows it; a list (ab,wrk) measures both (default: ab);
-                     wrk-close: wrk, each request with Connection: close (a new connection per
-                     request, in HTTP/1.1: ab speaks HTTP/1.0)
-  --clients 16       clients at once; a list (1,16,256) measures each (default: 16)
-  --requests 20000   requests per ab measurement (default: 20000)
-  --duration 5       seconds per wrk measurement (default: 5)
-  --rounds 3         rounds; the median is reported (default: 3)
-  --path /index.html the page requested (default: /index.html)
-  --wait-load 0.7    before measuring, wait until the machine is quiet: its 1-minute load
-                     average below 0.7 (a look every 30 s, 10 minutes at most; Linux only)
-  --cpu              one more column: the CPU time each server used per answer, in µs
-                     (its processes' user and system time; Linux only). Unlike requests/s,
-                     it changes little when other programs share the cores
-  --crowd 2000       instead of requests per second: how long a new client waits while a crowd
-                     holds the server. slowhttptest (Debian: apt-get install slowhttptest) opens
-                     that many connections, each sending a request head that never ends: a
-                     header line every --every seconds. Meanwhile curl asks for the page
-                     --probes times, 0.2 s apart; the table shows the median and slowest answer
-  --every 2          seconds between two header lines of a crowd's client: 2 is a slow crowd
-                     (slowloris), 60 a silent one (default: 2)
-  --probes 30        new clients asking during a crowd (default: 30)
-  --upload 1M        instead of GET: each request PUTs a file of that size (head -c's sizes:
-                     1K, 1M, 1000) to /uploads/bench.bin (ab -u; wrk with a Lua script), the
-                     same name every time. nginx takes it in /uploads/ (dav_methods PUT,
-                     client_max_body_size 16m); jwebserver takes no uploads, and is refused
-  --range 1000-2023  every request asks for that part of the page (Range: bytes=1000-2023), by
-                     default of /large.bin: 10 MB of random bytes, put in each server's copy of
-                     htdocs/. jwebserver sends no parts (it ignores Range), and is refused
-  --gzip 100K        every request says Accept-Encoding: gzip and, by default, asks for /text.html:
-                     generated HTML of that size (head -c's sizes), the same in each server's
-                     htdocs/; one more column, the bytes per answer, and a table of each server's
-                     answer (nginx: gzip on, for step 17's types). jwebserver never compresses,
-                     and is refused. ab speaks HTTP/1.0, which step 17 and nginx do not compress
-  --gzip-level 6     nginx's gzip_comp_level with --gzip (default: 6, as java.util.zip's)
-  --rss              one more column: the most memory (RSS, MiB) the server's processes held
-                     during the measurement, looked at every 0.2 s
-  --help             this text
-EOF
-}
+usage() { cat bench/usage.txt; }   # the help text, in a file of its own
 
 tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
 upload="" range="" path_given="" gzip="" gzip_level=6 rss=""
@@ -315,54 +252,7 @@ measure() {
   esac
 }
 
-# crowd_probe PORT: a crowd of $crowd slow clients, and $probes new clients beside it; prints
-# "HELD_BEFORE HELD_AFTER ANSWERS MEDIAN_MS SLOWEST_MS OVER_1_S": the crowd's connections when the
-# probes began and when they ended, then what the probes saw (an answer is a 200 within 10 s).
-crowd_probe() {
-  local url="http://127.0.0.1:$1$path" before=-1 now first last
-  slowhttptest -H -c "$crowd" -r "$crowd" -i "$every" -l 600 -p 10 -u "$url" >"$work/crowd-$1.log" 2>&1 &
-  local attacker=$!
-  for _ in $(seq 1 30); do   # until the crowd is in: its connections stop growing (15 s at most)
-    sleep 0.5
-    now="$(held "$1")"
-    [ "$now" -ge "$crowd" ] || [ "$now" = "$before" ] && [ "$now" -gt 0 ] && break
-    before="$now"
-  done
-  first="$(held "$1")"
-  for _ in $(seq 1 "$probes"); do
-    curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}\n' "$url" || true
-    sleep 0.2
-  done >"$work/probes-$1.txt"
-  last="$(held "$1")"
-  kill "$attacker" 2>/dev/null || true   # slowhttptest may have ended (its -l is the most it runs)
-  wait "$attacker" 2>/dev/null || true
-  awk '$1 == 200 {print $2 * 1000}' "$work/probes-$1.txt" | sort -n |
-    awk -v first="$first" -v last="$last" '{t[++n] = $1; if ($1 > 1000) over++}
-      END {printf "%d %d %d %.0f %.0f %d\n", first, last, n, (n ? t[int((n + 1) / 2)] : 0), (n ? t[n] : 0), over}'
-  sleep 1   # the server sees the crowd's connections close
-}
-
-# held PORT: the connections open to PORT, as the clients see them (the crowd's, and a probe's).
-held() { ss -Htn state established "( dport = :$1 )" | wc -l; }
-
-# cpu_ticks PID: the CPU time (user and system, in clock ticks) of a process and of its children,
-# such as nginx's workers, from /proc.
-cpu_ticks() {
-  local pid ticks=0
-  for pid in "$1" $(ps -o pid= --ppid "$1" 2>/dev/null); do
-    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$ticks"
-}
-
-# peak_rss PID: every 0.2 s, until killed, the most RSS (MiB) that PID and its children held so far.
-peak_rss() {
-  local most=0 now
-  while now="$(ps -o rss= -p "$1" --ppid "$1" 2>/dev/null | awk '{kib += $1} END {print int(kib / 1024)}')"; do
-    [ "$now" -le "$most" ] || { most="$now"; echo "$most"; }
-    sleep 0.2
-  done
-}
+. bench/probes.sh   # crowd_probe, held, cpu_ticks, peak_rss: what each measurement looks at
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
