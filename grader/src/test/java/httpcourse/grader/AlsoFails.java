@@ -14,6 +14,7 @@ import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
+import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.RangeChecks;
@@ -182,6 +183,24 @@ final class AlsoFails {
                     RangeChecks.IF_RANGE);
             // bytes=-0 read as from 0 on: the whole file as a part, not 416.
             case SUFFIX_FROM_N -> failing(Hint.Id.RANGE_NOT_SATISFIABLE, RangeChecks.NOT_SATISFIABLE);
+            // Step 16 never compresses: every check that wants gzip fails for that (NEGOTIATION and IDENTITY_REFUSED
+            // by their own hints, which cannot tell a server that never compresses); no Vary on the files as they are.
+            case STEP_16 -> merged(failing(Hint.Id.ACCEPT_ENCODING_MISREAD, CompressionChecks.NEGOTIATION),
+                    failing(Hint.Id.IDENTITY_REFUSED_IGNORED, CompressionChecks.IDENTITY_REFUSED),
+                    failing(Hint.Id.GZIP_MISSING, CompressionChecks.OWN_ETAG, CompressionChecks.HEAD_AS_GET),
+                    failing(Hint.Id.VARY_MISSING, CompressionChecks.ONLY_WHAT_SHRINKS,
+                            CompressionChecks.NEVER_FOR_RANGES, CompressionChecks.NO_CHUNKS_FOR_HTTP10));
+            // Every answer for a file lacks Vary.
+            case NO_VARY -> everyCheckBut(server);
+            // Every compressed answer is wrong the same way (HEAD's check asks GET first); the plain answers pass.
+            case NO_CONTENT_ENCODING, ZLIB_NOT_GZIP, NOT_FINISHED, DECIMAL_CHUNK_SIZES, LENGTH_OF_THE_FILE ->
+                    everyCheckBut(server, CompressionChecks.ONLY_WHAT_SHRINKS, CompressionChecks.NEVER_FOR_RANGES,
+                            CompressionChecks.NO_CHUNKS_FOR_HTTP10);
+            // "*, identity;q=0" accepts gzip by "*" alone.
+            case CONTAINS_GZIP, STAR_IGNORED -> failing(Hint.Id.ACCEPT_ENCODING_MISREAD,
+                    CompressionChecks.IDENTITY_REFUSED);
+            // The small file on the connection's second request, compressed.
+            case COMPRESSES_EVERYTHING -> failing(Hint.Id.GZIP_NOT_WORTH_IT, CompressionChecks.GZIP);
             default -> Map.of();
         };
     }

@@ -793,6 +793,26 @@ enum KnownWrongServer {
             "if (validators.match(request.headers()) && !request.headers().containsKey(\"range\")) { // FLAW: a"
                     + " Range answered first; else the client's copy is still good")),
 
+    // ---- Step 17: compression (their edits, and what each mistake is: CompressionMistakes)
+
+    /** Step 16 as it is, on step 17's spec: never compressed, no Vary. */
+    STEP_16(16),
+    CONTAINS_GZIP(17, CompressionMistakes.CONTAINS_GZIP),
+    CASE_SENSITIVE_CODINGS(17, CompressionMistakes.CASE_SENSITIVE_CODINGS),
+    STAR_IGNORED(17, CompressionMistakes.STAR_IGNORED),
+    IDENTITY_REFUSAL_IGNORED(17, CompressionMistakes.IDENTITY_REFUSAL_IGNORED),
+    COMPRESSES_EVERYTHING(17, CompressionMistakes.COMPRESSES_EVERYTHING),
+    GZIP_FOR_RANGES(17, CompressionMistakes.GZIP_FOR_RANGES),
+    SAME_ETAG(17, CompressionMistakes.SAME_ETAG),
+    NO_VARY(17, CompressionMistakes.NO_VARY),
+    ZLIB_NOT_GZIP(17, CompressionMistakes.ZLIB_NOT_GZIP),
+    NOT_FINISHED(17, CompressionMistakes.NOT_FINISHED),
+    DECIMAL_CHUNK_SIZES(17, CompressionMistakes.DECIMAL_CHUNK_SIZES),
+    LENGTH_OF_THE_FILE(17, CompressionMistakes.LENGTH_OF_THE_FILE),
+    CHUNKS_TO_HTTP10(17, CompressionMistakes.CHUNKS_TO_HTTP10),
+    NO_CONTENT_ENCODING(17, CompressionMistakes.NO_CONTENT_ENCODING),
+    HEAD_NOT_COMPRESSED(17, CompressionMistakes.HEAD_NOT_COMPRESSED),
+
     // ---- The start
 
     /** Python's habit: the port from args[1] (sys.argv[1]). Given one argument, it dies at start. */
