@@ -1,7 +1,5 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.KnownWrongServer.*;
-
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +36,16 @@ final class AlsoFails {
      */
     static Map<Check, Hint.Id> of(KnownWrongServer server) {
         return switch (server) {
+            case ArticleFixtures article -> article(article);
+            case Steps5To9Fixtures server5To9 -> steps5To9(server5To9);
+            case Steps10To14Fixtures server10To14 -> steps10To14(server10To14);
+            case ExtensionFixtures extension -> extensions(extension);
+        };
+    }
+
+    /** Steps 1 to 4, the article's. */
+    private static Map<Check, Hint.Id> article(ArticleFixtures server) {
+        return switch (server) {
             // A wrong answer to every request: every check that looks at an answer fails, for one reason.
             case BARE_LINE_ENDINGS, NO_STATUS_LINE, HTTP_1_1_STATUS_LINE, HEAD_NEVER_ENDS, HEADER_LINES,
                  TRAILING_LINE_BREAK, EXTRA_BYTES, HEAD_IN_A_WRITER, HARD_CODED_BODY ->
@@ -70,6 +78,13 @@ final class AlsoFails {
             case STEP_3 -> merged(failing(Hint.Id.CLOSED_WITHOUT_ANSWER, ArticleChecks.FORM_TO_A_MISSING_FILE,
                             ArticleChecks.FOLDER, ArticleChecks.DOT_DOT_INSIDE),
                     failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE));
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 5 to 9. */
+    private static Map<Check, Hint.Id> steps5To9(Steps5To9Fixtures server) {
+        return switch (server) {
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still
@@ -129,6 +144,13 @@ final class AlsoFails {
             // Every 304.
             case NOT_MODIFIED_WITHOUT_ETAG -> failing(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, CachingChecks.MODIFIED_SINCE,
                     CachingChecks.HEAD_NONE_MATCH);
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 10 to 14. */
+    private static Map<Check, Hint.Id> steps10To14(Steps10To14Fixtures server) {
+        return switch (server) {
             // It answers "Connection: close" to HTTP/1.0's keep-alive too: the answer does not say it back.
             case CLOSES_AFTER_EACH_ANSWER -> merged(failing(Hint.Id.NOT_KEPT_OPEN, KeepAliveChecks.BROWSER_KEPT,
                             KeepAliveChecks.PIPELINED),
@@ -154,6 +176,13 @@ final class AlsoFails {
             case EXITS_AT_ONCE -> failing(Hint.Id.GRACE_PERIOD_TOO_SHORT, StopChecks.DRAINS_THE_QUEUE,
                     StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT);
             case EXIT_STATUS_143 -> failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD);
+            default -> Map.of();
+        };
+    }
+
+    /** The extensions, from step 15 on. */
+    private static Map<Check, Hint.Id> extensions(ExtensionFixtures server) {
+        return switch (server) {
             // Step 14 answers every PUT with 405: every check that uploads a file, or that waits for a refusal
             // with another status, or for Allow to name PUT; the cut upload's check sees nothing on disk, and passes.
             case STEP_14 -> merged(failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,

@@ -1,6 +1,9 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.KnownWrongServer.*;
+import static httpcourse.grader.ArticleFixtures.*;
+import static httpcourse.grader.ExtensionFixtures.*;
+import static httpcourse.grader.Steps10To14Fixtures.*;
+import static httpcourse.grader.Steps5To9Fixtures.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumSet;
