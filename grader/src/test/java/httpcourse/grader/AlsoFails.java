@@ -1,7 +1,5 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.KnownWrongServer.*;
-
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
+import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.RangeChecks;
@@ -36,6 +35,16 @@ final class AlsoFails {
      * these, and no other. Absent: the flaw fails its own check only.
      */
     static Map<Check, Hint.Id> of(KnownWrongServer server) {
+        return switch (server) {
+            case ArticleFixtures article -> article(article);
+            case Steps5To9Fixtures server5To9 -> steps5To9(server5To9);
+            case Steps10To14Fixtures server10To14 -> steps10To14(server10To14);
+            case ExtensionFixtures extension -> extensions(extension);
+        };
+    }
+
+    /** Steps 1 to 4, the article's. */
+    private static Map<Check, Hint.Id> article(ArticleFixtures server) {
         return switch (server) {
             // A wrong answer to every request: every check that looks at an answer fails, for one reason.
             case BARE_LINE_ENDINGS, NO_STATUS_LINE, HTTP_1_1_STATUS_LINE, HEAD_NEVER_ENDS, HEADER_LINES,
@@ -69,6 +78,13 @@ final class AlsoFails {
             case STEP_3 -> merged(failing(Hint.Id.CLOSED_WITHOUT_ANSWER, ArticleChecks.FORM_TO_A_MISSING_FILE,
                             ArticleChecks.FOLDER, ArticleChecks.DOT_DOT_INSIDE),
                     failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE));
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 5 to 9. */
+    private static Map<Check, Hint.Id> steps5To9(Steps5To9Fixtures server) {
+        return switch (server) {
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still
@@ -128,6 +144,13 @@ final class AlsoFails {
             // Every 304.
             case NOT_MODIFIED_WITHOUT_ETAG -> failing(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, CachingChecks.MODIFIED_SINCE,
                     CachingChecks.HEAD_NONE_MATCH);
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 10 to 14. */
+    private static Map<Check, Hint.Id> steps10To14(Steps10To14Fixtures server) {
+        return switch (server) {
             // It answers "Connection: close" to HTTP/1.0's keep-alive too: the answer does not say it back.
             case CLOSES_AFTER_EACH_ANSWER -> merged(failing(Hint.Id.NOT_KEPT_OPEN, KeepAliveChecks.BROWSER_KEPT,
                             KeepAliveChecks.PIPELINED),
@@ -153,6 +176,13 @@ final class AlsoFails {
             case EXITS_AT_ONCE -> failing(Hint.Id.GRACE_PERIOD_TOO_SHORT, StopChecks.DRAINS_THE_QUEUE,
                     StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT);
             case EXIT_STATUS_143 -> failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD);
+            default -> Map.of();
+        };
+    }
+
+    /** The extensions, from step 15 on. */
+    private static Map<Check, Hint.Id> extensions(ExtensionFixtures server) {
+        return switch (server) {
             // Step 14 answers every PUT with 405: every check that uploads a file, or that waits for a refusal
             // with another status, or for Allow to name PUT; the cut upload's check sees nothing on disk, and passes.
             case STEP_14 -> merged(failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
@@ -182,6 +212,24 @@ final class AlsoFails {
                     RangeChecks.IF_RANGE);
             // bytes=-0 read as from 0 on: the whole file as a part, not 416.
             case SUFFIX_FROM_N -> failing(Hint.Id.RANGE_NOT_SATISFIABLE, RangeChecks.NOT_SATISFIABLE);
+            // Step 16 never compresses: every check that wants gzip fails for that (NEGOTIATION and IDENTITY_REFUSED
+            // by their own hints, which cannot tell a server that never compresses); no Vary on the files as they are.
+            case STEP_16 -> merged(failing(Hint.Id.ACCEPT_ENCODING_MISREAD, CompressionChecks.NEGOTIATION),
+                    failing(Hint.Id.IDENTITY_REFUSED_IGNORED, CompressionChecks.IDENTITY_REFUSED),
+                    failing(Hint.Id.GZIP_MISSING, CompressionChecks.OWN_ETAG, CompressionChecks.HEAD_AS_GET),
+                    failing(Hint.Id.VARY_MISSING, CompressionChecks.ONLY_WHAT_SHRINKS,
+                            CompressionChecks.NEVER_FOR_RANGES, CompressionChecks.NO_CHUNKS_FOR_HTTP10));
+            // Every answer for a file lacks Vary.
+            case NO_VARY -> everyCheckBut(server);
+            // Every compressed answer is wrong the same way (HEAD's check asks GET first); the plain answers pass.
+            case NO_CONTENT_ENCODING, ZLIB_NOT_GZIP, NOT_FINISHED, DECIMAL_CHUNK_SIZES, LENGTH_OF_THE_FILE ->
+                    everyCheckBut(server, CompressionChecks.ONLY_WHAT_SHRINKS, CompressionChecks.NEVER_FOR_RANGES,
+                            CompressionChecks.NO_CHUNKS_FOR_HTTP10);
+            // "*, identity;q=0" accepts gzip by "*" alone.
+            case CONTAINS_GZIP, STAR_IGNORED -> failing(Hint.Id.ACCEPT_ENCODING_MISREAD,
+                    CompressionChecks.IDENTITY_REFUSED);
+            // The small file on the connection's second request, compressed.
+            case COMPRESSES_EVERYTHING -> failing(Hint.Id.GZIP_NOT_WORTH_IT, CompressionChecks.GZIP);
             default -> Map.of();
         };
     }

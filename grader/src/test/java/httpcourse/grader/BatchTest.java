@@ -65,8 +65,8 @@ class BatchTest {
         out = work.resolve("grades");
         mark = 86_400_000L + ProcessHandle.current().pid(); // "sleep <mark>": unique to this run
         handIn("alice", Files.readString(Repository.stepSource(4)));
-        handIn("bob", KnownWrongServer.NOT_FOUND_IN_CAPITALS.source());
-        handIn("carol", KnownWrongServer.CRASHES_AT_START.source());
+        handIn("bob", ArticleFixtures.NOT_FOUND_IN_CAPITALS.source());
+        handIn("carol", ArticleFixtures.CRASHES_AT_START.source());
         Files.createDirectories(submissions.resolve("dave")); // handed in nothing
         handIn("zoe", Files.readString(Repository.stepSource(4)));
         for (HostileServer hostile : HostileServer.values()) {

@@ -1,6 +1,9 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.KnownWrongServer.*;
+import static httpcourse.grader.ArticleFixtures.*;
+import static httpcourse.grader.ExtensionFixtures.*;
+import static httpcourse.grader.Steps10To14Fixtures.*;
+import static httpcourse.grader.Steps5To9Fixtures.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumSet;
@@ -17,6 +20,7 @@ import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
+import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
@@ -208,7 +212,26 @@ final class Flaws {
             new Flaw(IF_RANGE_DATE_ONLY, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(IF_RANGE_WEAK, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(NO_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
-            new Flaw(RANGE_BEFORE_NOT_MODIFIED, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.IF_NONE_MATCH_IGNORED));
+            new Flaw(RANGE_BEFORE_NOT_MODIFIED, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.IF_NONE_MATCH_IGNORED),
+            // Compression
+            new Flaw(STEP_16, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
+            new Flaw(NO_VARY, 17, CompressionChecks.GZIP, Hint.Id.VARY_MISSING),
+            new Flaw(NO_CONTENT_ENCODING, 17, CompressionChecks.GZIP, Hint.Id.GZIP_UNSAID),
+            new Flaw(ZLIB_NOT_GZIP, 17, CompressionChecks.GZIP, Hint.Id.GZIP_BODY_WRONG),
+            new Flaw(NOT_FINISHED, 17, CompressionChecks.GZIP, Hint.Id.GZIP_BODY_WRONG),
+            new Flaw(DECIMAL_CHUNK_SIZES, 17, CompressionChecks.GZIP, Hint.Id.CHUNKS_WRONG),
+            new Flaw(LENGTH_OF_THE_FILE, 17, CompressionChecks.GZIP, Hint.Id.GZIP_FRAMING),
+            new Flaw(CONTAINS_GZIP, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
+            new Flaw(CASE_SENSITIVE_CODINGS, 17, CompressionChecks.NEGOTIATION,
+                    Hint.Id.ACCEPT_ENCODING_MISREAD),
+            new Flaw(STAR_IGNORED, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
+            new Flaw(IDENTITY_REFUSAL_IGNORED, 17, CompressionChecks.IDENTITY_REFUSED,
+                    Hint.Id.IDENTITY_REFUSED_IGNORED),
+            new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),
+            new Flaw(GZIP_FOR_RANGES, 17, CompressionChecks.NEVER_FOR_RANGES, Hint.Id.GZIP_FOR_RANGE),
+            new Flaw(SAME_ETAG, 17, CompressionChecks.OWN_ETAG, Hint.Id.GZIP_ETAG_SAME),
+            new Flaw(HEAD_NOT_COMPRESSED, 17, CompressionChecks.HEAD_AS_GET, Hint.Id.GZIP_HEAD_DIFFERS),
+            new Flaw(CHUNKS_TO_HTTP10, 17, CompressionChecks.NO_CHUNKS_FOR_HTTP10, Hint.Id.CHUNKS_TO_HTTP10));
 
     /**
      * Known-wrong servers graded on the check meant for them only, and why: the rest of their step

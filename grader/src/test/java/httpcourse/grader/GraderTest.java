@@ -1,6 +1,9 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.KnownWrongServer.*;
+import static httpcourse.grader.ArticleFixtures.*;
+import static httpcourse.grader.ExtensionFixtures.*;
+import static httpcourse.grader.Steps10To14Fixtures.*;
+import static httpcourse.grader.Steps5To9Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +150,7 @@ class GraderTest {
     /** The step whose spec a known-wrong server is graded on. */
     private static int specStep(KnownWrongServer server) {
         return Flaws.FLAWS.stream().filter(flaw -> flaw.server() == server).map(Flaws.Flaw::step).findFirst()
-                .orElse(server.step);
+                .orElse(server.step());
     }
 
     @ParameterizedTest(name = "{0} fails \"{2}\" with the hint {3} only")
@@ -206,10 +210,10 @@ class GraderTest {
     @Test
     @DisplayName("grades every known-wrong server")
     void forgetsNoKnownWrongServer() {
-        Set<KnownWrongServer> accounted = EnumSet.noneOf(KnownWrongServer.class);
+        Set<KnownWrongServer> accounted = new HashSet<>();
         Flaws.FLAWS.forEach(flaw -> accounted.add(flaw.server()));
         Flaws.stepProblems().forEach(a -> accounted.add((KnownWrongServer) a.get()[0]));
-        assertThat(accounted).containsExactlyInAnyOrder(KnownWrongServer.values());
+        assertThat(accounted).containsExactlyInAnyOrderElementsOf(KnownWrongServer.all());
     }
 
     @Test

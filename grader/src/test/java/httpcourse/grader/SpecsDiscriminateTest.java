@@ -22,6 +22,7 @@ import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
+import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.Course;
 import httpcourse.spec.CourseSpec;
 import httpcourse.spec.KeepAliveChecks;
@@ -104,7 +105,10 @@ class SpecsDiscriminateTest {
             // Step 14 answers every PUT with 405 Method Not Allowed.
             new Pair(14, UploadChecks.CREATES, "uploads: PUT stores a file of /uploads/, whole or not at all"),
             // Step 15 reads no Range: the whole file, 200 OK, for bytes=1000-1999.
-            new Pair(15, RangeChecks.ONE_RANGE, "byte ranges: 206 Partial Content, 416, If-Range, Accept-Ranges"));
+            new Pair(15, RangeChecks.ONE_RANGE, "byte ranges: 206 Partial Content, 416, If-Range, Accept-Ranges"),
+            // Step 16 never compresses: the book, 40 KiB of text, as it is, for Accept-Encoding: gzip.
+            new Pair(16, CompressionChecks.GZIP, "compression: gzip by Accept-Encoding, in chunks, Vary, an ETag of"
+                    + " its own"));
 
     static Stream<Arguments> pairs() {
         return PAIRS.stream().map(pair -> Arguments.of(pair.server(), pair.spec(), pair.check().name()));

@@ -1,0 +1,169 @@
+package httpcourse.grader;
+
+import static httpcourse.grader.KnownWrongServer.edit;
+import static httpcourse.grader.KnownWrongServer.in;
+
+import java.util.List;
+
+/**
+ * The known-wrong servers ({@link KnownWrongServer}) of steps 10 to 14: keep-alive, request bodies, a
+ * graceful stop, a server to leave running, measured and tuned.
+ */
+enum Steps10To14Fixtures implements KnownWrongServer {
+
+    // ---- Step 10: keep-alive
+
+    /** Step 9's habit in HTTP/1.1: every connection closes after one answer, whatever the request asks. */
+    CLOSES_AFTER_EACH_ANSWER(10, edit("keepOpen = request.wantsToKeepOpen() && !request.hasBody() && !last;",
+            "keepOpen = false; // FLAW: one answer per connection")),
+
+    /** Closes after an answer as asked, without saying so. */
+    NO_CONNECTION_CLOSE(10, edit("keepOpen ? \"Connection: keep-alive\" : \"Connection: close\"",
+            "keepOpen ? \"Connection: keep-alive\" : \"X-Closing: yes\" /* FLAW: closes without saying so */")),
+
+    /** A new buffer for every request: what it read ahead, the next requests sent together, is lost. */
+    BUFFER_PER_REQUEST(10, edit("        in.startRequest();\n",
+            "        in = new LimitedInput(client); // FLAW: a new buffer for every request\n")),
+
+    /** No limit on the requests of one connection. */
+    NO_REQUEST_LIMIT(10, edit("final int REQUESTS_PER_CONNECTION = 1000;",
+            "final int REQUESTS_PER_CONNECTION = Integer.MAX_VALUE; // FLAW: no limit")),
+
+    /** A time limit for the first request only: an idle connection stays open for as long as it likes. */
+    NO_IDLE_TIMEOUT(10, in("LimitedInput.java", "deadline = System.nanoTime() + TIME.toNanos();",
+            "deadline = System.nanoTime() + (deadline == 0 ? TIME : Duration.ofDays(1)).toNanos(); // FLAW")),
+
+    /** Connection's options compared in their letter case: "Close" is not close, "Keep-Alive" not keep-alive. */
+    OPTION_CASE_KEPT(10, in("Request.java", ".map(option -> option.strip().toLowerCase(Locale.ROOT)).toList();",
+            ".map(String::strip).toList(); // FLAW: the options' letter case kept")),
+
+    /** Connection's whole value compared: "keep-alive, close" is neither keep-alive nor close. */
+    OPTION_LIST_NOT_SPLIT(10, in("Request.java", "Stream.of(headers.getOrDefault(\"connection\", \"\").split(\",\"))",
+            "Stream.of(headers.getOrDefault(\"connection\", \"\")) /* FLAW: not split at the commas */")),
+
+    // ---- Step 11: request bodies
+
+    /** A body left unread: its bytes are taken for the next request. */
+    IGNORES_BODIES(11, in("Body.java", "                in.skipNBytes(length);\n",
+            "                // FLAW: the body is not read: its bytes are taken for the next request\n")),
+
+    /** Reads the body through the head's 8 KiB limit: a larger body ends the connection without an answer. */
+    HEAD_LIMIT_COUNTS_BODY(11, in("Body.java", "        in.startBody(LIMIT);\n",
+            "        // FLAW: the body is read within the head's limit of 8 KiB\n")),
+
+    /** Skips the body that has come, not the body that was announced: answers early, and misreads the rest. */
+    SKIPS_WHAT_HAS_COME(11, in("Body.java", "                in.skipNBytes(length);\n",
+            "                in.skipNBytes(Math.min(length, in.available())); // FLAW: what has come so far\n")),
+
+    /** Content-Length wins over Transfer-Encoding, instead of a 400: request smuggling's way in. */
+    CONTENT_LENGTH_WINS(11, in("Request.java", "if (transferEncoding != null) {",
+            "if (transferEncoding != null && contentLength == null) { // FLAW: Content-Length wins")),
+
+    /** Reads any body to its end, however large. */
+    NO_BODY_LIMIT(11, in("Body.java", "static final int LIMIT = 1024 * 1024;",
+            "static final int LIMIT = Integer.MAX_VALUE; // FLAW: any body is read, however large")),
+
+    /** Closes at once, the client's bytes still unread: the socket sends a reset, and the answer's end is lost. */
+    CLOSES_ABRUPTLY(11, edit("    closeGently(client, in);\n",
+            "    // FLAW: closed at once, whatever the client still sends\n")),
+
+    /** Never reads a body: it closes the connection after the answer instead, as step 10 did. */
+    BODY_NEVER_READ(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",
+            "if (length != 0) { // FLAW: no body is read: the connection closes after it, as in step 10")),
+
+    /** A chunk's size read as lower-case hex alone, with nothing after it: "1A" and ";part=2" are refused. */
+    CHUNK_SIZE_TOO_STRICT(11, in("Body.java", "Pattern.compile(\"([0-9A-Fa-f]{1,15})[ \\\\t]*(;.*)?\");",
+            "Pattern.compile(\"([0-9a-f]{1,15})\"); // FLAW: no capitals, no extensions")),
+
+    /** The chunks read up to the last one, the trailer lines after it left unread. */
+    TRAILER_LEFT_UNREAD(11, in("Body.java", """
+                    for (String trailer = Request.readLine(in); trailer != null && !trailer.isEmpty(); ) {
+                        trailer = Request.readLine(in); // fields about the body, forgotten with it
+                    }
+            """, "        // FLAW: the trailer lines are left unread\n")),
+
+    /** Expect: 100-continue ignored: the server waits for a body that waits for its word. */
+    EXPECT_IGNORED(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",
+            "if (length > LIMIT) { // FLAW: Expect: 100-continue ignored, the body awaited")),
+
+    // ---- Step 12: a graceful stop
+
+    /** Step 11 as it is, on step 12's spec: SIGTERM ends it at once. */
+    STEP_11(11),
+
+    /** Stops without closing its server socket: new clients are still accepted during the stop, up to its exit. */
+    KEEPS_ACCEPTING(12,
+            edit("    stop(threads);\n}", "}"),
+            edit("    try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) {",
+                    "    var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress()); // FLAW: left open\n"
+                            + "    {"),
+            edit("                if (stopAsked != 0) {\n                    break;",
+                    "                if (stopAsked != 0) {\n                    stop(threads);\n                    break;")),
+
+    /** Ends the stop with the status of a process killed by SIGTERM. */
+    EXIT_STATUS_143(12, edit("    stop(threads);\n}", "    stop(threads);\n    System.exit(143); // FLAW: the status of a process killed by SIGTERM\n}")),
+
+    /** A second signal changes nothing: the stop goes on. */
+    SECOND_SIGNAL_IGNORED(12, edit("Runtime.getRuntime().halt(128 + signal.getNumber()); // the status of a process killed by it",
+            "return; // FLAW: a second signal changes nothing")),
+
+    /** Waits for every answer under way, however long: a client that reads nothing holds the stop for ever. */
+    NO_GRACE_LIMIT(12, edit("threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);",
+            "threads.awaitTermination(1, TimeUnit.DAYS); // FLAW: no grace period")),
+
+    /** Handles the signal, and exits at once with status 0: no grace period for the answers under way. */
+    EXITS_AT_ONCE(12, edit("            stopAsked = System.nanoTime();\n",
+            "            System.exit(0); // FLAW: no grace period: the answers under way are cut\n")),
+
+    /** Stops accepting at the signal: the connections still in the system's queue are reset with the socket. */
+    QUEUE_LEFT(12, edit("while (stopAsked == 0 || System.nanoTime() - stopAsked < GRACE_PERIOD.toNanos()) {",
+            "while (stopAsked == 0) { // FLAW: the system's queue is not emptied")),
+
+    /** The idle connections left open to the end of the stop, instead of closed when it begins. */
+    IDLE_LEFT_OPEN(12, edit("connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest",
+            "// FLAW: the idle connections are left to the end of the stop")),
+
+    // ---- Step 13: a server to leave running
+
+    /** No watchdog: a write waits for ever. */
+    NO_WRITE_TIMEOUT(13, edit("        startWatchdog();\n", "        // FLAW: no watchdog\n")),
+
+    /** The log's time in ISO style, not the Common Log Format's. */
+    LOG_TIME_NOT_COMMON(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
+            "DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\", Locale.US) /* FLAW: not the Common Log Format */")),
+
+    /** The request line logged as it came: a terminal's escape sequence goes to the console. */
+    LOG_UNESCAPED(13, in("AccessLog.java", "(requestLine == null ? \"-\" : escape(requestLine))",
+            "(requestLine == null ? \"-\" : requestLine) /* FLAW: not escaped */")),
+
+    /** Quotes and backslashes of the request line logged as they are: a client can write the log's fields. */
+    LOG_QUOTES_RAW(13, in("AccessLog.java", "if (c < 0x20 || c > 0x7E || c == '\"' || c == '\\\\') {",
+            "if (c < 0x20 || c > 0x7E) { // FLAW: quotes and backslashes as they are")),
+
+    /** At most 1500 connections at once: a crowd of 2000 idle clients locks out every other until it times out. */
+    CONNECTION_CAP_TOO_LOW(13, edit("new Semaphore(10_000);", "new Semaphore(1500); // FLAW: a crowd holds more")),
+
+    // ---- Step 14: measured and tuned
+
+    /** The time taken, but not in the header's format: seconds, without its metric's name. */
+    SERVER_TIMING_IN_SECONDS(14, edit("\"Server-Timing: app;dur=\" + (System.nanoTime() - started) / 1000 / 1000.0",
+            "\"Server-Timing: \" + (System.nanoTime() - started) / 1e9 + \" s\" /* FLAW: not name;dur=ms */"));
+
+    private final int step;
+    private final List<Edit> edits;
+
+    Steps10To14Fixtures(int step, Edit... edits) {
+        this.step = step;
+        this.edits = List.of(edits);
+    }
+
+    @Override
+    public int step() {
+        return step;
+    }
+
+    @Override
+    public List<Edit> edits() {
+        return edits;
+    }
+}
