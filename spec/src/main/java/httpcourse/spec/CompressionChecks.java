@@ -97,7 +97,8 @@ public final class CompressionChecks {
             + " whatever Accept-Encoding says", c -> {
         String why = "A range counts the file's own bytes: a client that resumes a download, or a video that seeks,"
                 + " asks for bytes of the file, not of a compressed copy whose bytes change with the compressor."
-                + " Serve a request with Range as step 16 does, uncompressed (nginx does the same).";
+                + " Serve a request with Range as step 16 does, uncompressed. (nginx, gzip on, sends the whole file"
+                + " compressed instead: a server may ignore Range, but then no download resumes.)";
         c.check(c.send(get(BOOK, "Accept-Encoding: gzip\r\nRange: bytes=0-99")), c.filePart(BOOK, 0, 99)
                 .with(CodingRules.vary()).when("Range: bytes=0-99, Accept-Encoding: gzip")
                 .because(Hint.Id.GZIP_FOR_RANGE, why).bytesBecause(Hint.Id.GZIP_FOR_RANGE, why));
