@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -73,8 +75,9 @@ final class Batch {
             }
             for (int i = 1; i <= submissions.size(); i++) {
                 Gradebook.Submission finished = get(done.take());
-                out.printf("  [%d/%d] %-20s %3d/%d checks passed%n", i, submissions.size(), finished.student(),
-                        finished.passed(), finished.total());
+                out.printf("  [%d/%d] %-20s %3d/%d checks passed%s%n", i, submissions.size(), finished.student(),
+                        finished.passed(), finished.total(), finished.notRunHere() == 0 ? ""
+                                : " (" + finished.notRunHere() + " not run here)");
             }
             List<Gradebook.Submission> results = new ArrayList<>();
             for (Future<Gradebook.Submission> future : futures) {
@@ -139,7 +142,10 @@ final class Batch {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The table on screen: a row per student, a column per step; "!" marks checks that could not run. */
+    /**
+     * The table on screen: a row per student, a column per step; "!" marks checks that could not run
+     * (the server did not start). Under it, each check not run here, and why: they are in no count.
+     */
     static void summary(List<Gradebook.Submission> submissions, List<Integer> steps, Scoring scoring, PrintStream out) {
         int width = Math.max(7, submissions.stream().mapToInt(s -> s.student().length()).max().orElse(0)) + 2;
         StringBuilder header = new StringBuilder(String.format("%-" + width + "s", "student"));
@@ -160,5 +166,32 @@ final class Batch {
             out.println("! = some checks could not run (the server did not start):"
                     + " see the note column");
         }
+        notRunHere(submissions, out);
+    }
+
+    /**
+     * The checks not run here, each once with its reason (most often every student's: the machine's),
+     * and for how many students when not for all: "– 4.6 answers 404 ... (this system cannot make
+     * symbolic links)".
+     */
+    private static void notRunHere(List<Gradebook.Submission> submissions, PrintStream out) {
+        Map<String, Integer> students = new LinkedHashMap<>(); // "4.6 name (why)" -> how many students
+        for (Gradebook.Submission submission : submissions) {
+            for (StepResult step : submission.steps()) {
+                for (int i = 0; i < step.checks().size(); i++) {
+                    StepResult.Check check = step.checks().get(i);
+                    if (check.notRunHere()) {
+                        students.merge(Gradebook.checkNumber(step, i) + " " + check.name() + "   ("
+                                + check.whyNotRunHere() + ")", 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        if (students.isEmpty()) {
+            return;
+        }
+        out.println("Not run here, so in no count above (neither passed nor failed):");
+        students.forEach((check, count) -> out.println("  " + Report.NOT_RUN_HERE + " " + check
+                + (count == submissions.size() ? "" : "   for " + count + " of " + submissions.size() + " students")));
     }
 }

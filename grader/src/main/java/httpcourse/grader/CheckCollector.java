@@ -26,9 +26,10 @@ import org.junit.platform.launcher.TestIdentifier;
  * <ul>
  *   <li>a check whose server could not start never ran: it fails, and why the server did not
  *       start is the step's problem, told once, not in every check;</li>
- *   <li>a check that gave up because this computer cannot do what it needs (an assumption that
- *       failed: JUnit's "aborted") passes: the server cannot be blamed, and a score must not
- *       depend on the machine;</li>
+ *   <li>a check that cannot run in this grading (JUnit's "aborted": a server somebody else
+ *       started cannot be sent signals, this computer cannot make symbolic links) is "not run
+ *       here", with the reason it gave: neither passed nor failed, and in no total, since the
+ *       server cannot be blamed, nor can a score claim what nothing checked;</li>
  *   <li>a check that never reported (the spec failed around it) fails with the spec's reason.</li>
  * </ul>
  */
@@ -71,10 +72,12 @@ final class CheckCollector implements TestExecutionListener {
     private StepResult.Check check(String name, TestExecutionResult result) {
         Throwable failure = result.getThrowable().orElse(null);
         return switch (result.getStatus()) {
-            case SUCCESSFUL, ABORTED -> new StepResult.Check(name, true, true, List.of());
+            case SUCCESSFUL -> StepResult.Check.pass(name);
+            case ABORTED -> StepResult.Check.notRunHere(name, failure == null || failure.getMessage() == null
+                    ? "the check could not run here (it gave no reason)" : failure.getMessage());
             case FAILED -> failure instanceof ServerStartException start
                     ? notRun(name, start)
-                    : new StepResult.Check(name, false, true, List.of(describe(result)));
+                    : StepResult.Check.fail(name, List.of(describe(result)));
         };
     }
 
@@ -83,8 +86,8 @@ final class CheckCollector implements TestExecutionListener {
         if (startFailure == null) {
             startFailure = new StepResult.Problem(start.getMessage(), start.hints());
         }
-        return new StepResult.Check(name, false, false,
-                List.of(new StepResult.Failure(null, "Not run: the server did not start (see above).", List.of())));
+        return StepResult.Check.notRun(name,
+                new StepResult.Failure(null, "Not run: the server did not start (see above).", List.of()));
     }
 
     /** Why some checks could not run (the server did not start, or the spec failed around them), or null. */
@@ -103,9 +106,9 @@ final class CheckCollector implements TestExecutionListener {
      */
     List<StepResult.Check> checks() {
         List<StepResult.Check> all = new ArrayList<>();
-        checks.forEach((name, check) -> all.add(check != null ? check : new StepResult.Check(name, false, false,
-                List.of(new StepResult.Failure(null, containerFailure == null ? "Not run."
-                        : "Not run: " + containerFailure.report().lines().findFirst().orElse(""), List.of())))));
+        checks.forEach((name, check) -> all.add(check != null ? check : StepResult.Check.notRun(name,
+                new StepResult.Failure(null, containerFailure == null ? "Not run."
+                        : "Not run: " + containerFailure.report().lines().findFirst().orElse(""), List.of()))));
         return all;
     }
 

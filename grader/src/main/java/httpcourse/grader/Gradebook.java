@@ -15,12 +15,14 @@ import httpcourse.spec.Hint;
  *
  * <p>gradebook.csv has the columns {@code student}, {@code score} and {@code max} (points,
  * see {@link Scoring}), then for each step graded {@code step N} (the step's points) followed by
- * one column per check of the step, {@code N.i NAME}, holding 1 (passed) or 0 (failed), and last
- * {@code note}: why checks could not run (the server did not start), or empty.
+ * one column per check of the step, {@code N.i NAME}, holding 1 (passed), 0 (failed) or - (not
+ * run here: neither, and in no score), and last {@code note}: why checks could not run (the server
+ * did not start), or empty.
  *
  * <p>gradebook.json has, for each student, the score and max, and for each step its checks,
- * each with {@code passed}, {@code ran} and {@code hints}: the names of the hints of its failures
- * (the ids of docs/instructors.md's table), for a script that counts the common mistakes.
+ * each with {@code passed}, {@code ran}, {@code not_run_here} (why it could not run here, or null)
+ * and {@code hints}: the names of the hints of its failures (the ids of docs/instructors.md's
+ * table), for a script that counts the common mistakes.
  */
 final class Gradebook {
 
@@ -34,8 +36,13 @@ final class Gradebook {
             return steps.stream().mapToInt(StepResult::passed).sum();
         }
 
+        /** Checks that count, over all steps: those not run here are in no total. */
         int total() {
             return steps.stream().mapToInt(StepResult::total).sum();
+        }
+
+        int notRunHere() {
+            return steps.stream().mapToInt(StepResult::notRunHere).sum();
         }
 
         boolean allPassed() {
@@ -79,7 +86,7 @@ final class Gradebook {
                     Scoring.points(scoring.earned(submission.steps())), Scoring.points(scoring.max(submission.steps()))));
             for (StepResult step : submission.steps()) {
                 row.add(Scoring.points(scoring.earned(step)));
-                step.checks().forEach(check -> row.add(check.passed() ? "1" : "0"));
+                step.checks().forEach(check -> row.add(check.passed() ? "1" : check.notRunHere() ? "-" : "0"));
             }
             row.add(submission.note());
             csv.append(row.stream().map(Gradebook::csvField).collect(Collectors.joining(","))).append("\r\n");
@@ -106,6 +113,7 @@ final class Gradebook {
         json.put("title", step.title());
         json.put("passed", step.passed());
         json.put("total", step.total());
+        json.put("not_run_here", step.notRunHere());
         json.put("points", Scoring.round(scoring.earned(step), 2));
         json.put("max", Scoring.round(scoring.max(step), 2));
         json.put("note", step.note());
@@ -115,6 +123,7 @@ final class Gradebook {
             c.put("name", check.name());
             c.put("passed", check.passed());
             c.put("ran", check.ran());
+            c.put("not_run_here", check.whyNotRunHere());
             c.put("hints", hintIds(check));
             return c;
         }).toList());

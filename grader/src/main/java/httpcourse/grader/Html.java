@@ -18,7 +18,8 @@ import httpcourse.spec.Hint;
  *   <li>{@code reports/STUDENT.html}: a student's whole report, every failure in full, each
  *       check with an anchor ({@code #step4-check5});</li>
  *   <li>{@code gradebook.html}: a row per student, a column per check, ✓ or ✗ in each cell; a
- *       ✗ opens (a {@code <details>}) on its hint and a link to the failure in the student's report.</li>
+ *       ✗ opens (a {@code <details>}) on its hint and a link to the failure in the student's report;
+ *       – marks a check not run here, its reason in its title.</li>
  * </ul>
  */
 final class Html {
@@ -33,6 +34,7 @@ final class Html {
             pre b { color: #8a4600; }
             code { font-size: .9em; }
             .pass, .pass .mark { color: #137333; } .fail, .fail .mark { color: #a50e0e; }
+            .notrun, .notrun .mark { color: #5f6368; } .reason { font-style: italic; margin: .2em 0 0; }
             ol.checks { list-style: none; padding-left: 0; } ol.checks li { margin: .3em 0; }
             ol.checks li.fail { margin-bottom: 1em; } ol.checks pre { color: #202124; }
             .number { color: #5f6368; font-size: .85em; }
@@ -42,6 +44,7 @@ final class Html {
             .gradebook tbody th { text-align: left; white-space: nowrap; position: sticky; left: 0; background: #fff; z-index: 1; }
             .gradebook td { position: relative; }
             .gradebook td.pass { background: #e6f4ea; } .gradebook td.fail { background: #fce8e6; }
+            .gradebook td.notrun { background: #f1f3f4; }
             .gradebook td.points { font-weight: bold; white-space: nowrap; }
             .gradebook summary { cursor: pointer; list-style: none; }
             .gradebook summary::-webkit-details-marker { display: none; }
@@ -71,7 +74,7 @@ final class Html {
         for (StepResult step : submission.steps()) {
             html.append("<li><a href=\"#step").append(step.step()).append("\">").append(escape(step.title()))
                     .append("</a>: ").append(step.passed()).append(" of ").append(step.total())
-                    .append(" checks passed</li>\n");
+                    .append(" checks passed").append(escape(Report.notRunHereNote(step))).append("</li>\n");
         }
         html.append("</ul>\n");
         submission.steps().forEach(step -> step(step, html));
@@ -91,10 +94,14 @@ final class Html {
         html.append("<ol class=\"checks\">\n");
         for (int i = 0; i < step.checks().size(); i++) {
             StepResult.Check check = step.checks().get(i);
-            html.append("<li id=\"").append(anchor(step, i)).append("\" class=\"").append(check.passed() ? "pass" : "fail")
-                    .append("\"><span class=\"mark\">").append(check.passed() ? Report.PASS : Report.FAIL)
+            html.append("<li id=\"").append(anchor(step, i)).append("\" class=\"").append(cssClass(check))
+                    .append("\"><span class=\"mark\">").append(Report.mark(check))
                     .append("</span> <span class=\"number\">").append(Gradebook.checkNumber(step, i)).append("</span> ")
                     .append(escape(check.name()));
+            if (check.notRunHere()) {
+                html.append("\n<p class=\"reason\">Not run here: ").append(escape(check.whyNotRunHere()))
+                        .append(". Neither passed nor failed, it is in no total.</p>");
+            }
             for (StepResult.Failure failure : check.failures()) {
                 if (failure.caseName() != null) {
                     html.append("\n<p class=\"case\">case: ").append(escape(failure.caseName())).append("</p>");
@@ -133,12 +140,12 @@ final class Html {
         List<StepResult> columns = submissions.get(0).steps();
         html.append("<table class=\"gradebook\">\n<thead>\n<tr><th rowspan=\"2\">student</th><th rowspan=\"2\">score</th>");
         for (StepResult step : columns) {
-            html.append("<th colspan=\"").append(step.total() + 1).append("\">").append(escape(step.title())).append("</th>");
+            html.append("<th colspan=\"").append(step.checks().size() + 1).append("\">").append(escape(step.title())).append("</th>");
         }
         html.append("</tr>\n<tr>");
         for (StepResult step : columns) {
             html.append("<th>points</th>");
-            for (int i = 0; i < step.total(); i++) {
+            for (int i = 0; i < step.checks().size(); i++) {
                 html.append("<th><abbr title=\"").append(escape(step.checks().get(i).name())).append("\">")
                         .append(Gradebook.checkNumber(step, i)).append("</abbr></th>");
             }
@@ -155,17 +162,20 @@ final class Html {
                                 : " title=\"" + escape(step.note()) + "\"").append(">")
                         .append(Scoring.points(scoring.earned(step))).append(step.note().isEmpty() ? "" : "!")
                         .append("</td>");
-                for (int i = 0; i < step.total(); i++) {
+                for (int i = 0; i < step.checks().size(); i++) {
                     cell(step, i, report, html);
                 }
             }
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n<p>! = some checks could not run (the server did not"
-                + " start): hover over the points, or open the report.</p>\n<h2>Checks</h2>\n");
+                + " start): hover over the points, or open the report. ").append(Report.NOT_RUN_HERE)
+                .append(" = not run here (a running server cannot be sent signals; this computer cannot make"
+                        + " symbolic links...): neither passed nor failed, in no score; hover over it for why.</p>\n"
+                        + "<h2>Checks</h2>\n");
         for (StepResult step : columns) {
             html.append("<h3>").append(escape(step.title())).append("</h3>\n<dl class=\"legend\">\n");
-            for (int i = 0; i < step.total(); i++) {
+            for (int i = 0; i < step.checks().size(); i++) {
                 html.append("<dt>").append(Gradebook.checkNumber(step, i)).append("</dt><dd>")
                         .append(escape(step.checks().get(i).name())).append("</dd>\n");
             }
@@ -181,6 +191,11 @@ final class Html {
             html.append("<td class=\"pass\" title=\"").append(number).append(" passed\">").append(Report.PASS).append("</td>");
             return;
         }
+        if (check.notRunHere()) {
+            html.append("<td class=\"notrun\" title=\"").append(number).append(" not run here: ")
+                    .append(escape(check.whyNotRunHere())).append("\">").append(Report.NOT_RUN_HERE).append("</td>");
+            return;
+        }
         html.append("<td class=\"fail\"><details><summary title=\"").append(number).append(" failed: click for its hint\">")
                 .append(Report.FAIL).append("</summary><div class=\"hint\"><p><b>").append(number).append("</b> ")
                 .append(escape(check.name())).append("</p><p>").append(escape(hint(step, check)))
@@ -190,9 +205,13 @@ final class Html {
 
     /**
      * A failed check in one line: its first hint (the most likely mistake), else what went wrong;
-     * for a check that never ran, why (the server did not start: the problem's hint).
+     * for a check that never ran, why (the server did not start: the problem's hint); for one not
+     * run here, why it could not.
      */
     static String hint(StepResult step, StepResult.Check check) {
+        if (check.notRunHere()) {
+            return "Not run here: " + check.whyNotRunHere() + ".";
+        }
         if (!check.ran() && step.problem() != null) {
             String why = check.failures().get(check.failures().size() - 1).headline().replace(" (see above)", "");
             return step.problem().hints().isEmpty() ? why + " " + step.note() : why + " " + step.problem().hints().get(0).text();
@@ -205,6 +224,11 @@ final class Html {
         }
         StepResult.Failure first = check.failures().get(0);
         return (first.caseName() == null ? "" : first.caseName() + ": ") + first.headline();
+    }
+
+    /** The class of a check's line: pass, fail (or never ran), notrun (not run here). */
+    private static String cssClass(StepResult.Check check) {
+        return check.passed() ? "pass" : check.notRunHere() ? "notrun" : "fail";
     }
 
     private static StringBuilder page(String title) {

@@ -12,7 +12,8 @@ import httpcourse.spec.Hint;
 /**
  * The results.json of Gradescope's autograder and of PrairieLearn's external grader, from the
  * steps graded: one test per check, whose output is the check's failure report (the request sent,
- * the bytes that came back, the hint), and the whole submission's score.
+ * the bytes that came back, the hint), and the whole submission's score. A check not run here is a
+ * test worth 0 points, neither passed nor failed (Gradescope: no status), its reason as its output.
  *
  * <p>Formats: Gradescope's "Autograder Specifications" (gradescope/autograder_samples,
  * docs/specs.md); PrairieLearn's "External Grading" (PrairieLearn, docs/externalGrading.md).
@@ -52,8 +53,10 @@ final class PlatformResults {
                 test.put("name", name(steps, step, check));
                 test.put("number", Gradebook.checkNumber(step, i));
                 test.put("score", Scoring.round(check.passed() ? scoring.perCheck(step) : 0, 4));
-                test.put("max_score", Scoring.round(scoring.perCheck(step), 4));
-                test.put("status", check.passed() ? "passed" : "failed");
+                test.put("max_score", Scoring.round(check.notRunHere() ? 0 : scoring.perCheck(step), 4));
+                if (!check.notRunHere()) { // Gradescope knows passed and failed only: a test not run here has neither
+                    test.put("status", check.passed() ? "passed" : "failed");
+                }
                 test.put("output", output(check, limit));
                 test.put("visibility", visibility);
                 List<String> tags = new ArrayList<>(List.of("step" + step.step()));
@@ -85,7 +88,8 @@ final class PlatformResults {
             return Json.write(results);
         }
         results.put("message", steps.stream().map(step -> (steps.size() == 1 ? "" : "Step " + step.step() + ": ")
-                + step.passed() + " of " + step.total() + " checks passed.").collect(Collectors.joining(" ")));
+                + step.passed() + " of " + step.total() + " checks passed" + Report.notRunHereNote(step) + ".")
+                .collect(Collectors.joining(" ")));
         results.put("output", summary);
         List<Object> tests = new ArrayList<>();
         int limit = reportLimit(steps);
@@ -95,7 +99,7 @@ final class PlatformResults {
                 test.put("name", name(steps, step, check));
                 test.put("description", step.title());
                 test.put("points", Scoring.round(check.passed() ? scoring.perCheck(step) : 0, 4));
-                test.put("max_points", Scoring.round(scoring.perCheck(step), 4));
+                test.put("max_points", Scoring.round(check.notRunHere() ? 0 : scoring.perCheck(step), 4));
                 test.put("message", check.passed() ? "Passed." : Html.hint(step, check));
                 test.put("output", output(check, limit));
                 tests.add(test);
@@ -123,6 +127,9 @@ final class PlatformResults {
     static String output(StepResult.Check check, int limit) {
         if (check.passed()) {
             return "Passed.";
+        }
+        if (check.notRunHere()) {
+            return "Not run here: " + check.whyNotRunHere() + ". Neither passed nor failed, it is worth no points.";
         }
         StringBuilder text = new StringBuilder();
         for (StepResult.Failure failure : check.failures()) {

@@ -129,8 +129,10 @@ final class Platforms {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Scoring scoring = setup.scoring();
-        out.printf("%d of %d checks passed: %s of %s points (%s).%n", steps.stream().mapToInt(StepResult::passed).sum(),
-                steps.stream().mapToInt(StepResult::total).sum(), Scoring.points(scoring.earned(steps)),
+        int notRunHere = steps.stream().mapToInt(StepResult::notRunHere).sum();
+        out.printf("%d of %d checks passed%s: %s of %s points (%s).%n", steps.stream().mapToInt(StepResult::passed).sum(),
+                steps.stream().mapToInt(StepResult::total).sum(), notRunHere == 0 ? "" : " (" + notRunHere
+                        + " not run here: worth no points)", Scoring.points(scoring.earned(steps)),
                 Scoring.points(scoring.max(steps)), scoring.describe());
         if (!PlatformResults.neverStarted(steps)) {
             out.println("Each test below is one check; a failed check shows the request sent, the bytes that came"
@@ -138,9 +140,9 @@ final class Platforms {
         }
         for (StepResult step : steps) {
             out.println();
-            out.printf("%s %s: %d of %d checks passed, %s/%s points%n", step.allPassed() ? Report.PASS : Report.FAIL,
-                    step.title(), step.passed(), step.total(), Scoring.points(scoring.earned(step)),
-                    Scoring.points(scoring.max(step)));
+            out.printf("%s %s: %d of %d checks passed%s, %s/%s points%n", step.allPassed() ? Report.PASS : Report.FAIL,
+                    step.title(), step.passed(), step.total(), Report.notRunHereNote(step),
+                    Scoring.points(scoring.earned(step)), Scoring.points(scoring.max(step)));
             out.println("  server: " + step.command());
             Report.commonCauses(out, step);
             Report.aroundTheChecks(out, step);

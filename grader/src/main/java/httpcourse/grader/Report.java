@@ -10,11 +10,15 @@ import httpcourse.spec.Hint;
  * several checks each (said once, before the details), what went wrong around the checks (the
  * server did not start, or stopped and was started again), then why each failed check failed
  * (the spec's own report: request sent, expected and actual bytes, caret, hints), then the score.
+ * A check not run here (see {@link StepResult.Outcome#NOT_RUN_HERE}) has a line of its own, with
+ * neither mark but {@link #NOT_RUN_HERE} and its reason, and is in no total.
  */
 final class Report {
 
     static final String PASS = "✓";
     static final String FAIL = "✗";
+    /** Neither passed nor failed: a check that could not run in this grading. */
+    static final String NOT_RUN_HERE = "–";
 
     /** Without --verbose, the first failure reports of a step are shown in full, the others by their hint. */
     static final int FULL_REPORTS_PER_STEP = 3;
@@ -31,12 +35,17 @@ final class Report {
     /** A whole step at once (batch reports); a single grading prints the check lines as they come. */
     static void step(PrintStream out, StepResult result, boolean verbose) {
         stepHeader(out, result.title(), result.command());
-        result.checks().stream().filter(StepResult.Check::ran).forEach(c -> checkLine(out, c));
+        result.checks().stream().filter(c -> c.outcome() != StepResult.Outcome.NOT_RUN).forEach(c -> checkLine(out, c));
         stepDetails(out, result, verbose);
     }
 
     static void checkLine(PrintStream out, StepResult.Check check) {
-        out.println("  " + (check.passed() ? PASS : FAIL) + " " + check.name() + casesNote(check));
+        out.println("  " + mark(check) + " " + check.name() + casesNote(check));
+    }
+
+    /** ✓ passed, ✗ failed (or never ran), – not run here. */
+    static String mark(StepResult.Check check) {
+        return check.passed() ? PASS : check.notRunHere() ? NOT_RUN_HERE : FAIL;
     }
 
     /**
@@ -44,13 +53,14 @@ final class Report {
      * the problems around the checks, then the details of each failure.
      */
     static void stepDetails(PrintStream out, StepResult result, boolean verbose) {
-        List<StepResult.Check> notRun = result.checks().stream().filter(c -> !c.ran()).toList();
+        List<StepResult.Check> notRun = result.checks().stream()
+                .filter(c -> c.outcome() == StepResult.Outcome.NOT_RUN).toList();
         if (!notRun.isEmpty() && notRun.size() == result.total()) {
             out.println("  " + FAIL + " none of the " + result.total() + " checks could run");
         } else {
             notRun.forEach(check -> checkLine(out, check));
         }
-        out.printf("  %d of %d checks passed%n", result.passed(), result.total());
+        out.printf("  %d of %d checks passed%s%n", result.passed(), result.total(), notRunHereNote(result));
         commonCauses(out, result);
         aroundTheChecks(out, result);
         failures(out, result.failedChecks().stream().filter(StepResult.Check::ran).toList(), verbose);
@@ -139,8 +149,9 @@ final class Report {
         out.println("Score (" + scoring.describe() + ")");
         int width = results.stream().mapToInt(r -> r.title().length()).max().orElse(0) + 2;
         for (StepResult result : results) {
-            out.printf("  %s %-" + width + "s %3s/%s%n", result.allPassed() ? PASS : FAIL, result.title(),
-                    Scoring.points(scoring.earned(result)), Scoring.points(scoring.max(result)));
+            out.printf("  %s %-" + width + "s %3s/%s%s%n", result.allPassed() ? PASS : FAIL, result.title(),
+                    Scoring.points(scoring.earned(result)), Scoring.points(scoring.max(result)),
+                    notRunHereNote(result));
         }
         if (results.size() > 1) {
             out.printf("    %-" + width + "s %3s/%s%n", "Total", Scoring.points(scoring.earned(results)),
@@ -148,8 +159,16 @@ final class Report {
         }
     }
 
+    /** " (2 not run here)" after a step's count, or "" when every check could run. */
+    static String notRunHereNote(StepResult result) {
+        return result.notRunHere() == 0 ? "" : " (" + result.notRunHere() + " not run here)";
+    }
+
     private static String casesNote(StepResult.Check check) {
         long failedCases = check.failures().stream().filter(f -> f.caseName() != null).count();
+        if (check.notRunHere()) {
+            return "   (not run here: " + check.whyNotRunHere() + ")";
+        }
         if (!check.ran()) {
             return "   (not run)";
         }

@@ -10,6 +10,9 @@ import java.util.TreeMap;
  * How many points a step is worth: by default one per check; with {@code --points P} every step
  * is worth P points, with {@code --points N=P} step N is, and its P points are split evenly over
  * its checks. A check is passed or failed, never half: a step's points are its share of passed checks.
+ * A check not run here (see {@link StepResult.Outcome#NOT_RUN_HERE}) is in no share: a step's
+ * points are split over the checks that could run, and a step none of whose checks could run is
+ * worth nothing.
  *
  * @param everyStep the points of every step not named in {@code byStep}; null: one per check
  * @param byStep    the points of the steps named
@@ -70,10 +73,10 @@ record Scoring(Double everyStep, Map<Integer, Double> byStep) {
         return byStep.keySet().stream().filter(step -> !graded.contains(step)).sorted().toList();
     }
 
-    /** The points a step is worth. */
+    /** The points a step is worth: none when none of its checks could run here. */
     double max(StepResult step) {
         Double points = byStep.getOrDefault(step.step(), everyStep);
-        return points == null ? step.total() : points;
+        return points == null || step.total() == 0 ? step.total() : points;
     }
 
     /** The points of one check of a step. */

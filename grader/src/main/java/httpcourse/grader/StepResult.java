@@ -10,7 +10,8 @@ import java.util.Optional;
 import httpcourse.spec.Hint;
 
 /**
- * How one server did on one step's spec: every check, passed or failed, and why.
+ * How one server did on one step's spec: every check, passed or failed, and why; or not run here
+ * (see {@link Outcome#NOT_RUN_HERE}), which is neither, and is left out of the step's total.
  *
  * @param step        the step number (the spec's tag: step1 is step 1)
  * @param title       the spec's display name, e.g. "Step 4: 404 Not Found"
@@ -29,16 +30,23 @@ public record StepResult(int step, String title, String command, List<Check> che
         return (int) checks.stream().filter(Check::passed).count();
     }
 
+    /** The checks that count: every check but those not run here. A score is over these. */
     public int total() {
-        return checks.size();
+        return checks.size() - notRunHere();
+    }
+
+    /** The checks not run here: in no total, passed by no one, failed by no one. */
+    public int notRunHere() {
+        return (int) checks.stream().filter(Check::notRunHere).count();
     }
 
     public boolean allPassed() {
         return total() > 0 && passed() == total();
     }
 
+    /** The checks that failed, those that never ran among them (not those not run here). */
     public List<Check> failedChecks() {
-        return checks.stream().filter(c -> !c.passed()).toList();
+        return checks.stream().filter(Check::failed).toList();
     }
 
     /**
@@ -50,7 +58,7 @@ public record StepResult(int step, String title, String command, List<Check> che
         Map<Hint.Id, Cause> causes = new LinkedHashMap<>();
         for (int i = 0; i < checks.size(); i++) {
             Check check = checks.get(i);
-            Optional<Hint> hint = check.passed() || !check.ran() ? Optional.empty() : check.firstHint();
+            Optional<Hint> hint = check.outcome() == Outcome.FAILED ? check.firstHint() : Optional.empty();
             if (hint.isPresent()) {
                 int index = i;
                 causes.computeIfAbsent(hint.get().id(), id -> new Cause(hint.get(), new ArrayList<>()))
@@ -75,14 +83,77 @@ public record StepResult(int step, String title, String command, List<Check> che
         return problem == null ? "" : problem.report().lines().findFirst().orElse("");
     }
 
+    /** How a check ended. */
+    public enum Outcome {
+        /** It ran, and the server did what the check asks. */
+        PASSED,
+        /** It ran, and the server did not: its failures say why. */
+        FAILED,
+        /** It never ran, and fails: its server did not start, or the spec failed around it (its last failure says which). */
+        NOT_RUN,
+        /**
+         * It cannot run in this grading, through no fault of the server's: a server somebody else
+         * started (the grader cannot send it signals, nor read its output), a system that cannot
+         * make what it needs (symbolic links, a named pipe). JUnit's "aborted". Neither passed nor
+         * failed: it is left out of the step's total, so that a score neither claims what nothing
+         * checked nor takes points for the machine.
+         */
+        NOT_RUN_HERE
+    }
+
     /**
      * One check of the step's list. A check that tries several cases stops at the first that
      * fails, and its report names it ("Case: GET /sub").
      *
-     * @param ran false when the check never ran (its server did not start); it then fails, and
-     *            its last failure says why
+     * @param outcome       passed, failed, not run (a failure), or not run here (neither)
+     * @param failures      why it failed, or never ran; empty when it passed or was not run here
+     * @param whyNotRunHere why it could not run here, for an instructor ("grading a running server:
+     *                      the grader cannot send it signals"); null unless it was not run here
      */
-    public record Check(String name, boolean passed, boolean ran, List<Failure> failures) {
+    public record Check(String name, Outcome outcome, List<Failure> failures, String whyNotRunHere) {
+
+        public Check {
+            failures = List.copyOf(failures);
+            if ((outcome == Outcome.NOT_RUN_HERE) != (whyNotRunHere != null)) {
+                throw new IllegalArgumentException("a check not run here, and only such a check, says why: "
+                        + outcome + ", " + whyNotRunHere);
+            }
+        }
+
+        public static Check pass(String name) {
+            return new Check(name, Outcome.PASSED, List.of(), null);
+        }
+
+        public static Check fail(String name, List<Failure> failures) {
+            return new Check(name, Outcome.FAILED, failures, null);
+        }
+
+        /** A check that never ran, and so fails: {@code why} says why it never ran. */
+        public static Check notRun(String name, Failure why) {
+            return new Check(name, Outcome.NOT_RUN, List.of(why), null);
+        }
+
+        public static Check notRunHere(String name, String why) {
+            return new Check(name, Outcome.NOT_RUN_HERE, List.of(), why);
+        }
+
+        public boolean passed() {
+            return outcome == Outcome.PASSED;
+        }
+
+        /** Whether it fails: it ran and failed, or it never ran. A check not run here does not. */
+        public boolean failed() {
+            return outcome == Outcome.FAILED || outcome == Outcome.NOT_RUN;
+        }
+
+        /** Whether it ran to a verdict, passed or failed. */
+        public boolean ran() {
+            return outcome == Outcome.PASSED || outcome == Outcome.FAILED;
+        }
+
+        public boolean notRunHere() {
+            return outcome == Outcome.NOT_RUN_HERE;
+        }
 
         /** The first hint of its failures: the most likely mistake, if any hint applies. */
         public Optional<Hint> firstHint() {

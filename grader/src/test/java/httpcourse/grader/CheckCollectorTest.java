@@ -21,8 +21,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * How JUnit's outcomes become checks: passed, failed with the spec's hints, never run because the
- * server did not start (told once, as the step's problem), and aborted (the computer cannot do
- * what the check needs), which passes: the server cannot be blamed for the machine.
+ * server did not start (told once, as the step's problem), and aborted (the check cannot run in
+ * this grading), which is "not run here" with its reason: neither passed nor failed.
  */
 @DisplayName("The check collector")
 class CheckCollectorTest {
@@ -66,7 +66,7 @@ class CheckCollectorTest {
     }
 
     @Test
-    @DisplayName("passes an aborted check, fails a failed one with its hints, and counts a check without a server as not run")
+    @DisplayName("calls an aborted check not run here, with its reason, fails a failed one with its hints, and counts a check without a server as not run")
     void turnsOutcomesIntoChecks() {
         List<StepResult.Check> done = new ArrayList<>();
         CheckCollector collector = new CheckCollector(List.of("passes", "fails", "cannot run here", "has no server"),
@@ -78,12 +78,15 @@ class CheckCollectorTest {
         } finally {
             launching = false;
         }
-        assertThat(collector.checks()).extracting(StepResult.Check::name, StepResult.Check::passed, StepResult.Check::ran)
+        assertThat(collector.checks()).extracting(StepResult.Check::name, StepResult.Check::outcome,
+                        StepResult.Check::passed, StepResult.Check::failed)
                 .containsExactly(
-                        tuple("passes", true, true),
-                        tuple("fails", false, true),
-                        tuple("cannot run here", true, true),
-                        tuple("has no server", false, false));
+                        tuple("passes", StepResult.Outcome.PASSED, true, false),
+                        tuple("fails", StepResult.Outcome.FAILED, false, true),
+                        tuple("cannot run here", StepResult.Outcome.NOT_RUN_HERE, false, false),
+                        tuple("has no server", StepResult.Outcome.NOT_RUN, false, true));
+        assertThat(collector.checks().get(2).whyNotRunHere()).isEqualTo("this computer has no address besides loopback");
+        assertThat(collector.checks().get(2).failures()).isEmpty();
         assertThat(collector.checks().get(1).failures()).singleElement()
                 .satisfies(failure -> assertThat(failure.hints()).containsExactly(STATUS));
         assertThat(collector.checks().get(3).failures()).singleElement()

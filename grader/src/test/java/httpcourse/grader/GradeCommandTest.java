@@ -16,11 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import httpcourse.spec.BasicChecks;
+import httpcourse.spec.Check;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.Repository;
 import httpcourse.spec.ServerProcess;
 import httpcourse.spec.SpecConfig;
+import httpcourse.spec.StopChecks;
+import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.WebRoot;
 
 import org.junit.jupiter.api.DisplayName;
@@ -169,6 +173,38 @@ class GradeCommandTest {
             assertThat(run.status()).as(run.out()).isZero();
             assertThat(run.out()).contains("the server at 127.0.0.1:" + server.port())
                     .containsPattern("Step 2: always index.html +16/16");
+        }
+    }
+
+    @Test
+    @DisplayName("says which checks it cannot run on a running server (its stop, its access log): not run here, in no total")
+    void saysWhatItCannotCheckOnARunningServer(@TempDir Path folder) throws Exception {
+        WebRoot.generate(folder);
+        List<Check> cannotRun = new ArrayList<>(StopChecks.ALL);
+        cannotRun.add(UnattendedChecks.ACCESS_LOG);
+        List<String> words = new ArrayList<>(cannotRun.stream().map(Check::name).toList());
+        words.add(BasicChecks.GARBAGE.name()); // one that runs
+        List<String> graded = Course.step(13).checks().stream().map(Check::name)
+                .filter(name -> words.stream().anyMatch(word -> Grader.holds(name, word))).toList();
+        List<String> args = new ArrayList<>(List.of("--step", "13", "--timeout", "10"));
+        words.forEach(word -> args.addAll(List.of("--check", word)));
+        List<String> command = new ArrayList<>(Sources.java(Repository.stepSource(13)));
+        command.add("0");
+        try (ServerProcess server = ServerProcess.start(command, folder, null, Duration.ofSeconds(120))) {
+            args.addAll(List.of("--address", "127.0.0.1:" + server.port(), "--workdir", folder.toString()));
+            Run run = grade(args.toArray(String[]::new));
+            assertThat(run.status()).as(run.out()).isZero();
+            for (Check check : StopChecks.ALL) {
+                assertThat(run.out()).contains("  – " + check.name() + "   (not run here: grading a running server:"
+                        + " the grader cannot send it signals (SIGTERM, Ctrl+C))");
+            }
+            assertThat(run.out()).contains("  – " + UnattendedChecks.ACCESS_LOG.name() + "   (not run here: grading a"
+                    + " running server: its access log (its output) is not at hand)",
+                    "  ✓ " + BasicChecks.GARBAGE.name());
+            int counted = graded.size() - cannotRun.size();
+            assertThat(run.out()).contains(counted + " of " + counted + " checks passed (" + cannotRun.size()
+                    + " not run here)").containsPattern("✓ Step 13: a server to leave running +" + counted + "/"
+                    + counted + " \\(" + cannotRun.size() + " not run here\\)");
         }
     }
 

@@ -2,6 +2,9 @@ package httpcourse.grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,11 +28,11 @@ class GradebookTest {
     static final Hint CRASH = new Hint(Hint.Id.CRASHED_AT_START, "It crashed at start: read its output below.");
 
     static StepResult.Check passed(String name) {
-        return new StepResult.Check(name, true, true, List.of());
+        return StepResult.Check.pass(name);
     }
 
     static StepResult.Check failed(String name, Hint... hints) {
-        return new StepResult.Check(name, false, true, List.of(new StepResult.Failure(null,
+        return StepResult.Check.fail(name, List.of(new StepResult.Failure(null,
                 "The response is not the expected one.\nRequest sent (21 bytes):\n  GET /sub HTTP/1.0\\r\\n\n"
                         + (hints.length == 0 ? "" : Hint.render(List.of(hints))), List.of(hints))));
     }
@@ -46,11 +49,21 @@ class GradebookTest {
     static StepResult neverStarted() {
         StepResult.Failure notRun = new StepResult.Failure(null, "Not run: the server did not start (see above).", List.of());
         return new StepResult(4, "Step 4: 404 Not Found", "java carol/HttpServer.java 0",
-                List.of(new StepResult.Check("answers /index.html", false, false, List.of(notRun)),
-                        new StepResult.Check("answers 404 <for> a \"directory\"", false, false, List.of(notRun)),
-                        new StepResult.Check("survives garbage", false, false, List.of(notRun))),
+                List.of(StepResult.Check.notRun("answers /index.html", notRun),
+                        StepResult.Check.notRun("answers 404 <for> a \"directory\"", notRun),
+                        StepResult.Check.notRun("survives garbage", notRun)),
                 new StepResult.Problem("The server stopped before it printed \"Listening on port N\".\n"
                         + CRASH.render(), List.of(CRASH)), List.of());
+    }
+
+    static final String NO_SIGNALS = "grading a running server: the grader cannot send it signals (SIGTERM, Ctrl+C)";
+
+    /** Step 12 of a running server: two checks pass, one fails, and one cannot run (no signals). */
+    static StepResult runningServer() {
+        return new StepResult(12, "Step 12: a graceful stop", "the server at 127.0.0.1:8000",
+                List.of(passed("answers /index.html"), StepResult.Check.notRunHere("stops on SIGTERM", NO_SIGNALS),
+                        failed("survives garbage", CASE), passed("closes idle connections")),
+                null, List.of());
     }
 
     static final List<Gradebook.Submission> CLASS = List.of(
@@ -163,6 +176,67 @@ class GradebookTest {
         assertThat(never.has("tests")).isFalse();
 
         assertThat(PlatformResults.neverStarted(List.of(neverStarted(), step4(true)))).isFalse();
+    }
+
+    @Test
+    @DisplayName("a check not run here: in no total, \"-\" in gradebook.csv, its reason in gradebook.json, the reports"
+            + " and the table, a test worth 0 points with no status on the platforms")
+    void notRunHere() throws Exception {
+        StepResult step = runningServer();
+        assertThat(step.passed()).isEqualTo(2);
+        assertThat(step.total()).isEqualTo(3);
+        assertThat(step.notRunHere()).isEqualTo(1);
+        assertThat(step.failedChecks()).extracting(StepResult.Check::name).containsExactly("survives garbage");
+        List<Gradebook.Submission> dave = List.of(new Gradebook.Submission("dave", List.of(step)));
+        Scoring nine = Scoring.parse(List.of("12=9")); // over the 3 checks that could run: 3 points each
+
+        assertThat(Gradebook.csv(dave, Scoring.ONE_PER_CHECK).lines()).last().isEqualTo("dave,2,3,2,1,-,0,1,");
+        assertThat(Gradebook.csv(dave, nine).lines()).last().isEqualTo("dave,6,9,6,1,-,0,1,");
+
+        JsonNode json = JSON.readTree(Gradebook.json(dave, Scoring.ONE_PER_CHECK)).get(0).get("steps").get(0);
+        assertThat(json.get("total").asInt()).isEqualTo(3);
+        assertThat(json.get("not_run_here").asInt()).isEqualTo(1);
+        JsonNode signal = json.get("checks").get(1);
+        assertThat(signal.get("passed").asBoolean()).isFalse();
+        assertThat(signal.get("ran").asBoolean()).isFalse();
+        assertThat(signal.get("not_run_here").asText()).isEqualTo(NO_SIGNALS);
+        assertThat(json.get("checks").get(0).get("not_run_here").isNull()).isTrue();
+
+        JsonNode gradescope = JSON.readTree(PlatformResults.gradescope(List.of(step), nine, "visible", "s"));
+        assertThat(gradescope.get("score").asDouble()).isEqualTo(6.0);
+        JsonNode test = gradescope.get("tests").get(1);
+        assertThat(test.get("number").asText()).isEqualTo("12.2");
+        assertThat(test.get("score").asDouble()).isZero();
+        assertThat(test.get("max_score").asDouble()).isZero();
+        assertThat(test.has("status")).as("neither passed nor failed").isFalse();
+        assertThat(test.get("output").asText()).startsWith("Not run here: " + NO_SIGNALS);
+        assertThat(gradescope.get("tests").get(0).get("max_score").asDouble()).isEqualTo(3.0);
+
+        JsonNode prairieLearn = JSON.readTree(PlatformResults.prairieLearn(List.of(step), nine, "s"));
+        assertThat(prairieLearn.get("score").asDouble()).isEqualTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(prairieLearn.get("message").asText()).isEqualTo("2 of 3 checks passed (1 not run here).");
+        JsonNode plTest = prairieLearn.get("tests").get(1);
+        assertThat(plTest.get("points").asDouble()).isZero();
+        assertThat(plTest.get("max_points").asDouble()).isZero();
+        assertThat(plTest.get("message").asText()).isEqualTo("Not run here: " + NO_SIGNALS + ".");
+
+        assertThat(Html.gradebook(dave, Scoring.ONE_PER_CHECK))
+                .contains("<td class=\"notrun\" title=\"12.2 not run here: " + NO_SIGNALS + "\">–</td>");
+        assertThat(Html.report(dave.get(0), Scoring.ONE_PER_CHECK))
+                .contains("2 of 3 checks passed (1 not run here)", "<li id=\"step12-check2\" class=\"notrun\">"
+                        + "<span class=\"mark\">–</span>", "Not run here: " + NO_SIGNALS);
+
+        String report = Batch.report(dave.get(0), Scoring.ONE_PER_CHECK);
+        assertThat(report).contains("  – stops on SIGTERM   (not run here: " + NO_SIGNALS + ")",
+                "2 of 3 checks passed (1 not run here)").containsPattern("✗ Step 12: a graceful stop +2/3 \\(1 not run here\\)");
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        Batch.summary(dave, List.of(12), Scoring.ONE_PER_CHECK, new PrintStream(table, true, StandardCharsets.UTF_8));
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("dave     2/3", "Not run here, so in no count above",
+                "  – 12.2 stops on SIGTERM   (" + NO_SIGNALS + ")");
+
+        StepResult nothingRan = new StepResult(12, "Step 12: a graceful stop", "the server at 127.0.0.1:8000",
+                List.of(StepResult.Check.notRunHere("stops on SIGTERM", NO_SIGNALS)), null, List.of());
+        assertThat(nine.max(nothingRan)).as("a step none of whose checks could run is worth nothing").isZero();
     }
 
     @Test

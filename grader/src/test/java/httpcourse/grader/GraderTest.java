@@ -267,7 +267,11 @@ class GraderTest {
     @DisplayName("gives this repository's last step every point, in the grader's sandbox")
     void gradesTheRepositoryFully() {
         assertThat(REPOSITORY.keySet()).containsExactly(LAST_STEP);
-        assertThat(REPOSITORY.get(LAST_STEP).total()).isEqualTo(Course.step(LAST_STEP).checks().size());
+        assertThat(REPOSITORY.get(LAST_STEP).checks()).hasSize(Course.step(LAST_STEP).checks().size());
+        // A server the grader starts can be sent signals, and its output read: only the machine may keep a check
+        // from running here (no symbolic links, say).
+        assertThat(REPOSITORY.get(LAST_STEP).checks()).filteredOn(StepResult.Check::notRunHere)
+                .extracting(StepResult.Check::whyNotRunHere).noneMatch(why -> why.startsWith("grading a running server"));
         List<StepResult> notFull = REPOSITORY.values().stream().filter(result -> !result.allPassed())
                 .sorted(Comparator.comparingInt(StepResult::step)).toList();
         assertThat(notFull).as(notFull.stream().map(GraderTest::report).collect(Collectors.joining()))

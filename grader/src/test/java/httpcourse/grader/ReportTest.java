@@ -39,11 +39,11 @@ class ReportTest {
     }
 
     private static StepResult.Check failed(String name, String report, Hint... hints) {
-        return new StepResult.Check(name, false, true, List.of(new StepResult.Failure(null, report, List.of(hints))));
+        return StepResult.Check.fail(name, List.of(new StepResult.Failure(null, report, List.of(hints))));
     }
 
     private static StepResult.Check passed(String name) {
-        return new StepResult.Check(name, true, true, List.of());
+        return StepResult.Check.pass(name);
     }
 
     private static StepResult step(StepResult.Check... checks) {

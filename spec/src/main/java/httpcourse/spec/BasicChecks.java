@@ -102,7 +102,8 @@ public final class BasicChecks {
             check("listens on 127.0.0.1 only: unreachable at this computer's other addresses", c -> {
                 Optional<InetAddress> other = NetworkAddresses.firstNonLoopback();
                 if (other.isEmpty()) {
-                    return; // a computer with no other address (a container without network): nothing to reach
+                    throw c.notRunHere("this computer has no address besides 127.0.0.1 (a container without"
+                            + " network): there is nothing to reach");
                 }
                 if (c.server().acceptsConnectionsOn(other.get())) {
                     throw SpecFailure.of("The server accepted a connection at " + other.get().getHostAddress()

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
 
+import org.opentest4j.TestAbortedException;
+
 /**
  * What a check works with: the server under test, the step it is checked for, and the answers
  * that step gives. A check says what it sends and which answer it expects ({@link #file},
@@ -44,6 +46,21 @@ public final class Checking {
 
     public WebRoot webRoot() {
         return server.webRoot();
+    }
+
+    /**
+     * Ends a check that cannot run in this grading, for a reason that is not the server's: a
+     * server somebody else started (the grader cannot send it signals, nor read its output), a
+     * system that cannot make what the check needs (symbolic links, a named pipe). Thrown, it is
+     * JUnit's abort (what {@code Assumptions.abort} throws): the grader reports the check as "not
+     * run here", with {@code why}, neither passed nor failed, and leaves it out of the score; a step
+     * module's build shows it as skipped. Never a silent return: that would count as passed.
+     *
+     * @param why for an instructor, why it cannot run: "grading a running server: the grader cannot
+     *            send it signals"
+     */
+    public TestAbortedException notRunHere(String why) {
+        return new TestAbortedException(why);
     }
 
     /** Whether the step checked has {@code feature}: the step that teaches it, or a later one. */

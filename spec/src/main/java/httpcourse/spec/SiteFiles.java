@@ -136,7 +136,7 @@ public final class SiteFiles {
         try {
             webRoot.replacePage(NON_ASCII, html("Café", "A name that is not ASCII " + webRoot.token("cafe")));
         } catch (InvalidPathException noUtf8FileNames) {
-            // this JVM cannot name such a file: the check that asks for it is skipped (see hasNonAsciiName)
+            // this JVM cannot name such a file: the check that asks for it does not run here (see hasNonAsciiName)
         }
         writeCompressible(webRoot, random);
         link(webRoot, LINK_TO_HIDDEN, HIDDEN.substring(1));

@@ -16,7 +16,7 @@ import java.util.List;
  * new ones, closes its idle connections at once, lets the answers under way finish, and exits with
  * status 0, within a grace period even if a client never reads; a second signal ends it at once.
  * Each check stops its own server. (A server started by somebody else cannot be sent a signal, nor
- * can any on Windows: there, these checks have nothing to do.)
+ * can any on Windows: there, these checks cannot run, and say so: "not run here".)
  *
  * <p>No verdict depends on how fast the machine is. Each check waits for what must happen (an
  * answer, a close, the exit), up to a fail-safe far beyond what a right server needs, and decides
@@ -70,9 +70,7 @@ public final class StopChecks {
 
     public static final Check ON_SIGTERM = onItsOwnServer("stops on SIGTERM: no new connection, the idle ones closed,"
             + " the download under way finished, exit status 0", c -> {
-        if (!canSignal(c)) {
-            return;
-        }
+        requireSignals(c);
         Stopping stop = new Stopping(c);
         c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
@@ -92,9 +90,7 @@ public final class StopChecks {
 
     public static final Check DRAINS_THE_QUEUE = onItsOwnServer("answers every connection the system had accepted:"
             + " " + QUEUED + " waiting when SIGTERM came, " + BURST + " more while it empties its queue", c -> {
-        if (!canSignal(c)) {
-            return;
-        }
+        requireSignals(c);
         Stopping stop = new Stopping(c);
         c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection idle = c.server().open()) {
@@ -120,9 +116,7 @@ public final class StopChecks {
 
     public static final Check IDLE_CLOSED_AT_ONCE = onItsOwnServer(
             "closes its idle connections when the stop begins, while a download under way goes on", c -> {
-                if (!canSignal(c)) {
-                    return;
-                }
+                requireSignals(c);
                 Stopping stop = new Stopping(c);
                 c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
                 try (RawConnection idle = c.server().open(); RawConnection first = c.server().open();
@@ -160,9 +154,7 @@ public final class StopChecks {
     // "The same way" as on SIGTERM: new connections refused while the stop lasts, too.
     public static final Check ON_SIGINT = onItsOwnServer("stops on Ctrl+C (SIGINT) the same way, and at once on a"
             + " second Ctrl+C, with an exit status not 0", c -> {
-        if (!canSignal(c)) {
-            return;
-        }
+        requireSignals(c);
         Stopping stop = new Stopping(c);
         c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
@@ -197,9 +189,7 @@ public final class StopChecks {
 
     public static final Check WITHIN_GRACE_PERIOD = onItsOwnServer("stops within its grace period even while a"
             + " client reads nothing of its download, with exit status 0", c -> {
-        if (!canSignal(c)) {
-            return;
-        }
+        requireSignals(c);
         Stopping stop = new Stopping(c);
         c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
         try (RawConnection stalled = c.server().open()) {
@@ -221,9 +211,17 @@ public final class StopChecks {
     public static final List<Check> ALL = List.of(ON_SIGTERM, DRAINS_THE_QUEUE, IDLE_CLOSED_AT_ONCE, ON_SIGINT,
             WITHIN_GRACE_PERIOD);
 
-    /** Whether the checks can send the server signals: a process they started, on a system with signals. */
-    private static boolean canSignal(Checking c) {
-        return c.server().isOwnProcess() && !System.getProperty("os.name").startsWith("Windows");
+    /**
+     * Ends the check, "not run here", unless it can send the server signals: a process it started,
+     * on a system with signals.
+     */
+    private static void requireSignals(Checking c) {
+        if (!c.server().isOwnProcess()) {
+            throw c.notRunHere("grading a running server: the grader cannot send it signals (SIGTERM, Ctrl+C)");
+        }
+        if (System.getProperty("os.name").startsWith("Windows")) {
+            throw c.notRunHere("on Windows, the grader cannot send a server signals (SIGTERM, Ctrl+C)");
+        }
     }
 
     /**
