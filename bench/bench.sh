@@ -73,6 +73,8 @@ Options:
                      answer (nginx: gzip on, for step 17's types). jwebserver never compresses,
                      and is refused. ab speaks HTTP/1.0, which step 17 and nginx do not compress
   --gzip-level 6     nginx's gzip_comp_level with --gzip (default: 6, as java.util.zip's)
+  --page 20K         asks for /text.html, --gzip's generated HTML of that size, without
+                     Accept-Encoding: a page of any size, sent as it is stored
   --rss              one more column: the most memory (RSS, MiB) the server's processes held
                      during the measurement, looked at every 0.2 s
   --help             this text
@@ -80,7 +82,7 @@ EOF
 }
 
 tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
-upload="" range="" path_given="" gzip="" gzip_level=6 rss=""
+upload="" range="" path_given="" gzip="" gzip_level=6 rss="" page=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -99,6 +101,7 @@ while [ $# -gt 0 ]; do
     --range) range="$2"; shift 2 ;;
     --gzip) gzip="$2"; shift 2 ;;
     --gzip-level) gzip_level="$2"; shift 2 ;;
+    --page) page="$2"; shift 2 ;;
     --rss) rss=yes; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -146,6 +149,11 @@ if [ -n "$gzip" ]; then
   . bench/gzip.sh
   [ -n "$path_given" ] || { path=/text.html; text_page "$gzip" >"$work/text.html"; }
   headers=(-H "Accept-Encoding: gzip")
+fi
+if [ -n "$page" ]; then   # the same text, not compressed: a page of any size
+  [ -n "$upload$range$gzip" ] && { echo "bench: --page is a page of its own: not with --upload, --range or --gzip" >&2; exit 2; }
+  . bench/gzip.sh
+  [ -n "$path_given" ] || { path=/text.html; text_page "$page" >"$work/text.html"; }
 fi
 
 free_port() {
