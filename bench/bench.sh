@@ -17,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."   # the repository root: the steps and ht
 usage() { cat bench/usage.txt; }   # the help text, in a file of its own
 
 tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
-upload="" range="" path_given="" gzip="" gzip_level=6 rss=""
+upload="" range="" path_given="" gzip="" gzip_level=6 rss="" page=""
 servers=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,6 +36,7 @@ while [ $# -gt 0 ]; do
     --range) range="$2"; shift 2 ;;
     --gzip) gzip="$2"; shift 2 ;;
     --gzip-level) gzip_level="$2"; shift 2 ;;
+    --page) page="$2"; shift 2 ;;
     --rss) rss=yes; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -83,6 +84,11 @@ if [ -n "$gzip" ]; then
   . bench/gzip.sh
   [ -n "$path_given" ] || { path=/text.html; text_page "$gzip" >"$work/text.html"; }
   headers=(-H "Accept-Encoding: gzip")
+fi
+if [ -n "$page" ]; then   # the same text, not compressed: a page of any size
+  [ -n "$upload$range$gzip" ] && { echo "bench: --page is a page of its own: not with --upload, --range or --gzip" >&2; exit 2; }
+  . bench/gzip.sh
+  [ -n "$path_given" ] || { path=/text.html; text_page "$page" >"$work/text.html"; }
 fi
 
 free_port() {
