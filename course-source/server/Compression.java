@@ -12,7 +12,8 @@ final class Compression {
     // What shrinks: text, and formats written as text. Images, audio, video, archives are compressed already.
     static final Set<String> SHRINKING_TYPES = Set.of("application/json", "image/svg+xml", "application/wasm");
     // "gzip", "gzip;q=0.5", "*;q=0": a coding, and its weight (RFC 9110 §12.4.2), whose 0 means "never".
-    static final Pattern CODING = Pattern.compile("(" + Request.TOKEN + ")[ \\t]*(?:;[ \\t]*[qQ]=([01](?:\\.\\d{0,3})?))?");
+    static final Pattern CODING = Pattern.compile(
+            "(" + Request.TOKEN + ")[ \\t]*(?:;[ \\t]*[qQ]=(0(?:\\.\\d{0,3})?|1(?:\\.0{0,3})?))?");
 
     /**
      * Whether the answer goes gzip-compressed: when the client accepts gzip, and the file is text

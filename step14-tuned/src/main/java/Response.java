@@ -30,7 +30,10 @@ record Response(String status, List<String> headers, InputStream body) {
                 firstBytes(Channels.newInputStream(channel), length));
     }
 
-    /** The first {@code count} bytes of {@code in}, then its end. */
+    /**
+     * The first {@code count} bytes of {@code in}, then its end. Fewer (a file cut short while it is
+     * sent) throw EOFException: an answer must not end before its length, the connection closes.
+     */
     static InputStream firstBytes(InputStream in, long count) {
         return new FilterInputStream(in) {
             private long left = count;
@@ -38,6 +41,9 @@ record Response(String status, List<String> headers, InputStream body) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int read = left <= 0 ? -1 : super.read(buffer, offset, (int) Math.min(length, left));
+                if (read == -1 && left > 0) {
+                    throw new EOFException(left + " bytes missing");
+                }
                 left -= Math.max(read, 0);
                 return read;
             }
