@@ -124,6 +124,9 @@ public final class Checking {
         if (has(Feature.CACHING)) {
             expected.with(HeaderRules.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
         }
+        if (has(Feature.COMPRESSION)) {
+            expected.with(CodingRules.asStored()); // the expected head shows no Content-Encoding
+        }
         return expected;
     }
 

@@ -61,7 +61,9 @@ final class CodingRules {
      */
     static List<HeaderRule> framing() {
         HeaderRule length = new HeaderRule("Content-Length", false, (got, c) -> !Codings.isChunked(c.actual())
-                && got.equals(String.valueOf(c.actual().body().length)), c -> String.valueOf(c.expectedBody().length),
+                && Codings.isGzip(c.actual()) && got.equals(String.valueOf(c.actual().body().length)),
+                c -> Codings.isChunked(c.actual()) ? "(none: the body comes in chunks)" : Codings.isGzip(c.actual())
+                        ? String.valueOf(c.actual().body().length) : "(the compressed length, or none with chunks)",
                 (got, c) -> new Hint(Hint.Id.GZIP_FRAMING, Codings.isChunked(c.actual())
                         ? "Content-Length comes with Transfer-Encoding: chunked. A body in chunks has no length: send"
                                 + " one or the other, never both (RFC 9112 §6.2)."
@@ -74,9 +76,17 @@ final class CodingRules {
         return List.of(length, chunked);
     }
 
+    /** No Content-Encoding: the file as it is, where this request gets it so. */
+    static HeaderRule asStored() {
+        return new HeaderRule("Content-Encoding", false, (got, c) -> false, c -> "(none: the file as it is)",
+                (got, c) -> new Hint(Hint.Id.GZIP_NOT_WORTH_IT, "The head says Content-Encoding: " + got + ", where"
+                        + " this request gets the file as it is: compress only text of 1 KiB or more, for a client"
+                        + " whose Accept-Encoding accepts gzip, and then say so."));
+    }
+
     /** No Transfer-Encoding: the request is HTTP/1.0, whose clients know no chunks. */
     static HeaderRule noChunks() {
-        return new HeaderRule("Transfer-Encoding", false, (got, c) -> false, c -> "(none)",
+        return new HeaderRule("Transfer-Encoding", false, (got, c) -> false, c -> "(none: HTTP/1.0 knows no chunks)",
                 (got, c) -> new Hint(Hint.Id.CHUNKS_TO_HTTP10, "The request is HTTP/1.0, whose clients know no"
                         + " chunks: a server MUST NOT send them Transfer-Encoding (RFC 9112 §6.1). Send the file as"
                         + " it is (as nginx does: gzip_http_version 1.1), or compressed with its Content-Length."));

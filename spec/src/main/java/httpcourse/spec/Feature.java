@@ -34,7 +34,9 @@ public enum Feature {
     /** Step 15: uploads: PUT writes a file of htdocs/uploads, whole or not at all. */
     UPLOADS(15),
     /** Step 16: byte ranges: 206 Partial Content, 416, If-Range. */
-    RANGES(16);
+    RANGES(16),
+    /** Step 17: compression: gzip when Accept-Encoding accepts it; a file as it is says no Content-Encoding. */
+    COMPRESSION(17);
 
     private final int firstStep;
 
