@@ -39,7 +39,8 @@ final class AlsoFails {
             case ArticleFixtures article -> article(article);
             case Steps5To9Fixtures server5To9 -> steps5To9(server5To9);
             case Steps10To14Fixtures server10To14 -> steps10To14(server10To14);
-            case ExtensionFixtures extension -> extensions(extension);
+            case ExtensionFixtures extension -> merged(extensions(extension),
+                    Flaws.fillsTheDisk() ? fullDisk(extension) : Map.of());
         };
     }
 
@@ -230,6 +231,22 @@ final class AlsoFails {
                     CompressionChecks.IDENTITY_REFUSED);
             // The small file on the connection's second request, compressed.
             case COMPRESSES_EVERYTHING -> failing(Hint.Id.GZIP_NOT_WORTH_IT, CompressionChecks.GZIP);
+            default -> Map.of();
+        };
+    }
+
+    /**
+     * Step 15's full disk, where its check runs ({@link Flaws#fillsTheDisk}): it uploads a small file before
+     * the disk is full and after, and looks for what is left of the uploads that did not fit.
+     */
+    private static Map<Check, Hint.Id> fullDisk(ExtensionFixtures server) {
+        return switch (server) {
+            // Its first upload, before the disk is full: 405 (step 14), 200, or a Location on the disk.
+            case STEP_14, CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.DISK_FULL);
+            case LOCATION_ON_DISK -> failing(Hint.Id.LOCATION_WRONG, UploadChecks.DISK_FULL);
+            // By Content-Length, refused before a byte is written; in chunks, the file itself (or its part) stays.
+            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, UploadChecks.DISK_FULL);
+            case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadChecks.DISK_FULL);
             default -> Map.of();
         };
     }

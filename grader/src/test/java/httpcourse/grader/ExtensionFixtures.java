@@ -89,6 +89,32 @@ enum ExtensionFixtures implements KnownWrongServer {
     NO_CONTENT_WITH_LENGTH(15, in("Upload.java", "new Response(\"204 No Content\", List.of(),",
             "new Response(\"204 No Content\", List.of(\"Content-Length: 0\") /* FLAW: a 204 has no length */,")),
 
+    /**
+     * A full disk taken for a broken connection: no room asked for by Content-Length, and the write's
+     * "No space left on device" ends the connection without an answer, as a client that left would.
+     */
+    DISK_FULL_UNANSWERED(15,
+            in("Upload.java", """
+                            if (length > Files.getFileStore(FOLDER).getUsableSpace()) {
+                                throw new HttpError("507 Insufficient Storage", "no room for the upload");
+                            }
+                    """, "        // FLAW: no room asked for\n"),
+            in("Upload.java", """
+                                if ("No space left on device".equals(e.getMessage())) { // the system's words for a full disk
+                                    throw new HttpError("507 Insufficient Storage", "the disk is full");
+                                }
+                    """, "            // FLAW: a full disk taken for a broken connection\n")),
+
+    /** The room asked for by Content-Length, but a write that fails, the disk full, answered 500 Internal Server Error. */
+    DISK_FULL_AS_500(15, in("Upload.java", """
+                        if ("No space left on device".equals(e.getMessage())) { // the system's words for a full disk
+                            throw new HttpError("507 Insufficient Storage", "the disk is full");
+                        }
+                        throw e; // the connection broke: nobody to answer
+            """, """
+                        throw new HttpError("500 Internal Server Error", e.getMessage()); // FLAW: every failed write, a 500
+            """)),
+
     // ---- Step 16: byte ranges
 
     /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */

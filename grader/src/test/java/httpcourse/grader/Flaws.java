@@ -26,6 +26,7 @@ import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.RangeChecks;
+import httpcourse.spec.Sandbox;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
@@ -198,6 +199,8 @@ final class Flaws {
             new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
             new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),
             new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG),
+            new Flaw(DISK_FULL_UNANSWERED, 15, UploadChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
+            new Flaw(DISK_FULL_AS_500, 15, UploadChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
             // Byte ranges
             new Flaw(STEP_15, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
             new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),
@@ -284,6 +287,15 @@ final class Flaws {
     /** The hints proven by GradeCommandTest, with commands rather than known-wrong servers. */
     static final Set<Hint.Id> PROVEN_BY_COMMANDS = EnumSet.of(Hint.Id.PROGRAM_NOT_FOUND, Hint.Id.NOTHING_PRINTED,
             Hint.Id.NO_PORT_LINE, Hint.Id.PORT_IN_USE, Hint.Id.FIXED_PORT_SILENT, Hint.Id.NOT_LISTENING);
+
+    /**
+     * Whether the full disk's check runs here ({@link UploadChecks#DISK_FULL}): only where the grader's
+     * sandbox gives a server's folder a size of its own, a tmpfs, as root. Elsewhere it is "not run
+     * here", and no known-wrong server fails it.
+     */
+    static boolean fillsTheDisk() {
+        return Sandbox.unavailable().isEmpty() && Sandbox.budgetsTheFolder();
+    }
 
     static Flaw flaw(KnownWrongServer server) {
         return FLAWS.stream().filter(flaw -> flaw.server() == server).findFirst().orElseThrow();

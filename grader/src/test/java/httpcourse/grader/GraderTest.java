@@ -39,6 +39,7 @@ import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
 import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
+import httpcourse.spec.UploadChecks;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -272,6 +273,9 @@ class GraderTest {
         // from running here (no symbolic links, say).
         assertThat(REPOSITORY.get(LAST_STEP).checks()).filteredOn(StepResult.Check::notRunHere)
                 .extracting(StepResult.Check::whyNotRunHere).noneMatch(why -> why.startsWith("grading a running server"));
+        // As root, the sandbox's tmpfs lets the full disk's check fill the server's folder.
+        assertThat(check(REPOSITORY.get(LAST_STEP), UploadChecks.DISK_FULL.name()).notRunHere())
+                .as("the full disk's check not run here").isEqualTo(!Flaws.fillsTheDisk());
         List<StepResult> notFull = REPOSITORY.values().stream().filter(result -> !result.allPassed())
                 .sorted(Comparator.comparingInt(StepResult::step)).toList();
         assertThat(notFull).as(notFull.stream().map(GraderTest::report).collect(Collectors.joining()))
@@ -283,10 +287,15 @@ class GraderTest {
         assertThat(Sources.processesMentioning(compiled.toString())).isEmpty();
     }
 
-    /** The loopback check cannot tell on a computer with no other address: there is nothing to reach. */
+    /**
+     * The loopback check cannot tell on a computer with no other address: there is nothing to reach.
+     * The full disk's check runs only where the sandbox gives a server's folder a size (as root).
+     */
     private static void assumeThisComputerCanTell(Hint.Id hint) {
         Assumptions.assumeTrue(hint != Hint.Id.NOT_LOOPBACK_ONLY || NetworkAddresses.firstNonLoopback().isPresent(),
                 "this computer has no address besides loopback: a server that listens everywhere cannot be told apart");
+        Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_DISK_FULL || Flaws.fillsTheDisk(),
+                "the sandbox gives a server's folder no size here (it does as root): the full disk's check is not run");
     }
 
     /**

@@ -145,6 +145,16 @@ public final class Sandbox {
     }
 
     /**
+     * Whether {@code workingDirectory} has a total size of its own now, which the spec shares: the
+     * tmpfs {@link #wrap} mounted on it (as root), until {@link #release}. A check may fill it from
+     * outside, to see what a server does with a full disk.
+     */
+    public static boolean budgets(Path workingDirectory) {
+        Prepared prepared = PREPARED.get(workingDirectory.toAbsolutePath().normalize());
+        return prepared != null && prepared.mounted();
+    }
+
+    /**
      * The command that runs {@code command} in this sandbox, with {@code workingDirectory} as its
      * folder, and SIGINT handled as by default (see {@link #sigintAsDefault}). The first time for a
      * folder, gives it its budgets (a control group, a tmpfs), which {@link #release} takes back.

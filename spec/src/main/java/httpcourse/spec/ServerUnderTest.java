@@ -185,6 +185,15 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the server's working folder has a total size that the spec can fill from outside: the
+     * tmpfs of the grader's sandbox, as root ({@link Sandbox#budgets}). Elsewhere its disk is the
+     * machine's, which no check may fill.
+     */
+    public boolean folderHasASize() {
+        return howToStart != null && Sandbox.budgets(howToStart.workingDirectory());
+    }
+
     /** Whether this is a process the specs started, to which they can send signals (not a running server). */
     public boolean isOwnProcess() {
         return process != null;

@@ -4,10 +4,13 @@ import static httpcourse.spec.Check.check;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +29,12 @@ import httpcourse.spec.HeaderRules.Charset;
  * for one replaced. The body, by Content-Length or in chunks, after "100 Continue" when the client
  * waits for it, up to a limit (413 beyond). A file appears whole or not at all: never half of it
  * during its upload, nothing left of a cut one, one of two uploads of one name at once, whole.
- * Nothing is written outside htdocs/uploads, nor under a hidden name, nor through a link out.
+ * Nothing is written outside htdocs/uploads, nor under a hidden name, nor through a link out. An
+ * upload that finds the disk full gets 507 Insufficient Storage, and leaves nothing.
  *
  * <p>The checks look at the disk too (the folder the server writes in), for what a client cannot
  * see: that an upload under way has begun, and that a cut one left nothing, not even a hidden file.
+ * Where the server's folder has a size of its own (the grader's sandbox, as root), one fills it.
  */
 public final class UploadChecks {
 
@@ -40,6 +45,13 @@ public final class UploadChecks {
     static final long HUGE_UPLOAD = 1L << 30;
     /** An upload of some size: in two halves, the first of which the server writes before the second comes. */
     private static final int HALVES = 2 * 64 * 1024;
+    /** What the full disk keeps free: far less than the upload that finds it so. */
+    private static final long ROOM = 256 * 1024;
+    /**
+     * The upload that finds the disk full: three times its room, and under the 1 MiB of a refused
+     * upload's body that the course's server reads and forgets before it closes the connection.
+     */
+    private static final int NO_ROOM_FOR = 768 * 1024;
     /** How long a server may take to begin writing an upload, or to clean up a cut one: a fail-safe. */
     private static final Duration DISK_FAIL_SAFE = Duration.ofSeconds(10);
 
@@ -244,8 +256,32 @@ public final class UploadChecks {
         }
     });
 
+    public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"
+            + " Content-Length, or in chunks), and leaves nothing of the upload", c -> {
+        if (!c.server().folderHasASize()) { // the machine's own disk: no check may fill it
+            throw c.notRunHere("the server's folder has no size limit here: the grader's sandbox gives it one, as root");
+        }
+        String first = newPath("room");
+        c.check(c.send(putWithLength(first, content(1000))), created(first, "a PUT of a new file, the disk not full"));
+        Path filler = c.webRoot().workingDirectory().resolve("disk-filler-" + HexFormat.of().formatHex(randomBytes(4)));
+        try {
+            fill(filler); // beside htdocs: no URL leads there
+            byte[] body = "x".repeat(NO_ROOM_FOR).getBytes(StandardCharsets.US_ASCII); // never stored: a short report
+            String byLength = newPath("no-room");
+            assertNoRoom(c, byLength, putWithLength(byLength, body), "a PUT of " + (NO_ROOM_FOR >> 10) + " KiB by its"
+                    + " Content-Length, " + (ROOM >> 10) + " KiB left on the disk");
+            String chunked = newPath("no-room-chunked");
+            assertNoRoom(c, chunked, put(chunked, "Transfer-Encoding: chunked\r\n", chunks(body)), "a chunked PUT of "
+                    + (NO_ROOM_FOR >> 10) + " KiB, " + (ROOM >> 10) + " KiB left on the disk");
+        } finally {
+            Files.deleteIfExists(filler);
+        }
+        String after = newPath("room-again");
+        c.check(c.send(putWithLength(after, content(1000))), created(after, "a PUT once the disk had room again"));
+    });
+
     public static final List<Check> ALL = List.of(CREATES, REPLACES, CHUNKED, CONTINUES, TOO_LARGE, WHOLE_OR_NOTHING,
-            AT_ONCE, ONLY_IN_UPLOADS);
+            AT_ONCE, ONLY_IN_UPLOADS, DISK_FULL);
 
     // ---- Helpers ------------------------------------------------------------------------------
 
@@ -315,6 +351,78 @@ public final class UploadChecks {
                     + " GET's rules for paths: decoded, then no \"..\" out of the folder, no hidden name, no link"
                     + " out of htdocs (Path.toRealPath), and a folder that exists. Refuse the others with 404"
                     + " (or 403), as GET would.")));
+        }
+    }
+
+    /** The body in chunks of 64 KiB, each with its size in hex, then the last chunk. */
+    private static String chunks(byte[] body) {
+        StringBuilder chunks = new StringBuilder();
+        for (int from = 0; from < body.length; from += 64 * 1024) {
+            int size = Math.min(64 * 1024, body.length - from);
+            chunks.append(Integer.toHexString(size)).append("\r\n")
+                    .append(latin1(Arrays.copyOfRange(body, from, from + size))).append("\r\n");
+        }
+        return chunks.append("0\r\n\r\n").toString();
+    }
+
+    /**
+     * Fills the server's disk with {@code filler} (zeros, really written: a sparse file takes no
+     * room) until {@link #ROOM} is left of it.
+     */
+    private static void fill(Path filler) throws IOException {
+        FileStore disk = Files.getFileStore(filler.getParent());
+        byte[] zeros = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE_NEW)) {
+            for (long more; (more = disk.getUsableSpace() - ROOM) > 0; ) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, more)); // unbuffered: on the disk at once
+            }
+        } catch (IOException full) {
+            if (disk.getUsableSpace() > ROOM) { // not the server's write that took the rest: something else
+                throw full;
+            }
+        }
+    }
+
+    /**
+     * Sends an upload that cannot fit on the disk: it must get 507, and leave nothing in the uploads
+     * folder, neither its part file nor the file itself.
+     */
+    private static void assertNoRoom(Checking c, String path, String request, String situation) {
+        Set<String> before = entries(c);
+        Timed answer = c.send(request);
+        Hint full = new Hint(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT);
+        if (answer.exchange().response().length == 0) {
+            throw FailureReport.failure(situation.substring(0, 1).toUpperCase() + situation.substring(1)
+                    + ": no answer.", null, answer.reply(), List.of(full));
+        }
+        c.check(answer, c.error("507 Insufficient Storage").when(situation)
+                .because(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT));
+        List<String> left = awaitEntries(c, before);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (left.contains(name)) {
+            throw failure(c, "After " + situation + ", answered 507, htdocs" + path + " exists (" + size(c, path)
+                    + " bytes).", new Hint(Hint.Id.UPLOAD_HALF_SEEN, "An upload that did not fit must not become a"
+                    + " file: write to a hidden part file, renamed only once whole, deleted otherwise."));
+        }
+        if (!left.isEmpty()) {
+            throw failure(c, "After " + situation + ", answered 507, the uploads folder still holds " + left + " "
+                    + DISK_FAIL_SAFE.toSeconds() + " s later.", new Hint(Hint.Id.UPLOAD_LEFT_BEHIND, "A refused"
+                    + " upload leaves nothing behind: delete the part written so far, in a finally block, whatever"
+                    + " ended the upload. Here the disk was full: the part left keeps it full for every upload after it."));
+        }
+    }
+
+    private static final String DISK_FULL_HINT = "The disk is full: an upload that cannot fit gets 507 Insufficient"
+            + " Storage (RFC 4918 §11.5), not a server error nor a closed connection. With Content-Length, ask for"
+            + " the room before writing (Files.getFileStore(folder).getUsableSpace()); in chunks, the write fails"
+            + " with an IOException whose message is \"No space left on device\": answer 507 then, the part file"
+            + " deleted.";
+
+    private static long size(Checking c, String path) {
+        try {
+            return Files.size(onDisk(c, path));
+        } catch (IOException gone) {
+            return 0;
         }
     }
 
