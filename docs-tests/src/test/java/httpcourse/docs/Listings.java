@@ -72,7 +72,7 @@ final class Listings {
     private static final Pattern MARKER =
             Pattern.compile("^<!--\\s*(listing|diff|excerpt):\\s*(\\S+)(?:\\s+(\\S+))?\\s*-->\\s*$");
     private static final Pattern SNIPPET = Pattern.compile("^<!--\\s*snippet\\b.*-->\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})\\s*([\\w+-]*).*$");
+    static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})\\s*([\\w+-]*).*$");
     private static final Pattern CHECKED_LANGUAGE = Pattern.compile("java|diff");
 
     private Listings() {

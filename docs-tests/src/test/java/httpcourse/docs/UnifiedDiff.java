@@ -31,18 +31,54 @@ final class UnifiedDiff {
      * one folder lacks compared with an empty one; the files that did not change are left out.
      */
     static List<String> diffFolders(String oldFolder, String newFolder) {
+        return fileDiffs(oldFolder, newFolder).stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The diff of two folders or of two files, one list per file that changed, each starting
+     * with its two header lines ("---" and "+++").
+     */
+    private static List<List<String>> fileDiffs(String oldPath, String newPath) {
+        if (!java.nio.file.Files.isDirectory(Repo.ROOT.resolve(oldPath))) {
+            return List.of(diff(oldPath, linesOf(oldPath), newPath, linesOf(newPath)));
+        }
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        names.addAll(fileNames(oldFolder));
-        names.addAll(fileNames(newFolder));
-        List<String> out = new ArrayList<>();
+        names.addAll(fileNames(oldPath));
+        names.addAll(fileNames(newPath));
+        List<List<String>> out = new ArrayList<>();
         for (String name : names) {
-            List<String> oldLines = linesOf(oldFolder + "/" + name);
-            List<String> newLines = linesOf(newFolder + "/" + name);
+            List<String> oldLines = linesOf(oldPath + "/" + name);
+            List<String> newLines = linesOf(newPath + "/" + name);
             if (!oldLines.equals(newLines)) {
-                out.addAll(diff(oldFolder + "/" + name, oldLines, newFolder + "/" + name, newLines));
+                out.add(diff(oldPath + "/" + name, oldLines, newPath + "/" + name, newLines));
             }
         }
         return out;
+    }
+
+    /** How big a diff is: its lines that start with "+", and those that start with "-". */
+    record Size(int added, int removed) {
+    }
+
+    /**
+     * The size of the diff of two folders (or files), as the course states it: the lines of the
+     * {@code diff -ruN} output that start with "+" or "-", blank ones included, without each file's
+     * "---" and "+++" header lines. It is what {@code git diff --stat} counts as insertions and
+     * deletions, and what a student counts in the chapter's diff block.
+     */
+    static Size size(String oldPath, String newPath) {
+        int added = 0;
+        int removed = 0;
+        for (List<String> file : fileDiffs(oldPath, newPath)) {
+            for (String line : file.subList(2, file.size())) {
+                if (line.startsWith("+")) {
+                    added++;
+                } else if (line.startsWith("-")) {
+                    removed++;
+                }
+            }
+        }
+        return new Size(added, removed);
     }
 
     private static List<String> fileNames(String folder) {
