@@ -81,6 +81,22 @@ final class UnifiedDiff {
         return new Size(added, removed);
     }
 
+    /**
+     * The lines the diff of two folders changes, blank ones not counted: the size the course's
+     * budget for a step counts (StepBudgetTest), lines of code and comments added or removed.
+     */
+    static int changedLines(String oldPath, String newPath) {
+        int changed = 0;
+        for (List<String> file : fileDiffs(oldPath, newPath)) {
+            for (String line : file.subList(2, file.size())) {
+                if ((line.startsWith("+") || line.startsWith("-")) && !line.substring(1).isBlank()) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
     private static List<String> fileNames(String folder) {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(Repo.ROOT.resolve(folder))) {
             return files.filter(java.nio.file.Files::isRegularFile).map(file -> file.getFileName().toString()).toList();

@@ -1,0 +1,95 @@
+package httpcourse.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each step stays one lesson that reads in one sitting (course-source/README.md): step 1 at most
+ * 40 lines; the diff from a step to the next at most 20 changed lines up to step 4, at most 120
+ * after (all of the step's files, {@code diff -ruN}; lines of code and comments, blank lines not
+ * counted: {@link UnifiedDiff#changedLines}); no file of a step over 400 lines. A lesson that does
+ * not fit is two lessons.
+ */
+@DisplayName("Every step keeps to its size: step 1 at most 40 lines, each diff at most 20 or 120, each file at most 400")
+class StepBudgetTest {
+
+    static final int FIRST_STEP_LINES = 40;
+    static final int EARLY_DIFF = 20;
+    static final int LATER_DIFF = 120;
+    static final int FILE_LINES = 400;
+
+    /** The step folders the root pom.xml lists, by number: "step5-many-clients/src/main/java". */
+    static Map<Integer, String> steps() {
+        Map<Integer, String> steps = new TreeMap<>();
+        Matcher module = Pattern.compile("<module>(step(\\d+)-[^<]+)</module>").matcher(
+                String.join("\n", Repo.lines(Repo.ROOT.resolve("pom.xml"))));
+        while (module.find()) {
+            steps.put(Integer.parseInt(module.group(2)), module.group(1) + "/src/main/java");
+        }
+        return steps;
+    }
+
+    @Test
+    @DisplayName("step 1 is at most 40 lines, comments included")
+    void firstStepIsShort() {
+        String first = steps().get(1);
+        assertThat(files(first).stream().mapToInt(file -> Repo.lines(file).size()).sum())
+                .as(first + " (all its files)").isLessThanOrEqualTo(FIRST_STEP_LINES);
+    }
+
+    @Test
+    @DisplayName("each diff from a step to the next changes at most 20 lines up to step 4, at most 120 after")
+    void eachDiffIsOneLesson() {
+        Map<Integer, String> steps = steps();
+        List<String> over = new ArrayList<>();
+        steps.forEach((number, folder) -> {
+            String previous = steps.get(number - 1);
+            if (previous != null) {
+                int changed = UnifiedDiff.changedLines(previous, folder);
+                int budget = number <= 4 ? EARLY_DIFF : LATER_DIFF;
+                if (changed > budget) {
+                    over.add("diff -ruN " + previous + " " + folder + ": " + changed + " changed lines (blank lines"
+                            + " not counted), more than " + budget + ". A lesson that does not fit is two lessons.");
+                }
+            }
+        });
+        assertThat(over).isEmpty();
+    }
+
+    @Test
+    @DisplayName("no file of a step is over 400 lines")
+    void noFileIsLong() {
+        List<String> over = new ArrayList<>();
+        for (String folder : steps().values()) {
+            for (Path file : files(folder)) {
+                int lines = Repo.lines(file).size();
+                if (lines > FILE_LINES) {
+                    over.add(Repo.ROOT.relativize(file) + ": " + lines + " lines");
+                }
+            }
+        }
+        assertThat(over).isEmpty();
+    }
+
+    private static List<Path> files(String folder) {
+        try (Stream<Path> files = Files.list(Repo.ROOT.resolve(folder))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
