@@ -143,7 +143,12 @@ public final class Checking {
      * compressed length; its type and Last-Modified as the file's, an ETag (of its own).
      */
     public Expected gzipped(String path) {
-        return Expected.gzipped(webRoot().page(path), typeRule(path))
+        return gzipped(path, CodingRules.contentEncodingGzip());
+    }
+
+    /** The same, with this rule for Content-Encoding: one whose hint says why this answer is compressed. */
+    public Expected gzipped(String path, HeaderRule contentEncoding) {
+        return Expected.gzipped(webRoot().page(path), typeRule(path), contentEncoding)
                 .with(HeaderRules.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
     }
 

@@ -16,7 +16,7 @@ final class CodingRules {
     static HeaderRule contentEncodingGzip(Hint.Id id, String why) {
         HeaderRule usual = contentEncodingGzip();
         return new HeaderRule(usual.name(), true, usual.accepts(), usual.expected(), (got, c) -> got == null
-                && looksGzipped(c.actual()) ? usual.hint().apply(null, c) : new Hint(id, why));
+                && Codings.looksGzipped(c.actual()) ? usual.hint().apply(null, c) : new Hint(id, why));
     }
 
     /**
@@ -33,7 +33,7 @@ final class CodingRules {
     /** Content-Encoding: gzip, when the client accepts it and the file gains from it. */
     static HeaderRule contentEncodingGzip() {
         return new HeaderRule("Content-Encoding", true, (got, c) -> got.equalsIgnoreCase("gzip")
-                || got.equalsIgnoreCase("x-gzip"), c -> "gzip", (got, c) -> got == null && looksGzipped(c.actual())
+                || got.equalsIgnoreCase("x-gzip"), c -> "gzip", (got, c) -> got == null && Codings.looksGzipped(c.actual())
                 ? new Hint(Hint.Id.GZIP_UNSAID, "The body is gzip, but the head does not say so: without"
                         + " \"Content-Encoding: gzip\" the client takes the compressed bytes for the file itself"
                         + " (RFC 9110 §8.4).")
@@ -122,11 +122,5 @@ final class CodingRules {
                     + " of them.");
         }
         return null;
-    }
-
-    /** Whether the body, maybe in chunks, starts as gzip does (1f 8b). */
-    private static boolean looksGzipped(HttpResponse actual) {
-        byte[] body = Codings.isChunked(actual) ? Codings.dechunk(actual.body()).bytes() : actual.body();
-        return body != null && body.length >= 2 && (body[0] & 0xFF) == 0x1F && (body[1] & 0xFF) == 0x8B;
     }
 }

@@ -55,6 +55,16 @@ public final class Codings {
         return coding != null && (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip"));
     }
 
+    /** Whether bytes start as every gzip stream does: 1f 8b. */
+    static boolean startsAsGzip(byte[] bytes) {
+        return bytes != null && bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B;
+    }
+
+    /** Whether the response's body, its chunks joined when chunked, starts as gzip does: it is compressed. */
+    static boolean looksGzipped(HttpResponse response) {
+        return startsAsGzip(isChunked(response) ? dechunk(response.body()).bytes() : response.body());
+    }
+
     /**
      * Where chunks that start at {@code start} end, after the last chunk and its trailer; -1 while
      * they have not all come, MALFORMED when they cannot be read.
@@ -150,7 +160,7 @@ public final class Codings {
                     + " stream (Deflater's, or DeflaterOutputStream's), which is Content-Encoding: deflate; gzip"
                     + " starts with 1f 8b (GZIPOutputStream)");
         }
-        if (compressed.length < 2 || (compressed[0] & 0xFF) != 0x1F || (compressed[1] & 0xFF) != 0x8B) {
+        if (!startsAsGzip(compressed)) {
             return Decoded.failed("the body does not start with 1f 8b, as every gzip stream does: it starts with "
                     + visible(new String(Arrays.copyOf(compressed, Math.min(compressed.length, 16)),
                     StandardCharsets.ISO_8859_1)));

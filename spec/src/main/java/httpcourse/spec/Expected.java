@@ -115,13 +115,9 @@ public final class Expected {
 
     /**
      * 200 OK with these bytes gzip-compressed (Content-Encoding: gzip), in chunks or with the
-     * Content-Length of the compressed bytes, and Vary: Accept-Encoding (step 17).
+     * Content-Length of the compressed bytes, and Vary: Accept-Encoding (step 17); {@code contentEncoding}
+     * is the rule for Content-Encoding: gzip, whose hint says why this answer is compressed.
      */
-    public static Expected gzipped(byte[] content, HeaderRule contentType) {
-        return gzipped(content, contentType, CodingRules.contentEncodingGzip());
-    }
-
-    /** The same, with this rule for Content-Encoding: one whose hint says why this answer is compressed. */
     public static Expected gzipped(byte[] content, HeaderRule contentType, HeaderRule contentEncoding) {
         Expected expected = withDate("200 OK", Body.GZIP, content).with(contentType).with(contentEncoding)
                 .with(CodingRules.vary());

@@ -127,7 +127,8 @@ public final class Hints {
             hints.add(new Hint(Hint.Id.HEADER_LINES, "The response has header lines (" + String.join(", ", got.headers())
                     + "). This step's answer has none: the status line, the empty line, then the body."));
         }
-        if (isGzip(got) && !looksGzipped(want.body())) { // the file, compressed: nothing else can be judged
+        if (Codings.isGzip(HttpResponse.parse(actual)) && !Codings.looksGzipped(HttpResponse.parse(expected))) {
+            // the file, compressed, where it was expected as it is: nothing else about the body can be judged
             hints.add(new Hint(Hint.Id.GZIP_NOT_WORTH_IT, "The answer is gzip-compressed (Content-Encoding: gzip),"
                     + " where the file as it is was expected, " + want.body().length + " bytes. Compress only text"
                     + " of 1 KiB or more (below that, gzip's own 18 bytes eat the gain, and the answer fits one packet"
@@ -136,17 +137,6 @@ public final class Hints {
         }
         bodyHints(want.body(), got.body(), webRoot, requestPath(exchange.request()), hints);
         return hints;
-    }
-
-    /** Whether bytes start as gzip does (1f 8b), or a first chunk of it. */
-    private static boolean looksGzipped(byte[] body) {
-        String start = new String(body, 0, Math.min(body.length, 16), StandardCharsets.ISO_8859_1);
-        return start.replaceFirst("^[0-9A-Fa-f]{1,8}\\r\\n", "").startsWith("\u001f\u008b");
-    }
-
-    /** Whether a head says Content-Encoding: gzip. */
-    private static boolean isGzip(Response response) {
-        return response.headers().stream().anyMatch(line -> line.matches("(?i)content-encoding:[ \\t]*(x-)?gzip[ \\t]*"));
     }
 
     /** The status line, not at the start but later: the head overtaken by the body. */

@@ -107,7 +107,7 @@ public final class RangeChecks {
 
     /** GET {@code path} in HTTP/1.1 with these header lines, the connection closing after it. */
     private static String get(String path, String headers) {
-        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\nConnection: close\r\n\r\n";
+        return Requests.http11Closing("GET", path, headers);
     }
 
     /**

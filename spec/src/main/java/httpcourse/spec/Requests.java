@@ -30,6 +30,16 @@ public final class Requests {
         return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
     }
 
+    /** An HTTP/1.1 request with more header lines ({@code headers}: CRLF between them, none at the end). */
+    public static String http11(String method, String path, String headers) {
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n\r\n";
+    }
+
+    /** The same, asking the server to close the connection after its answer. */
+    public static String http11Closing(String method, String path, String headers) {
+        return http11(method, path, headers + "\r\nConnection: close");
+    }
+
     /**
      * Whether the client of this request expects the connection to close after the answer
      * (RFC 9112 §9.3): it says "Connection: close", or it is HTTP/1.0 without "keep-alive".
