@@ -49,7 +49,7 @@ final class Sources {
      */
     static List<String> compiled(KnownWrongServer server, Path folder) {
         Path classes = compile(fixture(server), folder);
-        return List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer");
+        return SpecConfig.compiledServer(classes);
     }
 
     /**

@@ -122,7 +122,7 @@ class SpecsDiscriminateTest {
             PAIRS.stream().map(pair -> CompletableFuture.runAsync(() -> {
                 Path folder = classes.resolve("step" + pair.server());
                 Sources.compile(Repository.stepSource(pair.server()), folder);
-                List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", folder.toString(), "HttpServer");
+                List<String> command = SpecConfig.compiledServer(folder);
                 Grader.ServerToGrade graded = new Grader.ServerToGrade.Command(command, null, Sources.sandbox(command));
                 RUNS.put(pair.server() + "->" + pair.spec(), Grader.gradeStep(pair.spec(), graded, LIMITS,
                         Grader.Progress.SILENT, List.of(pair.check().name())));

@@ -20,7 +20,13 @@ public record Check(String name, Server server, Action action) {
          * timeout of the server's), that sends a crowd, or that stops the server. It runs while the
          * others do, so a step takes about as long as its longest check.
          */
-        OWN
+        OWN,
+        /**
+         * A server of its own, for a check that mostly waits for one of the server's time limits
+         * (10 s for a head, an idle connection, a write): it starts first, and never waits for a
+         * turn, since waiting costs no CPU. The step then takes about as long as that limit.
+         */
+        OWN_WAITING
     }
 
     /** The body of a check: it fails by throwing, with a {@link SpecFailure} that teaches. */
@@ -37,6 +43,11 @@ public record Check(String name, Server server, Action action) {
     /** A check on a server of its own (see {@link Server#OWN}). */
     public static Check onItsOwnServer(String name, Action action) {
         return new Check(name, Server.OWN, action);
+    }
+
+    /** A check that waits for a time limit of the server's, on a server of its own (see {@link Server#OWN_WAITING}). */
+    public static Check waitingOnItsOwnServer(String name, Action action) {
+        return new Check(name, Server.OWN_WAITING, action);
     }
 
     @Override

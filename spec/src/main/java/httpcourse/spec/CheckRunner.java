@@ -7,15 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 import org.junit.jupiter.api.TestReporter;
 
 /**
  * Runs a step's checks: those on the step's server one after the other, in the list's order; those
  * that need a server of their own ({@link Check.Server#OWN}) side by side with them, each on a new
- * server started for it. So a step lasts about as long as its longest check, and a verdict never
- * depends on another check: a check on the shared server begins with a running server (one that
- * stopped is started again), and an own server serves one check only.
+ * server started for it, a few at a time; and those that wait for a time limit of the server's
+ * ({@link Check.Server#OWN_WAITING}) first of all, each at once. So a step lasts about as long as its
+ * longest check, and a verdict never depends on another check: a check on the shared server begins
+ * with a running server (one that stopped is started again), and an own server serves one check only.
  *
  * <p>A server somebody else started (grading a running server) has no second, nor has a server
  * that always listens on one port (a second would find it taken): there, every check runs on the
@@ -23,17 +25,17 @@ import org.junit.jupiter.api.TestReporter;
  */
 final class CheckRunner implements AutoCloseable {
 
-    /** Servers of their own at once, beside the shared one: they mostly wait. */
+    /**
+     * Servers of their own at once, beside the shared one and those that wait for a time limit:
+     * crowds and stops, which use the cores as well as wait.
+     */
     private static final int OWN_SERVERS_AT_ONCE = 4;
 
     private final SpecConfig config;
     private final int step;
     private final TestReporter reporter;
-    private final ExecutorService ownServers = Executors.newFixedThreadPool(OWN_SERVERS_AT_ONCE, runnable -> {
-        Thread thread = new Thread(runnable, "own-server-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService ownServers = Executors.newFixedThreadPool(OWN_SERVERS_AT_ONCE, daemon("own-server-check"));
+    private final ExecutorService waitingServers = Executors.newCachedThreadPool(daemon("waiting-server-check"));
     private final Map<Check, CompletableFuture<Void>> ownRuns = new HashMap<>();
     private ServerUnderTest shared;
     private ServerStartException sharedStartFailure;
@@ -43,9 +45,22 @@ final class CheckRunner implements AutoCloseable {
         this.step = step;
         this.reporter = reporter;
         if (config.address().isEmpty() && config.fixedPort().isEmpty()) {
-            checks.stream().filter(check -> check.server() == Check.Server.OWN).forEach(check ->
-                    ownRuns.put(check, CompletableFuture.runAsync(() -> runOnItsOwnServer(check), ownServers)));
+            startOnTheirOwnServers(checks, Check.Server.OWN_WAITING, waitingServers); // the longest first
+            startOnTheirOwnServers(checks, Check.Server.OWN, ownServers);
         }
+    }
+
+    private void startOnTheirOwnServers(List<Check> checks, Check.Server kind, ExecutorService threads) {
+        checks.stream().filter(check -> check.server() == kind).forEach(check ->
+                ownRuns.put(check, CompletableFuture.runAsync(() -> runOnItsOwnServer(check), threads)));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Runs one check at its turn, or waits for it when it runs on its own server. */
@@ -117,6 +132,7 @@ final class CheckRunner implements AutoCloseable {
     @Override
     public void close() {
         ownServers.shutdownNow();
+        waitingServers.shutdownNow();
         if (shared != null) {
             shared.close();
         }

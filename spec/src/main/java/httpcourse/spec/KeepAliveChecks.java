@@ -1,7 +1,7 @@
 package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
-import static httpcourse.spec.Check.onItsOwnServer;
+import static httpcourse.spec.Check.waitingOnItsOwnServer;
 import static httpcourse.spec.BodyRequests.assertBodyNotRead;
 import static httpcourse.spec.BodyRequests.chunked;
 import static httpcourse.spec.BodyRequests.withContentLength;
@@ -109,7 +109,7 @@ public final class KeepAliveChecks {
     public static final Check MANY_REQUESTS = check("closes a connection after many requests (at most 10 000),"
             + " saying so in its last answer", KeepAliveChecks::assertClosesAfterMany);
 
-    public static final Check IDLE_CLOSED = onItsOwnServer(
+    public static final Check IDLE_CLOSED = waitingOnItsOwnServer(
             "closes a connection left idle after an answer, once its time limit is over", c -> {
                 try (RawConnection idle = c.server().open()) {
                     checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());

@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 import static httpcourse.spec.Check.onItsOwnServer;
+import static httpcourse.spec.Check.waitingOnItsOwnServer;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ public final class ManyClientsChecks {
                 c.assertStillAnswers();
             });
 
-    public static final Check SLOW_CLIENTS = onItsOwnServer(
+    public static final Check SLOW_CLIENTS = waitingOnItsOwnServer(
             "closes a connection whose head does not come in time: silent, or a byte a second", c -> {
                 assertClosesSlowClients(c, List.of());
                 c.assertStillAnswers();

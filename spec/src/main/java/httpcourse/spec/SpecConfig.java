@@ -18,7 +18,7 @@ import java.util.function.Function;
  * <tr><td>httpspec.command</td><td>the command that starts the server, one argument per line
  *     (or separated by spaces when it has no line breaks); "0" is appended: the port</td></tr>
  * <tr><td>httpspec.classes</td><td>a folder with a compiled HttpServer class: the command becomes
- *     "java -cp FOLDER HttpServer" (what every step module uses)</td></tr>
+ *     "java -cp FOLDER HttpServer", with a few JVM options ({@link #compiledServer}): what every step module uses</td></tr>
  * <tr><td>httpspec.port</td><td>the server always uses this port: nothing is appended, the spec
  *     waits until the port accepts connections</td></tr>
  * <tr><td>httpspec.address + httpspec.workdir</td><td>a server that is already running at
@@ -52,7 +52,7 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
         }
         Optional<String> classes = parameters.apply(CLASSES).filter(c -> !c.isBlank());
         if (classes.isPresent()) {
-            return List.of(javaExecutable(), "-cp", classes.get(), "HttpServer");
+            return compiledServer(Path.of(classes.get()));
         }
         throw new IllegalArgumentException("No server to test: set " + COMMAND + " (the command that starts it), "
                 + CLASSES + " (a folder with a compiled HttpServer) or " + ADDRESS + " (a running server).");
@@ -110,6 +110,16 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
     private Duration seconds(String key, double fallback) {
         double value = parameters.apply(key).map(s -> Double.parseDouble(s.strip())).orElse(fallback);
         return Duration.ofMillis((long) (value * 1000));
+    }
+
+    /**
+     * The command that runs a compiled HttpServer, as the tests of this repository do. A server
+     * under test lives for seconds: compiled by C1 alone, with the serial collector, it spends less
+     * CPU than it would on C2's compiling and the parallel collector's threads, and behaves the same.
+     */
+    public static List<String> compiledServer(Path classes) {
+        return List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classes.toString(),
+                "HttpServer");
     }
 
     /** The java of the JVM running the specs: the server runs on the same JDK. */

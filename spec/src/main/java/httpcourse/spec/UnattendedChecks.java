@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 import static httpcourse.spec.Check.onItsOwnServer;
+import static httpcourse.spec.Check.waitingOnItsOwnServer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class UnattendedChecks {
             "(\\S+) - - \\[(\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4})] \"(.*)\" (\\d{3}) (\\d+|-)");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
 
-    public static final Check WRITE_TIMEOUT = onItsOwnServer(
+    public static final Check WRITE_TIMEOUT = waitingOnItsOwnServer(
             "cuts a client that reads nothing of a large answer after its write time limit, and goes on serving", c -> {
                 String path = "/never-read.bin";
                 c.webRoot().createSparsePage(path, LARGER_THAN_ANY_BUFFER);
