@@ -31,13 +31,10 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     public static final String STOPPED = "httpspec.serverStopped";
 
     /*
-     * Fail-safes for what normally takes milliseconds: a process that is exiting to be gone, and a
-     * server that failed a request to print why. Reached only by a server that fails, and keeps running.
+     * A fail-safe for what normally takes milliseconds: a process that is exiting to be gone. Reached
+     * only by a server that fails, and keeps running. ServerAfterFailure has the others.
      */
-    private static final Duration STOP_FAIL_SAFE = Duration.ofSeconds(2);
-    private static final Duration ERROR_OUTPUT_FAIL_SAFE = Duration.ofSeconds(2);
-    // A server that printed an exception and is exiting takes milliseconds more to be gone.
-    private static final Duration EXIT_AFTER_AN_ERROR = Duration.ofMillis(500);
+    static final Duration STOP_FAIL_SAFE = Duration.ofSeconds(2);
 
     private final WebRoot webRoot;
     private final HowToStart howToStart; // null for a server started by somebody else
@@ -259,54 +256,16 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         return taken;
     }
 
-    /**
-     * Whether the server stopped, after an exchange that failed: when nothing came back, waits for
-     * what that usually means to show, the server exiting, or at least printing an exception.
-     */
+    /** Whether the server stopped after this failed exchange: see {@link ServerAfterFailure#stopped}. */
     @Override
     public boolean stoppedAfter(Exchange exchange) {
-        if (process == null) {
-            return false;
-        }
-        if (exchange.response().length == 0 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
-            long deadline = System.nanoTime() + STOP_FAIL_SAFE.toNanos();
-            long errorSeen = 0;
-            while (process.isAlive() && System.nanoTime() < deadline
-                    && (errorSeen == 0 || System.nanoTime() - errorSeen < EXIT_AFTER_AN_ERROR.toNanos())) {
-                if (errorSeen == 0 && process.printedAnErrorSince(checkStart)) {
-                    errorSeen = System.nanoTime();
-                }
-                Pause.sleep(Duration.ofMillis(20));
-            }
-        }
-        return !process.isAlive();
+        return process != null && ServerAfterFailure.stopped(process, checkStart, exchange);
     }
 
-    /**
-     * For a failure report: whether the server is still running, and what it printed during
-     * this check, when that can tell why (it exited, it did not answer, it printed an error).
-     */
+    /** What the server's state and output tell of this failure: see {@link ServerAfterFailure#describe}. */
     @Override
     public String describeAfterFailure(Exchange exchange, List<Hint> hints) {
-        if (process == null) {
-            return "";
-        }
-        // A server that sent its head and then failed has an exception to show: wait for it.
-        if (hints.stream().anyMatch(hint -> hint.id() == Hint.Id.NO_BODY_AFTER_HEAD)) {
-            process.awaitErrorOrExit(checkStart, ERROR_OUTPUT_FAIL_SAFE);
-        }
-        // A moment for the server to finish printing what this request caused.
-        boolean exited = process.awaitExit(Duration.ofMillis(200));
-        boolean unanswered = exchange.response().length == 0
-                || exchange.ending() != Exchange.Ending.CLOSED && exchange.ending() != Exchange.Ending.KEPT_OPEN;
-        if (!exited && !unanswered && !process.printedAnErrorSince(checkStart)) {
-            return "";
-        }
-        String state = exited
-                ? "The server process has exited (" + process.describeExit() + "): it crashed or stopped itself."
-                        + " It is started again for the next check."
-                : "The server process is still running.";
-        return state + "\n" + process.describeOutputSince(checkStart, "during this check");
+        return process == null ? "" : ServerAfterFailure.describe(process, checkStart, exchange, hints);
     }
 
     @Override

@@ -1,25 +1,30 @@
 package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
+import static httpcourse.spec.UploadRequests.chunks;
+import static httpcourse.spec.UploadRequests.content;
+import static httpcourse.spec.UploadRequests.latin1;
+import static httpcourse.spec.UploadRequests.newPath;
+import static httpcourse.spec.UploadRequests.put;
+import static httpcourse.spec.UploadRequests.putWithLength;
+import static httpcourse.spec.UploadRequests.randomBytes;
+import static httpcourse.spec.UploadsFolder.DISK_FAIL_SAFE;
+import static httpcourse.spec.UploadsFolder.ROOM;
+import static httpcourse.spec.UploadsFolder.awaitEntries;
+import static httpcourse.spec.UploadsFolder.awaitNewEntries;
+import static httpcourse.spec.UploadsFolder.entries;
+import static httpcourse.spec.UploadsFolder.fill;
+import static httpcourse.spec.UploadsFolder.onDisk;
+import static httpcourse.spec.UploadsFolder.size;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
 
@@ -32,9 +37,10 @@ import httpcourse.spec.HeaderRules.Charset;
  * Nothing is written outside htdocs/uploads, nor under a hidden name, nor through a link out. An
  * upload that finds the disk full gets 507 Insufficient Storage, and leaves nothing.
  *
- * <p>The checks look at the disk too (the folder the server writes in), for what a client cannot
- * see: that an upload under way has begun, and that a cut one left nothing, not even a hidden file.
- * Where the server's folder has a size of its own (the grader's sandbox, as root), one fills it.
+ * <p>The checks look at the disk too ({@link UploadsFolder}, the folder the server writes in), for
+ * what a client cannot see: that an upload under way has begun, and that a cut one left nothing,
+ * not even a hidden file. Where the server's folder has a size of its own (the grader's sandbox, as
+ * root), one fills it. {@link UploadRequests} makes the uploads they send.
  */
 public final class UploadChecks {
 
@@ -45,15 +51,11 @@ public final class UploadChecks {
     static final long HUGE_UPLOAD = 1L << 30;
     /** An upload of some size: in two halves, the first of which the server writes before the second comes. */
     private static final int HALVES = 2 * 64 * 1024;
-    /** What the full disk keeps free: far less than the upload that finds it so. */
-    private static final long ROOM = 256 * 1024;
     /**
      * The upload that finds the disk full: three times its room, and under the 1 MiB of a refused
      * upload's body that the course's server reads and forgets before it closes the connection.
      */
     private static final int NO_ROOM_FOR = 768 * 1024;
-    /** How long a server may take to begin writing an upload, or to clean up a cut one: a fail-safe. */
-    private static final Duration DISK_FAIL_SAFE = Duration.ofSeconds(10);
 
     public static final Check CREATES = check("stores a PUT's body as a new file of /uploads/, byte for byte:"
             + " 201 Created with its Location, then GET serves it", c -> {
@@ -285,40 +287,6 @@ public final class UploadChecks {
 
     // ---- Helpers ------------------------------------------------------------------------------
 
-    /** A new name in /uploads/ for each check: a server that keeps a file from another check cannot pass. */
-    private static String newPath(String what) {
-        return WebRoot.UPLOADS + what + "-" + HexFormat.of().formatHex(randomBytes(4)) + ".bin";
-    }
-
-    private static String put(String path, String framing, String body) {
-        return "PUT " + path + " HTTP/1.1\r\nHost: localhost\r\n" + framing + "\r\n" + body;
-    }
-
-    private static String putWithLength(String path, byte[] body) {
-        return put(path, "Content-Length: " + body.length + "\r\n", latin1(body));
-    }
-
-    /** {@code size} bytes: every byte value (CR and LF among them), then random ones; never the same twice. */
-    static byte[] content(int size) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int b = 0; b < 256 && b < size; b++) {
-            bytes.write(b);
-        }
-        bytes.writeBytes(randomBytes(Math.max(0, size - 256)));
-        return bytes.toByteArray();
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    /** The body as the ISO-8859-1 text RawConnection sends: one char per byte. */
-    private static String latin1(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
     private static Expected created(String path, String situation) {
         return Expected.created(path).when(situation).because(Hint.Id.UPLOAD_NOT_CREATED, "A PUT that makes a new"
                 + " file answers 201 Created, with Location: the file's URL (RFC 9110 §9.3.4).");
@@ -351,35 +319,6 @@ public final class UploadChecks {
                     + " GET's rules for paths: decoded, then no \"..\" out of the folder, no hidden name, no link"
                     + " out of htdocs (Path.toRealPath), and a folder that exists. Refuse the others with 404"
                     + " (or 403), as GET would.")));
-        }
-    }
-
-    /** The body in chunks of 64 KiB, each with its size in hex, then the last chunk. */
-    private static String chunks(byte[] body) {
-        StringBuilder chunks = new StringBuilder();
-        for (int from = 0; from < body.length; from += 64 * 1024) {
-            int size = Math.min(64 * 1024, body.length - from);
-            chunks.append(Integer.toHexString(size)).append("\r\n")
-                    .append(latin1(Arrays.copyOfRange(body, from, from + size))).append("\r\n");
-        }
-        return chunks.append("0\r\n\r\n").toString();
-    }
-
-    /**
-     * Fills the server's disk with {@code filler} (zeros, really written: a sparse file takes no
-     * room) until {@link #ROOM} is left of it.
-     */
-    private static void fill(Path filler) throws IOException {
-        FileStore disk = Files.getFileStore(filler.getParent());
-        byte[] zeros = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE_NEW)) {
-            for (long more; (more = disk.getUsableSpace() - ROOM) > 0; ) {
-                out.write(zeros, 0, (int) Math.min(zeros.length, more)); // unbuffered: on the disk at once
-            }
-        } catch (IOException full) {
-            if (disk.getUsableSpace() > ROOM) { // not the server's write that took the rest: something else
-                throw full;
-            }
         }
     }
 
@@ -418,14 +357,6 @@ public final class UploadChecks {
             + " with an IOException whose message is \"No space left on device\": answer 507 then, the part file"
             + " deleted.";
 
-    private static long size(Checking c, String path) {
-        try {
-            return Files.size(onDisk(c, path));
-        } catch (IOException gone) {
-            return 0;
-        }
-    }
-
     private static void assertNotOnDisk(Checking c, String path, String when) {
         if (Files.exists(onDisk(c, path))) {
             throw failure(c, "htdocs" + path + " exists " + when + ".", new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED,
@@ -435,46 +366,6 @@ public final class UploadChecks {
 
     private static SpecFailure failure(Checking c, String what, Hint hint) {
         return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
-    }
-
-    private static Path onDisk(Checking c, String path) {
-        return c.webRoot().workingDirectory().resolve("htdocs" + path);
-    }
-
-    /** The names in htdocs/uploads, hidden ones too. */
-    private static Set<String> entries(Checking c) {
-        try (Stream<Path> names = Files.list(onDisk(c, WebRoot.UPLOADS))) {
-            return new HashSet<>(names.map(name -> name.getFileName().toString()).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Waits until the uploads folder holds {@code count} names more than {@code before}, up to the fail-safe,
-     * running {@code eachSecond} once a second: a server that reads an upload within a time per read (the
-     * course's 10 s, as long as the fail-safe) then never cuts it while the check waits.
-     */
-    private static void awaitNewEntries(Checking c, Set<String> before, int count, Runnable eachSecond) {
-        long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
-        for (int waits = 1; entries(c).stream().filter(name -> !before.contains(name)).count() < count
-                && System.nanoTime() < deadline; waits++) {
-            Pause.sleep(Duration.ofMillis(20)); // a server that keeps the body in memory writes nothing till the end
-            if (waits % 50 == 0) {
-                eachSecond.run();
-            }
-        }
-    }
-
-    /** Waits until the uploads folder holds no more than {@code before}; what is left after the fail-safe. */
-    private static List<String> awaitEntries(Checking c, Set<String> before) {
-        long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
-        List<String> left;
-        while (!(left = entries(c).stream().filter(name -> !before.contains(name)).sorted().toList()).isEmpty()
-                && System.nanoTime() < deadline) {
-            Pause.sleep(Duration.ofMillis(20));
-        }
-        return left;
     }
 
     private static boolean isSuccess(Exchange answer) {

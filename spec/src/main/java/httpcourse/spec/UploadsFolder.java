@@ -1,0 +1,99 @@
+package httpcourse.spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The uploads folder of a server's web root, as the upload checks ({@link UploadChecks}) see it
+ * from outside, on the disk: what a client cannot see, that an upload under way has begun, and
+ * that a cut one left nothing, not even a hidden file. Also the disk it lies on, which a check
+ * fills where it has a size of its own.
+ */
+final class UploadsFolder {
+
+    private UploadsFolder() {
+    }
+
+    /** What the full disk keeps free: far less than the upload that finds it so. */
+    static final long ROOM = 256 * 1024;
+    /** How long a server may take to begin writing an upload, or to clean up a cut one: a fail-safe. */
+    static final Duration DISK_FAIL_SAFE = Duration.ofSeconds(10);
+
+    /** The file a URL path names, in the server's htdocs. */
+    static Path onDisk(Checking c, String path) {
+        return c.webRoot().workingDirectory().resolve("htdocs" + path);
+    }
+
+    /** The names in htdocs/uploads, hidden ones too. */
+    static Set<String> entries(Checking c) {
+        try (Stream<Path> names = Files.list(onDisk(c, WebRoot.UPLOADS))) {
+            return new HashSet<>(names.map(name -> name.getFileName().toString()).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until the uploads folder holds {@code count} names more than {@code before}, up to the fail-safe,
+     * running {@code eachSecond} once a second: a server that reads an upload within a time per read (the
+     * course's 10 s, as long as the fail-safe) then never cuts it while the check waits.
+     */
+    static void awaitNewEntries(Checking c, Set<String> before, int count, Runnable eachSecond) {
+        long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
+        for (int waits = 1; entries(c).stream().filter(name -> !before.contains(name)).count() < count
+                && System.nanoTime() < deadline; waits++) {
+            Pause.sleep(Duration.ofMillis(20)); // a server that keeps the body in memory writes nothing till the end
+            if (waits % 50 == 0) {
+                eachSecond.run();
+            }
+        }
+    }
+
+    /** Waits until the uploads folder holds no more than {@code before}; what is left after the fail-safe. */
+    static List<String> awaitEntries(Checking c, Set<String> before) {
+        long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
+        List<String> left;
+        while (!(left = entries(c).stream().filter(name -> !before.contains(name)).sorted().toList()).isEmpty()
+                && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20));
+        }
+        return left;
+    }
+
+    /** The size of the file a URL path names, 0 when it is gone. */
+    static long size(Checking c, String path) {
+        try {
+            return Files.size(onDisk(c, path));
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * Fills the server's disk with {@code filler} (zeros, really written: a sparse file takes no
+     * room) until {@link #ROOM} is left of it.
+     */
+    static void fill(Path filler) throws IOException {
+        FileStore disk = Files.getFileStore(filler.getParent());
+        byte[] zeros = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE_NEW)) {
+            for (long more; (more = disk.getUsableSpace() - ROOM) > 0; ) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, more)); // unbuffered: on the disk at once
+            }
+        } catch (IOException full) {
+            if (disk.getUsableSpace() > ROOM) { // not the server's write that took the rest: something else
+                throw full;
+            }
+        }
+    }
+}
