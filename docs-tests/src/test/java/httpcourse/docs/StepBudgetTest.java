@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * Each step stays one lesson that reads in one sitting (course-source/README.md): step 1 at most
  * 40 lines; the diff from a step to the next at most 20 changed lines up to step 4, at most 120
  * after (all of the step's files, {@code diff -ruN}; lines of code and comments, blank lines not
- * counted: {@link UnifiedDiff#changedLines}); no file of a step over 400 lines. A lesson that does
- * not fit is two lessons.
+ * counted: {@link UnifiedDiff#changedLines}); no file of a step over 400 lines, nor any other source
+ * of the repository. A lesson that does not fit is two lessons.
  */
 @DisplayName("Every step keeps to its size: step 1 at most 40 lines, each diff at most 20 or 120, each file at most 400")
 class StepBudgetTest {
@@ -75,14 +76,35 @@ class StepBudgetTest {
     void noFileIsLong() {
         List<String> over = new ArrayList<>();
         for (String folder : steps().values()) {
-            for (Path file : files(folder)) {
-                int lines = Repo.lines(file).size();
-                if (lines > FILE_LINES) {
-                    over.add(Repo.ROOT.relativize(file) + ": " + lines + " lines");
-                }
-            }
+            files(folder).forEach(file -> overBudget(file).ifPresent(over::add));
         }
         assertThat(over).isEmpty();
+    }
+
+    /**
+     * Nor any other source of the repository: the specs, the grader, the tests, the scripts. Not
+     * course-source/server/, whose annotated files hold the lines of every step at once: the step
+     * folders made of them are what students read, and {@link #noFileIsLong} holds them to 400.
+     */
+    @Test
+    @DisplayName("no other source file of the repository is over 400 lines")
+    void noSourceIsLong() throws IOException {
+        Path annotated = Repo.ROOT.resolve("course-source/server");
+        List<String> over;
+        try (Stream<Path> paths = Files.walk(Repo.ROOT)) {
+            over = paths.filter(path -> path.toString().matches(".*\\.(java|sh|py|js)$"))
+                    .filter(path -> !path.startsWith(annotated) && Repo.ROOT.relativize(path).toString()
+                            .matches("(?!.*(^|/)(target|node_modules|\\.[^/]+)/).*"))
+                    .filter(Files::isRegularFile).sorted()
+                    .flatMap(file -> overBudget(file).stream()).toList();
+        }
+        assertThat(over).isEmpty();
+    }
+
+    private static Optional<String> overBudget(Path file) {
+        int lines = Repo.lines(file).size();
+        return lines > FILE_LINES ? Optional.of(Repo.ROOT.relativize(file) + ": " + lines + " lines")
+                : Optional.empty();
     }
 
     private static List<Path> files(String folder) {

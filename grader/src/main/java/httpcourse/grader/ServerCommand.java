@@ -57,8 +57,9 @@ final class ServerCommand {
         String mainClass = source.getFileName().toString().replaceFirst("\\.java$", "");
         Path classes = TemporaryFolders.create("httpgrader-classes-");
         try {
+            // -J-XX:TieredStopAtLevel=1: javac runs for a second, and C2's compiling would cost it more than it saves.
             Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-                    "-d", classes.toString(), "-encoding", "UTF-8", "-nowarn", "-XDsuppressNotes",
+                    "-J-XX:TieredStopAtLevel=1", "-d", classes.toString(), "-encoding", "UTF-8", "-nowarn", "-XDsuppressNotes",
                     "--source-path", source.getParent().toString(), source.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (javac.waitFor() != 0 || !Files.isRegularFile(classes.resolve(mainClass + ".class"))) {
