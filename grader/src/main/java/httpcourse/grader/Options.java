@@ -110,8 +110,8 @@ final class Options {
 
     @Option(names = "--jobs", paramLabel = "J", description = {
             "steps graded side by side, each with its own server (with --batch: submissions);",
-            "default: half the cores, 2 to 4; 1 with --port or --address"})
-    private int jobs = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
+            "default: twice the cores, 4 to 8 (the servers mostly wait); 1 with --port or --address"})
+    private int jobs = Math.min(8, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     @Option(names = "--out", paramLabel = "DIR", description = "batch: where the gradebooks and reports go (default: grades)")
     private Path out;
