@@ -155,6 +155,7 @@ final class Flaws {
             new Flaw(BUFFER_PER_REQUEST, 10, KeepAliveChecks.PIPELINED, Hint.Id.PIPELINED_REQUEST_LOST),
             new Flaw(NO_REQUEST_LIMIT, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.NO_REQUEST_LIMIT),
             new Flaw(NO_IDLE_TIMEOUT, 10, KeepAliveChecks.IDLE_CLOSED, Hint.Id.IDLE_CONNECTION_KEPT),
+            new Flaw(HEAD_TIMED_PER_CONNECTION, 10, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.HEAD_TIMED_PER_CONNECTION),
             // Request bodies
             new Flaw(IGNORES_BODIES, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_READ_AS_REQUEST),
             new Flaw(BODY_NEVER_READ, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_LEFT_UNREAD),
@@ -246,7 +247,9 @@ final class Flaws {
             NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
             LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
             KEEPS_ACCEPTING, "the connections that come during its stop wait in the system's queue, never accepted: the"
-                    + " drained queue's check fails or passes as its last connections come before its last accept()");
+                    + " drained queue's check fails or passes as its last connections come before its last accept()",
+            HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
+                    + " busy (the 10 000 requests of one connection, say)");
 
     /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */
     private static final int WHOLE_STEPS_UP_TO = 4;

@@ -33,6 +33,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     NO_IDLE_TIMEOUT(10, in("LimitedInput.java", "deadline = System.nanoTime() + TIME.toNanos();",
             "deadline = System.nanoTime() + (deadline == 0 ? TIME : Duration.ofDays(1)).toNanos(); // FLAW")),
 
+    /** A head's time limit set once for the connection: a connection kept busy closes after 10 s. */
+    HEAD_TIMED_PER_CONNECTION(10, in("LimitedInput.java", "deadline = System.nanoTime() + TIME.toNanos();",
+            "deadline = deadline != 0 ? deadline : System.nanoTime() + TIME.toNanos(); // FLAW: once per connection")),
+
     /** Connection's options compared in their letter case: "Close" is not close, "Keep-Alive" not keep-alive. */
     OPTION_CASE_KEPT(10, in("Request.java", ".map(option -> option.strip().toLowerCase(Locale.ROOT)).toList();",
             ".map(String::strip).toList(); // FLAW: the options' letter case kept")),

@@ -6,6 +6,7 @@ import static httpcourse.spec.BodyRequests.assertBodyNotRead;
 import static httpcourse.spec.BodyRequests.chunked;
 import static httpcourse.spec.BodyRequests.withContentLength;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +126,46 @@ public final class KeepAliveChecks {
                 c.assertStillAnswers();
             });
 
+    /** Longer than the course's 10 s limit for a head: a limit set once per connection ends within it. */
+    static final Duration KEPT_BUSY = Duration.ofSeconds(12);
+
+    public static final Check EACH_REQUEST_TIMED = waitingOnItsOwnServer("keeps answering on one connection while"
+            + " requests come a second apart, for " + KEPT_BUSY.toSeconds() + " s: each head's time limit starts with"
+            + " its request", c -> {
+                String request = Requests.http11("GET", "/");
+                try (RawConnection kept = c.server().open()) {
+                    for (int number = 1; number == 1 || kept.age().compareTo(KEPT_BUSY) < 0; number++) {
+                        if (number > 1) {
+                            Pause.sleep(Duration.ofSeconds(1));
+                        }
+                        Instant sent = Instant.now();
+                        Exchange exchange = kept.trySend(request) ? kept.readResponse(request) : kept.readUntilClosed();
+                        Timed answer = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
+                        if (number > 1 && exchange.response().length == 0
+                                && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
+                            // Closed within seconds: not kept open at all. Near 10 s: a limit for the connection.
+                            throw kept.age().compareTo(KEPT_BUSY.dividedBy(2)) < 0 ? notKeptOpen(c, exchange, number)
+                                    : closedWhileBusy(answer, number, kept.age());
+                        }
+                        c.check(answer, request, c.root().when("request " + number + " on one connection, "
+                                + kept.age().toSeconds() + " s after it opened"));
+                        if (ResponseReader.says(HttpResponse.parse(exchange.response()), "close")) {
+                            return; // a server may close after a number of requests: then it cannot tell
+                        }
+                    }
+                }
+            });
+
     public static final List<Check> ALL = List.of(BROWSER_KEPT, THREE_REQUESTS, HTTP10_WHEN_ASKED, CLOSES_WHEN_ASKED,
-            OPTIONS_IN_ANY_CASE, PIPELINED, BODY_NEVER_A_REQUEST, MANY_REQUESTS, IDLE_CLOSED);
+            OPTIONS_IN_ANY_CASE, PIPELINED, BODY_NEVER_A_REQUEST, MANY_REQUESTS, IDLE_CLOSED, EACH_REQUEST_TIMED);
+
+    private static SpecFailure closedWhileBusy(Timed answer, int number, Duration age) {
+        return FailureReport.failure("Requests came a second apart on one connection, each head whole at once: the"
+                + " connection closed " + age.toSeconds() + " s after it opened, and request " + number + " got no"
+                + " answer.", null, answer.reply(), List.of(new Hint(Hint.Id.HEAD_TIMED_PER_CONNECTION, "The time"
+                + " limit of a head starts with each request (and the idle wait before it), not once for the"
+                + " connection: reset it where a request begins. A browser keeps a busy connection for minutes.")));
+    }
 
     /**
      * Sends requests on one connection, a batch at a time, and reads their answers, until the server
