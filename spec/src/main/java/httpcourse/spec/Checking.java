@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
@@ -238,10 +237,10 @@ public final class Checking {
 
     /** Fails when the answer carries a token of a file outside htdocs, or of a hidden file in it. */
     private void assertLeaksNothing(Timed answer) {
-        Matcher tokens = WebRoot.TOKEN.matcher(new String(answer.exchange().response(), StandardCharsets.ISO_8859_1));
+        List<String> tokens = WebRoot.tokensIn(new String(answer.exchange().response(), StandardCharsets.ISO_8859_1));
         List<Hint> leaks = new ArrayList<>();
-        while (tokens.find() && leaks.isEmpty()) {
-            webRoot().origin(tokens.group()).ifPresent(origin -> {
+        for (int i = 0; i < tokens.size() && leaks.isEmpty(); i++) {
+            webRoot().origin(tokens.get(i)).ifPresent(origin -> {
                 if (origin.outsideHtdocs()) {
                     leaks.add(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.file() + ", a file from"
                             + " outside htdocs: a path led out of the web root, so anybody could read any file of this"

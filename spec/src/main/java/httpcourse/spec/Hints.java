@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Plain-words explanations of the common mistakes, found by comparing expected and actual
@@ -153,12 +152,11 @@ public final class Hints {
     }
 
     private static Optional<Hint> outsideHtdocs(byte[] actual, WebRoot webRoot) {
-        Matcher m = WebRoot.TOKEN.matcher(new String(actual, StandardCharsets.ISO_8859_1));
-        while (m.find()) {
-            Optional<WebRoot.Origin> origin = webRoot.origin(m.group());
+        for (String token : WebRoot.tokensIn(new String(actual, StandardCharsets.ISO_8859_1))) {
+            Optional<WebRoot.Origin> origin = webRoot.origin(token);
             if (origin.isPresent() && origin.get().outsideHtdocs()) {
                 return Optional.of(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.get().file() + ", a file"
-                        + " from outside htdocs (it carries the token \"" + m.group() + "\"): a path with \"..\", a"
+                        + " from outside htdocs (it carries the token \"" + token + "\"): a path with \"..\", a"
                         + " link, or an absolute path led out of the web root, so anybody could read any file of this"
                         + " computer. Check where the file really is (Path.toRealPath() follows links and removes"
                         + " \"..\") and that it is inside htdocs before opening it."));
@@ -292,12 +290,7 @@ public final class Hints {
     }
 
     private static Set<String> tokens(String text) {
-        Set<String> found = new LinkedHashSet<>();
-        Matcher m = WebRoot.TOKEN.matcher(text);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
+        return new LinkedHashSet<>(WebRoot.tokensIn(text));
     }
 
     /** The path of the request line, its second word: "GET /ipsum.html HTTP/1.0". */

@@ -45,7 +45,7 @@ public final class Requests {
      * (RFC 9112 §9.3): it says "Connection: close", or it is HTTP/1.0 without "keep-alive".
      */
     public static boolean asksToClose(String request) {
-        String[] lines = request.split("\r?\n");
+        String[] lines = head(request).split("\r?\n");
         boolean http10 = !isHttp11(request);
         boolean close = false;
         boolean keepAlive = false;
@@ -63,8 +63,16 @@ public final class Requests {
 
     /** Whether the request line ends with HTTP/1.1. */
     public static boolean isHttp11(String request) {
-        String[] requestLine = request.split("\r?\n", 2)[0].split(" ");
+        String[] requestLine = head(request).split("\r?\n", 2)[0].split(" ");
         return requestLine.length == 3 && requestLine[2].equals("HTTP/1.1");
+    }
+
+    /** The request up to its empty line: not its body, which may be megabytes long. */
+    private static String head(String request) {
+        int lf = request.indexOf("\n\n");
+        int crlf = request.indexOf("\n\r\n");
+        int blank = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
+        return blank < 0 ? request : request.substring(0, blank + 1);
     }
 
     /** What Firefox sends when you open the page: HTTP/1.1, keep-alive and many headers. */

@@ -22,13 +22,15 @@ public final class VisibleBytes {
     private final List<String> lines = new ArrayList<>();
     private final int[] lineOfByte;
     private final int[] columnOfByte;
+    private final int lineCount; // all the lines of the bytes, those past the end shown too
 
-    private VisibleBytes(byte[] bytes) {
-        lineOfByte = new int[bytes.length + 1];
-        columnOfByte = new int[bytes.length + 1];
+    /** The bytes' lines up to byte {@code end}, the end of a line: a large body is not shown past it. */
+    private VisibleBytes(byte[] bytes, int end) {
+        lineOfByte = new int[end + 1];
+        columnOfByte = new int[end + 1];
         StringBuilder line = new StringBuilder();
         int i = 0;
-        while (i < bytes.length) {
+        while (i < end) {
             int width = utf8Width(bytes, i);
             for (int k = 0; k < width; k++) {
                 lineOfByte[i + k] = lines.size();
@@ -41,9 +43,29 @@ public final class VisibleBytes {
             }
             i += width;
         }
-        lineOfByte[bytes.length] = lines.size();
-        columnOfByte[bytes.length] = line.length();
+        lineOfByte[end] = lines.size();
+        columnOfByte[end] = line.length();
         lines.add(line.toString());
+        lineCount = lines.size() + newlines(bytes, end, bytes.length);
+    }
+
+    /** Where the line that holds byte {@code from} ends, or the {@code count}-th line from there: after its \n. */
+    private static int endOfLines(byte[] bytes, int from, int count) {
+        int seen = 0;
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n' && ++seen == count) {
+                return i + 1;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static int newlines(byte[] bytes, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += bytes[i] == '\n' ? 1 : 0;
+        }
+        return count;
     }
 
     /** The bytes as indented visible lines, e.g. for "Expected response:". */
@@ -51,7 +73,7 @@ public final class VisibleBytes {
         if (bytes.length == 0) {
             return "  (nothing)\n";
         }
-        VisibleBytes visible = new VisibleBytes(bytes);
+        VisibleBytes visible = new VisibleBytes(bytes, endOfLines(bytes, 0, MAX_LINES));
         return visible.window(0, MAX_LINES);
     }
 
@@ -65,7 +87,7 @@ public final class VisibleBytes {
         if (at < 0) {
             return "";
         }
-        VisibleBytes shown = new VisibleBytes(actual);
+        VisibleBytes shown = new VisibleBytes(actual, endOfLines(actual, at, 1));
         String where = "First difference at byte " + at + " (line " + (shown.lineOfByte[at] + 1) + ", column "
                 + (shown.columnOfByte[at] + 1) + "): expected " + describe(expected, at) + ", got "
                 + describe(actual, at) + "\n";
@@ -95,15 +117,15 @@ public final class VisibleBytes {
 
     private String window(int firstLine, int count) {
         StringBuilder text = new StringBuilder();
-        int last = Math.min(lines.size(), firstLine + count);
+        int last = Math.min(lineCount, firstLine + count);
         for (int i = firstLine; i < last; i++) {
-            if (i == lines.size() - 1 && lines.get(i).isEmpty()) {
+            if (i == lineCount - 1 && lines.get(i).isEmpty()) {
                 break; // the bytes ended with \n: no further line to show
             }
             text.append("  ").append(cut(lines.get(i).replace("\n", ""))).append('\n');
         }
-        if (last < lines.size()) {
-            text.append("  … (").append(lines.size() - last).append(" more lines)\n");
+        if (last < lineCount) {
+            text.append("  … (").append(lineCount - last).append(" more lines)\n");
         }
         return text.toString();
     }
