@@ -109,21 +109,22 @@ public final class AttackingServer {
     /**
      * Holds memory in several child processes, each under the limit of one process. Each child
      * says when it holds all of its part; then every child still alive is asked to answer (a
-     * child the kernel killed cannot): those hold their part at the same time.
+     * child the kernel killed cannot): those hold their part at the same time. One child starts
+     * once the one before holds its part or was killed: four taking theirs at once, on a busy
+     * machine, were once all killed, the memory of the first ones killed not yet given back.
      */
     private static void memory(int count, int mebibytes) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<Process> children = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            children.add(new ProcessBuilder(java, "-Xmx" + (mebibytes + 200) + "m", "-cp",
-                    System.getProperty("java.class.path"), AttackingServer.class.getName(), "hold",
-                    Integer.toString(mebibytes), "0").redirectError(ProcessBuilder.Redirect.DISCARD).start());
-        }
-        List<BufferedReader> answers = children.stream()
-                .map(child -> new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
-                .toList();
+        List<BufferedReader> answers = new ArrayList<>();
         int held = 0;
-        for (BufferedReader answer : answers) {
+        for (int i = 0; i < count; i++) {
+            Process child = new ProcessBuilder(java, "-Xmx" + (mebibytes + 200) + "m", "-cp",
+                    System.getProperty("java.class.path"), AttackingServer.class.getName(), "hold",
+                    Integer.toString(mebibytes), "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader answer = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            children.add(child);
+            answers.add(answer);
             held += "held".equals(answer.readLine()) ? 1 : 0; // null: killed first
         }
         int holding = 0;
