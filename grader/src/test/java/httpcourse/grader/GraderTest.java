@@ -89,13 +89,6 @@ class GraderTest {
             NO_GRACE_LIMIT, NO_WRITE_TIMEOUT);
 
     /**
-     * The slowest first, beside the repository's last step: they only wait, while its stop checks
-     * read downloads within the server's 5 s grace period, which busier gradings beside it, on one
-     * busy core, could make it miss. Then everything else, side by side, six gradings per core
-     * ({@link #AT_ONCE}): most of the time goes to waiting on servers. The later steps first (from
-     * step 5 on, a step's lesson has a check that waits for a time limit of the server).
-     */
-    /**
      * Gradings side by side: six per core, up to two cores. Not more: besides the one check that
      * waits, a grading's other checks use the cores (step 12's each download 11 MiB or more within
      * the server's 5 s grace period), and on one busy core more than six made correct servers miss
@@ -103,6 +96,15 @@ class GraderTest {
      */
     private static final int AT_ONCE = 6 * Math.min(2, Runtime.getRuntime().availableProcessors());
 
+    /**
+     * The slowest first, beside the repository's last step: they only wait, while its stop checks
+     * read downloads within the server's 5 s grace period, which busier gradings beside it, on one
+     * busy core, could make it miss. Then everything else, side by side, six gradings per core
+     * ({@link #AT_ONCE}): most of the time goes to waiting on servers. Those that wait for the
+     * answer's fail-safe ({@link #waitsForTheAnswer}) first, then the later steps (from step 5 on, a
+     * step's lesson has a check that waits for a time limit of the server): the longest first, so
+     * that none starts last and runs on alone.
+     */
     @BeforeAll
     static void gradeEverything(@TempDir Path classes) {
         compiled = classes;
@@ -114,7 +116,8 @@ class GraderTest {
             gradeTheRepository(LAST_STEP);
             Stream.concat(Flaws.FLAWS.stream().map(Flaws.Flaw::server), Flaws.stepProblems().map(a -> (KnownWrongServer) a.get()[0]))
                     .filter(server -> !SLOWEST.contains(server))
-                    .sorted((a, b) -> Integer.compare(specStep(b), specStep(a)))
+                    .sorted(Comparator.comparing((KnownWrongServer server) -> !waitsForTheAnswer(server))
+                            .thenComparing(server -> -specStep(server)))
                     .forEach(server -> gradings.add(CompletableFuture.runAsync(() -> grade(server), pool)));
             gradings.forEach(CompletableFuture::join);
         } finally {
@@ -152,6 +155,12 @@ class GraderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether its flaw is an answer that never comes, or never ends: its checks wait 10 s for it (steps 1 to 4). */
+    private static boolean waitsForTheAnswer(KnownWrongServer server) {
+        return Flaws.FLAWS.stream().anyMatch(flaw -> flaw.server() == server
+                && EnumSet.of(Hint.Id.NOT_CLOSED, Hint.Id.NO_ANSWER_KEPT_OPEN).contains(flaw.hint()));
     }
 
     /** The step whose spec a known-wrong server is graded on. */
