@@ -30,7 +30,7 @@ import httpcourse.spec.TemporaryFolders;
  * real htdocs (or in a working directory of the test's own: see {@link UploadPage}). A step is a
  * folder of source files ({@code stepN-.../src/main/java}: HttpServer.java and, from step 5 on,
  * the classes it uses): the whole folder is compiled once per test run, with the JDK that runs the
- * tests, then started as {@code java -cp CLASSES HttpServer 0}. The process handling (waiting for
+ * tests, then started as the step modules start theirs ({@link SpecConfig#compiledServer}), on port 0. The process handling (waiting for
  * "Listening on port N", draining the output, stopping the whole process tree) is the specs' own
  * {@link ServerProcess}.
  */
@@ -62,7 +62,7 @@ final class StepServer implements AutoCloseable {
      */
     static StepServer start(String module, Path workingDirectory) throws ServerStartException {
         Path classes = COMPILED.computeIfAbsent(module, StepServer::compile);
-        List<String> command = List.of(SpecConfig.javaExecutable(), "-cp", classes.toString(), "HttpServer", "0");
+        List<String> command = Stream.concat(SpecConfig.compiledServer(classes).stream(), Stream.of("0")).toList();
         return new StepServer(module, ServerProcess.start(command, workingDirectory, null, STARTUP_FAIL_SAFE));
     }
 
