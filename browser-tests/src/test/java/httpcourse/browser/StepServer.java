@@ -30,9 +30,9 @@ import httpcourse.spec.TemporaryFolders;
  * real htdocs (or in a working directory of the test's own: see {@link UploadPage}). A step is a
  * folder of source files ({@code stepN-.../src/main/java}: HttpServer.java and, from step 5 on,
  * the classes it uses): the whole folder is compiled once per test run, with the JDK that runs the
- * tests, then started as the step modules start theirs ({@link SpecConfig#compiledServer}), on port 0. The process handling (waiting for
- * "Listening on port N", draining the output, stopping the whole process tree) is the specs' own
- * {@link ServerProcess}.
+ * tests, then started as the step modules start theirs ({@link SpecConfig#compiledServer}), on
+ * port 0. The process handling (waiting for "Listening on port N", draining the output, stopping
+ * the whole process tree) is the specs' own {@link ServerProcess}.
  */
 final class StepServer implements AutoCloseable {
 

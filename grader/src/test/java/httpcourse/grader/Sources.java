@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ final class Sources {
      * a second faster than {@code java HttpServer.java}, which compiles it at every start. Only what
      * its edits can change is compiled, over a copy of its step's classes: HttpServer.java, the
      * files it edits, and every file that names the class of an edited file (it may call a changed
-     * method, or hold a copy of a changed constant). javac took 40 % of the grader's test CPU when
+     * method, or hold a copy of a changed constant). javac took 40 % of GraderTest's Java time when
      * it compiled every file of every one.
      */
     static List<String> compiled(KnownWrongServer server, Path folder) {
@@ -77,15 +78,23 @@ final class Sources {
         }
         Set<String> edited = new TreeSet<>(List.of(KnownWrongServer.MAIN_FILE));
         server.edits().forEach(edit -> edited.add(edit.file()));
-        List<Path> toCompile = namingTheirClasses(server.sources(), edited).stream().map(sources::resolve).toList();
+        List<Path> toCompile = namingTheirClasses(sources, edited).stream().map(sources::resolve).toList();
         return SpecConfig.compiledServer(javac(toCompile, folder));
     }
 
     /**
-     * {@code files}, with every other source that names one of their classes, and so on (none can
-     * name HttpServer.java's: a compact source file's class has no name to use).
+     * {@code files}, with every other source of {@code folder} that names one of their classes, and
+     * so on (none can name HttpServer.java's: a compact source file's class has no name to use).
      */
-    private static Set<String> namingTheirClasses(Map<String, String> sources, Set<String> files) {
+    private static Set<String> namingTheirClasses(Path folder, Set<String> files) {
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> javaFiles = Files.list(folder)) {
+            for (Path file : javaFiles.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Set<String> closed = new TreeSet<>(files);
         boolean added = true;
         while (added) {
