@@ -175,7 +175,7 @@ final class Stopping {
 
     /**
      * Fills the system's queue while the server accepts nothing, then stops the server; once the stop
-     * has begun (the idle connection closes, or new ones are refused), opens more connections at once,
+     * has begun (the idle connection closes, or new ones are refused), queues more connections at once,
      * while the server may still be emptying the queue. Adds those the system accepted to {@code accepted}.
      */
     void queueAndStop(RawConnection idle, List<RawConnection> accepted) {
@@ -189,7 +189,15 @@ final class Stopping {
             signal("CONT");
         }
         awaitTheStop(idle);
-        connectAndAsk(accepted, BURST, QUEUE_FULL_WAIT); // the system accepts them, or refuses them all
+        // Queued at once, these catch a server that accepted the whole queue before its handler ran, then
+        // stops accepting: it takes one and resets the others. (Or the system refuses them all: it stopped.)
+        if (signalIfRunning("STOP")) {
+            try {
+                connectAndAsk(accepted, BURST, QUEUE_FULL_WAIT);
+            } finally {
+                signal("CONT");
+            }
+        }
     }
 
     /**
