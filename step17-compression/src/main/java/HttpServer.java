@@ -113,9 +113,9 @@ void handleStopSignals() {
                 IO.println("Stopped at once: SIG" + signal.getName() + " during the stop");
                 Runtime.getRuntime().halt(128 + signal.getNumber()); // the status of a process killed by it
             }
-            stopAsked = System.nanoTime(); // before printing, which may wait: other threads share the console
-            connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest
             IO.println("Stopping (SIG" + signal.getName() + "): up to " + GRACE_PERIOD.toSeconds() + " s for answers");
+            stopAsked = System.nanoTime();
+            connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest
         });
     }
 }

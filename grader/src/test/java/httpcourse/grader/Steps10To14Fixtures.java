@@ -116,8 +116,8 @@ enum Steps10To14Fixtures implements KnownWrongServer {
             "threads.awaitTermination(1, TimeUnit.DAYS); // FLAW: no grace period")),
 
     /** Handles the signal, and exits at once with status 0: no grace period for the answers under way. */
-    EXITS_AT_ONCE(12, edit("stopAsked = System.nanoTime(); // before printing, which may wait: other threads share the console",
-            "System.exit(0); // FLAW: no grace period: the answers under way are cut")),
+    EXITS_AT_ONCE(12, edit("            stopAsked = System.nanoTime();\n",
+            "            System.exit(0); // FLAW: no grace period: the answers under way are cut\n")),
 
     /** Stops accepting at the signal: the connections still in the system's queue are reset with the socket. */
     QUEUE_LEFT(12, edit("while (stopAsked == 0 || System.nanoTime() - stopAsked < GRACE_PERIOD.toNanos()) {",
