@@ -54,14 +54,13 @@ public final class StopChecks {
      */
     static final long DOWNLOAD_BYTES = A_PART + 2 * MOST_BUFFERED;
     /**
-     * Connections that wait in the system's queue when the stop comes (as many as its backlog lets
-     * wait): enough that a server that closes its socket at once cannot accept them all before its
-     * signal handler runs. A JVM starts a thread for the handler: step 12 accepted 2 to 500 of them
-     * before its handler noted the stop (measured, idle and busy), and a copy that stops accepting at
-     * the signal passed in half of the runs with 200 queued. Should it accept them all first, the
-     * {@link #BURST} catches it (alone, with 1 queued, it failed that copy in 25 runs of 25).
+     * Connections that wait in the system's queue when the stop comes: a server that closes its socket
+     * at once resets those its signal handler finds there. A JVM starts a thread for the handler, and
+     * step 12 accepted 2 to 500 queued connections before its handler noted the stop (measured, idle
+     * and busy): 200 catch such a server about half of the time, and {@link #BURST} the rest. More cost
+     * a correct server its grace period on one busy core: with 1000, step 14 ran out of it.
      */
-    static final int QUEUED = 1000;
+    static final int QUEUED = 200;
     /** Connections that come at once while the stop empties the queue: few, so that a busy machine serves all in the grace period. */
     static final int BURST = 25;
     /** Requests that make the code that answers them warm (compiled) before the stop. */
