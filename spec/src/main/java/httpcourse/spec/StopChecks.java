@@ -108,8 +108,8 @@ public final class StopChecks {
                 List<RawConnection> accepted = new ArrayList<>();
                 try {
                     stop.queueAndStop(idle, accepted);
-                    stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM); // the stop waits for answers
-                    stop.assertEachAnswered(accepted);
+                    boolean graceEnded = stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM); // it waits
+                    stop.assertEachAnswered(accepted, graceEnded);
                 } finally {
                     accepted.forEach(RawConnection::close);
                 }
