@@ -116,12 +116,20 @@ final class Stopping {
                     + " answer is sent, the answers that begin during the stop saying Connection: close."));
         }
         boolean graceOver = graceMayEnd && end == Download.State.CUT
-                && download.receivedSinceTheSignal() > MOST_BUFFERED
-                && Integer.valueOf(0).equals(c.server().awaitExit(EXIT_FAIL_SAFE));
+                && download.receivedSinceTheSignal() > MOST_BUFFERED && endedItsStop(number);
         if ((end != Download.State.COMPLETE || !whole) && !graceOver) {
             throw notFinished(download, signal, number);
         }
         return graceOver;
+    }
+
+    /**
+     * Whether the server exited as a stop ends: with status 0, or with 128 + the signal's number, as a
+     * JVM does after its shutdown hooks. ON_SIGTERM judges that status; here only the answers count.
+     */
+    private boolean endedItsStop(int number) {
+        Integer status = c.server().awaitExit(EXIT_FAIL_SAFE);
+        return status != null && (status == 0 || status == 128 + number);
     }
 
     /**
@@ -238,7 +246,7 @@ final class Stopping {
         // grace period's end: then that end reset what still waited (step 14 did, on one busy core).
         boolean reset = unanswered.stream().anyMatch(answer -> answer.ending() == Exchange.Ending.RESET);
         boolean graceOver = (!reset || graceEnded) && !unanswered.isEmpty() && unanswered.size() < answers.size()
-                && Integer.valueOf(0).equals(c.server().awaitExit(EXIT_FAIL_SAFE));
+                && endedItsStop(SIGTERM);
         if (!unanswered.isEmpty() && !graceOver) {
             throw stopFailure(unanswered.size() + " of the " + answers.size() + " connections the system had"
                     + " accepted (waiting in its queue for accept()) got no answer: " + (unanswered.getFirst().ending()
