@@ -57,11 +57,15 @@ public final class StopChecks {
      * Connections that wait in the system's queue when the stop comes: a server that closes its socket
      * at once resets those its signal handler finds there. A JVM starts a thread for the handler, and
      * step 12 accepted 2 to 500 queued connections before its handler noted the stop (measured, idle
-     * and busy): 200 catch such a server about half of the time, and {@link #BURST} the rest. More cost
-     * a correct server its grace period on one busy core: with 1000, step 14 ran out of it.
+     * and busy): 200 catch such a server in about half of the runs on an idle machine, fewer on a busy
+     * one, and {@link #BURST} the rest. More cost a correct server its grace period on one busy core:
+     * with 1000, step 14 ran out of it.
      */
     static final int QUEUED = 200;
-    /** Connections that come at once while the stop empties the queue: few, so that a busy machine serves all in the grace period. */
+    /**
+     * Connections that come at once while the stop empties the queue: few, so that a busy machine
+     * serves all in the grace period.
+     */
     static final int BURST = 25;
     /** Requests that make the code that answers them warm (compiled) before the stop. */
     private static final int WARM_UP = 200;

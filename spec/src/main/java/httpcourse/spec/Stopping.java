@@ -241,9 +241,9 @@ final class Stopping {
         }
         List<Exchange> unanswered = answers.stream().filter(answer -> answer.response().length == 0).toList();
         // On a machine too busy to answer them all within the server's grace period, the last ones are
-        // closed at its end: some answered, and the stop ends with status 0. That is the grace period doing
-        // its job, not a queue left behind. A reset is the queue left behind, unless the download showed the
-        // grace period's end: then that end reset what still waited (step 14 did, on one busy core).
+        // closed at its end: some answered, and the server exits as a stop ends. That is the grace period
+        // doing its job, not a queue left behind. A reset is the queue left behind, unless the download
+        // showed the grace period's end: then that end reset what still waited (step 14 did, on one core).
         boolean reset = unanswered.stream().anyMatch(answer -> answer.ending() == Exchange.Ending.RESET);
         boolean graceOver = (!reset || graceEnded) && !unanswered.isEmpty() && unanswered.size() < answers.size()
                 && endedItsStop(SIGTERM);
