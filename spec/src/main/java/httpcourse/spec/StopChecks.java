@@ -59,7 +59,8 @@ public final class StopChecks {
      * step 12 accepted 2 to 500 queued connections before its handler noted the stop (measured, idle
      * and busy). So 200 catch such a server in about half of the runs, and {@link #BURST} most of the
      * rest: it passed in 1 full test run of 6. 1000 would catch more, but cost correct servers their
-     * grace period on one busy core (steps 12 and 13 ran out of it). The grader's tests grade it again.
+     * grace period on one busy core (steps 12, 13 and 14 each ran out of it once). GraderTest grades
+     * such a server again while it passes.
      */
     static final int QUEUED = 200;
     /**
