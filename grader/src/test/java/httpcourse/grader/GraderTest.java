@@ -151,6 +151,8 @@ class GraderTest {
         StepResult result = grading.get();
         for (int run = 2; run <= RUNS_OF_A_RACE && CAUGHT_IN_A_RACE.contains(server) && passedItsCheck(server, result);
              run++) {
+            System.out.printf("[grader test] %s passed its check in run %d of %d: graded again%n", server, run - 1,
+                    RUNS_OF_A_RACE); // how often, for whoever tunes the check
             result = grading.get();
         }
         RESULTS.put(server, result);
