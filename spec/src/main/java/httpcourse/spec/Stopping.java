@@ -175,7 +175,7 @@ final class Stopping {
             signal(signal);
             return true;
         } catch (IllegalStateException exitedMeanwhile) {
-            if (c.server().awaitExit(Duration.ZERO) != null) {
+            if (c.server().awaitExit(EXIT_FAIL_SAFE) != null) { // gone: the JVM may take a moment to notice
                 return false;
             }
             throw exitedMeanwhile;
@@ -204,7 +204,7 @@ final class Stopping {
             try {
                 connectAndAsk(accepted, BURST, QUEUE_FULL_WAIT);
             } finally {
-                signal("CONT");
+                signalIfRunning("CONT"); // one that was exiting as it stopped is gone now
             }
         }
     }
