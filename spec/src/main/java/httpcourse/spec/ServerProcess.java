@@ -106,8 +106,7 @@ public final class ServerProcess implements AutoCloseable {
                             + ") and that the command is right."), "Command: " + String.join(" ", command) + "\n");
         }
         try {
-            server.port = fixedPort == null
-                    ? server.awaitAnnouncedPort(startupTimeout)
+            server.port = fixedPort == null ? server.awaitAnnouncedPort(startupTimeout)
                     : server.awaitAcceptingPort(fixedPort, startupTimeout);
             return server;
         } catch (ServerStartException e) {
@@ -226,6 +225,11 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending SIG" + name, e);
         }
+    }
+
+    /** {@link #signal}, made ready now to be sent later without delay (not "TERM"). */
+    PreparedSignal prepareSignal(String name) {
+        return new PreparedSignal(name, serverHandle().pid());
     }
 
     /** The exit status of the process, once it has exited: 128 + N after a signal N killed it. */

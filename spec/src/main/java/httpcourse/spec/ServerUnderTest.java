@@ -205,6 +205,11 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         process.signal(name);
     }
 
+    /** {@link #signal}, made ready now to be sent later without delay: "STOP", "CONT" or "INT". */
+    PreparedSignal prepareSignal(String name) {
+        return process.prepareSignal(name);
+    }
+
     /** Waits up to {@code failSafe} for the process to exit; its exit status, or null when it runs on. */
     public Integer awaitExit(Duration failSafe) {
         return process.awaitExit(failSafe) ? process.exitStatus() : null;

@@ -168,11 +168,16 @@ final class Stopping {
 
     /** Sends a signal, unless the server has exited (or exits as it is sent): then false. */
     boolean signalIfRunning(String signal) {
+        return ifRunning(() -> signal(signal));
+    }
+
+    /** Sends a signal ({@code send}), unless the server has exited (or exits as it is sent): then false. */
+    private boolean ifRunning(Runnable send) {
         if (c.server().awaitExit(Duration.ZERO) != null) {
             return false;
         }
         try {
-            signal(signal);
+            send.run();
             return true;
         } catch (IllegalStateException exitedMeanwhile) {
             if (c.server().awaitExit(EXIT_FAIL_SAFE) != null) { // gone: the JVM may take a moment to notice
@@ -188,23 +193,27 @@ final class Stopping {
      * while the server may still be emptying the queue. Adds those the system accepted to {@code accepted}.
      */
     void queueAndStop(RawConnection idle, List<RawConnection> accepted) {
-        // Stopped (SIGSTOP), the server accepts nothing: the system completes each connection, keeps its
-        // request, and queues it for accept(), as for a server that is busy when the stop comes.
-        signal("STOP");
-        try {
-            connectAndAsk(accepted, QUEUED, QUEUE_FULL_WAIT);
-        } finally {
-            signal("TERM"); // it comes as the server goes on, its queue full
-            signal("CONT");
-        }
-        awaitTheStop(idle);
-        // Queued at once, these catch a server that accepted the whole queue before its handler ran, then
-        // stops accepting: it takes one and resets the others. (Or the system refuses them all: it stopped.)
-        if (signalIfRunning("STOP")) {
+        // The stop that catches a server that stops accepting at the signal must come at once, before its
+        // accept loop's next wait for a connection ends (step 12's is 100 ms long): a shell that waits sends it.
+        try (PreparedSignal stopAtOnce = c.server().prepareSignal("STOP")) {
+            // Stopped (SIGSTOP), the server accepts nothing: the system completes each connection, keeps its
+            // request, and queues it for accept(), as for a server that is busy when the stop comes.
+            signal("STOP");
             try {
-                connectAndAsk(accepted, BURST, QUEUE_FULL_WAIT);
+                connectAndAsk(accepted, QUEUED, QUEUE_FULL_WAIT);
             } finally {
-                signalIfRunning("CONT"); // one that was exiting as it stopped is gone now
+                signal("TERM"); // it comes as the server goes on, its queue full
+                signal("CONT");
+            }
+            awaitTheStop(idle);
+            // Queued at once, these catch such a server even if it accepted the whole queue before its handler
+            // ran: it takes one and resets the others. (Or the system refuses them all: it stopped.)
+            if (ifRunning(stopAtOnce::send)) {
+                try {
+                    connectAndAsk(accepted, BURST, QUEUE_FULL_WAIT);
+                } finally {
+                    signalIfRunning("CONT"); // one that was exiting as it stopped is gone now
+                }
             }
         }
     }
