@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,17 +273,32 @@ class GradeCommandTest {
             assertThat(problem(new Grader.ServerToGrade.Command(command, taken.getLocalPort(), Sources.sandbox(command)),
                     LIMITS)).isEqualTo(Hint.Id.PORT_IN_USE);
         }
-        assertThat(problem(new Grader.ServerToGrade.Command(command, freePort(), Sources.sandbox(command)), NEVER_READY))
-                .isEqualTo(Hint.Id.FIXED_PORT_SILENT);
+        try (Socket unused = portNothingListensOn()) {
+            assertThat(problem(new Grader.ServerToGrade.Command(command, unused.getLocalPort(), Sources.sandbox(command)),
+                    NEVER_READY)).isEqualTo(Hint.Id.FIXED_PORT_SILENT);
+        }
     }
 
     @Test
     @DisplayName("says when nothing listens at the address of a running server")
     void explainsANoServerAtTheAddress(@TempDir Path folder) throws IOException {
-        StepResult result = Grader.gradeStep(1, new Grader.ServerToGrade.Running("127.0.0.1:" + freePort(), folder), LIMITS);
-        assertThat(result.failedChecks()).isNotEmpty().allSatisfy(check -> assertThat(check.failures())
-                .allSatisfy(failure -> assertThat(failure.hints()).extracting(Hint::id)
-                        .containsExactly(Hint.Id.NOT_LISTENING)));
+        try (Socket unused = portNothingListensOn()) {
+            StepResult result = Grader.gradeStep(1, new Grader.ServerToGrade.Running("127.0.0.1:" + unused.getLocalPort(),
+                    folder), LIMITS);
+            assertThat(result.failedChecks()).isNotEmpty().allSatisfy(check -> assertThat(check.failures())
+                    .allSatisfy(failure -> assertThat(failure.hints()).extracting(Hint::id)
+                            .containsExactly(Hint.Id.NOT_LISTENING)));
+        }
+    }
+
+    /**
+     * A port that nothing listens on, and that no other server can take while the test holds it: bound,
+     * never listening. (A port found free, then let go, was taken by another test's server, once.)
+     */
+    private static Socket portNothingListensOn() throws IOException {
+        Socket held = new Socket();
+        held.bind(new InetSocketAddress(InetAddress.getByName(ServerProcess.HOST), 0));
+        return held;
     }
 
     /** The one hint of the problem that kept the step from running. */
