@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * A signal for a process, ready to go: a shell started beforehand waits for a line, then sends the
  * signal with its own kill. Sending it then starts no process, which takes tens of milliseconds on a
  * busy machine: for a check that must stop a server at a given moment ({@link Stopping#queueAndStop}).
- * Closed unsent, the shell ends and sends nothing.
+ * {@link ServerProcess#signal} prepares one and sends it at once. Closed unsent, it sends nothing.
  */
 final class PreparedSignal implements AutoCloseable {
 

@@ -2,7 +2,6 @@ package httpcourse.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +105,8 @@ public final class ServerProcess implements AutoCloseable {
                             + ") and that the command is right."), "Command: " + String.join(" ", command) + "\n");
         }
         try {
-            server.port = fixedPort == null ? server.awaitAnnouncedPort(startupTimeout)
+            server.port = fixedPort == null
+                    ? server.awaitAnnouncedPort(startupTimeout)
                     : server.awaitAcceptingPort(fixedPort, startupTimeout);
             return server;
         } catch (ServerStartException e) {
@@ -214,16 +214,8 @@ public final class ServerProcess implements AutoCloseable {
             server.destroy();
             return;
         }
-        try {
-            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(server.pid())).inheritIO().start();
-            if (!kill.waitFor(OUTPUT_FAIL_SAFE.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -s " + name + " " + server.pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending SIG" + name, e);
+        try (PreparedSignal now = new PreparedSignal(name, server.pid())) {
+            now.send();
         }
     }
 
