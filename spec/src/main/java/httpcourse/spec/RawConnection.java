@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection the spec keeps open across several writes and reads, as slow, silent and
@@ -164,7 +165,8 @@ public final class RawConnection implements AutoCloseable {
      * Sends {@code prefix}, then {@code filler} over and over, up to {@code limit} bytes in all,
      * as long as the server takes them. Returns how many bytes went out before the server closed
      * the connection: {@code limit} when it never did. A write that stays blocked longer than
-     * {@code failSafe} (a server that stopped reading without closing) ends the sending too.
+     * {@code failSafe} (a server that stopped reading without closing) ends the sending too, as
+     * does a sending that lasts ten times as long: a slow server is not cut off while it reads.
      */
     public long sendWithoutEnd(String prefix, byte filler, long limit, Duration failSafe) {
         return sendWithoutEnd(prefix, new byte[] {filler}, limit, failSafe);
@@ -177,7 +179,8 @@ public final class RawConnection implements AutoCloseable {
             chunk[i] = pattern[i % pattern.length];
         }
         long written = 0;
-        Thread watchdog = closeAfter(failSafe);
+        AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+        Thread watchdog = closeWhenStuck(lastWrite, failSafe, failSafe.multipliedBy(10));
         try {
             OutputStream out = socket.getOutputStream();
             byte[] start = prefix.getBytes(StandardCharsets.ISO_8859_1);
@@ -188,6 +191,7 @@ public final class RawConnection implements AutoCloseable {
                 int length = (int) Math.min(chunk.length, limit - written);
                 out.write(chunk, 0, length);
                 written += length;
+                lastWrite.set(System.nanoTime());
             }
             return written;
         } catch (IOException closedByServer) {
@@ -294,11 +298,21 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /** Closes the socket after {@code delay}, to unblock a write the server never reads. */
-    private Thread closeAfter(Duration delay) {
+    /**
+     * Closes the connection once no write has ended for {@code blocked} since {@code lastWrite}, or
+     * once {@code whole} has passed; unless interrupted first, when the sending ended in time.
+     */
+    private Thread closeWhenStuck(AtomicLong lastWrite, Duration blocked, Duration whole) {
+        long end = System.nanoTime() + whole.toNanos();
         Thread watchdog = new Thread(() -> {
-            Pause.sleep(delay);
-            if (!Thread.currentThread().isInterrupted()) { // interrupted: the sending ended in time
-                close();
+            while (!Thread.currentThread().isInterrupted()) {
+                long deadline = Math.min(lastWrite.get() + blocked.toNanos(), end);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    close();
+                    return;
+                }
+                Pause.sleep(Duration.ofNanos(left).plusMillis(1));
             }
         }, "raw-connection-fail-safe");
         watchdog.setDaemon(true);
