@@ -142,8 +142,9 @@ final class Bundles {
         StringBuilder args = new StringBuilder()
                 .append("# The java command's arguments, read by ").append(script).append(" as: java @grader.args\n")
                 .append("# Written by the course's grader; the options after ").append(mode)
-                .append(" are those it grades with (./grade.sh --help).\n")
-                .append("-cp\n").append(quoted(String.join(":", jars))).append('\n')
+                .append(" are those it grades with (./grade.sh --help).\n");
+        Grade.JVM_OPTIONS.forEach(option -> args.append(option).append('\n'));
+        args.append("-cp\n").append(quoted(String.join(":", jars))).append('\n')
                 .append(MAIN).append('\n').append(mode).append('\n');
         gradingArgs.forEach(arg -> args.append(quoted(arg)).append('\n'));
         Files.writeString(root.resolve("grader.args"), args, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@
 //DEPS org.junit.jupiter:junit-jupiter:6.1.3
 //DEPS org.assertj:assertj-core:3.27.7
 //DEPS info.picocli:picocli:4.7.7
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 //SOURCES *.java ../../../../../../spec/src/main/java/httpcourse/spec/*.java
 //FILES META-INF/services/org.assertj.core.presentation.Representation=../../../../../../spec/src/main/resources/META-INF/services/org.assertj.core.presentation.Representation
 //FILES httpcourse/grader/platforms/setup.sh=../../../resources/httpcourse/grader/platforms/setup.sh
@@ -48,6 +49,14 @@ public final class Grade {
     static final int PASSED = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+
+    /**
+     * The options of the JVM that runs the grader, in each of its launchers (grade.sh, grade.cmd,
+     * jbang's //JAVA_OPTIONS above, the platforms' grader.args): C1 alone and the serial collector.
+     * The grader mostly waits on servers; so a grading costs a fifth less CPU (step 16's whole spec:
+     * 9.5 s instead of 11.9), and takes no longer.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private Grade() {
     }

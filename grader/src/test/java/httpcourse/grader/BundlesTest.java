@@ -72,6 +72,7 @@ class BundlesTest {
             assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(name -> name.matches("spec(-.+)?\\.jar"));
         }
         assertThat(Files.readString(source.resolve("setup.sh"))).contains("temurin-25-jdk", "packages.adoptium.net");
+        assertThat(Files.readAllLines(source.resolve("grader.args"))).containsSubsequence(Grade.JVM_OPTIONS);
         assertThat(Files.readAllLines(source.resolve("grader.args"))).containsSubsequence("httpcourse.grader.Grade",
                 "--gradescope", "\"--step\"", "\"1\"", "\"--points\"", "\"10\"", "\"--command\"",
                 "\"java {dir}/HttpServer.java\"");
