@@ -297,10 +297,10 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
-    /** Closes the socket after {@code delay}, to unblock a write the server never reads. */
     /**
-     * Closes the connection once no write has ended for {@code blocked} since {@code lastWrite}, or
-     * once {@code whole} has passed; unless interrupted first, when the sending ended in time.
+     * Closes the socket once no write has ended for {@code blocked} since {@code lastWrite}, or once
+     * {@code whole} has passed, to unblock a write the server never reads; unless interrupted first,
+     * when the sending ended in time.
      */
     private Thread closeWhenStuck(AtomicLong lastWrite, Duration blocked, Duration whole) {
         long end = System.nanoTime() + whole.toNanos();
