@@ -37,6 +37,10 @@ enum ExtensionFixtures implements KnownWrongServer {
                         out.flush(); // (RFC 9110 §10.1.1: not to HTTP/1.0, which knows no 100)
             """, "            // FLAW: no \"100 Continue\": the client waits for it, the server for the body\n")),
 
+    /** "100 Continue" without the empty line that ends its head: the client reads the final answer as its headers. */
+    CONTINUE_WITHOUT_EMPTY_LINE(15, in("Upload.java", "\"HTTP/1.1 100 Continue\\r\\n\\r\\n\"",
+            "\"HTTP/1.1 100 Continue\\r\\n\" /* FLAW: no empty line */")),
+
     /** No limit on an upload's size: a client may fill the disk. */
     NO_UPLOAD_LIMIT(15, in("Upload.java", "static final int LIMIT = 16 * 1024 * 1024;",
             "static final int LIMIT = Integer.MAX_VALUE; // FLAW: no limit")),
@@ -126,6 +130,10 @@ enum ExtensionFixtures implements KnownWrongServer {
                         return whole.with(List.of("Accept-Ranges: bytes"));""", """
             !validators.stillMatch(request.headers().get("if-range"))) {
                         return whole; // FLAW: no Accept-Ranges""")),
+
+    /** The first bytes of the file, not those the range names: the bytes before it never skipped. */
+    RANGE_FROM_THE_START(16, in("Ranges.java", "        whole.body().skipNBytes(first);\n",
+            "        // FLAW: the first bytes never skipped\n")),
 
     /** Content-Range with the end excluded, as Java's ranges are: "bytes 0-10/N" for the bytes 0 to 9. */
     CONTENT_RANGE_END_EXCLUDED(16, in("Ranges.java", "\"Content-Range: bytes \" + first + \"-\" + last + \"/\" + length",

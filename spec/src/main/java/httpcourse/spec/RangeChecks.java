@@ -124,11 +124,13 @@ public final class RangeChecks {
                 .because(Hint.Id.RANGE_FORMS, why).bytesBecause(Hint.Id.RANGE_FORMS, why));
     }
 
+    /** One range: a wrong status, or a 206 with other bytes (not another file: this one's other part), is the range misread. */
     private static void checkPart(Checking c, String path, String range, long first, long last) {
+        String why = "Range: " + range + " asks for part of the file: answer 206 Partial Content with bytes " + first
+                + " to " + last + " (counted from 0, both in; skip the " + first + " before them), Content-Range: bytes "
+                + first + "-" + last + "/N, and their Content-Length (RFC 9110 §14.1.2, §15.3.7). Read Range only"
+                + " when it is one range of bytes; otherwise send the whole file.";
         c.check(c.send(get(path, "Range: " + range)), c.filePart(path, first, last).when("Range: " + range)
-                .because(Hint.Id.RANGE_IGNORED, "Range: " + range + " asks for part of the file: answer 206 Partial"
-                        + " Content with bytes " + first + " to " + last + " (counted from 0, both in), Content-Range:"
-                        + " bytes " + first + "-" + last + "/N, and their Content-Length (RFC 9110 §14.1.2, §15.3.7)."
-                        + " Read Range only when it is one range of bytes; otherwise send the whole file."));
+                .because(Hint.Id.RANGE_IGNORED, why).bytesBecause(Hint.Id.RANGE_IGNORED, why));
     }
 }

@@ -107,11 +107,12 @@ public final class UploadChecks {
             }
             if (first.response().length == 0 || !status(first).equals("100")) {
                 throw FailureReport.failure("A PUT said Expect: 100-continue, and got no \"100 Continue\" before"
-                        + " its body.", null, new ServerReply(first, c.server()), List.of(new Hint(
-                        Hint.Id.UPLOAD_CONTINUE_MISSING, "\"Expect: 100-continue\" says: the client waits for a word"
-                        + " before it sends its body (curl does, for uploads over 1 MiB). Once the upload may go on"
-                        + " (its path and size are fine), write \"HTTP/1.1 100 Continue\", an empty line, and flush;"
-                        + " then read the body (RFC 9110 §10.1.1).")));
+                        + " its body.", null, new ServerReply(first, c.server()), List.of(continueHint()));
+            }
+            if (first.ending() == Exchange.Ending.NOT_CLOSED) { // its head never ended
+                throw FailureReport.failure("A PUT said Expect: 100-continue, and got \"100 Continue\" without the"
+                        + " empty line that ends its head: a client reads the final answer's status line as one of"
+                        + " its headers.", null, new ServerReply(first, c.server()), List.of(continueHint()));
             }
             Instant sent = Instant.now();
             connection.send(latin1(body));
@@ -286,6 +287,13 @@ public final class UploadChecks {
             AT_ONCE, ONLY_IN_UPLOADS, DISK_FULL);
 
     // ---- Helpers ------------------------------------------------------------------------------
+
+    private static Hint continueHint() {
+        return new Hint(Hint.Id.UPLOAD_CONTINUE_MISSING, "\"Expect: 100-continue\" says: the client waits for a word"
+                + " before it sends its body (curl does, for uploads over 1 MiB). Once the upload may go on (its path"
+                + " and size are fine), write \"HTTP/1.1 100 Continue\", an empty line, and flush; then read the"
+                + " body (RFC 9110 §10.1.1).");
+    }
 
     private static Expected created(String path, String situation) {
         return Expected.created(path).when(situation).because(Hint.Id.UPLOAD_NOT_CREATED, "A PUT that makes a new"
