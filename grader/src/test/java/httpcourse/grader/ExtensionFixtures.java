@@ -41,6 +41,9 @@ enum ExtensionFixtures implements KnownWrongServer {
     CONTINUE_WITHOUT_EMPTY_LINE(15, in("Upload.java", "\"HTTP/1.1 100 Continue\\r\\n\\r\\n\"",
             "\"HTTP/1.1 100 Continue\\r\\n\" /* FLAW: no empty line */")),
 
+    /** The part file named like any other: GET serves the half-written upload under that name. */
+    PART_NOT_HIDDEN(15, in("Upload.java", "\".upload-\", \".part\"", "\"upload-\", \".part\" /* FLAW: not hidden */")),
+
     /** No limit on an upload's size: a client may fill the disk. */
     NO_UPLOAD_LIMIT(15, in("Upload.java", "static final int LIMIT = 16 * 1024 * 1024;",
             "static final int LIMIT = Integer.MAX_VALUE; // FLAW: no limit")),

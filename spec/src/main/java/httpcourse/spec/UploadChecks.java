@@ -17,6 +17,7 @@ import static httpcourse.spec.UploadsFolder.fill;
 import static httpcourse.spec.UploadsFolder.onDisk;
 import static httpcourse.spec.UploadsFolder.size;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,13 @@ public final class UploadChecks {
                             + " the body to a hidden file beside it (Files.createTempFile(folder, \".upload-\","
                             + " \".part\")), and rename that once whole (Files.move, ATOMIC_MOVE): the file appears"
                             + " whole, in one step, or not at all."));
+            for (String part : entries(c).stream().filter(name -> !before.contains(name)).sorted().toList()) {
+                String url = WebRoot.UPLOADS + URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+                c.check(c.get(url), c.notFound().when("a GET of " + url + ", the file the upload under way is written"
+                        + " to").because(Hint.Id.UPLOAD_HALF_SEEN, "GET served the part file of an upload under way: a"
+                        + " reader can fetch half an upload under that name. Give the part file a hidden name (a dot"
+                        + " first: Files.createTempFile(folder, \".upload-\", \".part\")), which GET never serves."));
+            }
         } // the client leaves, half of its body sent
         List<String> left = awaitEntries(c, before);
         if (!left.isEmpty()) {
