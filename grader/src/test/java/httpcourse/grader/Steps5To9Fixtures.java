@@ -187,6 +187,14 @@ enum Steps5To9Fixtures implements KnownWrongServer {
             "if (!version.equals(\"HTTP/1.0\") && (host == null || host.contains(\",\"))) {",
             "if (false) { // FLAW: Host never checked")),
 
+    /** Header names compared in their letter case: "HOST: localhost" is no Host header, and gets 400. */
+    HOST_NAME_CASE(7, in("Request.java", "header.group(1).toLowerCase(Locale.ROOT)",
+            "header.group(1).replace(\"Host\", \"host\") /* FLAW: only Host and host are known */")),
+
+    /** Only HTTP/1.0 and HTTP/1.1 served: a later HTTP/1.x refused with 505, where it is read as 1.1. */
+    LATER_MINOR_VERSION_REFUSED(7, in("Request.java", "if (!version.startsWith(\"HTTP/1.\")) {",
+            "if (!version.equals(\"HTTP/1.0\") && !version.equals(\"HTTP/1.1\")) { // FLAW: HTTP/1.2 refused")),
+
     /** The version never checked: HTTP/2.0 and HTTP/0.9 served as HTTP/1.x. */
     VERSION_NOT_CHECKED(7, in("Request.java", "if (!version.startsWith(\"HTTP/1.\")) {",
             "if (false) { /* FLAW: any version */")),
@@ -235,6 +243,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     /** Only a path as target: a whole URL gets 400. */
     ABSOLUTE_FORM_REFUSED(8, in("Htdocs.java", "ABSOLUTE_FORM.matcher(target)",
             "ABSOLUTE_FORM.matcher(\"\") /* FLAW: a URL never matches */")),
+
+    /** The scheme of a whole URL read in lower case only: HTTP://localhost/ipsum.html refused. */
+    SCHEME_CASE_SENSITIVE(8, in("Htdocs.java", "Pattern.compile(\"(?i)http://[^/?#]*/?(.*)\");",
+            "Pattern.compile(\"http://[^/?#]*/?(.*)\"); // FLAW: the scheme in lower case only")),
 
     /** Decoded, never normalized: "sub/.." is left in the path, and its ".." counts as a hidden name. */
     NOT_NORMALIZED_AFTER_DECODING(8, in("Htdocs.java", "return Path.of(ROOT + decoded).normalize();",

@@ -132,6 +132,14 @@ public final class ClearNoChecks {
                         new Case("an HTTP/1.1 request with two Host headers",
                                 "GET / HTTP/1.1\r\nHost: localhost\r\nHost: example.org\r\n\r\n",
                                 Hint.Id.HOST_NOT_CHECKED, why)));
+                for (String name : List.of("host", "HOST")) { // one header, whatever the letter case of its name
+                    String request = "GET / HTTP/1.1\r\n" + name + ": localhost\r\n\r\n";
+                    c.inCase("an HTTP/1.1 request with " + name + ":", () -> c.check(c.send(request), c.root()
+                            .when("an HTTP/1.1 request whose Host header is named " + name).because(
+                                    Hint.Id.HEADER_NAME_CASE, "A header's name is case-insensitive (RFC 9110 §5.1):"
+                                            + " Host, host and HOST are one header. Compare names in one letter case"
+                                            + " (toLowerCase(Locale.ROOT) as you read them).")));
+                }
             });
 
     public static final Check VERSIONS =
@@ -141,6 +149,11 @@ public final class ClearNoChecks {
                 refuseEach(c, "505 HTTP Version Not Supported", List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9").stream()
                         .map(version -> new Case("GET / " + version, "GET / " + version + "\r\n\r\n",
                                 Hint.Id.VERSION_NOT_CHECKED, why)).toList());
+                String later = "GET / HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+                c.inCase("GET / HTTP/1.2", () -> c.check(c.send(later),
+                        c.root().when("GET / HTTP/1.2, a later minor version").because("A later HTTP/1.x is"
+                                + " HTTP/1.1 to a server that knows no more (RFC 9110 §2.5): serve it; only another"
+                                + " major version gets 505.")));
             });
 
     public static final Check URI_TOO_LONG =

@@ -123,11 +123,16 @@ public final class UrlChecks {
     });
 
     public static final Check ABSOLUTE_FORM = check("accepts a whole URL as target, as proxies get:"
-            + " http://localhost/ipsum.html (RFC 9112 §3.2.2)", c -> c.check(
-                    c.send("GET http://localhost:8000/ipsum.html HTTP/1.1\r\nHost: localhost:8000\r\n\r\n"),
-                    c.file("/ipsum.html").when("an absolute URL").because(Hint.Id.ABSOLUTE_FORM_REFUSED, "A server"
-                            + " must accept the absolute form http://host/path as target too, and serve its path"
-                            + " (RFC 9112 §3.2.2): a client sends it to a proxy, and HTTP/2 to HTTP/1 gateways do.")));
+            + " http://localhost/ipsum.html (RFC 9112 §3.2.2)", c -> {
+                for (String url : List.of("http://localhost:8000/ipsum.html", "HTTP://localhost:8000/ipsum.html")) {
+                    String request = "GET " + url + " HTTP/1.1\r\nHost: localhost:8000\r\n\r\n";
+                    c.inCase("GET " + url, () -> c.check(c.send(request), c.file("/ipsum.html")
+                            .when("an absolute URL").because(Hint.Id.ABSOLUTE_FORM_REFUSED, "A server must accept"
+                                    + " the absolute form http://host/path as target too, its scheme in any letter"
+                                    + " case (RFC 3986 §3.1), and serve its path (RFC 9112 §3.2.2): a client sends"
+                                    + " it to a proxy, and HTTP/2 to HTTP/1 gateways do.")));
+                }
+            });
 
     public static final Check TARGET_WITHOUT_SLASH = check("answers 400 Bad Request to a target that is neither a path"
             + " nor a URL: ipsum.html", c -> c.check(c.get("ipsum.html"), c.error("400 Bad Request")
