@@ -103,6 +103,19 @@ final class Report {
         out.print(indent(stops.get(0), "    "));
     }
 
+    /**
+     * Whether two failures' hints are the same but for what they quote of the answer: a hint that shows
+     * the server's Date or Last-Modified differs from one answer to the next, its mistake does not.
+     */
+    static boolean sameHints(List<Hint> these, List<Hint> those) {
+        return these.stream().map(Report::withoutQuotes).toList()
+                .equals(those.stream().map(Report::withoutQuotes).toList());
+    }
+
+    private static String withoutQuotes(Hint hint) {
+        return hint.id() + ": " + hint.text().replaceAll("\"[^\"]*\"", "\"…\"");
+    }
+
     private static void failures(PrintStream out, List<StepResult.Check> failed, boolean verbose) {
         if (failed.isEmpty()) {
             return;
@@ -124,7 +137,7 @@ final class Report {
                     fullReports++;
                 } else {
                     out.print(failure.hints().isEmpty() ? indent(failure.headline(), "    ")
-                            : failure.hints().equals(shownAbove) ? "    (the same hint"
+                            : sameHints(failure.hints(), shownAbove) ? "    (the same hint"
                                     + (shownAbove.size() == 1 ? "" : "s") + " as above)\n"
                             : indent(Hint.render(failure.hints()), "    "));
                     hintsOnly++;

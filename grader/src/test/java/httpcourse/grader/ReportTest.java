@@ -57,6 +57,20 @@ class ReportTest {
     }
 
     @Test
+    @DisplayName("says \"the same hint as above\" after one that differs only in what it quotes (the answer's Date)")
+    void repeatsAHintThatQuotesTheAnswer() {
+        String why = "Date must be IMF-fixdate. Got ";
+        Hint monday = new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, why + "\"Monday, 07 Dec 2026 13:00:40 GMT\".");
+        Hint later = new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, why + "\"Monday, 07 Dec 2026 13:00:41 GMT\".");
+        Hint other = new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, why + "a Date of another form.");
+        String report = text(step(failed("a"), failed("b"), failed("c"),
+                failed("d", monday), failed("e", later), failed("f", other)), false);
+        assertThat(report).containsSubsequence("✗ d", "13:00:40", "✗ e", "(the same hint as above)", "✗ f",
+                "another form");
+        assertThat(report).doesNotContain("13:00:41").containsOnlyOnce("(the same hint as above)");
+    }
+
+    @Test
     @DisplayName("says \"the same hint as above\" only after that very hint, and shows a failure without a hint by its first line")
     void repeatsOnlyTheSameHint() {
         String report = text(step(failed("a"), failed("b"), failed("c"), // the first three in full
