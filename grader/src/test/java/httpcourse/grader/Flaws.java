@@ -156,6 +156,7 @@ final class Flaws {
             new Flaw(OPTION_CASE_KEPT, 10, KeepAliveChecks.OPTIONS_IN_ANY_CASE, Hint.Id.CONNECTION_OPTION_CASE),
             new Flaw(OPTION_LIST_NOT_SPLIT, 10, KeepAliveChecks.OPTIONS_IN_ANY_CASE, Hint.Id.CONNECTION_OPTION_LIST),
             new Flaw(BUFFER_PER_REQUEST, 10, KeepAliveChecks.PIPELINED, Hint.Id.PIPELINED_REQUEST_LOST),
+            new Flaw(NO_FLUSH_BETWEEN_ANSWERS, 10, BasicChecks.ANSWERS_A_BROWSER, Hint.Id.NO_ANSWER_KEPT_OPEN),
             new Flaw(NO_REQUEST_LIMIT, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.NO_REQUEST_LIMIT),
             new Flaw(NO_IDLE_TIMEOUT, 10, KeepAliveChecks.IDLE_CLOSED, Hint.Id.IDLE_CONNECTION_KEPT),
             new Flaw(HEAD_TIMED_PER_CONNECTION, 10, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.HEAD_TIMED_PER_CONNECTION),
@@ -254,6 +255,8 @@ final class Flaws {
             LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
             KEEPS_ACCEPTING, "the connections that come during its stop wait in the system's queue, never accepted: the"
                     + " drained queue's check fails or passes as its last connections come before its last accept()",
+            NO_FLUSH_BETWEEN_ANSWERS, "every check that waits for an answer on a kept connection fails the same way, each"
+                    + " after the response timeout, and some with the hint of what they look at",
             HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
                     + " busy (the 10 000 requests of one connection, say)");
 

@@ -25,6 +25,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     BUFFER_PER_REQUEST(10, edit("        in.startRequest();\n",
             "        in = new LimitedInput(client); // FLAW: a new buffer for every request\n")),
 
+    /** An answer flushed only when its connection ends: on a kept connection, the client waits for it. */
+    NO_FLUSH_BETWEEN_ANSWERS(10, edit("        out.flush();\n        in.startRequest();\n",
+            "        in.startRequest(); // FLAW: the answer is not flushed\n")),
+
     /** No limit on the requests of one connection. */
     NO_REQUEST_LIMIT(10, edit("final int REQUESTS_PER_CONNECTION = 1000;",
             "final int REQUESTS_PER_CONNECTION = Integer.MAX_VALUE; // FLAW: no limit")),

@@ -72,7 +72,8 @@ public final class Hints {
                     hints.add(new Hint(Hint.Id.NO_ANSWER_KEPT_OPEN, "The server sent nothing and kept the connection"
                             + " open (waited " + exchange.waited().toSeconds() + " s): it never answered. Is it still"
                             + " reading, waiting for bytes that never come (read up to the empty line, not until the"
-                            + " connection closes; a line may end with \\n alone)? Or busy with another connection?"));
+                            + " connection closes; a line may end with \\n alone)? Or busy with another connection? Or"
+                            + " is its answer still in a buffer it never flushed (a BufferedOutputStream, a PrintWriter)?"));
                     return hints;
                 }
                 hints.add(new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer"
