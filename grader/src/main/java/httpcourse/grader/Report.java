@@ -107,7 +107,7 @@ final class Report {
      * Whether two failures' hints are the same but for what they quote of the answer: a hint that shows
      * the server's Date or Last-Modified differs from one answer to the next, its mistake does not.
      */
-    static boolean sameHints(List<Hint> these, List<Hint> those) {
+    private static boolean sameHints(List<Hint> these, List<Hint> those) {
         return these.stream().map(Report::withoutQuotes).toList()
                 .equals(those.stream().map(Report::withoutQuotes).toList());
     }

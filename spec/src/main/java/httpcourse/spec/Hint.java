@@ -18,7 +18,7 @@ public record Hint(Id id, String text) implements Serializable {
     private static final String PREFIX = "Hint: ";
 
     /**
-     * The mistakes a hint can name. docs/instructors.md lists them with the beginning of their text;
+     * The mistakes a hint can name. docs/hints.md lists them with the beginning of their text;
      * the grader's tests show, for each, a wrong server that gets it.
      */
     public enum Id {

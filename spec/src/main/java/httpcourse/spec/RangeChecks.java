@@ -124,7 +124,10 @@ public final class RangeChecks {
                 .because(Hint.Id.RANGE_FORMS, why).bytesBecause(Hint.Id.RANGE_FORMS, why));
     }
 
-    /** One range: a wrong status, or a 206 with other bytes (not another file: this one's other part), is the range misread. */
+    /**
+     * One range: a wrong status, or a 206 with other bytes (this file's other part, where the general hints
+     * would name another file), is the range misread.
+     */
     private static void checkPart(Checking c, String path, String range, long first, long last) {
         String why = "Range: " + range + " asks for part of the file: answer 206 Partial Content with bytes " + first
                 + " to " + last + " (counted from 0, both in; skip the " + first + " before them), Content-Range: bytes "

@@ -14,6 +14,7 @@ import static httpcourse.spec.UploadsFolder.awaitEntries;
 import static httpcourse.spec.UploadsFolder.awaitNewEntries;
 import static httpcourse.spec.UploadsFolder.entries;
 import static httpcourse.spec.UploadsFolder.fill;
+import static httpcourse.spec.UploadsFolder.newEntries;
 import static httpcourse.spec.UploadsFolder.onDisk;
 import static httpcourse.spec.UploadsFolder.size;
 
@@ -155,7 +156,7 @@ public final class UploadChecks {
                             + " the body to a hidden file beside it (Files.createTempFile(folder, \".upload-\","
                             + " \".part\")), and rename that once whole (Files.move, ATOMIC_MOVE): the file appears"
                             + " whole, in one step, or not at all."));
-            for (String part : entries(c).stream().filter(name -> !before.contains(name)).sorted().toList()) {
+            for (String part : newEntries(c, before)) {
                 String url = WebRoot.UPLOADS + URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
                 c.check(c.get(url), c.notFound().when("a GET of " + url + ", the file the upload under way is written"
                         + " to").because(Hint.Id.UPLOAD_HALF_SEEN, "GET served the part file of an upload under way: a"

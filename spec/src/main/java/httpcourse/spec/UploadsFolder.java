@@ -43,6 +43,11 @@ final class UploadsFolder {
         }
     }
 
+    /** The names in htdocs/uploads that are not in {@code before}, sorted. */
+    static List<String> newEntries(Checking c, Set<String> before) {
+        return entries(c).stream().filter(name -> !before.contains(name)).sorted().toList();
+    }
+
     /**
      * Waits until the uploads folder holds {@code count} names more than {@code before}, up to the fail-safe,
      * running {@code eachSecond} once a second: a server that reads an upload within a time per read (the
@@ -50,7 +55,7 @@ final class UploadsFolder {
      */
     static void awaitNewEntries(Checking c, Set<String> before, int count, Runnable eachSecond) {
         long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
-        for (int waits = 1; entries(c).stream().filter(name -> !before.contains(name)).count() < count
+        for (int waits = 1; newEntries(c, before).size() < count
                 && System.nanoTime() < deadline; waits++) {
             Pause.sleep(Duration.ofMillis(20)); // a server that keeps the body in memory writes nothing till the end
             if (waits % 50 == 0) {
@@ -63,7 +68,7 @@ final class UploadsFolder {
     static List<String> awaitEntries(Checking c, Set<String> before) {
         long deadline = System.nanoTime() + DISK_FAIL_SAFE.toNanos();
         List<String> left;
-        while (!(left = entries(c).stream().filter(name -> !before.contains(name)).sorted().toList()).isEmpty()
+        while (!(left = newEntries(c, before)).isEmpty()
                 && System.nanoTime() < deadline) {
             Pause.sleep(Duration.ofMillis(20));
         }
