@@ -96,7 +96,8 @@ final class Options {
     private PlatformOptions platforms = new PlatformOptions();
 
     @Option(names = "--timeout", paramLabel = "S",
-            description = "seconds a response may take, until the connection closes (default 5)")
+            description = "seconds a response may take, until the connection closes (default 5; once a server has"
+                    + " left one open, 1 s after its last byte)")
     private double responseSeconds = Grader.Limits.DEFAULT.response().toMillis() / 1000.0;
 
     @Option(names = "--startup-timeout", paramLabel = "S",

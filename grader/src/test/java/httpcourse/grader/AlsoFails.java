@@ -51,6 +51,9 @@ final class AlsoFails {
             case BARE_LINE_ENDINGS, NO_STATUS_LINE, HTTP_1_1_STATUS_LINE, HEAD_NEVER_ENDS, HEADER_LINES,
                  TRAILING_LINE_BREAK, EXTRA_BYTES, HEAD_IN_A_WRITER, HARD_CODED_BODY ->
                     everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            // Every answer's connection stays open, but where the byte it waits for comes: the last piece of a
+            // request in pieces, a lone \n after the \r that ended its head.
+            case NEVER_CLOSES -> everyCheckBut(server, BasicChecks.IN_PIECES, BasicChecks.LOOPBACK_ONLY);
             // Its page stands in for index.html until the spec's edit of the file puts the generated one back.
             case TAMPERS_WITH_ITS_WEB_ROOT -> failing(Hint.Id.NOT_THE_GENERATED_FILE, BasicChecks.ANSWERS_A_BROWSER,
                     BasicChecks.BARE_LINE_FEEDS, BasicChecks.IN_PIECES, BasicChecks.IN_A_ROW,
@@ -88,6 +91,8 @@ final class AlsoFails {
         return switch (server) {
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            // Most checks send HTTP/1.0 without Host, as nc does: all of step 7's but the browser-like head.
+            case HOST_ASKED_OF_HTTP10 -> everyCheckBut(server, ClearNoChecks.LARGE_HEAD);
             // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still
             // answers), the typed texts; ASCII pages, binary files, and the errors' texts (plain ASCII) pass.
             case CONTENT_LENGTH_IN_CHARACTERS -> everyCheckBut(server, ArticleChecks.NAMED_FILE, ArticleChecks.ABOUT,
@@ -139,6 +144,7 @@ final class AlsoFails {
                     UrlChecks.FOLDER_WITHOUT_INDEX);
             case IF_NONE_MATCH_IGNORED -> failing(Hint.Id.IF_NONE_MATCH_IGNORED, CachingChecks.NONE_MATCH_WINS,
                     CachingChecks.HEAD_NONE_MATCH);
+            case TAG_QUOTES_STRIPPED -> failing(Hint.Id.IF_NONE_MATCH_TAG_MISSED, CachingChecks.HEAD_NONE_MATCH);
             // Every check that asks for the ETag twice.
             case ETAG_UNSTABLE -> failing(Hint.Id.ETAG_UNSTABLE, CachingChecks.MODIFIED_SINCE,
                     CachingChecks.NONE_MATCH_WINS, CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);

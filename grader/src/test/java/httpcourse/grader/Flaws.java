@@ -116,6 +116,7 @@ final class Flaws {
             new Flaw(VERSION_NOT_CHECKED, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_NOT_CHECKED),
             new Flaw(LATER_MINOR_VERSION_REFUSED, 7, ClearNoChecks.VERSIONS, Hint.Id.WRONG_STATUS),
             new Flaw(HOST_NAME_CASE, 7, ClearNoChecks.HOST, Hint.Id.HEADER_NAME_CASE),
+            new Flaw(HOST_ASKED_OF_HTTP10, 7, BasicChecks.ANSWERS_GET, Hint.Id.HOST_ASKED_OF_HTTP10),
             new Flaw(LIMITS_CLOSE_THE_CONNECTION, 7, ClearNoChecks.URI_TOO_LONG, Hint.Id.ERROR_BY_CLOSING),
             new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
             new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
@@ -142,6 +143,7 @@ final class Flaws {
             new Flaw(IF_MODIFIED_SINCE_EQUALITY, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_EQUALITY),
             new Flaw(NOT_MODIFIED_FOR_A_NEWER_FILE, 9, CachingChecks.MODIFIED, Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE),
             new Flaw(IF_NONE_MATCH_IGNORED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_IGNORED),
+            new Flaw(TAG_QUOTES_STRIPPED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_TAG_MISSED),
             new Flaw(IF_NONE_MATCH_LIST, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_LIST),
             new Flaw(IF_NONE_MATCH_WEAK, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_WEAK),
             new Flaw(IF_NONE_MATCH_STAR, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_STAR),
@@ -249,7 +251,6 @@ final class Flaws {
      * would cost much waiting and prove nothing about their hint.
      */
     static final Map<KnownWrongServer, String> ON_THEIR_CHECK_ONLY = Map.of(
-            NEVER_CLOSES, "every check would wait for the response timeout",
             STEP_4_IN_A_CROWD, "step 4 has none of step 5's limits: SpecsDiscriminateTest shows which check teaches them",
             NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
             LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",

@@ -266,6 +266,18 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("waits a response timeout for the first connection a server leaves open, then 1 s after each last byte")
+    void waitsLessOnceAConnectionWasLeftOpen() {
+        List<String> reports = RESULTS.get(NEVER_CLOSES).failedChecks().stream()
+                .flatMap(check -> check.failures().stream()).map(StepResult.Failure::report).toList();
+        assertThat(reports.getFirst()).contains("the connection was still open after " + LIMITS.response().toSeconds()
+                + " s");
+        assertThat(reports.subList(1, reports.size())).isNotEmpty().allSatisfy(report -> assertThat(report)
+                .contains("the connection was still open 1 s after the last byte (the server left a connection"
+                        + " open before"));
+    }
+
+    @Test
     @DisplayName("starts a crashed server again: the crash costs only the check that caused it, and is reported once")
     void restartsACrashedServer() {
         StepResult result = RESULTS.get(DIES_ON_EMPTY_CONNECTION);

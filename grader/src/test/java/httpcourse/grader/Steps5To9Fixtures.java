@@ -187,6 +187,11 @@ enum Steps5To9Fixtures implements KnownWrongServer {
             "if (!version.equals(\"HTTP/1.0\") && (host == null || host.contains(\",\"))) {",
             "if (false) { // FLAW: Host never checked")),
 
+    /** Host asked of every version: an HTTP/1.0 request without one, as nc sends it, gets 400. */
+    HOST_ASKED_OF_HTTP10(7, in("Request.java",
+            "if (!version.equals(\"HTTP/1.0\") && (host == null || host.contains(\",\"))) {",
+            "if (host == null || host.contains(\",\")) { // FLAW: HTTP/1.0 too")),
+
     /** Header names compared in their letter case: "HOST: localhost" is no Host header, and gets 400. */
     HOST_NAME_CASE(7, in("Request.java", "header.group(1).toLowerCase(Locale.ROOT)",
             "header.group(1).replace(\"Host\", \"host\") /* FLAW: only Host and host are known */")),
@@ -295,6 +300,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     /** If-None-Match never read. */
     IF_NONE_MATCH_IGNORED(9, in("Validators.java", "String noneMatch = headers.get(\"if-none-match\");",
             "String noneMatch = null; // FLAW: If-None-Match never read")),
+
+    /** The client's tags compared without their quotes, with the server's own quoted tag: only * matches. */
+    TAG_QUOTES_STRIPPED(9, in("Validators.java", ".replaceFirst(\"^W/\", \"\")",
+            ".replaceFirst(\"^W/\", \"\").replace(\"\\\"\", \"\") /* FLAW: quotes taken off the client's tags only */")),
 
     /** If-None-Match compared whole with the tag: a list never matches. */
     IF_NONE_MATCH_LIST(9, in("Validators.java", "Stream.of(noneMatch.split(\",\"))",

@@ -93,8 +93,9 @@ public final class CachingChecks {
             + " alone, in a list, weak, or *", c -> {
                 String etag = etagOf(c, SiteFiles.DATED);
                 String weak = etag.startsWith("W/") ? etag : "W/" + etag;
+                Hint missed = readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED);
                 for (NoneMatch form : List.of(
-                        new NoneMatch("the file's ETag", etag, Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED),
+                        new NoneMatch("the file's ETag", etag, missed.id(), missed.text()),
                         new NoneMatch("a list with the file's ETag", "\"a-" + token(c) + "\", " + etag + ", \"b\"",
                                 Hint.Id.IF_NONE_MATCH_LIST, "If-None-Match is a list of tags, separated by commas: a"
                                 + " browser that holds several copies sends all their tags. Split the list, and look"
@@ -122,7 +123,7 @@ public final class CachingChecks {
                             Hint.Id.IF_MODIFIED_SINCE_WINS, "The tags say the client's copy is another one;"
                             + " If-Modified-Since is ignored beside If-None-Match (RFC 9110 §13.1.3, §13.2.2): a tag"
                             + " is surer than a time (a file can change twice in a second). Look at If-Modified-Since"
-                            + " only when there is no If-None-Match.") : noneMatchIgnored();
+                            + " only when there is no If-None-Match.") : noneMatchIgnored(c, etag);
                     c.check(answer, c.file(SiteFiles.DATED).when("If-None-Match: another tag, and"
                             + " If-Modified-Since: the file's time").because(mistake.id(), mistake.text()));
                 }
@@ -160,7 +161,7 @@ public final class CachingChecks {
         Timed answer = c.send(ifNoneMatch("HEAD", SiteFiles.DATED, etag));
         Hint mistake = isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(Hint.Id.HEAD_NOT_CONDITIONAL,
                 "HEAD gets the answer GET would get, without body (RFC 9110 §9.3.2): for a copy that is still good,"
-                        + " that is 304 Not Modified. Check If-None-Match for HEAD as for GET.") : noneMatchIgnored();
+                        + " that is 304 Not Modified. Check If-None-Match for HEAD as for GET.") : noneMatchIgnored(c, etag);
         c.check(answer, notModified(c, SiteFiles.DATED, etag).when("HEAD with If-None-Match: the file's ETag")
                 .because(mistake.id(), mistake.text()));
     });
@@ -173,9 +174,22 @@ public final class CachingChecks {
         return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, etag)));
     }
 
-    private static Hint noneMatchIgnored() {
-        return new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the file's ETag in If-None-Match does not get"
-                + " 304: the server does not read If-None-Match. " + NONE_MATCH_IGNORED);
+    /** Whether a GET with If-None-Match: * gets 304: the server reads the header. */
+    private static boolean readsStar(Checking c) {
+        return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, "*")));
+    }
+
+    /** Why a GET with the file's ETag gets no 304: the header is never read, or the tag never found in it. */
+    private static Hint noneMatchIgnored(Checking c, String etag) {
+        return readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the file's"
+                + " ETag in If-None-Match does not get 304: the server does not read If-None-Match. " + NONE_MATCH_IGNORED);
+    }
+
+    private static Hint tagMissed(String etag) {
+        return new Hint(Hint.Id.IF_NONE_MATCH_TAG_MISSED, "If-None-Match: * gets 304, so the server reads the header,"
+                + " but never finds in it the file's own ETag, " + etag + ". Compare each tag as it comes with the"
+                + " ETag the server sends, quotes included (W/ alone may be left out): print both, and look for a"
+                + " quote, a W/ or a space taken off one side only.");
     }
 
     public static final List<Check> ALL = List.of(LAST_MODIFIED_AND_ETAG, MODIFIED_SINCE, MODIFIED, NONE_MATCH,

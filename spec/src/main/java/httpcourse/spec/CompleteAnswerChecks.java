@@ -91,7 +91,7 @@ public final class CompleteAnswerChecks {
                 c.webRoot().createSparsePage(path, HUGE_FILE_BYTES);
                 try (RawConnection client = c.server().open()) {
                     byte[] start = client.send(Requests.get(path)).readFirst(64 * 1024);
-                    assertStartsHugeFile(start, path);
+                    assertStartsHugeFile(start, path, c.server());
                 } finally {
                     c.webRoot().deletePage(path);
                 }
@@ -102,7 +102,7 @@ public final class CompleteAnswerChecks {
             CHARSET_ONLY_WHERE_TRUE, HEAD, HEAD_OF_A_MISSING_FILE, FIFO, HUGE_FILE_LENGTH);
 
     /** The first bytes of the answer for the huge file: 200 OK and its Content-Length, in a long. */
-    private static void assertStartsHugeFile(byte[] start, String path) {
+    private static void assertStartsHugeFile(byte[] start, String path, ServerState server) {
         int headEnd = ResponseReader.headEnd(start);
         HttpResponse head = HttpResponse.parse(headEnd < 0 ? start : Arrays.copyOf(start, headEnd));
         String length = head.value("Content-Length");
@@ -123,9 +123,9 @@ public final class CompleteAnswerChecks {
                             + " system (Files.size, FileChannel.size), never from bytes read into memory: a byte array"
                             + " holds at most 2 GiB."));
         }
-        throw SpecFailure.of(what + "the answer did not start with 200 OK." + shown,
-                new Hint(Hint.Id.FILE_NOT_STREAMED, "Send the file a buffer at a time"
+        throw SpecFailure.of(what + "the answer did not start with 200 OK." + shown, Hints.hostAskedOfHttp10(
+                Requests.get(path), "200", head.code(), server).orElseGet(() -> new Hint(Hint.Id.FILE_NOT_STREAMED, "Send the file a buffer at a time"
                         + " (Files.newInputStream(file).transferTo(out)), its length from Files.size: a byte"
-                        + " array holds at most 2 GiB, and twenty downloads of a big file fill any memory."));
+                        + " array holds at most 2 GiB, and twenty downloads of a big file fill any memory.")));
     }
 }

@@ -9,8 +9,14 @@ import java.time.Duration;
  * @param response the exact bytes received, until the server closed the connection (or not)
  * @param ending   how the exchange ended
  * @param waited   how long the client waited for the end
+ * @param quiet    whether the wait for the close was to end {@link LeftOpen#QUIET} after the last byte,
+ *                 not at the response timeout: the server had left a connection open before
  */
-public record Exchange(byte[] request, byte[] response, Ending ending, Duration waited) {
+public record Exchange(byte[] request, byte[] response, Ending ending, Duration waited, boolean quiet) {
+
+    public Exchange(byte[] request, byte[] response, Ending ending, Duration waited) {
+        this(request, response, ending, waited, false);
+    }
 
     /** How the response ended. HTTP/1.0 without Content-Length: the body ends when the server closes. */
     public enum Ending {

@@ -29,8 +29,9 @@ final class FailureReport {
         byte[] got = exchange.response();
         ServerState server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
-        List<Hint> hints = !checkHints.isEmpty() && !stopped ? checkHints
-                : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped);
+        List<Hint> hints = Hints.hostAskedOfHttp10(expected, exchange, server).map(List::of).orElseGet(() ->
+                !checkHints.isEmpty() && !stopped ? checkHints
+                        : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped));
         StringBuilder report = new StringBuilder(headline).append("\n");
         boolean refused = exchange.ending() == Exchange.Ending.REFUSED;
         report.append(refused ? "Request, never sent (" : "Request sent (").append(exchange.request().length)
@@ -54,7 +55,10 @@ final class FailureReport {
     private static String describeEnding(Exchange exchange) {
         return switch (exchange.ending()) {
             case CLOSED -> "then the server closed the connection";
-            case NOT_CLOSED -> "and the connection was still open after " + exchange.waited().toSeconds() + " s";
+            case NOT_CLOSED -> exchange.quiet()
+                    ? "and the connection was still open " + LeftOpen.QUIET.toSeconds() + " s after the last byte"
+                            + " (the server left a connection open before: now the grader waits no longer for a close)"
+                    : "and the connection was still open after " + exchange.waited().toSeconds() + " s";
             case RESET -> "then the connection was reset";
             case REFUSED -> "because the connection was refused";
             case KEPT_OPEN -> "then the client stopped reading (its Content-Length), the connection still open";

@@ -76,10 +76,9 @@ public final class Hints {
                             + " is its answer still in a buffer it never flushed (a BufferedOutputStream, a PrintWriter)?"));
                     return hints;
                 }
-                hints.add(new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer"
-                        + " (waited " + exchange.waited().toSeconds() + " s). Without a Content-Length header the body"
-                        + " ends when the server closes the connection: close the client socket once the response is"
-                        + " written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : "")));
+                hints.add(new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer."
+                        + " Without a Content-Length header the body ends when the server closes the connection:"
+                        + " close the client socket once the response is written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : "")));
             }
             case CLOSED, KEPT_OPEN -> {
                 // judged by the bytes below
@@ -164,6 +163,36 @@ public final class Hints {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A 400 to an HTTP/1.0 request without Host, where another answer was due, from a server that asks
+     * every version for the Host only HTTP/1.1 requires (it answers 400 to "GET / HTTP/1.0", not with
+     * Host). Such requests, as nc and old clients send them, are most of the checks': this one hint
+     * stands for the others, which would each explain the 400 their own way.
+     */
+    static Optional<Hint> hostAskedOfHttp10(byte[] expected, Exchange exchange, ServerState server) {
+        return expected == null ? Optional.empty() : hostAskedOfHttp10(new String(exchange.request(),
+                StandardCharsets.ISO_8859_1), statusCodeOf(expected), statusCodeOf(exchange.response()), server);
+    }
+
+    /** The same, by the status codes: the one due and the one that came. */
+    static Optional<Hint> hostAskedOfHttp10(String request, String expectedCode, String actualCode,
+                                            ServerState server) {
+        if (!actualCode.equals("400") || expectedCode.equals("400") || !Requests.isHttp10(request)
+                || Requests.hasField(request, "Host") || !server.asksHostOfHttp10()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.HOST_ASKED_OF_HTTP10, "This HTTP/1.0 request has no Host header, and got"
+                + " 400 Bad Request, as GET / does without Host, not with it. Only HTTP/1.1 requires Host (RFC 9112"
+                + " §3.2): a request line that says HTTP/1.0, as nc, telnet and old clients send it, is served"
+                + " without one. Ask for exactly one Host only of HTTP/1.1 requests."));
+    }
+
+    /** The status code of a response's first line ("404"), or "" when it has no status line. */
+    private static String statusCodeOf(byte[] response) {
+        String text = new String(response, 0, Math.min(response.length, 200), StandardCharsets.ISO_8859_1);
+        return text.startsWith("HTTP/") ? code(text.split("\r?\n", 2)[0]) : "";
     }
 
     /** Adds the status line's hints; false when the status differs, so that the bodies cannot be compared. */

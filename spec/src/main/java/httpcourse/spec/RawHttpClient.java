@@ -25,11 +25,23 @@ public final class RawHttpClient {
     private final String host;
     private final int port;
     private final Duration responseTimeout;
+    private final LeftOpen leftOpen;
 
     public RawHttpClient(String host, int port, Duration responseTimeout) {
+        this(host, port, responseTimeout, new LeftOpen());
+    }
+
+    /** @param leftOpen whether the server left a connection open before: this client's, or that of its last start */
+    RawHttpClient(String host, int port, Duration responseTimeout, LeftOpen leftOpen) {
         this.host = host;
         this.port = port;
         this.responseTimeout = responseTimeout;
+        this.leftOpen = leftOpen;
+    }
+
+    /** A client of the same server, started again on {@code port}: it remembers a connection left open. */
+    RawHttpClient onPort(int port) {
+        return new RawHttpClient(host, port, responseTimeout, leftOpen);
     }
 
     /** Sends the request in one write and reads until the server closes the connection. */
@@ -42,6 +54,7 @@ public final class RawHttpClient {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         long start = System.nanoTime();
+        Duration quiet = leftOpen.quiet();
         Exchange.Ending ending;
         try (Socket socket = connect()) {
             socket.setTcpNoDelay(true); // each piece leaves as its own segment
@@ -54,7 +67,7 @@ public final class RawHttpClient {
                 out.flush();
                 sent.write(pieces.get(i));
             }
-            ending = SocketReads.untilClosed(socket, received, responseTimeout);
+            ending = SocketReads.untilClosed(socket, received, responseTimeout, quiet);
         } catch (ConnectException e) {
             ending = Exchange.Ending.REFUSED;
             pieces.forEach(sent::writeBytes); // what it would have sent, for the report
@@ -63,8 +76,9 @@ public final class RawHttpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        leftOpen.noteEnding(ending, received.size());
         return new Exchange(sent.toByteArray(), received.toByteArray(), ending,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), quiet != null);
     }
 
     /**
@@ -82,9 +96,12 @@ public final class RawHttpClient {
             } catch (SocketException e) {
                 return new Exchange(request, new byte[0], Exchange.Ending.RESET, Duration.ofNanos(System.nanoTime() - start));
             }
-            ResponseReader reader = new ResponseReader(socket, new byte[0], responseTimeout);
+            Duration quiet = leftOpen.quiet();
+            ResponseReader reader = new ResponseReader(socket, new byte[0], responseTimeout, quiet);
             Exchange.Ending ending = reader.read(text);
-            return new Exchange(request, reader.response(), ending, Duration.ofNanos(System.nanoTime() - start));
+            leftOpen.noteEnding(ending, reader.response().length);
+            return new Exchange(request, reader.response(), ending, Duration.ofNanos(System.nanoTime() - start),
+                    quiet != null);
         } catch (ConnectException e) {
             return new Exchange(request, new byte[0], Exchange.Ending.REFUSED, Duration.ZERO);
         } catch (IOException e) {

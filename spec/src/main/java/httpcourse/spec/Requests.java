@@ -67,6 +67,23 @@ public final class Requests {
         return requestLine.length == 3 && requestLine[2].equals("HTTP/1.1");
     }
 
+    /** Whether the request line ends with HTTP/1.0. */
+    public static boolean isHttp10(String request) {
+        String[] requestLine = head(request).split("\r?\n", 2)[0].split(" ");
+        return requestLine.length == 3 && requestLine[2].equals("HTTP/1.0");
+    }
+
+    /** Whether the head has a field of that name, in any letter case. */
+    public static boolean hasField(String request, String name) {
+        String[] lines = head(request).split("\r?\n");
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            if (lines[i].split(":", 2)[0].strip().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The request up to its empty line: not its body, which may be megabytes long. */
     private static String head(String request) {
         int lf = request.indexOf("\n\n");

@@ -24,13 +24,20 @@ final class ResponseReader {
 
     private final Socket socket;
     private final Duration timeout;
+    private final Duration quiet; // null, or how long the wait for the close lasts after a byte (LeftOpen)
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private byte[] rest = new byte[0];
 
     /** @param start bytes already received on this connection, not yet read as a response */
     ResponseReader(Socket socket, byte[] start, Duration timeout) {
+        this(socket, start, timeout, null);
+    }
+
+    /** @param quiet when the wait for the close ends once bytes came ({@link LeftOpen}); null: at the timeout only */
+    ResponseReader(Socket socket, byte[] start, Duration timeout, Duration quiet) {
         this.socket = socket;
         this.timeout = timeout;
+        this.quiet = quiet;
         received.writeBytes(start);
     }
 
@@ -98,7 +105,7 @@ final class ResponseReader {
     /** Reads up to the close: whatever comes, after the body too, is part of the answer. */
     private Exchange.Ending readToTheEnd(long deadline) throws IOException {
         while (true) {
-            Exchange.Ending ending = readMore(deadline);
+            Exchange.Ending ending = readMore(deadline, true);
             if (ending != null) {
                 return ending;
             }
@@ -107,13 +114,18 @@ final class ResponseReader {
 
     /** Reads what comes; null when something came, otherwise how the connection ended. */
     private Exchange.Ending readMore(long deadline) throws IOException {
+        return readMore(deadline, false);
+    }
+
+    /** {@code toTheClose}: only the close is awaited now, and {@link #quiet} may end the wait. */
+    private Exchange.Ending readMore(long deadline, boolean toTheClose) throws IOException {
         long millisLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (millisLeft <= 0) {
             return Exchange.Ending.NOT_CLOSED;
         }
         byte[] buffer = new byte[8192];
         try {
-            socket.setSoTimeout((int) millisLeft);
+            socket.setSoTimeout((int) SocketReads.readTimeout(millisLeft, received.size(), toTheClose ? quiet : null));
             InputStream in = socket.getInputStream();
             int n = in.read(buffer);
             if (n == -1) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a failure report asks of the server under test, and no more: whether it stopped, where its
- * files are, and what it printed. {@link ServerUnderTest} is the one implementation; a report
+ * files are, what it printed, and one question it may ask the server. {@link ServerUnderTest} is the one implementation; a report
  * depends on this interface, so that the server, which makes the reports, does not depend on them
  * in a circle.
  */
@@ -18,4 +18,10 @@ interface ServerState {
 
     /** Whether the server still runs, and what it printed during the check, when that can tell why. */
     String describeAfterFailure(Exchange exchange, List<Hint> hints);
+
+    /**
+     * Whether the server answers 400 to "GET / HTTP/1.0" without Host, and not with one: it asks every
+     * version for the Host only HTTP/1.1 requires. Asked only of a 400 that may be that; found once.
+     */
+    boolean asksHostOfHttp10();
 }

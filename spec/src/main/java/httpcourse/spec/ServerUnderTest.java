@@ -38,7 +38,6 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
 
     private final WebRoot webRoot;
     private final HowToStart howToStart; // null for a server started by somebody else
-    private final Duration responseTimeout;
     private ServerProcess process; // null for a server started by somebody else
     private RawHttpClient client;
 
@@ -48,6 +47,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     private ServerProcess.OutputMark checkStart = new ServerProcess.OutputMark(0, 0);
     private ServerProcess stopNoticed;
     private ServerProcess stopAskedFor; // the process a check sent a signal to: its end is no crash
+    private Boolean asksHostOfHttp10; // see asksHostOfHttp10(): null until a report needs to know
     private final List<String> stops = new ArrayList<>();
 
     /** Everything needed to start the server again. */
@@ -58,13 +58,11 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         }
     }
 
-    private ServerUnderTest(WebRoot webRoot, HowToStart howToStart, ServerProcess process, RawHttpClient client,
-                            Duration responseTimeout) {
+    private ServerUnderTest(WebRoot webRoot, HowToStart howToStart, ServerProcess process, RawHttpClient client) {
         this.webRoot = webRoot;
         this.howToStart = howToStart;
         this.process = process;
         this.client = client;
-        this.responseTimeout = responseTimeout;
     }
 
     /** Starts (or finds) the server described by the configuration. */
@@ -83,8 +81,8 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
             HowToStart howToStart = new HowToStart(command, directory, fixedPort, config.startupTimeout(),
                     config.sandbox());
             ServerProcess process = howToStart.start();
-            return new ServerUnderTest(webRoot, howToStart, process, client(process, config.responseTimeout()),
-                    config.responseTimeout());
+            return new ServerUnderTest(webRoot, howToStart, process,
+                    new RawHttpClient(ServerProcess.HOST, process.port(), config.responseTimeout()));
         } catch (ServerStartException | RuntimeException e) {
             TemporaryFolders.delete(directory);
             throw e;
@@ -97,11 +95,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
                 SpecConfig.ADDRESS + " needs " + SpecConfig.WORKDIR + ": the running server's working directory,"
                         + " where the spec writes the web root it compares answers with"));
         RawHttpClient client = new RawHttpClient(hostPort[0], Integer.parseInt(hostPort[1]), config.responseTimeout());
-        return new ServerUnderTest(WebRoot.generate(workingDirectory), null, null, client, config.responseTimeout());
-    }
-
-    private static RawHttpClient client(ServerProcess process, Duration responseTimeout) {
-        return new RawHttpClient(ServerProcess.HOST, process.port(), responseTimeout);
+        return new ServerUnderTest(WebRoot.generate(workingDirectory), null, null, client);
     }
 
     @Override
@@ -274,6 +268,26 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     @Override
+    public synchronized boolean asksHostOfHttp10() {
+        if (asksHostOfHttp10 == null) {
+            asksHostOfHttp10 = statusOf(client.send(latin1("GET / HTTP/1.0\r\n\r\n"))).equals("400")
+                    && !statusOf(client.send(latin1("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n"))).equals("400");
+        }
+        return asksHostOfHttp10;
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The status code of an answer ("404"), or "" when none came. */
+    private static String statusOf(Exchange exchange) {
+        byte[] answer = exchange.response();
+        String start = new String(answer, 0, Math.min(answer.length, 12), StandardCharsets.ISO_8859_1);
+        return start.startsWith("HTTP/") && start.length() == 12 ? start.substring(9, 12) : "";
+    }
+
+    @Override
     public void close() {
         if (process != null) {
             process.close();
@@ -340,7 +354,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     private void restart() throws ServerStartException {
         process.close();
         process = howToStart.start();
-        client = client(process, responseTimeout);
+        client = client.onPort(process.port()); // remembers a connection left open (see LeftOpen)
     }
 
     private String afterThePreviousCheck() {

@@ -21,6 +21,15 @@ final class SocketReads {
      * each read: a server that trickles bytes forever must not keep a check waiting forever.
      */
     static Exchange.Ending untilClosed(Socket socket, ByteArrayOutputStream received, Duration responseTimeout) {
+        return untilClosed(socket, received, responseTimeout, null);
+    }
+
+    /**
+     * Reads until the server closes the connection, or {@code quiet} passes without a byte once
+     * some came (null: no such end, see {@link LeftOpen}); NOT_CLOSED at either time's end.
+     */
+    static Exchange.Ending untilClosed(Socket socket, ByteArrayOutputStream received, Duration responseTimeout,
+                                       Duration quiet) {
         byte[] buffer = new byte[8192];
         long deadline = System.nanoTime() + responseTimeout.toNanos();
         try {
@@ -30,7 +39,7 @@ final class SocketReads {
                 if (millisLeft <= 0) {
                     return Exchange.Ending.NOT_CLOSED;
                 }
-                socket.setSoTimeout((int) millisLeft);
+                socket.setSoTimeout((int) readTimeout(millisLeft, received.size(), quiet));
                 int n = in.read(buffer);
                 if (n == -1) {
                     return Exchange.Ending.CLOSED;
@@ -44,5 +53,10 @@ final class SocketReads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A read's time limit: what is left of the response's, or less once bytes came and a quiet end applies. */
+    static long readTimeout(long millisLeft, int bytesReceived, Duration quiet) {
+        return quiet == null || bytesReceived == 0 ? millisLeft : Math.min(millisLeft, quiet.toMillis());
     }
 }
