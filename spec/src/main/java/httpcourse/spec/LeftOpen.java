@@ -17,6 +17,16 @@ final class LeftOpen {
     static final Duration QUIET = Duration.ofSeconds(1);
 
     private final AtomicBoolean seen = new AtomicBoolean();
+    private final Duration quiet;
+
+    LeftOpen() {
+        this(QUIET);
+    }
+
+    /** With another quiet time than {@link #QUIET}: for a test, which has no second to wait at each step. */
+    LeftOpen(Duration quiet) {
+        this.quiet = quiet;
+    }
 
     /** Takes note of how an exchange that waited for the close ended. */
     void noteEnding(Exchange.Ending ending, int bytesReceived) {
@@ -27,6 +37,6 @@ final class LeftOpen {
 
     /** How long a wait for the close may last after a byte: {@link #QUIET} once one was left open, else null. */
     Duration quiet() {
-        return seen.get() ? QUIET : null;
+        return seen.get() ? quiet : null;
     }
 }
