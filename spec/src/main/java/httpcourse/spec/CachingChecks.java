@@ -93,7 +93,8 @@ public final class CachingChecks {
             + " alone, in a list, weak, or *", c -> {
                 String etag = etagOf(c, SiteFiles.DATED);
                 String weak = etag.startsWith("W/") ? etag : "W/" + etag;
-                Hint missed = readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED);
+                Hint missed = readsStar(c) ? tagMissed(etag)
+                        : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED);
                 for (NoneMatch form : List.of(
                         new NoneMatch("the file's ETag", etag, missed.id(), missed.text()),
                         new NoneMatch("a list with the file's ETag", "\"a-" + token(c) + "\", " + etag + ", \"b\"",
@@ -161,7 +162,8 @@ public final class CachingChecks {
         Timed answer = c.send(ifNoneMatch("HEAD", SiteFiles.DATED, etag));
         Hint mistake = isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(Hint.Id.HEAD_NOT_CONDITIONAL,
                 "HEAD gets the answer GET would get, without body (RFC 9110 §9.3.2): for a copy that is still good,"
-                        + " that is 304 Not Modified. Check If-None-Match for HEAD as for GET.") : noneMatchIgnored(c, etag);
+                        + " that is 304 Not Modified. Check If-None-Match for HEAD as for GET.")
+                : noneMatchIgnored(c, etag);
         c.check(answer, notModified(c, SiteFiles.DATED, etag).when("HEAD with If-None-Match: the file's ETag")
                 .because(mistake.id(), mistake.text()));
     });
@@ -181,8 +183,9 @@ public final class CachingChecks {
 
     /** Why a GET with the file's ETag gets no 304: the header is never read, or the tag never found in it. */
     private static Hint noneMatchIgnored(Checking c, String etag) {
-        return readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the file's"
-                + " ETag in If-None-Match does not get 304: the server does not read If-None-Match. " + NONE_MATCH_IGNORED);
+        return readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the"
+                + " file's ETag in If-None-Match does not get 304: the server does not read If-None-Match. "
+                + NONE_MATCH_IGNORED);
     }
 
     private static Hint tagMissed(String etag) {

@@ -123,9 +123,10 @@ public final class CompleteAnswerChecks {
                             + " system (Files.size, FileChannel.size), never from bytes read into memory: a byte array"
                             + " holds at most 2 GiB."));
         }
-        throw SpecFailure.of(what + "the answer did not start with 200 OK." + shown, Hints.hostAskedOfHttp10(
-                Requests.get(path), "200", head.code(), server).orElseGet(() -> new Hint(Hint.Id.FILE_NOT_STREAMED, "Send the file a buffer at a time"
-                        + " (Files.newInputStream(file).transferTo(out)), its length from Files.size: a byte"
-                        + " array holds at most 2 GiB, and twenty downloads of a big file fill any memory.")));
+        Hint notStreamed = new Hint(Hint.Id.FILE_NOT_STREAMED, "Send the file a buffer at a time"
+                + " (Files.newInputStream(file).transferTo(out)), its length from Files.size: a byte array holds at"
+                + " most 2 GiB, and twenty downloads of a big file fill any memory.");
+        throw SpecFailure.of(what + "the answer did not start with 200 OK." + shown,
+                Hints.hostAskedOfHttp10(Requests.get(path), "200", head.code(), server).orElse(notStreamed));
     }
 }

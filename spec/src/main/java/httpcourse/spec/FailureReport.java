@@ -57,7 +57,7 @@ final class FailureReport {
             case CLOSED -> "then the server closed the connection";
             case NOT_CLOSED -> exchange.quiet()
                     ? "and the connection was still open " + LeftOpen.QUIET.toSeconds() + " s after the last byte"
-                            + " (the server left a connection open before: now the grader waits no longer for a close)"
+                            + " (the server left a connection open before: now the checks wait no longer for a close)"
                     : "and the connection was still open after " + exchange.waited().toSeconds() + " s";
             case RESET -> "then the connection was reset";
             case REFUSED -> "because the connection was refused";

@@ -78,7 +78,8 @@ public final class Hints {
                 }
                 hints.add(new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer."
                         + " Without a Content-Length header the body ends when the server closes the connection:"
-                        + " close the client socket once the response is written." + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : "")));
+                        + " close the client socket once the response is written."
+                        + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : "")));
             }
             case CLOSED, KEPT_OPEN -> {
                 // judged by the bytes below
