@@ -91,6 +91,8 @@ final class AlsoFails {
         return switch (server) {
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            // No answer ever leaves: every check that waits for one fails, for one reason.
+            case ANSWER_NEVER_FLUSHED -> everyCheckBut(server);
             // Most checks send HTTP/1.0 without Host, as nc does: all of step 7's but the browser-like head.
             case HOST_ASKED_OF_HTTP10 -> everyCheckBut(server, ClearNoChecks.LARGE_HEAD);
             // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still
@@ -158,6 +160,10 @@ final class AlsoFails {
     /** Steps 10 to 14. */
     private static Map<Check, Hint.Id> steps10To14(Steps10To14Fixtures server) {
         return switch (server) {
+            // Every check ends with an answer after which it closes, and waits for the client to close first;
+            // the huge body's, read up to the limit before the close, and more of it sent: a reset.
+            case OUTPUT_NEVER_SHUT_DOWN -> merged(everyCheckBut(server),
+                    failing(Hint.Id.RESET_AFTER_LAST_ANSWER, BodyChecks.HUGE_BODY_ANSWERED));
             // It answers "Connection: close" to HTTP/1.0's keep-alive too: the answer does not say it back.
             case CLOSES_AFTER_EACH_ANSWER -> merged(failing(Hint.Id.NOT_KEPT_OPEN, KeepAliveChecks.BROWSER_KEPT,
                             KeepAliveChecks.PIPELINED),

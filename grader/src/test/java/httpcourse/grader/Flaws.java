@@ -83,6 +83,7 @@ final class Flaws {
             new Flaw(THREADS_DIE, 4, BasicChecks.MANY_BAD_REQUESTS, Hint.Id.THREADS_DIE),
             // Many clients
             new Flaw(NO_HEAD_SIZE_LIMIT, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.ENDLESS_HEAD_READ),
+            new Flaw(ANSWER_NEVER_FLUSHED, 5, BasicChecks.ANSWERS_GET, Hint.Id.CLOSED_WITHOUT_ANSWER),
             new Flaw(LIMIT_PER_LINE, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.HEAD_LIMIT_PER_LINE),
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
@@ -173,6 +174,10 @@ final class Flaws {
             new Flaw(CONTENT_LENGTH_WINS, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED),
             new Flaw(NO_BODY_LIMIT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.HUGE_BODY_AWAITED),
             new Flaw(CLOSES_ABRUPTLY, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.RESET_AFTER_LAST_ANSWER),
+            new Flaw(OUTPUT_NEVER_SHUT_DOWN, 11, BasicChecks.ANSWERS_GET, Hint.Id.LAST_ANSWER_NOT_CLOSED),
+            new Flaw(EXPECT_CASE_SENSITIVE, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CASE),
+            new Flaw(LENGTH_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.BODY_LENGTH_OVERFLOW),
+            new Flaw(CODING_CASE_SENSITIVE, 11, BodyChecks.CHUNKED, Hint.Id.TRANSFER_CODING_CASE),
             // A graceful stop
             new Flaw(STEP_11, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_NOT_GRACEFUL),
             new Flaw(EXITS_AT_ONCE, 12, StopChecks.ON_SIGTERM, Hint.Id.GRACE_PERIOD_TOO_SHORT),

@@ -67,13 +67,29 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     CONTENT_LENGTH_WINS(11, in("Request.java", "if (transferEncoding != null) {",
             "if (transferEncoding != null && contentLength == null) { // FLAW: Content-Length wins")),
 
-    /** Reads any body to its end, however large. */
-    NO_BODY_LIMIT(11, in("Body.java", "static final int LIMIT = 1024 * 1024;",
-            "static final int LIMIT = Integer.MAX_VALUE; // FLAW: any body is read, however large")),
+    /** Reads any body by Content-Length to its end, however large. */
+    NO_BODY_LIMIT(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",
+            "if (length != 0 && awaited) { // FLAW: any body is read, however large")),
 
     /** Closes at once, the client's bytes still unread: the socket sends a reset, and the answer's end is lost. */
     CLOSES_ABRUPTLY(11, edit("    closeGently(client, in);\n",
             "    // FLAW: closed at once, whatever the client still sends\n")),
+
+    /** The gentle close the wrong way round: it reads until the client closes, which waits for the server's close. */
+    OUTPUT_NEVER_SHUT_DOWN(11, edit("        client.shutdownOutput();\n",
+            "        // FLAW: the output not shut down first: the client waits for the end of the answer\n")),
+
+    /** "Expect: 100-Continue" not known: the expectation compared in its letter case. */
+    EXPECT_CASE_SENSITIVE(11, in("Body.java", ".equalsIgnoreCase(\"100-continue\")",
+            ".equals(\"100-continue\") /* FLAW: in its letter case */")),
+
+    /** "Transfer-Encoding: Chunked" taken for an unknown coding: the name compared in its letter case. */
+    CODING_CASE_SENSITIVE(11, in("Request.java", "if (!transferEncoding.equalsIgnoreCase(\"chunked\")) {",
+            "if (!transferEncoding.equals(\"chunked\")) { // FLAW: in its letter case")),
+
+    /** Content-Length read as an int: over 2 147 483 647, it throws, and the connection closes without a word. */
+    LENGTH_AS_INT(11, in("Request.java", "Long.parseLong(contentLength)",
+            "Integer.parseInt(contentLength) /* FLAW: an int */")),
 
     /** Never reads a body: it closes the connection after the answer instead, as step 10 did. */
     BODY_NEVER_READ(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",

@@ -67,6 +67,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     /** Step 4 as it is, on step 5's spec: busy with one client, it leaves the others in a queue of 50. */
     STEP_4_IN_A_CROWD(4),
 
+    /** The answer written into a BufferedOutputStream never flushed: the socket closes with it unsent. */
+    ANSWER_NEVER_FLUSHED(5, edit("respond(head.getFirst(), client.getOutputStream());",
+            "respond(head.getFirst(), new BufferedOutputStream(client.getOutputStream())); // FLAW: never flushed")),
+
     /** A pool of threads that each serve connections until an exception, which nothing catches, ends them. */
     THREADS_DIE(4, edit("""
                         while (true) {

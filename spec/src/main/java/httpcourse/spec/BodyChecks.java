@@ -24,8 +24,8 @@ public final class BodyChecks {
     private BodyChecks() {
     }
 
-    /** A body far too large to be worth reading: 1 GiB. */
-    static final long HUGE_BODY = 1L << 30;
+    /** A body far too large to be worth reading, its length more than an int holds: 5 GB. */
+    static final long HUGE_BODY = 5_000_000_000L;
     /** An answer larger than the buffers of both sides together: still on its way when the server closes. */
     static final long LARGER_THAN_THE_BUFFERS = 64L << 20;
     /** A body larger than a request head may be, of requests, which a server that misreads it answers. */
@@ -49,6 +49,12 @@ public final class BodyChecks {
                         + " an extension (\";part=2\"). A chunk size is hex digits in any letter case, and may be"
                         + " followed by extensions after a \";\", which a server that has no use for them ignores"
                         + " (RFC 9112 §7.1.1)."), null));
+        c.inCase("said \"Chunked\", in another letter case", () -> assertBodyNotRead(c, "one chunk, said Chunked",
+                chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n").replace("Transfer-Encoding:"
+                        + " chunked", "Transfer-Encoding: Chunked"), true, new Hint(Hint.Id.TRANSFER_CODING_CASE, "The"
+                        + " same body said chunked was read right, said Chunked it was not: a transfer coding's name"
+                        + " is case-insensitive (RFC 9112 §7), as most names in a head are but the method's. Compare"
+                        + " it in one letter case (equalsIgnoreCase)."), null));
         c.inCase("with trailer lines after the last chunk", () -> assertBodyNotRead(c, "chunks and trailer lines",
                 chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\nX-Checksum: none\r\n"
                         + "X-Note: a trailer line\r\n\r\n"), true, null, new Hint(Hint.Id.CHUNKED_TRAILER_UNREAD, "The"
@@ -102,42 +108,50 @@ public final class BodyChecks {
 
     public static final Check EXPECT_CONTINUE = check(
             "answers a request that says Expect: 100-continue without waiting for its body", c -> {
-                String head = "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: "
-                        + REQUEST_AS_BODY.length() + "\r\n\r\n";
-                try (RawConnection connection = c.server().open()) {
-                    connection.send(head);
-                    Timed first = nextAnswer(c, connection, 1, head, false);
-                    Exchange said = first.exchange();
-                    // Closed too: a server that waits for the body closes when its own time limit is over.
-                    if (said.response().length == 0 && said.ending() != Exchange.Ending.RESET) {
-                        throw FailureReport.failure("The request said Expect: 100-continue, and its body did not come:"
-                                + " the server said nothing" + (said.ending() == Exchange.Ending.NOT_CLOSED ? "."
-                                : ", and closed the connection."), null, first.reply(), List.of(new Hint(
-                                Hint.Id.EXPECT_CONTINUE_IGNORED, "\"Expect: 100-continue\" says: the client waits for"
-                                + " a word before it sends its body (curl does, for a large body). A server that waits"
-                                + " for the body waits for ever, or until the client (or its own time limit) gives up."
-                                + " Answer at once (RFC 9110 §10.1.1): a file server needs no body, so give the final"
-                                + " answer, then close"
-                                + " the connection, saying Connection: close; or say \"HTTP/1.1 100 Continue\", then"
-                                + " read the body.")));
-                    }
-                    if (HttpResponse.parse(first.exchange().response()).code().equals("100")) {
-                        assertAnswersAfterContinue(c, connection, head);
-                        return;
-                    }
-                    HttpResponse answer = HttpResponse.parse(first.exchange().response());
-                    if (answer.code().equals("405") && !ResponseReader.says(answer, "close")) {
-                        throw FailureReport.failure("The server answered at once a request whose body it did not read"
-                                + " (Expect: 100-continue), and its answer did not say Connection: close.", null,
-                                first.reply(), List.of(new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "A final answer to a"
-                                + " request whose body was not read leaves the connection where nobody knows where the"
-                                + " next request starts (the client may send the body all the same): close it after"
-                                + " the answer, and say so first, with Connection: close (RFC 9110 §10.1.1).")));
-                    }
-                    c.check(first, head, BodyRequests.methodNotAllowed(c, "a POST that waits for 100 Continue")
-                            .with(HeaderRules.connectionClose(true)));
-                }
+                c.inCase("Expect: 100-continue", () -> answersWithoutTheBody(c, "100-continue", new Hint(
+                        Hint.Id.EXPECT_CONTINUE_IGNORED, "\"Expect: 100-continue\" says: the client waits for a word"
+                        + " before it sends its body (curl does, for a large body). A server that waits for the body"
+                        + " waits for ever, or until the client (or its own time limit) gives up. Answer at once"
+                        + " (RFC 9110 §10.1.1): a file server needs no body, so give the final answer, then close the"
+                        + " connection, saying Connection: close; or say \"HTTP/1.1 100 Continue\", then read the"
+                        + " body.")));
+                c.inCase("Expect: 100-Continue, in another letter case", () -> answersWithoutTheBody(c, "100-Continue",
+                        new Hint(Hint.Id.EXPECT_CASE, "The same request said 100-continue was answered, said"
+                        + " 100-Continue it was not: the expectation is case-insensitive (RFC 9110 §10.1.1). Compare"
+                        + " it in one letter case (equalsIgnoreCase).")));
             });
+
+    /** A POST that expects 100 Continue, its body held back: answered at once, or told to go on. */
+    private static void answersWithoutTheBody(Checking c, String expectation, Hint ignored) {
+        String head = "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nExpect: " + expectation + "\r\nContent-Length: "
+                + REQUEST_AS_BODY.length() + "\r\n\r\n";
+        try (RawConnection connection = c.server().open()) {
+            connection.send(head);
+            Timed first = nextAnswer(c, connection, 1, head, false);
+            Exchange said = first.exchange();
+            // Closed too: a server that waits for the body closes when its own time limit is over.
+            if (said.response().length == 0 && said.ending() != Exchange.Ending.RESET) {
+                throw FailureReport.failure("The request said Expect: " + expectation + ", and its body did not"
+                        + " come: the server said nothing" + (said.ending() == Exchange.Ending.NOT_CLOSED ? "."
+                        : ", and closed the connection."), null, first.reply(), List.of(ignored));
+            }
+            if (HttpResponse.parse(first.exchange().response()).code().equals("100")) {
+                assertAnswersAfterContinue(c, connection, head);
+                return;
+            }
+            HttpResponse answer = HttpResponse.parse(first.exchange().response());
+            if (answer.code().equals("405") && !ResponseReader.says(answer, "close")) {
+                throw FailureReport.failure("The server answered at once a request whose body it did not read"
+                        + " (Expect: " + expectation + "), and its answer did not say Connection: close.", null,
+                        first.reply(), List.of(new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "A final answer to a"
+                        + " request whose body was not read leaves the connection where nobody knows where the"
+                        + " next request starts (the client may send the body all the same): close it after"
+                        + " the answer, and say so first, with Connection: close (RFC 9110 §10.1.1).")));
+            }
+            c.check(first, head, BodyRequests.methodNotAllowed(c, "a POST that waits for 100 Continue")
+                    .with(HeaderRules.connectionClose(true)));
+        }
+    }
 
     public static final Check DOUBTFUL_LENGTH = check(
             "answers 400 Bad Request, and closes, when a body's length is in doubt (request smuggling)", c -> {
@@ -187,27 +201,33 @@ public final class BodyChecks {
                             + " connection, the body unread."));
 
     public static final Check HUGE_BODY_ANSWERED = check("answers at once a request whose body is too large to read"
-            + " (1 GiB), then closes, saying so, the whole answer sent", c -> {
+            + " (5 GB, more than an int holds), then closes, saying so, the whole answer sent", c -> {
         String path = "/answer-to-a-huge-body.bin";
         c.webRoot().createSparsePage(path, LARGER_THAN_THE_BUFFERS);
         // GET with a body is rare, but allowed: its answer, a large file, is still on its way at the close.
-        String get = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + HUGE_BODY + "\r\n\r\n";
         try (RawConnection connection = c.server().open()) {
-            connection.send(get + "x".repeat(64 * 1024));
+            connection.send(withHugeBody(path, HUGE_BODY));
             Download answer = new Download(connection);
             if (!answer.start(1 << 20)) {
-                throw FailureReport.failure("The server did not answer a GET with a body of 1 GiB, of which 64 KiB"
-                        + " came.", null, new ServerReply(new Exchange(connection.sentSoFar(), answer.head(),
-                                Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(new Hint(
-                                Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a limit (1 MiB,"
-                                + " say), do not wait for it; answer at once, with Connection: close, and close the"
-                                + " connection, which the body goes with.")));
+                // Closed without a word: an int overflowed, if a body under 2 GiB gets an answer.
+                boolean closed = answer.head().length == 0 && answer.state() == Download.State.CUT
+                        && answersAtOnce(c, path, Integer.MAX_VALUE);
+                throw FailureReport.failure("The server did not answer a GET with a body of 5 GB, of which 64 KiB"
+                        + " came" + (closed ? ": it closed the connection." : "."), null, new ServerReply(new Exchange(
+                                connection.sentSoFar(), answer.head(), closed ? Exchange.Ending.CLOSED
+                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(closed ? new Hint(
+                                Hint.Id.BODY_LENGTH_OVERFLOW, "Content-Length: " + HUGE_BODY + " is more than an int"
+                                + " holds (2 147 483 647): read with Integer.parseInt, it throws. A length is a long"
+                                + " (Long.parseLong); a body over the limit still gets an answer, then the close.")
+                                : new Hint(Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a"
+                                + " limit (1 MiB, say), do not wait for it; answer at once, with Connection: close, and"
+                                + " close the connection, which the body goes with.")));
             }
             // A pause, as a client on a real network makes: the rest of the answer waits in the buffers.
             Pause.sleep(Duration.ofMillis(200));
             HttpResponse head = HttpResponse.parse(answer.head());
             if (!ResponseReader.says(head, "close")) {
-                throw FailureReport.failure("The answer to a GET with a body of 1 GiB, which the server did not read,"
+                throw FailureReport.failure("The answer to a GET with a body of 5 GB, which the server did not read,"
                         + " does not say Connection: close.", null, new ServerReply(new Exchange(connection.sentSoFar(),
                         answer.head(), Exchange.Ending.KEPT_OPEN, connection.age()), c.server()), List.of(new Hint(
                         Hint.Id.CONNECTION_HEADER_WRONG, "A body left unread leaves the connection where nobody knows"
@@ -225,13 +245,27 @@ public final class BodyChecks {
                         + " on a slower network the reset would have dropped the end of the answer" : "was cut: "
                         + answer.received() + " of its " + answer.length() + " bytes came ("
                         + end.toString().toLowerCase(Locale.ROOT) + ")";
-                throw new SpecFailure("The answer to a GET with a body of 1 GiB " + what + ".\n" + hint.render()
+                throw new SpecFailure("The answer to a GET with a body of 5 GB " + what + ".\n" + hint.render()
                         + c.server().describeThisCheck(), List.of(hint));
             }
         } finally {
             c.webRoot().deletePage(path);
         }
     });
+
+    /** A GET with a body of {@code length} bytes, of which the first 64 KiB follow the head. */
+    private static String withHugeBody(String path, long length) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + length + "\r\n\r\n"
+                + "x".repeat(64 * 1024);
+    }
+
+    /** Whether a GET with a body of {@code length} bytes gets the head of its answer before the body. */
+    private static boolean answersAtOnce(Checking c, String path, long length) {
+        try (RawConnection connection = c.server().open()) {
+            connection.send(withHugeBody(path, length));
+            return new Download(connection).start(1);
+        }
+    }
 
     public static final List<Check> ALL = List.of(CONTENT_LENGTH, CHUNKED, LARGE_BODIES, TWO_PIECES, EXPECT_CONTINUE,
             DOUBTFUL_LENGTH, UNKNOWN_CODING, HUGE_BODY_ANSWERED);

@@ -37,7 +37,7 @@ final class BodyRequests {
      * that answer (step 10: the body is not read), or, when {@code mustReadBody} or the connection
      * stays open, the next request gets /ipsum.html. /about.html, never: that is the body.
      *
-     * @param refusedHint   the hint when the POST gets 400 (this framing was refused), or null
+     * @param refusedHint   the hint when the POST gets 400 or 501 (this framing was refused), or null
      * @param afterBodyHint the hint when the request after the body gets a wrong answer (the end of
      *                      this framing was misread), or null for the usual report
      */
@@ -51,7 +51,8 @@ final class BodyRequests {
             if (first.exchange().response().length == 0 && post.length() > KeepAliveChecks.HEAD_LIMIT) {
                 throw countedAsHead(first.reply(), "closed the connection without an answer to", framing);
             }
-            if (refusedHint != null && HttpResponse.parse(first.exchange().response()).code().equals("400")) {
+            if (refusedHint != null && List.of("400", "501").contains(HttpResponse.parse(first.exchange().response())
+                    .code())) {
                 throw FailureReport.failure("The server refused a POST whose body (" + framing + ") it should read.",
                         null, first.reply(), List.of(refusedHint));
             }

@@ -2,7 +2,9 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 7: a clear no. The server reads a request as HTTP's grammar says (RFC 9112), and answers
@@ -207,6 +209,37 @@ public final class ClearNoChecks {
     public static final List<Check> ALL = List.of(FORM_POST, OTHER_METHODS, UNKNOWN_METHODS, MALFORMED_REQUEST_LINES,
             MALFORMED_HEADER_LINES, HOST, VERSIONS, URI_TOO_LONG, HEADERS_TOO_LARGE, LONG_REQUEST_LINE, LARGE_HEAD,
             EMPTY_LINE_FIRST);
+
+    /**
+     * A 400 to an HTTP/1.0 request without Host, where another answer was due, from a server that asks
+     * every version for the Host only HTTP/1.1 requires (it answers 400 to "GET / HTTP/1.0", not with
+     * Host). Such requests, as nc and old clients send them, are most of the checks': this one hint
+     * stands for the others, which would each explain the 400 their own way.
+     */
+    static Optional<Hint> hostAskedOfHttp10(byte[] expected, Exchange exchange, ServerState server) {
+        return expected == null ? Optional.empty() : hostAskedOfHttp10(new String(exchange.request(),
+                StandardCharsets.ISO_8859_1), statusCodeOf(expected), statusCodeOf(exchange.response()), server);
+    }
+
+    /** The same, by the status codes: the one due and the one that came. */
+    static Optional<Hint> hostAskedOfHttp10(String request, String expectedCode, String actualCode,
+                                            ServerState server) {
+        if (!actualCode.equals("400") || expectedCode.equals("400") || !Requests.isHttp10(request)
+                || Requests.hasField(request, "Host") || !server.asksHostOfHttp10()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.HOST_ASKED_OF_HTTP10, "This HTTP/1.0 request has no Host header, and got"
+                + " 400 Bad Request, as GET / does without Host, not with it. Only HTTP/1.1 requires Host (RFC 9112"
+                + " §3.2): a request line that says HTTP/1.0, as nc, telnet and old clients send it, is served"
+                + " without one. Ask for exactly one Host only of HTTP/1.1 requests."));
+    }
+
+    /** The status code of a response's first line ("404"), or "" when it has no status line. */
+    private static String statusCodeOf(byte[] response) {
+        String text = new String(response, 0, Math.min(response.length, 200), StandardCharsets.ISO_8859_1);
+        String[] words = text.split("\r?\n", 2)[0].split(" ");
+        return text.startsWith("HTTP/") && words.length > 1 ? words[1] : "";
+    }
 
     /** 405 with Allow: GET, HEAD. */
     static Expected methodNotAllowed(Checking c, String situation) {

@@ -76,10 +76,16 @@ public final class Hints {
                             + " is its answer still in a buffer it never flushed (a BufferedOutputStream, a PrintWriter)?"));
                     return hints;
                 }
-                hints.add(new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer."
+                String right = Arrays.equals(expected, actual) ? " The bytes themselves were right." : "";
+                hints.add(hasContentLength(actual) ? new Hint(Hint.Id.LAST_ANSWER_NOT_CLOSED, "The answer came whole"
+                        + " (its Content-Length), and was to be the connection's last (HTTP/1.0 without keep-alive,"
+                        + " or Connection: close), but the server did not close the connection. Close it after the"
+                        + " last answer. A gentle close shuts the output down first (Socket.shutdownOutput), then reads"
+                        + " what the client still sends until it closes: the other way round, the client waits for the"
+                        + " end of the answer, and the server for the client." + right)
+                        : new Hint(Hint.Id.NOT_CLOSED, "The server did not close the connection after its answer."
                         + " Without a Content-Length header the body ends when the server closes the connection:"
-                        + " close the client socket once the response is written."
-                        + (Arrays.equals(expected, actual) ? " The bytes themselves were right." : "")));
+                        + " close the client socket once the response is written." + right));
             }
             case CLOSED, KEPT_OPEN -> {
                 // judged by the bytes below
@@ -95,7 +101,9 @@ public final class Hints {
         }
         if (actual.length == 0) {
             hints.add(new Hint(Hint.Id.CLOSED_WITHOUT_ANSWER, "The server closed the connection without sending a"
-                    + " byte. Did it throw an exception while handling this request? Look at its output."));
+                    + " byte. Did it throw an exception while handling this request? Look at its output. If it shows"
+                    + " none: is the answer still in a buffer never flushed (a BufferedOutputStream, a PrintWriter)?"
+                    + " Closing the socket does not flush it."));
             return hints;
         }
         Optional<Hint> outside = outsideHtdocs(actual, webRoot);
@@ -166,34 +174,10 @@ public final class Hints {
         return Optional.empty();
     }
 
-    /**
-     * A 400 to an HTTP/1.0 request without Host, where another answer was due, from a server that asks
-     * every version for the Host only HTTP/1.1 requires (it answers 400 to "GET / HTTP/1.0", not with
-     * Host). Such requests, as nc and old clients send them, are most of the checks': this one hint
-     * stands for the others, which would each explain the 400 their own way.
-     */
-    static Optional<Hint> hostAskedOfHttp10(byte[] expected, Exchange exchange, ServerState server) {
-        return expected == null ? Optional.empty() : hostAskedOfHttp10(new String(exchange.request(),
-                StandardCharsets.ISO_8859_1), statusCodeOf(expected), statusCodeOf(exchange.response()), server);
-    }
-
-    /** The same, by the status codes: the one due and the one that came. */
-    static Optional<Hint> hostAskedOfHttp10(String request, String expectedCode, String actualCode,
-                                            ServerState server) {
-        if (!actualCode.equals("400") || expectedCode.equals("400") || !Requests.isHttp10(request)
-                || Requests.hasField(request, "Host") || !server.asksHostOfHttp10()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Hint(Hint.Id.HOST_ASKED_OF_HTTP10, "This HTTP/1.0 request has no Host header, and got"
-                + " 400 Bad Request, as GET / does without Host, not with it. Only HTTP/1.1 requires Host (RFC 9112"
-                + " §3.2): a request line that says HTTP/1.0, as nc, telnet and old clients send it, is served"
-                + " without one. Ask for exactly one Host only of HTTP/1.1 requests."));
-    }
-
-    /** The status code of a response's first line ("404"), or "" when it has no status line. */
-    private static String statusCodeOf(byte[] response) {
-        String text = new String(response, 0, Math.min(response.length, 200), StandardCharsets.ISO_8859_1);
-        return text.startsWith("HTTP/") ? code(text.split("\r?\n", 2)[0]) : "";
+    /** Whether a response's head has a Content-Length: its end is known without the close. */
+    private static boolean hasContentLength(byte[] response) {
+        int headEnd = ResponseReader.headEnd(response);
+        return headEnd > 0 && HttpResponse.parse(Arrays.copyOf(response, headEnd)).value("Content-Length") != null;
     }
 
     /** Adds the status line's hints; false when the status differs, so that the bodies cannot be compared. */

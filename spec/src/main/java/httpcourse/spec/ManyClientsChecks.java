@@ -72,6 +72,7 @@ public final class ManyClientsChecks {
 
     public static final Check CROWD_OF_HALF_REQUESTS = onItsOwnServer(
             "answers a new client while " + CROWD + " others each hold half a request", c -> {
+                c.assertAnswersRoot(c.server().send(Requests.get("/"))); // alone first: else no crowd is to blame
                 List<RawConnection> crowd = new ArrayList<>();
                 try {
                     for (int i = 0; i < CROWD; i++) {
