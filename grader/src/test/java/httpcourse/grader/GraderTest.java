@@ -40,6 +40,7 @@ import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
 import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
+import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.UploadChecks;
 
 import org.junit.jupiter.api.AfterAll;
@@ -285,6 +286,13 @@ class GraderTest {
         assertThat(reports.subList(1, reports.size())).isNotEmpty().allSatisfy(report -> assertThat(report)
                 .contains("the connection was still open 1 s after the last byte (the server left a connection"
                         + " open before"));
+    }
+
+    @Test
+    @DisplayName("names the control byte a log printed as it is: the report shows it as its escape would read")
+    void namesTheRawControlByte() {
+        assertThat(check(RESULTS.get(LOG_ESCAPES_ESC_ONLY), UnattendedChecks.ACCESS_LOG.name()).failures().getFirst()
+                .report()).contains("the control character 0x07, as it is (this report shows it as \\x07");
     }
 
     @Test

@@ -164,6 +164,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     LOG_QUOTES_RAW(13, in("AccessLog.java", "if (c < 0x20 || c > 0x7E || c == '\"' || c == '\\\\') {",
             "if (c < 0x20 || c > 0x7E) { // FLAW: quotes and backslashes as they are")),
 
+    /** Only ESC escaped of the control bytes: the BEL that ends the attack's escape sequence logged as it is. */
+    LOG_ESCAPES_ESC_ONLY(13, in("AccessLog.java", "if (c < 0x20 || c > 0x7E || c == '\"' || c == '\\\\') {",
+            "if (c == 0x1B || c > 0x7E || c == '\"' || c == '\\\\') { // FLAW: ESC only, of the control bytes")),
+
     /** At most 1500 connections at once: a crowd of 2000 idle clients locks out every other until it times out. */
     CONNECTION_CAP_TOO_LOW(13, edit("new Semaphore(10_000);", "new Semaphore(1500); // FLAW: a crowd holds more")),
 

@@ -209,13 +209,13 @@ public final class BodyChecks {
             connection.send(withHugeBody(path, HUGE_BODY));
             Download answer = new Download(connection);
             if (!answer.start(1 << 20)) {
+                boolean closed = answer.head().length == 0 && answer.state() == Download.State.CUT;
                 // Closed without a word: an int overflowed, if a body under 2 GiB gets an answer.
-                boolean closed = answer.head().length == 0 && answer.state() == Download.State.CUT
-                        && answersAtOnce(c, path, Integer.MAX_VALUE);
+                boolean overflowed = closed && answersAtOnce(c, path, Integer.MAX_VALUE);
                 throw FailureReport.failure("The server did not answer a GET with a body of 5 GB, of which 64 KiB"
                         + " came" + (closed ? ": it closed the connection." : "."), null, new ServerReply(new Exchange(
                                 connection.sentSoFar(), answer.head(), closed ? Exchange.Ending.CLOSED
-                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(closed ? new Hint(
+                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(overflowed ? new Hint(
                                 Hint.Id.BODY_LENGTH_OVERFLOW, "Content-Length: " + HUGE_BODY + " is more than an int"
                                 + " holds (2 147 483 647): read with Integer.parseInt, it throws. A length is a long"
                                 + " (Long.parseLong); a body over the limit still gets an answer, then the close.")

@@ -79,7 +79,10 @@ public final class UnattendedChecks {
         Optional<String> raw = printed.stream().filter(line -> line.chars().anyMatch(UnattendedChecks::isControl))
                 .findFirst();
         if (raw.isPresent()) {
-            throw logFailure(c, "The server printed a byte the client sent, a control character, as it is:\n  "
+            int control = raw.get().chars().filter(UnattendedChecks::isControl).findFirst().orElseThrow();
+            throw logFailure(c, "The server printed a byte the client sent, the control character "
+                    + String.format("0x%02X, as it is (this report shows it as \\x%02x: the log must hold", control, control)
+                    + " those four characters instead):\n  "
                     + OutputTail.visible(raw.get()), new Hint(Hint.Id.LOG_UNESCAPED, "A request's bytes are the"
                     + " client's: ESC starts an escape sequence that the console obeys (this one sets its title;"
                     + " others move the cursor, or rewrite lines already printed). Before printing them, write each"
