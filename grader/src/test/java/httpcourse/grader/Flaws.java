@@ -177,6 +177,8 @@ final class Flaws {
             new Flaw(OUTPUT_NEVER_SHUT_DOWN, 11, BasicChecks.ANSWERS_GET, Hint.Id.LAST_ANSWER_NOT_CLOSED),
             new Flaw(EXPECT_CASE_SENSITIVE, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CASE),
             new Flaw(LENGTH_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.BODY_LENGTH_OVERFLOW),
+            new Flaw(CHUNK_SIZE_DECIMAL, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
+            new Flaw(CHUNK_CRLF_UNREAD, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
             new Flaw(CODING_CASE_SENSITIVE, 11, BodyChecks.CHUNKED, Hint.Id.TRANSFER_CODING_CASE),
             // A graceful stop
             new Flaw(STEP_11, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_NOT_GRACEFUL),

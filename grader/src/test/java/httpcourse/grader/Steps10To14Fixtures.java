@@ -87,6 +87,17 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     CODING_CASE_SENSITIVE(11, in("Request.java", "if (!transferEncoding.equalsIgnoreCase(\"chunked\")) {",
             "if (!transferEncoding.equals(\"chunked\")) { // FLAW: in its letter case")),
 
+    /** A chunk's size read as decimal: "2d" throws, and the connection closes without a word. */
+    CHUNK_SIZE_DECIMAL(11, in("Body.java", "return Long.parseLong(size.group(1), 16);",
+            "return Long.parseLong(size.group(1)); // FLAW: decimal")),
+
+    /** The CRLF after a chunk's bytes not read: it is taken for the next chunk's size, and the body refused. */
+    CHUNK_CRLF_UNREAD(11, in("Body.java", """
+                        if (!"".equals(Request.readLine(in))) {
+                            throw new HttpError("400 Bad Request", "a chunk is longer than its size");
+                        }
+            """, "            // FLAW: the CRLF after the chunk's bytes is not read\n")),
+
     /** Content-Length read as an int: over 2 147 483 647, it throws, and the connection closes without a word. */
     LENGTH_AS_INT(11, in("Request.java", "Long.parseLong(contentLength)",
             "Integer.parseInt(contentLength) /* FLAW: an int */")),

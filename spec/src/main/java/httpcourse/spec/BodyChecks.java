@@ -32,14 +32,24 @@ public final class BodyChecks {
     private static final String LARGE_BODY = REQUEST_AS_BODY.repeat(
             KeepAliveChecks.HEAD_LIMIT * 5 / 4 / REQUEST_AS_BODY.length());
 
+    /** A small body in one chunk, and the last chunk. */
+    private static final String ONE_CHUNK = chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n");
+
+    /** Why a valid chunked body was refused: its framing misread. */
+    private static Hint chunksMisread() {
+        return new Hint(Hint.Id.CHUNKS_MISREAD, "This chunked body is valid: a chunk is its size in hex digits (\""
+                + hex(REQUEST_AS_BODY) + "\" is " + REQUEST_AS_BODY.length() + "), CRLF, that many bytes, CRLF; a chunk"
+                + " of size 0 ends them, then trailer lines up to an empty line (RFC 9112 §7.1). Read the size as hex"
+                + " (Long.parseLong(size, 16)), and the CRLF after each chunk's bytes.");
+    }
+
     public static final Check CONTENT_LENGTH = check(
             "reads and forgets a body framed by Content-Length: the next request starts after it",
             c -> assertBodyNotRead(c, "Content-Length", withContentLength(REQUEST_AS_BODY), true, null, null));
 
     public static final Check CHUNKED = check("reads and forgets a chunked body, its chunk extensions and trailer"
             + " lines: the next request starts after it", c -> {
-        c.inCase("in one chunk", () -> assertBodyNotRead(c, "one chunk",
-                chunked(hex(REQUEST_AS_BODY) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"), true, null, null));
+        c.inCase("in one chunk", () -> assertBodyNotRead(c, "one chunk", ONE_CHUNK, true, chunksMisread(), null));
         String first = REQUEST_AS_BODY.substring(0, 0x1A);
         String rest = REQUEST_AS_BODY.substring(0x1A);
         c.inCase("in two chunks, a size in capitals (1A), an extension (;part=2)", () -> assertBodyNotRead(c,
@@ -71,6 +81,8 @@ public final class BodyChecks {
                         withContentLength(REQUEST_AS_BODY), true, null, null));
                 c.inCase("Content-Length, over 8 KiB", () -> assertBodyNotRead(c, "Content-Length, over 8 KiB",
                         withContentLength(LARGE_BODY), true, null, null));
+                c.inCase("chunked, a small body", () -> assertBodyNotRead(c, "one chunk", ONE_CHUNK, true,
+                        chunksMisread(), null));
                 String threeChunks = (hex(LARGE_BODY) + "\r\n" + LARGE_BODY + "\r\n").repeat(3) + "0\r\n\r\n";
                 c.inCase("chunked, over 8 KiB in three chunks", () -> assertBodyNotRead(c, "chunked, over 8 KiB",
                         chunked(threeChunks), true, null, null));

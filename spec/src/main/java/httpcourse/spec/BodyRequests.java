@@ -37,7 +37,8 @@ final class BodyRequests {
      * that answer (step 10: the body is not read), or, when {@code mustReadBody} or the connection
      * stays open, the next request gets /ipsum.html. /about.html, never: that is the body.
      *
-     * @param refusedHint   the hint when the POST gets 400 or 501 (this framing was refused), or null
+     * @param refusedHint   the hint when the POST gets 400 or 501, or the close alone (this framing was refused),
+     *                      or null
      * @param afterBodyHint the hint when the request after the body gets a wrong answer (the end of
      *                      this framing was misread), or null for the usual report
      */
@@ -51,8 +52,9 @@ final class BodyRequests {
             if (first.exchange().response().length == 0 && post.length() > KeepAliveChecks.HEAD_LIMIT) {
                 throw countedAsHead(first.reply(), "closed the connection without an answer to", framing);
             }
-            if (refusedHint != null && List.of("400", "501").contains(HttpResponse.parse(first.exchange().response())
-                    .code())) {
+            byte[] answer = first.exchange().response();
+            boolean closed = answer.length == 0 && first.exchange().ending() != Exchange.Ending.NOT_CLOSED;
+            if (refusedHint != null && (closed || List.of("400", "501").contains(HttpResponse.parse(answer).code()))) {
                 throw FailureReport.failure("The server refused a POST whose body (" + framing + ") it should read.",
                         null, first.reply(), List.of(refusedHint));
             }
