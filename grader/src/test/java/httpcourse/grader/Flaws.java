@@ -178,6 +178,7 @@ final class Flaws {
             new Flaw(EXPECT_CASE_SENSITIVE, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CASE),
             new Flaw(LENGTH_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.BODY_LENGTH_OVERFLOW),
             new Flaw(CHUNK_SIZE_DECIMAL, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
+            new Flaw(GET_BODY_IGNORED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.BODY_OF_GET_IGNORED),
             new Flaw(CHUNK_CRLF_UNREAD, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
             new Flaw(CODING_CASE_SENSITIVE, 11, BodyChecks.CHUNKED, Hint.Id.TRANSFER_CODING_CASE),
             // A graceful stop

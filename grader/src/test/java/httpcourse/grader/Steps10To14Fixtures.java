@@ -98,6 +98,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
                         }
             """, "            // FLAW: the CRLF after the chunk's bytes is not read\n")),
 
+    /** A GET's or a HEAD's body never looked at: its Content-Length unchecked, its bytes read as the next request. */
+    GET_BODY_IGNORED(11, in("Body.java", "long length = request.bodyLength();",
+            "long length = List.of(\"GET\", \"HEAD\").contains(request.method()) ? 0 : request.bodyLength(); // FLAW")),
+
     /** Content-Length read as an int: over 2 147 483 647, it throws, and the connection closes without a word. */
     LENGTH_AS_INT(11, in("Request.java", "Long.parseLong(contentLength)",
             "Integer.parseInt(contentLength) /* FLAW: an int */")),
