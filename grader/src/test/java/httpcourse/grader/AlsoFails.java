@@ -160,12 +160,12 @@ final class AlsoFails {
     /** Steps 10 to 14. */
     private static Map<Check, Hint.Id> steps10To14(Steps10To14Fixtures server) {
         return switch (server) {
-            // Every check ends with an answer after which it closes, and waits for the client to close first;
-            // the huge body's, read up to the limit before the close, and more of it sent: a reset.
             // The huge body's check sends a GET too: its answer does not say close, a POST's does.
             case GET_BODY_IGNORED -> failing(Hint.Id.BODY_OF_GET_IGNORED, BodyChecks.HUGE_BODY_ANSWERED);
             // The small chunked body that comes before the large ones.
             case CHUNK_SIZE_DECIMAL, CHUNK_CRLF_UNREAD -> failing(Hint.Id.CHUNKS_MISREAD, BodyChecks.LARGE_BODIES);
+            // Every check ends with an answer after which it closes, and waits for the client to close first;
+            // the huge body's, read up to the limit before the close, and more of it sent: a reset.
             case OUTPUT_NEVER_SHUT_DOWN -> merged(everyCheckBut(server),
                     failing(Hint.Id.RESET_AFTER_LAST_ANSWER, BodyChecks.HUGE_BODY_ANSWERED));
             // It answers "Connection: close" to HTTP/1.0's keep-alive too: the answer does not say it back.
