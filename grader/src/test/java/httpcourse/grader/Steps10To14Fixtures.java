@@ -179,6 +179,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     LOG_QUOTES_RAW(13, in("AccessLog.java", "if (c < 0x20 || c > 0x7E || c == '\"' || c == '\\\\') {",
             "if (c < 0x20 || c > 0x7E) { // FLAW: quotes and backslashes as they are")),
 
+    /** A byte escaped with as few hex digits as it takes: BEL as \x7, which a log tool reads as \x7 and a digit. */
+    LOG_HEX_ONE_DIGIT(13, in("AccessLog.java", "HexFormat.of().toHexDigits((byte) c)",
+            "Integer.toHexString(c) /* FLAW: one digit for a small byte */")),
+
     /** Only ESC escaped of the control bytes: the BEL that ends the attack's escape sequence logged as it is. */
     LOG_ESCAPES_ESC_ONLY(13, in("AccessLog.java", "if (c < 0x20 || c > 0x7E || c == '\"' || c == '\\\\') {",
             "if (c == 0x1B || c > 0x7E || c == '\"' || c == '\\\\') { // FLAW: ESC only, of the control bytes")),

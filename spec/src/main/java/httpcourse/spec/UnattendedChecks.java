@@ -98,7 +98,9 @@ public final class UnattendedChecks {
                     + " Write \" as \\x22 and \\ as \\x5C too, as nginx does, so that no client can write what a"
                     + " tool reads as the server's own fields."));
         }
-        // Each request line as logged: \xHH as nginx writes it (or \" and \\ as Apache does).
+        // Each request line as logged: \xHH as nginx writes it (or \" and \\ as Apache does). A line of its
+        // request that escapes its bytes otherwise ("\x7", "%07") is named as such.
+        List<String> marks = List.of(ipsum, "PWNED", c.webRoot().token("quoted"));
         List<List<String>> lines = List.of(List.of(ipsum), List.of("GET /\\x1b]0;PWNED\\x07 HTTP/1.0"),
                 List.of("GET /say\\x22" + c.webRoot().token("quoted") + "\\x5Cn HTTP/1.0",
                         "GET /say\\\"" + c.webRoot().token("quoted") + "\\\\n HTTP/1.0"));
@@ -110,6 +112,16 @@ public final class UnattendedChecks {
                     .anyMatch(entry -> forms.stream().anyMatch(entry.group(3)::equalsIgnoreCase)
                             && isDuring(entry.group(2), sent, logged)
                             && entry.group(4).equals(answer.code()) && isSize(entry.group(5), answer.body().length));
+            String mark = marks.get(i);
+            Optional<String> escapedOtherwise = printed.stream().map(COMMON_LOG_FORMAT::matcher).filter(Matcher::matches)
+                    .map(entry -> entry.group(3)).filter(request -> request.contains(mark)
+                            && forms.stream().noneMatch(request::equalsIgnoreCase)).findFirst();
+            if (!found && i > 0 && escapedOtherwise.isPresent()) {
+                throw logFailure(c, "The log holds the request line \"" + escapedOtherwise.get() + "\", where \"" + line
+                        + "\" was due.", new Hint(Hint.Id.LOG_ESCAPE_FORM, "Each byte of a request that a log may not"
+                        + " hold as it is, is \\x and two hex digits, as nginx writes it: \\x07, \\x1B, \\x22 (not"
+                        + " \\x7, not %07, which a URL's own escapes would read as a byte of the path)."));
+            }
             if (!found) {
                 throw logFailure(c, "No line of the log is \"" + line + "\" in the Common Log Format, with its status ("
                         + answer.code() + ") and size (" + answer.body().length + ").", new Hint(
