@@ -218,7 +218,8 @@ public final class ClearNoChecks {
      */
     static Optional<Hint> hostAskedOfHttp10(byte[] expected, Exchange exchange, ServerState server) {
         return expected == null ? Optional.empty() : hostAskedOfHttp10(new String(exchange.request(),
-                StandardCharsets.ISO_8859_1), statusCodeOf(expected), statusCodeOf(exchange.response()), server);
+                StandardCharsets.ISO_8859_1), HttpResponse.parse(expected).code(),
+                HttpResponse.parse(exchange.response()).code(), server);
     }
 
     /** The same, by the status codes: the one due and the one that came. */
@@ -232,13 +233,6 @@ public final class ClearNoChecks {
                 + " 400 Bad Request, as GET / does without Host, not with it. Only HTTP/1.1 requires Host (RFC 9112"
                 + " §3.2): a request line that says HTTP/1.0, as nc, telnet and old clients send it, is served"
                 + " without one. Ask for exactly one Host only of HTTP/1.1 requests."));
-    }
-
-    /** The status code of a response's first line ("404"), or "" when it has no status line. */
-    private static String statusCodeOf(byte[] response) {
-        String text = new String(response, 0, Math.min(response.length, 200), StandardCharsets.ISO_8859_1);
-        String[] words = text.split("\r?\n", 2)[0].split(" ");
-        return text.startsWith("HTTP/") && words.length > 1 ? words[1] : "";
     }
 
     /** 405 with Allow: GET, HEAD. */
