@@ -6,6 +6,7 @@ import static httpcourse.grader.Steps10To14Fixtures.*;
 import static httpcourse.grader.Steps5To9Fixtures.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.CompressionChecks;
+import httpcourse.spec.DateRule;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
@@ -87,6 +89,7 @@ final class Flaws {
             new Flaw(LIMIT_PER_LINE, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.HEAD_LIMIT_PER_LINE),
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
+            new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
             new Flaw(FIXED_POOL, 5, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, Hint.Id.CROWD_BLOCKS_OTHERS),
             new Flaw(STEP_4_IN_A_CROWD, 5, ManyClientsChecks.AT_ONCE, Hint.Id.BACKLOG_FULL),
             new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
@@ -94,6 +97,7 @@ final class Flaws {
             new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
             new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),
             new Flaw(DATE_IN_LOCAL_TIME, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),
+            new Flaw(DATE_HOUR_12, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_HOUR_12),
             new Flaw(CONTENT_LENGTH_IN_CHARACTERS, 6, CompleteAnswerChecks.COMPLETE_GET,
                     Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
             new Flaw(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, ArticleChecks.MISSING_FILE, Hint.Id.CONTENT_LENGTH_WRONG),
@@ -189,10 +193,15 @@ final class Flaws {
             new Flaw(IDLE_LEFT_OPEN, 12, StopChecks.IDLE_CLOSED_AT_ONCE, Hint.Id.IDLE_KEPT_DURING_STOP),
             new Flaw(KEEPS_ACCEPTING, 12, StopChecks.ON_SIGINT, Hint.Id.STILL_ACCEPTING),
             new Flaw(SECOND_SIGNAL_IGNORED, 12, StopChecks.ON_SIGINT, Hint.Id.SECOND_SIGNAL_IGNORED),
+            new Flaw(SECOND_SIGNAL_EXIT_0, 12, StopChecks.ON_SIGINT, Hint.Id.SECOND_SIGNAL_IGNORED),
             new Flaw(NO_GRACE_LIMIT, 12, StopChecks.WITHIN_GRACE_PERIOD, Hint.Id.STOP_NEVER_ENDS),
             // A server to leave running
             new Flaw(NO_WRITE_TIMEOUT, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_NEVER_TIMES_OUT),
-            new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_NOT_COMMON_FORMAT),
+            new Flaw(WRITE_TIMED_ONCE, 13, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.WRITE_TIMED_ONCE),
+            new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
+            new Flaw(LOG_OFFSET_CONSTANT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
+            new Flaw(LOG_WHOLE_STATUS, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_NOT_COMMON_FORMAT),
+            new Flaw(LOG_HEAD_BYTES, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_SIZE_WRONG),
             new Flaw(LOG_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_ESCAPES_ESC_ONLY, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_HEX_ONE_DIGIT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_ESCAPE_FORM),
@@ -269,7 +278,16 @@ final class Flaws {
             NO_FLUSH_BETWEEN_ANSWERS, "every check that waits for an answer on a kept connection fails the same way, each"
                     + " after the response timeout, and some with the hint of what they look at",
             HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
-                    + " busy (the 10 000 requests of one connection, say)");
+                    + " busy (the 10 000 requests of one connection, say)",
+            HEAD_LIMIT_IN_SECONDS, "a pause of more than its 9 ms within a head fails a check, and a shorter one does"
+                    + " not: which checks pause that long (besides its own, 300 ms) depends on the machine");
+
+    /** When the gradings began: DATE_HOUR_12's hh shows only where it differs from HH all along. */
+    private static final Instant STARTED = Instant.now();
+
+    static boolean hourIn12Shows() {
+        return DateRule.hour12Differs(STARTED) && DateRule.hour12Differs(Instant.now());
+    }
 
     /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */
     private static final int WHOLE_STEPS_UP_TO = 4;

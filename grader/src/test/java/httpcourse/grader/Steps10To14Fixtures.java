@@ -146,6 +146,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     SECOND_SIGNAL_IGNORED(12, edit("Runtime.getRuntime().halt(128 + signal.getNumber()); // the status of a process killed by it",
             "return; // FLAW: a second signal changes nothing")),
 
+    /** The second signal ends the process at once, but with status 0, which says that all went well. */
+    SECOND_SIGNAL_EXIT_0(12, edit("Runtime.getRuntime().halt(128 + signal.getNumber()); // the status of a process killed by it",
+            "System.exit(0); // FLAW: stop now, and say that all went well")),
+
     /** Waits for every answer under way, however long: a client that reads nothing holds the stop for ever. */
     NO_GRACE_LIMIT(12, edit("threads.awaitTermination(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS);",
             "threads.awaitTermination(1, TimeUnit.DAYS); // FLAW: no grace period")),
@@ -167,9 +171,29 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** No watchdog: a write waits for ever. */
     NO_WRITE_TIMEOUT(13, edit("        startWatchdog();\n", "        // FLAW: no watchdog\n")),
 
+    /** The write's start noted at the first write only, never cleared: a busy connection is cut 10 s after its first answer. */
+    WRITE_TIMED_ONCE(13, in("Connection.java", "writeStarted = System.nanoTime();\n                try {\n"
+            + "                    out.write(bytes, offset, length); // FilterOutputStream's own writes byte by byte\n"
+            + "                } finally {\n                    writeStarted = 0;\n                }",
+            "if (writeStarted == 0) { // FLAW: noted at the first write only, and never cleared\n"
+            + "                    writeStarted = System.nanoTime();\n                }\n"
+            + "                out.write(bytes, offset, length);")),
+
     /** The log's time in ISO style, not the Common Log Format's. */
     LOG_TIME_NOT_COMMON(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
             "DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\", Locale.US) /* FLAW: not the Common Log Format */")),
+
+    /** The offset written as +0000 whatever the zone: on a machine in Tokyo, the time is 9 hours ahead of it. */
+    LOG_OFFSET_CONSTANT(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)"
+            + ".withZone(ZoneId.systemDefault())", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss '+0000'\","
+            + " Locale.US).withZone(ZoneId.of(\"Asia/Tokyo\")) /* FLAW: the offset a constant, the zone Tokyo's */")),
+
+    /** The status logged whole, "200 OK": the line has a field too many for the tools that read it. */
+    LOG_WHOLE_STATUS(13, in("AccessLog.java", "status.substring(0, 3)", "status /* FLAW: the reason phrase too */")),
+
+    /** A HEAD logged with the file's size: its body read to nowhere, and counted. */
+    LOG_HEAD_BYTES(13, in("Response.java", "return withBody ? body.transferTo(out) : 0;",
+            "return body.transferTo(withBody ? out : OutputStream.nullOutputStream()); // FLAW: HEAD counts the file")),
 
     /** The request line logged as it came: a terminal's escape sequence goes to the console. */
     LOG_UNESCAPED(13, in("AccessLog.java", "(requestLine == null ? \"-\" : escape(requestLine))",

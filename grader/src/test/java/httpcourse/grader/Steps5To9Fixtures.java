@@ -51,6 +51,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
             "client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",
             "// FLAW: no timeout")),
 
+    /** The time left counted in seconds, and given to setSoTimeout, which takes milliseconds: 9 ms to wait. */
+    HEAD_LIMIT_IN_SECONDS(5, in("LimitedInput.java", "Duration.ofNanos(deadline - System.nanoTime()).toMillis();",
+            "Duration.ofNanos(deadline - System.nanoTime()).toSeconds(); // FLAW: seconds, for milliseconds")),
+
     /** A timeout for each read, none for the whole head: a byte a second keeps a thread for ever. */
     TIMEOUT_PER_READ(5,
             in("LimitedInput.java", """
@@ -117,6 +121,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     DATE_IN_ISO_8601(6, in("Response.java",
             "head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
             "head.append(\"Date: \").append(Instant.now()).append(\"\\r\\n\"); // FLAW: ISO 8601")),
+
+    /** The hour on a 12-hour clock (hh): 04 at 16:00, a Date 12 h behind every afternoon (GMT). */
+    DATE_HOUR_12(6, in("Response.java", "\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\"",
+            "\"EEE, dd MMM yyyy hh:mm:ss 'GMT'\" /* FLAW: hh, 1 to 12 */")),
 
     /** The time of the server's zone (here UTC+5:30), written as if it were GMT. */
     DATE_IN_LOCAL_TIME(6, in("Response.java", ".withZone(ZoneOffset.UTC);",

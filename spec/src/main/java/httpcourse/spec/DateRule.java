@@ -82,6 +82,10 @@ public final class DateRule {
         }
         Duration off = Duration.between(c.timed().received(), date);
         long minutes = Math.round(off.toSeconds() / 60.0);
+        if (Math.abs(minutes) == 12 * 60 && hour12Differs(c.timed().received()) && (minutes < 0 || hourOf(date) == 12)) {
+            return new Hint(Hint.Id.DATE_HOUR_12, "Date (" + value + ") is 12 h off: its hour is on a 12-hour clock,"
+                    + " the pattern's hh (01 to 12). An HTTP date's hour is 00 to 23: HH.");
+        }
         if (Math.abs(minutes) >= 30 && Math.abs(off.toSeconds() - minutes * 60) < 30 && minutes % 15 == 0) {
             return new Hint(Hint.Id.DATE_NOT_NOW, "Date is off by " + minutes / 60 + " h " + Math.abs(minutes % 60)
                     + " min: the time of the server's time zone, written as if it were GMT. HTTP dates are the time in"
@@ -94,5 +98,15 @@ public final class DateRule {
         }
         return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is later than the moment the answer arrived: it"
                 + " must be the time of the answer.");
+    }
+
+    /** Whether hh and HH write different hours at {@code time}, in GMT: from 13:00 to 00:59. */
+    public static boolean hour12Differs(Instant time) {
+        int hour = hourOf(time);
+        return hour == 0 || hour > 12;
+    }
+
+    private static int hourOf(Instant time) {
+        return time.atZone(ZoneOffset.UTC).getHour();
     }
 }

@@ -29,7 +29,8 @@ final class FailureReport {
         byte[] got = exchange.response();
         ServerState server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
-        List<Hint> hints = ClearNoChecks.hostAskedOfHttp10(expected, exchange, server).map(List::of).orElseGet(() ->
+        List<Hint> hints = ClearNoChecks.hostAskedOfHttp10(expected, exchange, server)
+                .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints
                         : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped));
         StringBuilder report = new StringBuilder(headline).append("\n");

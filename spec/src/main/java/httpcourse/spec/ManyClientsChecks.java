@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,7 @@ public final class ManyClientsChecks {
                     // Connected first, so a server that serves one connection at a time reads this one first.
                     slow.send("GET / HTTP/1.0\r\n");
                     c.assertAnswersRoot(c.server().send(Requests.get("/")));
-                    slow.send("\r\n");
+                    slow.trySend("\r\n"); // closed by the server already: its report says what came
                     c.assertAnswersRoot(slow.readUntilClosed());
                 }
             });
@@ -60,7 +61,7 @@ public final class ManyClientsChecks {
                         clients.add(joinCrowd(c, i, CLIENTS_AT_ONCE).send("GET / HTTP/1.0\r\n"));
                     }
                     for (RawConnection client : clients) {
-                        client.send("Host: localhost\r\n\r\n");
+                        client.trySend("Host: localhost\r\n\r\n"); // closed already: the report says what came
                     }
                     for (RawConnection client : clients) {
                         c.assertAnswersRoot(client.readUntilClosed());
@@ -143,6 +144,24 @@ public final class ManyClientsChecks {
      * (the system's queue of connections the server has not accepted is full) fails the check with
      * the hint that says why: the backlog, and a server that does not accept at once.
      */
+    /**
+     * A connection that got no answer, from a server that gives up on any client that pauses a
+     * moment ({@link ServerState#givesUpOnAPause}): a time limit in the wrong unit. This one hint
+     * stands for every check whose request comes in pieces, or a moment late.
+     */
+    static Optional<Hint> gaveUpOnAPause(Exchange exchange, ServerState server, boolean stopped) {
+        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
+                || exchange.ending() == Exchange.Ending.RESET);
+        if (!unanswered || stopped || !server.givesUpOnAPause()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT, "The server gives up on a client that pauses:"
+                + " a request sent whole " + ServerUnderTest.A_PAUSE.toMillis() + " ms after its connection opened got"
+                + " no answer either, where the same request sent at once gets one. Its time limit for a head is far"
+                + " too short: seconds given where milliseconds are taken? setSoTimeout takes milliseconds (10 s is"
+                + " 10000): Duration.toMillis(), not toSeconds()."));
+    }
+
     static RawConnection joinCrowd(Checking c, int i, int size) {
         try {
             return c.server().open();

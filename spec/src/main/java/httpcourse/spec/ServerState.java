@@ -24,4 +24,11 @@ interface ServerState {
      * version for the Host only HTTP/1.1 requires. Asked only of a 400 that may be that; found once.
      */
     boolean asksHostOfHttp10();
+
+    /**
+     * Whether the server gives up on a client that pauses for a moment: a request sent whole, a
+     * moment after its connection opened, gets no answer, where the same at once gets one. Asked only
+     * of a connection that got no answer; found once.
+     */
+    boolean givesUpOnAPause();
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Step 12: a graceful stop. On SIGTERM (what kill, docker stop and systemd send) or SIGINT
@@ -175,18 +176,20 @@ public final class StopChecks {
             stop.assertFinished(finished, "Ctrl+C (SIGINT)", SIGINT); // the stop waits for answers under way
             stop.assertRefusesDuringTheStop(silent);
             // The client holds the other download: it cannot end, and a server that waits for it exits only
-            // at the end of its grace period, with status 0.
+            // at the end of its grace period, with status 0. The second Ctrl+C comes once the stop is no longer
+            // young: an exit with 0 after it is its answer, not the end of a grace period far too short.
+            stop.awaitUnlessExited();
             if (!stop.signalIfRunning("INT")) {
                 throw stop.notFinished(download, "Ctrl+C (SIGINT)", SIGINT);
             }
+            long second = System.nanoTime();
             Integer status = c.server().awaitExit(EXIT_FAIL_SAFE);
-            if (status != null && status == 0 && stop.isSoon()) {
-                throw stop.notFinished(download, "Ctrl+C (SIGINT)", SIGINT); // the first one ended it: no grace period
-            }
             if (status == null || status == 0) {
                 throw stop.stopFailure(status == null ? "After a second Ctrl+C, the server still ran "
-                        + EXIT_FAIL_SAFE.toSeconds() + " s later." : "After a second Ctrl+C, the server exited with"
-                        + " status 0: it waited for the download under way, or for the end of its grace period.",
+                        + EXIT_FAIL_SAFE.toSeconds() + " s later." : String.format(Locale.ROOT, "After a second"
+                        + " Ctrl+C, the server exited %.1f s later with status 0: at once with the status that says"
+                        + " all went well, or once the download under way or its grace period ended.",
+                        (System.nanoTime() - second) / 1e9),
                         new Hint(Hint.Id.SECOND_SIGNAL_IGNORED, "A second Ctrl+C means: stop now. Count the signals;"
                                 + " at the second, end the process at once (Java: Runtime.getRuntime().halt(130)),"
                                 + " with the status of a program stopped by Ctrl+C, 130 = 128 + 2, the number of"

@@ -59,6 +59,17 @@ final class Stopping {
         return System.nanoTime() - signalled < NO_GRACE.toNanos();
     }
 
+    /**
+     * Waits while the stop is young ({@link #isSoon}), unless the server exits: what ends that soon is
+     * not its answer to a later signal.
+     */
+    void awaitUnlessExited() {
+        long left = NO_GRACE.toNanos() - (System.nanoTime() - signalled);
+        if (left > 0) {
+            c.server().awaitExit(Duration.ofNanos(left));
+        }
+    }
+
     /** "3.2 s after the signal": when something the check saw happened. */
     String afterTheSignal(long nanoTime) {
         return String.format(Locale.ROOT, "%.1f s after the signal", (nanoTime - signalled) / 1e9);
@@ -156,10 +167,11 @@ final class Stopping {
         }
         if (status == 0) {
             return stopFailure(what + ", and the server exited with status 0.", new Hint(
-                    Hint.Id.GRACE_PERIOD_TOO_SHORT, "The server handled " + signal + ", but exited before the answer"
-                    + " under way was sent. A stop waits for the answers under way, for a grace period of a few"
-                    + " seconds (5 s, say: docker stop waits 10 s, then kills), and exits once they are sent or the"
-                    + " grace period is over, whichever comes first."));
+                    Hint.Id.GRACE_PERIOD_TOO_SHORT, "The server handled " + signal + ", but the answer under way was"
+                    + " cut before its end: the server exited, or closed its connection. A stop closes only the idle"
+                    + " connections, and lets each busy one finish its answer (no close(), no shutdownNow(), which"
+                    + " interrupts its thread), for a grace period of a few seconds (5 s, say: docker stop waits 10 s,"
+                    + " then kills); it exits once they are sent or the grace period is over, whichever comes first."));
         }
         return stopFailure(what + ", and the server exited with status " + status + ".", new Hint(
                 Hint.Id.STOP_NOT_GRACEFUL, "The stop ended with an error (see the output below) before the answer"

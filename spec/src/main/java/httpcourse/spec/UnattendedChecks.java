@@ -7,6 +7,7 @@ import static httpcourse.spec.Check.waitingOnItsOwnServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -37,10 +38,19 @@ public final class UnattendedChecks {
     /** How long to wait for the log lines of a request: a fail-safe, they come at once. */
     private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(5);
 
-    // host ident authuser [day/Mon/year:HH:mm:ss zone] "request line" status bytes
-    private static final Pattern COMMON_LOG_FORMAT = Pattern.compile(
-            "(\\S+) - - \\[(\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4})] \"(.*)\" (\\d{3}) (\\d+|-)");
+    // host ident authuser [time] "request line" status bytes; each field checked on its own
+    private static final Pattern LOG_FIELDS = Pattern.compile("(\\S+) - - \\[([^]]*)] \"(.*)\" (\\S+) (\\S+)");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
+
+    private static final Hint LOG_TIME_HINT = new Hint(Hint.Id.LOG_TIME_WRONG, "The time is the request's, as"
+            + " \"dd/MMM/yyyy:HH:mm:ss Z\" in Locale.US: HH the hour from 00 to 23 (hh counts 1 to 12), mm the"
+            + " minute (MM is the month), yyyy the year (YYYY is the year of the week, which differs in the last days"
+            + " of December), Z the offset of the time's own zone (+0000 for UTC), Dec in every language.");
+
+    private static final Hint COMMON_LOG_FORMAT = new Hint(Hint.Id.LOG_NOT_COMMON_FORMAT, "Log each request in the"
+            + " Common Log Format, which log tools read: who, two \"-\", [time], \"request line\", status, body bytes"
+            + " (\"-\" for none): 127.0.0.1 - - [25/Nov/2026:15:49:56 +0100] \"GET /ipsum.html HTTP/1.0\" 200 435."
+            + " The time is the request's, as \"dd/MMM/yyyy:HH:mm:ss Z\" (Locale.US).");
 
     public static final Check WRITE_TIMEOUT = waitingOnItsOwnServer(
             "cuts a client that reads nothing of a large answer after its write time limit, and goes on serving", c -> {
@@ -68,13 +78,15 @@ public final class UnattendedChecks {
         }
         // ESC ] 0 ; ... BEL sets a terminal's title: printed as it is, the request drives the console.
         String ipsum = "GET /ipsum.html HTTP/1.0";
+        String head = "HEAD /ipsum.html HTTP/1.0"; // logs no size: its answer has no body
         String attack = "GET /\u001b]0;PWNED\u0007 HTTP/1.0";
         // A quote would end the request's field for whoever reads the log; a backslash, start an escape.
         String quoted = "GET /say\"" + c.webRoot().token("quoted") + "\\n HTTP/1.0";
         Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Timed> answers = List.of(c.send(ipsum + "\r\n\r\n"), c.send(attack + "\r\n\r\n"),
-                c.send(quoted + "\r\n\r\n"));
-        List<String> printed = awaitLogLines(c, "/ipsum.html", "PWNED", c.webRoot().token("quoted"));
+        List<Timed> answers = List.of(c.send(ipsum + "\r\n\r\n"), c.send(head + "\r\n\r\n"),
+                c.send(attack + "\r\n\r\n"), c.send(quoted + "\r\n\r\n"));
+        List<String> printed = awaitLogLines(c, "GET /ipsum.html", "HEAD /ipsum.html", "PWNED",
+                c.webRoot().token("quoted"));
         Instant logged = Instant.now(); // the lines were printed before this, whenever the server writes them
         Optional<String> raw = printed.stream().filter(line -> line.chars().anyMatch(UnattendedChecks::isControl))
                 .findFirst();
@@ -99,39 +111,80 @@ public final class UnattendedChecks {
                     + " tool reads as the server's own fields."));
         }
         // Each request line as logged: \xHH as nginx writes it (or \" and \\ as Apache does). A line of its
-        // request that escapes its bytes otherwise ("\x7", "%07") is named as such.
-        List<String> marks = List.of(ipsum, "PWNED", c.webRoot().token("quoted"));
-        List<List<String>> lines = List.of(List.of(ipsum), List.of("GET /\\x1b]0;PWNED\\x07 HTTP/1.0"),
+        // request that escapes its bytes otherwise ("\x7", "%07") is named as such; one whose other fields
+        // are wrong, by the field.
+        List<String> marks = List.of(ipsum, head, "PWNED", c.webRoot().token("quoted"));
+        List<List<String>> lines = List.of(List.of(ipsum), List.of(head), List.of("GET /\\x1b]0;PWNED\\x07 HTTP/1.0"),
                 List.of("GET /say\\x22" + c.webRoot().token("quoted") + "\\x5Cn HTTP/1.0",
                         "GET /say\\\"" + c.webRoot().token("quoted") + "\\\\n HTTP/1.0"));
         for (int i = 0; i < lines.size(); i++) {
             HttpResponse answer = HttpResponse.parse(answers.get(i).exchange().response());
             String line = lines.get(i).getFirst();
             List<String> forms = lines.get(i);
-            boolean found = printed.stream().map(COMMON_LOG_FORMAT::matcher).filter(Matcher::matches)
-                    .anyMatch(entry -> forms.stream().anyMatch(entry.group(3)::equalsIgnoreCase)
-                            && isDuring(entry.group(2), sent, logged)
-                            && entry.group(4).equals(answer.code()) && isSize(entry.group(5), answer.body().length));
+            List<Matcher> entries = printed.stream().map(LOG_FIELDS::matcher).filter(Matcher::matches).toList();
+            Optional<Matcher> entry = entries.stream().filter(e -> forms.stream().anyMatch(e.group(3)::equalsIgnoreCase))
+                    .findFirst();
+            if (entry.isPresent()) {
+                assertLogFields(c, line, entry.get(), answer, sent, logged);
+                continue;
+            }
             String mark = marks.get(i);
-            Optional<String> escapedOtherwise = printed.stream().map(COMMON_LOG_FORMAT::matcher).filter(Matcher::matches)
-                    .map(entry -> entry.group(3)).filter(request -> request.contains(mark)
-                            && forms.stream().noneMatch(request::equalsIgnoreCase)).findFirst();
-            if (!found && i > 0 && escapedOtherwise.isPresent()) {
+            Optional<String> escapedOtherwise = entries.stream().map(e -> e.group(3)).filter(request -> request
+                    .contains(mark)).findFirst();
+            if (i > 1 && escapedOtherwise.isPresent()) {
                 throw logFailure(c, "The log holds the request line \"" + escapedOtherwise.get() + "\", where \"" + line
                         + "\" was due.", new Hint(Hint.Id.LOG_ESCAPE_FORM, "Each byte of a request that a log may not"
                         + " hold as it is, is \\x and two hex digits, as nginx writes it: \\x07, \\x1B, \\x22 (not"
                         + " \\x7, not %07, which a URL's own escapes would read as a byte of the path)."));
             }
-            if (!found) {
-                throw logFailure(c, "No line of the log is \"" + line + "\" in the Common Log Format, with its status ("
-                        + answer.code() + ") and size (" + answer.body().length + ").", new Hint(
-                        Hint.Id.LOG_NOT_COMMON_FORMAT, "Log each request in the Common Log Format, which log tools"
-                        + " read: who, two \"-\", [time], \"request line\", status, body bytes (\"-\" for none):"
-                        + " 127.0.0.1 - - [25/Nov/2026:15:49:56 +0100] \"" + ipsum + "\" 200 435. The time is the"
-                        + " request's, as \"dd/MMM/yyyy:HH:mm:ss Z\" (Locale.US)."));
-            }
+            throw logFailure(c, "No line of the log is \"" + line + "\" in the Common Log Format, with its status ("
+                    + answer.code() + ") and size (" + answer.body().length + ").", COMMON_LOG_FORMAT);
         }
     });
+
+    /** The fields of a log line that holds the request: the time, the status, the size, each named when wrong. */
+    private static void assertLogFields(Checking c, String line, Matcher entry, HttpResponse answer, Instant sent,
+            Instant logged) {
+        String time = entry.group(2);
+        String was = "The log's line for \"" + line + "\" ";
+        Optional<OffsetDateTime> parsed = parseLogTime(time);
+        if (parsed.isEmpty()) {
+            throw logFailure(c, was + "gives the time [" + time + "], where the Common Log Format writes ["
+                    + LOG_TIME.withZone(ZoneOffset.UTC).format(sent) + "].", LOG_TIME_HINT);
+        }
+        Instant at = parsed.get().toInstant();
+        if (at.isBefore(sent) || at.isAfter(logged)) {
+            throw logFailure(c, was + "gives the time [" + time + "], and the request came at ["
+                    + LOG_TIME.withZone(parsed.get().getOffset()).format(sent) + "]: "
+                    + timeDiffers(parsed.get(), sent) + ".", LOG_TIME_HINT);
+        }
+        if (!entry.group(4).equals(answer.code())) {
+            throw logFailure(c, was + "gives the status \"" + entry.group(4) + "\", where the answer's was "
+                    + answer.code() + ".", COMMON_LOG_FORMAT);
+        }
+        if (!isSize(entry.group(5), answer.body().length)) {
+            throw logFailure(c, was + "gives the size " + entry.group(5) + ", where the answer's body was "
+                    + answer.body().length + " bytes" + (line.startsWith("HEAD") ? " (a HEAD's answer has none)." : "."),
+                    new Hint(Hint.Id.LOG_SIZE_WRONG, "The size is the count of the body's bytes the server sent,"
+                            + " \"-\" for none: not the file's size, which a HEAD's answer (and a 304) does not send."
+                            + " Log what the sending returned."));
+        }
+    }
+
+    /** The first field of a log's time that differs from the time the request was sent, in the log's offset. */
+    private static String timeDiffers(OffsetDateTime logged, Instant sent) {
+        OffsetDateTime due = sent.atOffset(logged.getOffset());
+        List<String> names = List.of("year", "month", "day", "hour", "minute", "second");
+        List<String> forms = List.of("yyyy", "MMM", "dd", "HH", "mm", "ss");
+        for (int i = 0; i < names.size(); i++) {
+            DateTimeFormatter field = DateTimeFormatter.ofPattern(forms.get(i), Locale.US);
+            if (!field.format(logged).equals(field.format(due))) {
+                return "its " + names.get(i) + " is " + field.format(logged) + ", where " + field.format(due)
+                        + " was due";
+            }
+        }
+        return "it is a second off";
+    }
 
     public static final Check SILENT_CROWD_CHECK = onItsOwnServer(
             "answers a new client while " + SILENT_CROWD + " others hold silent connections", c -> {
@@ -196,12 +249,11 @@ public final class UnattendedChecks {
         return List.of(words).stream().allMatch(word -> lines.stream().anyMatch(line -> line.contains(word)));
     }
 
-    private static boolean isDuring(String logTime, Instant sent, Instant received) {
+    private static Optional<OffsetDateTime> parseLogTime(String logTime) {
         try {
-            Instant time = OffsetDateTime.parse(logTime, LOG_TIME).toInstant();
-            return !time.isBefore(sent) && !time.isAfter(received);
+            return Optional.of(OffsetDateTime.parse(logTime, LOG_TIME));
         } catch (DateTimeParseException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
