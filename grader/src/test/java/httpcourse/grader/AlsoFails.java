@@ -17,6 +17,7 @@ import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.RangeChecks;
 import httpcourse.spec.StopChecks;
+import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.UploadChecks;
 import httpcourse.spec.UrlChecks;
 
@@ -193,6 +194,8 @@ final class AlsoFails {
             case EXITS_AT_ONCE -> failing(Hint.Id.GRACE_PERIOD_TOO_SHORT, StopChecks.DRAINS_THE_QUEUE,
                     StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT);
             case EXIT_STATUS_143 -> failing(Hint.Id.STOP_EXIT_STATUS, StopChecks.WITHIN_GRACE_PERIOD);
+            // The slow reader of the write timeout's check, busy from its first write on, is cut too.
+            case WRITE_TIMED_ONCE -> failing(Hint.Id.WRITE_TIMED_ONCE, UnattendedChecks.WRITE_TIMEOUT);
             default -> Map.of();
         };
     }

@@ -179,6 +179,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
             + "                    writeStarted = System.nanoTime();\n                }\n"
             + "                out.write(bytes, offset, length);")),
 
+    /** The watchdog compares nanoseconds with the limit in milliseconds: 10 µs, and a slow reader is cut. */
+    WATCHDOG_IN_MILLIS(13, in("Connection.java", "System.nanoTime() - started > limit.toNanos()",
+            "System.nanoTime() - started > limit.toMillis() /* FLAW: nanoseconds against milliseconds */")),
+
     /** The log's time in ISO style, not the Common Log Format's. */
     LOG_TIME_NOT_COMMON(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
             "DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\", Locale.US) /* FLAW: not the Common Log Format */")),

@@ -1,5 +1,6 @@
 package httpcourse.spec;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +26,16 @@ final class FailureReport {
      * then replace the general ones; when it found none, or the server stopped, the general ones apply.
      */
     static SpecFailure failure(String headline, byte[] expected, ServerReply reply, List<Hint> checkHints) {
+        return failure(headline, expected, expected == null ? 0 : expected.length, reply, checkHints);
+    }
+
+    /**
+     * The same, where only the first {@code literal} bytes of {@code expected} are bytes due, and the
+     * rest describes a body ("[the file's 186 bytes, gzip-compressed ...]"): no first difference is
+     * looked for in a description.
+     */
+    static SpecFailure failure(String headline, byte[] expected, int literal, ServerReply reply,
+                               List<Hint> checkHints) {
         Exchange exchange = reply.exchange();
         byte[] got = exchange.response();
         ServerState server = reply.server();
@@ -46,7 +57,8 @@ final class FailureReport {
                 .append(describeEnding(exchange)).append(":\n")
                 .append(VisibleBytes.render(got));
         if (expected != null) {
-            report.append(VisibleBytes.firstDifference(expected, got));
+            report.append(literal < expected.length ? VisibleBytes.firstDifference(Arrays.copyOf(expected, literal),
+                    Arrays.copyOf(got, Math.min(literal, got.length))) : VisibleBytes.firstDifference(expected, got));
         }
         report.append(Hint.render(hints));
         report.append(server.describeAfterFailure(exchange, hints));

@@ -35,6 +35,8 @@ public final class UnattendedChecks {
     static final Duration WRITE_CUT_FAIL_SAFE = Duration.ofSeconds(30);
     /** Silent connections held while a new client asks: far more than a pool of threads, far fewer than the cap. */
     static final int SILENT_CROWD = 2000;
+    /** How long the slow reader of WRITE_TIMEOUT reads before the client that reads nothing asks. */
+    private static final Duration STEADY_HEAD_START = Duration.ofSeconds(2);
     /** How long to wait for the log lines of a request: a fail-safe, they come at once. */
     private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(5);
 
@@ -52,11 +54,14 @@ public final class UnattendedChecks {
             + " (\"-\" for none): 127.0.0.1 - - [25/Nov/2026:15:49:56 +0100] \"GET /ipsum.html HTTP/1.0\" 200 435."
             + " The time is the request's, as \"dd/MMM/yyyy:HH:mm:ss Z\" (Locale.US).");
 
-    public static final Check WRITE_TIMEOUT = waitingOnItsOwnServer(
-            "cuts a client that reads nothing of a large answer after its write time limit, and goes on serving", c -> {
+    public static final Check WRITE_TIMEOUT = waitingOnItsOwnServer("cuts a client that reads nothing of a large"
+            + " answer after its write time limit, not one that reads it slowly, and goes on serving", c -> {
                 String path = "/never-read.bin";
                 c.webRoot().createSparsePage(path, LARGER_THAN_ANY_BUFFER);
-                try (RawConnection client = c.server().open()) {
+                try (RawConnection slow = c.server().open(); RawConnection client = c.server().open()) {
+                    // The slow reader starts first: a limit that runs from its first write cuts it first.
+                    SteadyReader steady = SteadyReader.start(slow, path);
+                    Pause.sleep(STEADY_HEAD_START);
                     client.send(Requests.http11("GET", path));
                     if (!isCutWithin(client, WRITE_CUT_FAIL_SAFE)) {
                         throw SpecFailure.of("A client asked for a file of 1 GiB and read none of it: after "
@@ -67,9 +72,28 @@ public final class UnattendedChecks {
                                 + " one that waits too long, or such a client keeps a thread and the buffers of its"
                                 + " answer for as long as it likes."));
                     }
+                    Optional<Duration> cut = steady.stop();
+                    if (cut.isPresent()) {
+                        throw slowReaderCut(cut.get(), steady.received());
+                    }
                 }
                 c.assertStillAnswers();
             });
+
+    /** A client that reads slowly, but reads, was cut: by a limit that ran from its first write, or far too short. */
+    private static SpecFailure slowReaderCut(Duration after, long received) {
+        String what = String.format(Locale.ROOT, "A client that read its 1 GiB download steadily, 1 MB a second, was"
+                + " cut %.1f s after its request, %d bytes read. Each of the server's writes waited for it a few"
+                + " milliseconds: none was stuck.", after.toMillis() / 1000.0, received);
+        if (after.compareTo(Duration.ofSeconds(8)) >= 0) {
+            return SpecFailure.of(what, new Hint(Hint.Id.WRITE_TIMED_ONCE, "The write's time limit ran from the first"
+                    + " write on: it must run only while a write waits. Note when each write starts, and clear the"
+                    + " note when the write returns (in a finally)."));
+        }
+        return SpecFailure.of(what, new Hint(Hint.Id.WRITE_LIMIT_TOO_SHORT, "The write's time limit is far shorter"
+                + " than the 10 s it should be: a limit of microseconds cuts every write that waits at all. Compare in"
+                + " one unit: System.nanoTime() - started > limit.toNanos() (not toMillis())."));
+    }
 
     public static final Check ACCESS_LOG = check("logs each request in the Common Log Format, the client's control"
             + " bytes, quotes and backslashes escaped as \\xHH", c -> {
