@@ -213,7 +213,10 @@ public final class StopChecks {
                         + EXIT_FAIL_SAFE.toSeconds() + " s later.", new Hint(Hint.Id.STOP_NEVER_ENDS, "A stop waits"
                         + " for the answers under way, for a while only (a grace period of a few seconds, shorter than"
                         + " the 10 s docker stop gives before it kills): then it closes what is left, and exits with"
-                        + " status 0. A client that never reads would otherwise keep the server running for ever."));
+                        + " status 0. A client that never reads would otherwise keep the server running for ever."
+                        + " If the grace period does end: a thread that is not a daemon keeps the JVM running after"
+                        + " main returns (a platform thread blocked in this client's write, or a pool's idle ones);"
+                        + " virtual threads never do."));
             }
             stop.assertStatusZero(status, "SIGTERM, the grace period over");
         }
