@@ -127,6 +127,7 @@ final class Flaws {
             new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
             // The target is a URL
             new Flaw(NOT_PERCENT_DECODED, 8, UrlChecks.DECODES_A_SPACE, Hint.Id.NOT_PERCENT_DECODED),
+            new Flaw(ESCAPE_AT_THE_END, 8, UrlChecks.DECODES_ANY_ESCAPE, Hint.Id.ESCAPE_AT_THE_END),
             new Flaw(PLUS_DECODED_AS_SPACE, 8, UrlChecks.PLUS, Hint.Id.PLUS_DECODED_AS_SPACE),
             new Flaw(MALFORMED_ESCAPE_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.MALFORMED_ESCAPE_ACCEPTED),
             new Flaw(NOT_UTF8_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.NOT_UTF8_ACCEPTED),
@@ -210,6 +211,8 @@ final class Flaws {
             new Flaw(CONNECTION_CAP_TOO_LOW, 13, UnattendedChecks.SILENT_CROWD_CHECK, Hint.Id.CONNECTION_CAP_TOO_LOW),
             // Measured and tuned
             new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG),
+            new Flaw(TIMING_IN_MICROS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_TOO_LONG),
+            new Flaw(TIMING_COUNTS_WAIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_COUNTS_WAIT),
             // Uploads
             new Flaw(STEP_14, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
             new Flaw(CREATED_AS_200, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),

@@ -222,7 +222,15 @@ enum Steps10To14Fixtures implements KnownWrongServer {
 
     /** The time taken, but not in the header's format: seconds, without its metric's name. */
     SERVER_TIMING_IN_SECONDS(14, edit("\"Server-Timing: app;dur=\" + (System.nanoTime() - started) / 1000 / 1000.0",
-            "\"Server-Timing: \" + (System.nanoTime() - started) / 1e9 + \" s\" /* FLAW: not name;dur=ms */"));
+            "\"Server-Timing: \" + (System.nanoTime() - started) / 1e9 + \" s\" /* FLAW: not name;dur=ms */")),
+
+    /** The time divided by 1000 once: microseconds, written as milliseconds, a thousand times too long. */
+    TIMING_IN_MICROS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
+            "(System.nanoTime() - started) / 1000.0 /* FLAW: microseconds */")),
+
+    /** The clock not started again once the head has come: a slow client's pace counted as the server's time. */
+    TIMING_COUNTS_WAIT(14, edit("        requestLine = head.getFirst();\n        started = System.nanoTime();\n",
+            "        requestLine = head.getFirst(); // FLAW: the clock runs from before the head\n"));
 
     private final int step;
     private final List<Edit> edits;

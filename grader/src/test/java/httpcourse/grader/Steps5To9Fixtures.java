@@ -233,6 +233,9 @@ enum Steps5To9Fixtures implements KnownWrongServer {
 
     // ---- Step 8: the target is a URL
 
+    /** An escape looked for only while three characters follow the %: one that ends the path gets 400. */
+    ESCAPE_AT_THE_END(8, in("Htdocs.java", "i + 2 < path.length()", "i + 3 < path.length() /* FLAW: one too many */")),
+
     /** The path used as it came: %20 is looked for as "%20". */
     NOT_PERCENT_DECODED(8, in("Htdocs.java", "String decoded = percentDecode(path);",
             "String decoded = path; // FLAW: not decoded")),

@@ -2,32 +2,85 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Step 14: measured and tuned. Every answer says how long the server took to make it, in a
  * Server-Timing header that browsers' developer tools show ("app;dur=0.52", in milliseconds). From
- * this step on, every check expects it ({@link Checking}); this one names it.
+ * this step on, every check expects it ({@link Checking}); this one names it, and holds its time
+ * against the client's own wait, which holds the server's.
  */
 public final class TunedChecks {
 
     private TunedChecks() {
     }
 
+    /** How long the client waits between the two pieces of a head: a wait that is not the server's time. */
+    static final Duration BETWEEN_PIECES = Duration.ofMillis(500);
+    /** What the server's clock and the client's may differ by over one answer: rounding, and nothing else. */
+    private static final Duration CLOCKS = Duration.ofMillis(5);
+    private static final Pattern DUR = Pattern.compile(";\\s*dur=(\\d+(?:\\.\\d+)?)");
+
     public static final Check SERVER_TIMING = check(
-            "says in every answer how long it took, with Server-Timing: a file, HEAD, a 304, a 404, a 400", c -> {
-                c.inCase("GET /ipsum.html", () -> c.check(c.get("/ipsum.html"), c.file("/ipsum.html")));
+            "says in every answer how long it took, with Server-Timing: a file, HEAD, a 304, a 404, a 400, a head"
+            + " that came in two pieces", c -> {
+                c.inCase("GET /ipsum.html", () -> timed(c, c.get("/ipsum.html"), c.file("/ipsum.html")));
                 long length = c.webRoot().page("/ipsum.html").length;
-                c.inCase("HEAD /ipsum.html", () -> c.check(c.send("HEAD /ipsum.html HTTP/1.0\r\n\r\n"),
+                c.inCase("HEAD /ipsum.html", () -> timed(c, c.send("HEAD /ipsum.html HTTP/1.0\r\n\r\n"),
                         c.file("/ipsum.html").withoutBody(length)));
                 c.inCase("GET /ipsum.html with the ETag it had: 304", () -> {
                     String etag = HttpResponse.parse(c.get("/ipsum.html").exchange().response()).value("ETag");
-                    c.check(c.send("GET /ipsum.html HTTP/1.0\r\nIf-None-Match: " + etag + "\r\n\r\n"),
+                    timed(c, c.send("GET /ipsum.html HTTP/1.0\r\nIf-None-Match: " + etag + "\r\n\r\n"),
                             Expected.notModified(length));
                 });
-                c.inCase("GET /missing.html: 404", () -> c.check(c.get("/missing.html"), c.notFound()));
-                c.inCase("GET without a path: 400", () -> c.check(c.send("GET\r\n\r\n"), c.error("400 Bad Request")));
+                c.inCase("GET /missing.html: 404", () -> timed(c, c.get("/missing.html"), c.notFound()));
+                c.inCase("GET without a path: 400", () -> timed(c, c.send("GET\r\n\r\n"), c.error("400 Bad Request")));
+                c.inCase("GET /ipsum.html, its head in two pieces " + BETWEEN_PIECES.toMillis() + " ms apart", () -> {
+                    String request = "GET /ipsum.html HTTP/1.0\r\n\r\n";
+                    try (RawConnection connection = c.server().open()) {
+                        connection.send(request.substring(0, request.length() - 2));
+                        Pause.sleep(BETWEEN_PIECES);
+                        Instant whole = Instant.now(); // the server's time starts once it has the whole head
+                        connection.send("\r\n");
+                        Exchange exchange = connection.readUntilClosed();
+                        Timed answer = new Timed(new ServerReply(exchange, c.server()), whole, Instant.now());
+                        c.check(answer, request, c.file("/ipsum.html"));
+                        assertWithinTheWait(answer, "after the head's last piece", new Hint(
+                                Hint.Id.SERVER_TIMING_COUNTS_WAIT, "The server's time starts once it has the whole"
+                                + " head: the client's pace before that is not the server's work. Start the clock"
+                                + " after the head is read, not when the connection (or the head's first byte) came."));
+                    }
+                });
             });
 
     public static final List<Check> ALL = List.of(SERVER_TIMING);
+
+    /** Checks the answer, then that its Server-Timing is no longer than the client waited for it. */
+    private static void timed(Checking c, Timed answer, Expected expected) {
+        c.check(answer, expected);
+        assertWithinTheWait(answer, "after it sent the request", new Hint(Hint.Id.SERVER_TIMING_TOO_LONG,
+                "dur is in milliseconds: (System.nanoTime() - started) / 1_000_000.0. Divided by 1000 only, it is"
+                + " microseconds, a thousand times too long; the server's time is a part of the client's wait,"
+                + " never longer."));
+    }
+
+    private static void assertWithinTheWait(Timed answer, String from, Hint hint) {
+        String value = HttpResponse.parse(answer.exchange().response()).value("Server-Timing");
+        Matcher dur = DUR.matcher(value == null ? "" : value);
+        if (!dur.find()) {
+            return; // no duration: the header's own rule says so
+        }
+        Duration waited = Duration.between(answer.sent(), answer.received());
+        double said = Double.parseDouble(dur.group(1));
+        if (said > waited.plus(CLOCKS).toNanos() / 1e6) {
+            throw FailureReport.failure(String.format(Locale.ROOT, "Server-Timing says %s ms (%s), but the client"
+                    + " had the whole answer %.1f ms %s.", dur.group(1), value, waited.toNanos() / 1e6, from),
+                    null, answer.reply(), List.of(hint));
+        }
+    }
 }

@@ -24,12 +24,16 @@ public final class UrlChecks {
             c -> c.check(c.get("/with%20space.html"), c.file(SiteFiles.WITH_SPACE)
                     .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
 
-    public static final Check DECODES_ANY_ESCAPE = check("decodes any escaped character, in either case: /%69psum.html"
-            + " and /ipsum%2ehtml are /ipsum.html", c -> {
+    public static final Check DECODES_ANY_ESCAPE = check("decodes any escaped character, in either case, wherever it"
+            + " is: /%69psum.html, /ipsum%2ehtml and /ipsum.htm%6C are /ipsum.html", c -> {
                 for (String path : List.of("/%69psum.html", "/ipsum%2ehtml", "/ipsum%2Ehtml")) {
                     c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
                             .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
                 }
+                c.inCase("GET /ipsum.htm%6C", () -> c.check(c.get("/ipsum.htm%6C"), c.file("/ipsum.html")
+                        .because(Hint.Id.ESCAPE_AT_THE_END, "An escape may end the path: its two hex digits are its"
+                                + " last two characters. Look for them while two characters follow the %"
+                                + " (i + 2 < length), not three.")));
             });
 
     public static final Check DECODES_UTF8 = check("decodes as UTF-8: /caf%C3%A9.html is café.html (or 404 where the"
