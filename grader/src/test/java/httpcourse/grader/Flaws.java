@@ -213,6 +213,7 @@ final class Flaws {
             new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG),
             new Flaw(TIMING_IN_MICROS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_TOO_LONG),
             new Flaw(TIMING_COUNTS_WAIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_COUNTS_WAIT),
+            new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED),
             // Uploads
             new Flaw(STEP_14, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
             new Flaw(CREATED_AS_200, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),

@@ -230,7 +230,11 @@ enum Steps10To14Fixtures implements KnownWrongServer {
 
     /** The clock not started again once the head has come: a slow client's pace counted as the server's time. */
     TIMING_COUNTS_WAIT(14, edit("        requestLine = head.getFirst();\n        started = System.nanoTime();\n",
-            "        requestLine = head.getFirst(); // FLAW: the clock runs from before the head\n"));
+            "        requestLine = head.getFirst(); // FLAW: the clock runs from before the head\n")),
+
+    /** A folder's index.html served with the folder's attributes, read once before: a directory, so 404. */
+    INDEX_STALE_ATTRIBUTES(14, edit("        attributes = Htdocs.attributesOf(file);\n",
+            "        // FLAW: index.html's attributes not read: the folder's stand for them\n"));
 
     private final int step;
     private final List<Edit> edits;

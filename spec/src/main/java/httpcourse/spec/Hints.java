@@ -218,6 +218,11 @@ public final class Hints {
                     + " htdocs, so it must be served. Normalize the path first, then check that it is still inside"
                     + " htdocs, rather than refusing every \"..\".");
         }
+        if (path.endsWith("/")) {
+            return new Hint(Hint.Id.FOLDER_INDEX_NOT_SERVED, codes + " " + path + " names the folder htdocs" + path
+                    + ", which holds an index.html: a folder's URL serves it. Look for index.html in the folder, and"
+                    + " answer with that file's own length, type and date, not the folder's.");
+        }
         if (path.lastIndexOf('/') > 0) {
             return new Hint(Hint.Id.NOT_FOUND_IN_SUB_FOLDER, codes + " htdocs" + path + " exists, in a sub-folder:"
                     + " look for the file where the whole path leads (htdocs followed by the path), not only by its"
