@@ -287,6 +287,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     LOCATION_DECODED(8, edit("String location = Htdocs.urlOf(file);",
             "String location = Htdocs.percentDecode(path) + \"/\"; // FLAW: decoded")),
 
+    /** Only the file's own name looked at: config, in the hidden folder .git, is served. */
+    HIDDEN_LAST_NAME_ONLY(8, in("Htdocs.java", "for (Path name : relative) {",
+            "for (Path name : List.of(relative.getFileName())) { // FLAW: the folders on the way not looked at")),
+
     /** Hidden names never looked for: .git/config and .env are served. */
     SERVES_HIDDEN_FILES(8, in("Htdocs.java",
             "return real.startsWith(root) && !isHidden(ROOT.relativize(path)) && !isHidden(root.relativize(real));",
@@ -297,6 +301,14 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     /** If-Modified-Since never read. */
     IF_MODIFIED_SINCE_IGNORED(9, in("Validators.java", "String since = headers.get(\"if-modified-since\");",
             "String since = null; // FLAW: If-Modified-Since never read")),
+
+    /** If-Modified-Since compared strictly: 304 only for a file older than the date, not for exactly its time. */
+    IF_MODIFIED_SINCE_STRICT(9, in("Validators.java", "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
+            "lastModified.isBefore(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: strict */")),
+
+    /** The list split at its commas, the spaces after them kept: " \"tag\"" is not the tag. */
+    IF_NONE_MATCH_SPACES(9, in("Validators.java", "map(tag -> tag.strip().replaceFirst",
+            "map(tag -> /* FLAW: not stripped */ tag.replaceFirst")),
 
     /** The file's time kept with its fractions of a second, which its Last-Modified drops: never equal. */
     FILE_TIME_NOT_TRUNCATED(9, in("Validators.java", "modified.toInstant().truncatedTo(ChronoUnit.SECONDS)",

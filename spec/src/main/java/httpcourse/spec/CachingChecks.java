@@ -44,7 +44,7 @@ public final class CachingChecks {
                 for (Since since : cases) {
                     answers.add(c.send(ifModifiedSince(modified(c).plus(since.afterTheFile()))));
                 }
-                Hint mistake = modifiedSinceMistake(answers.stream().map(CachingChecks::isNotModified).toList());
+                Hint mistake = modifiedSinceMistake(c, answers.stream().map(CachingChecks::isNotModified).toList());
                 for (int i = 0; i < cases.size(); i++) {
                     Timed answer = answers.get(i);
                     String situation = "If-Modified-Since: " + cases.get(i).name();
@@ -53,12 +53,22 @@ public final class CachingChecks {
                 }
             });
 
-    /** Which mistake the pattern of 304s shows: none at all, none for the exact time, or only for it. */
-    private static Hint modifiedSinceMistake(List<Boolean> notModified) {
+    /**
+     * Which mistake the pattern of 304s shows: none at all, none for the exact time, or only for it.
+     * None for the exact time only: fractions of a second kept, or a comparison that wants the file
+     * older (strict); a file whose time is a whole second tells them apart.
+     */
+    private static Hint modifiedSinceMistake(Checking c, List<Boolean> notModified) {
         if (!notModified.contains(true)) {
             return new Hint(Hint.Id.IF_MODIFIED_SINCE_IGNORED, "The client's copy is as new as the file: answer 304"
                     + " Not Modified, without body (RFC 9110 §13.1.3, §15.4.5), when If-Modified-Since is the file's"
                     + " time or later. Read the header as an HTTP date, and compare it with the file's time.");
+        }
+        if (!notModified.getFirst() && !notModifiedAtAWholeSecond(c)) {
+            return new Hint(Hint.Id.IF_MODIFIED_SINCE_STRICT, "If-Modified-Since is exactly the file's time, yet the"
+                    + " whole file came: the client's copy is as new as the file, so 304 (RFC 9110 §13.1.3: not"
+                    + " modified since then). The file is modified only if its time is after the date:"
+                    + " !modified.isAfter(since), not modified.isBefore(since).");
         }
         if (!notModified.getFirst()) {
             return new Hint(Hint.Id.FILE_TIME_NOT_TRUNCATED, "If-Modified-Since is the very Last-Modified this server"
@@ -95,12 +105,11 @@ public final class CachingChecks {
                 String weak = etag.startsWith("W/") ? etag : "W/" + etag;
                 Hint missed = readsStar(c) ? tagMissed(etag)
                         : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED);
+                Hint inList = listMissed(c, etag);
                 for (NoneMatch form : List.of(
                         new NoneMatch("the file's ETag", etag, missed.id(), missed.text()),
                         new NoneMatch("a list with the file's ETag", "\"a-" + token(c) + "\", " + etag + ", \"b\"",
-                                Hint.Id.IF_NONE_MATCH_LIST, "If-None-Match is a list of tags, separated by commas: a"
-                                + " browser that holds several copies sends all their tags. Split the list, and look"
-                                + " for the file's tag among them."),
+                                inList.id(), inList.text()),
                         new NoneMatch("the file's ETag, weak", weak, Hint.Id.IF_NONE_MATCH_WEAK, "W/\"...\" is the"
                                 + " same tag, marked weak; If-None-Match compares tags weakly (RFC 9110 §8.8.3.2,"
                                 + " §13.1.2): leave out W/ on both sides, then compare."),
@@ -111,6 +120,19 @@ public final class CachingChecks {
                             notModified(c, SiteFiles.DATED, etag).when(situation).because(form.mistake(), form.why())));
                 }
             });
+
+    /** What a server that misses the file's tag in a list does wrong: reads no list, or keeps the spaces after commas. */
+    private static Hint listMissed(Checking c, String etag) {
+        String noSpaces = "\"a-" + token(c) + "\"," + etag + ",\"b\"";
+        if (isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, noSpaces)))) {
+            return new Hint(Hint.Id.IF_NONE_MATCH_SPACES, "The list is split, but the spaces after its commas stay:"
+                    + " \" " + etag + "\" is not the tag (without spaces, the same list gets 304). Strip each tag"
+                    + " after splitting: RFC 9110 §5.6.1 allows spaces around the commas of a list.");
+        }
+        return new Hint(Hint.Id.IF_NONE_MATCH_LIST, "If-None-Match is a list of tags, separated by commas: a browser"
+                + " that holds several copies sends all their tags. Split the list, and look for the file's tag among"
+                + " them.");
+    }
 
     public static final Check NONE_MATCH_WINS = check("sends the whole file when If-None-Match names other tags, even"
             + " if If-Modified-Since alone would get 304", c -> {
@@ -232,6 +254,15 @@ public final class CachingChecks {
     /** The dated file's time, in whole seconds, as Last-Modified says it. */
     private static Instant modified(Checking c) {
         return SiteFiles.modified(c.webRoot(), SiteFiles.DATED).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Whether a file whose time is a whole second gets 304 for exactly that time (a probe: no fraction to drop). */
+    private static boolean notModifiedAtAWholeSecond(Checking c) {
+        String path = "/whole-second.html";
+        Instant time = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        write(c.webRoot(), path, "<p>A file of a whole second.</p>\n", time);
+        return isNotModified(c.send("GET " + path + " HTTP/1.0\r\nIf-Modified-Since: " + IMF_FIXDATE.format(time)
+                + "\r\n\r\n"));
     }
 
     private static String ifModifiedSince(Instant time) {

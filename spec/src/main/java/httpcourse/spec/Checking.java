@@ -246,6 +246,11 @@ public final class Checking {
                             + " outside htdocs: a path led out of the web root, so anybody could read any file of this"
                             + " computer. Check where the file really is (Path.toRealPath() follows links and"
                             + " removes \"..\") and that it is inside htdocs."));
+                } else if (SiteFiles.isHidden(origin.file())
+                        && !origin.file().substring(origin.file().lastIndexOf('/') + 1).startsWith(".")) {
+                    leaks.add(new Hint(Hint.Id.HIDDEN_FOLDER, "The answer is " + origin.file() + ": its own name has no"
+                            + " dot, but a folder on its way has one. A hidden folder hides all it holds (.git holds"
+                            + " secrets): look at every name of the path for a dot at its start, not only the file's."));
                 } else if (SiteFiles.isHidden(origin.file())) {
                     leaks.add(new Hint(Hint.Id.HIDDEN_FILE, "The answer is " + origin.file() + ", a hidden file (a"
                             + " name that starts with a dot, like .git/config or .env): such files hold secrets, and are"
