@@ -125,9 +125,9 @@ public final class CachingChecks {
     private static Hint listMissed(Checking c, String etag) {
         String noSpaces = "\"a-" + token(c) + "\"," + etag + ",\"b\"";
         if (isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, noSpaces)))) {
-            return new Hint(Hint.Id.IF_NONE_MATCH_SPACES, "The list is split, but the spaces after its commas stay:"
-                    + " \" " + etag + "\" is not the tag (without spaces, the same list gets 304). Strip each tag"
-                    + " after splitting: RFC 9110 §5.6.1 allows spaces around the commas of a list.");
+            return new Hint(Hint.Id.IF_NONE_MATCH_SPACES, "The list is split, but each tag keeps the space after"
+                    + " its comma, and is then not " + etag + " (without spaces, the same list gets 304). Strip each"
+                    + " tag after splitting: RFC 9110 §5.6.1 allows spaces around the commas of a list.");
         }
         return new Hint(Hint.Id.IF_NONE_MATCH_LIST, "If-None-Match is a list of tags, separated by commas: a browser"
                 + " that holds several copies sends all their tags. Split the list, and look for the file's tag among"
