@@ -127,6 +127,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */
     STEP_15(15),
 
+    /** A range's end stopped at the file's length, one past its last byte: the part is a byte short, the answer fails. */
+    RANGE_END_PAST_THE_FILE(16, in("Ranges.java", "last = Math.min(last, length - 1);",
+            "last = Math.min(last, length); // FLAW: one past the last byte")),
+
     /** No Accept-Ranges with a whole file: a client does not learn that it may ask for a part. */
     NO_ACCEPT_RANGES(16, in("Ranges.java", """
             !validators.stillMatch(request.headers().get("if-range"))) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import httpcourse.spec.ArticleChecks;
@@ -87,6 +88,7 @@ final class Flaws {
             new Flaw(NO_HEAD_SIZE_LIMIT, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.ENDLESS_HEAD_READ),
             new Flaw(ANSWER_NEVER_FLUSHED, 5, BasicChecks.ANSWERS_GET, Hint.Id.CLOSED_WITHOUT_ANSWER),
             new Flaw(LIMIT_PER_LINE, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.HEAD_LIMIT_PER_LINE),
+            new Flaw(HEAD_LIMIT_OFF_BY_ONE, 5, ManyClientsChecks.ENDLESS_HEAD, Hint.Id.HEAD_CUT_SERVED),
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
             new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
@@ -98,6 +100,7 @@ final class Flaws {
             new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),
             new Flaw(DATE_IN_LOCAL_TIME, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),
             new Flaw(DATE_HOUR_12, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_HOUR_12),
+            new Flaw(DATE_MINUTES_AS_MONTH, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MINUTES_AS_MONTH),
             new Flaw(CONTENT_LENGTH_IN_CHARACTERS, 6, CompleteAnswerChecks.COMPLETE_GET,
                     Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
             new Flaw(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, ArticleChecks.MISSING_FILE, Hint.Id.CONTENT_LENGTH_WRONG),
@@ -123,6 +126,7 @@ final class Flaws {
             new Flaw(HOST_NAME_CASE, 7, ClearNoChecks.HOST, Hint.Id.HEADER_NAME_CASE),
             new Flaw(HOST_ASKED_OF_HTTP10, 7, BasicChecks.ANSWERS_GET, Hint.Id.HOST_ASKED_OF_HTTP10),
             new Flaw(LIMITS_CLOSE_THE_CONNECTION, 7, ClearNoChecks.URI_TOO_LONG, Hint.Id.ERROR_BY_CLOSING),
+            new Flaw(LONG_HEADER_AS_414, 7, ClearNoChecks.HEADERS_TOO_LARGE, Hint.Id.HEADER_LINE_TOO_LONG_AS_URI),
             new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
             new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
             // The target is a URL
@@ -243,6 +247,7 @@ final class Flaws {
             new Flaw(WHOLE_LENGTH_ON_PART, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_LENGTH_WRONG),
             new Flaw(RANGE_FROM_THE_START, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
             new Flaw(SUFFIX_FROM_N, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
+            new Flaw(RANGE_END_PAST_THE_FILE, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
             new Flaw(PAST_END_REFUSED, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
             new Flaw(NEVER_416, 16, RangeChecks.NOT_SATISFIABLE, Hint.Id.RANGE_NOT_SATISFIABLE),
             new Flaw(NO_CONTENT_RANGE_ON_416, 16, RangeChecks.NOT_SATISFIABLE, Hint.Id.CONTENT_RANGE_WRONG),
@@ -277,7 +282,7 @@ final class Flaws {
      * Known-wrong servers graded on the check meant for them only, and why: the rest of their step
      * would cost much waiting and prove nothing about their hint.
      */
-    static final Map<KnownWrongServer, String> ON_THEIR_CHECK_ONLY = Map.of(
+    static final Map<KnownWrongServer, String> ON_THEIR_CHECK_ONLY = Stream.concat(Map.of(
             STEP_4_IN_A_CROWD, "step 4 has none of step 5's limits: SpecsDiscriminateTest shows which check teaches them",
             NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
             LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
@@ -288,13 +293,27 @@ final class Flaws {
             HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
                     + " busy (the 10 000 requests of one connection, say)",
             HEAD_LIMIT_IN_SECONDS, "a pause of more than its 9 ms within a head fails a check, and a shorter one does"
-                    + " not: which checks pause that long (besides its own, 300 ms) depends on the machine");
+                    + " not: which checks pause that long (besides its own, 300 ms) depends on the machine")
+            .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_WHOLE_STATUS, LOG_HEAD_BYTES,
+                    LOG_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT, LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
+                    (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
+                    + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
-    /** When the gradings began: DATE_HOUR_12's hh shows only where it differs from HH all along. */
+    /** When the gradings began (see clockShows). */
     private static final Instant STARTED = Instant.now();
 
-    static boolean hourIn12Shows() {
-        return DateRule.hour12Differs(STARTED) && DateRule.hour12Differs(Instant.now());
+    /**
+     * Whether the clock let the Date's hint show all along the gradings: DATE_HOUR_12's hh differs from
+     * HH from 13:00 to 00:59 GMT only, DATE_MINUTES_AS_MONTH's MM from mm but at the month's minute.
+     */
+    static boolean clockShows(Hint.Id hint) {
+        return switch (hint) {
+            case DATE_HOUR_12 -> DateRule.hour12Differs(STARTED) && DateRule.hour12Differs(Instant.now());
+            case DATE_MINUTES_AS_MONTH -> Stream.iterate(STARTED, t -> t.isBefore(Instant.now().plusSeconds(60)),
+                    t -> t.plusSeconds(60)).allMatch(DateRule::minutesAsMonthDiffer);
+            default -> true;
+        };
     }
 
     /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */

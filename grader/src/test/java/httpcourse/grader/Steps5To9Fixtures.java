@@ -23,11 +23,7 @@ enum Steps5To9Fixtures implements KnownWrongServer {
             in("LimitedInput.java", "Math.min(length, bytesLeft)", "length"),
             in("LimitedInput.java", "Duration.ofSeconds(10);", "Duration.ofSeconds(60); // to read 64 MiB, however busy")),
 
-    /**
-     * A limit per line, none for the head: header lines without end are read for ever. (It keeps
-     * the request line only: kept, millions of header lines would fill the memory, and the
-     * OutOfMemoryError would close the connection.)
-     */
+    /** A limit per line, none for the head: header lines without end are read for ever (and not kept). */
     LIMIT_PER_LINE(5,
             in("LimitedInput.java", """
                             if (bytesLeft <= 0) {
@@ -50,6 +46,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     NO_READ_TIMEOUT(5, in("LimitedInput.java",
             "client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",
             "// FLAW: no timeout")),
+
+    /** The head's limit checked after the read (bytesLeft < 0): at the limit, a read of 0 bytes ends the head. */
+    HEAD_LIMIT_OFF_BY_ONE(5, in("LimitedInput.java", "if (bytesLeft <= 0) {",
+            "if (bytesLeft < 0) { // FLAW: at the limit, reads return 0 bytes")),
 
     /** The time left counted in seconds, and given to setSoTimeout, which takes milliseconds: 9 ms to wait. */
     HEAD_LIMIT_IN_SECONDS(5, in("LimitedInput.java", "Duration.ofNanos(deadline - System.nanoTime()).toMillis();",
@@ -122,6 +122,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
             "head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",
             "head.append(\"Date: \").append(Instant.now()).append(\"\\r\\n\"); // FLAW: ISO 8601")),
 
+    /** The minutes written with MM, the month: 12 all December, right only at minute 12. */
+    DATE_MINUTES_AS_MONTH(6, in("Response.java", "\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\"",
+            "\"EEE, dd MMM yyyy HH:MM:ss 'GMT'\" /* FLAW: MM, the month */")),
+
     /** The hour on a 12-hour clock (hh): 04 at 16:00, a Date 12 h behind every afternoon (GMT). */
     DATE_HOUR_12(6, in("Response.java", "\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\"",
             "\"EEE, dd MMM yyyy hh:mm:ss 'GMT'\" /* FLAW: hh, 1 to 12 */")),
@@ -130,11 +134,7 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     DATE_IN_LOCAL_TIME(6, in("Response.java", ".withZone(ZoneOffset.UTC);",
             ".withZone(ZoneId.of(\"Asia/Kolkata\")); // FLAW: local time, written as GMT")),
 
-    /**
-     * A text's Content-Length from its characters instead of its bytes: too small wherever the text
-     * is not ASCII. (Other files keep their length: their bytes decoded as UTF-8 would make as many
-     * characters, or not, by chance.)
-     */
+    /** A text's Content-Length from its characters, not its bytes: too small wherever the text is not ASCII. */
     CONTENT_LENGTH_IN_CHARACTERS(6, in("Response.java", "\"Content-Length: \" + length",
             "\"Content-Length: \" + (type.startsWith(\"text/\") /* FLAW: a text's characters */\n"
                     + "                ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8).length()"
@@ -230,6 +230,10 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     /** Step 5's limits: a head too large closes the connection instead of getting 414 or 431. */
     LIMITS_CLOSE_THE_CONNECTION(7, in("Request.java", "} catch (LimitedInput.TooLarge e) {",
             "} catch (IllegalStateException e) { // FLAW: a head too large closes the connection, as in step 5")),
+
+    /** 414 unless two lines of the head came: a request line followed by one huge header gets 414, not 431. */
+    LONG_HEADER_AS_414(7, in("Request.java", "throw new HttpError(head.isEmpty() ? \"414 URI Too Long\"",
+            "throw new HttpError(head.size() <= 1 ? \"414 URI Too Long\" /* FLAW: counts the lines */")),
 
     // ---- Step 8: the target is a URL
 

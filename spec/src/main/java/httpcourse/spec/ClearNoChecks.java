@@ -167,14 +167,22 @@ public final class ClearNoChecks {
             });
 
     public static final Check HEADERS_TOO_LARGE = check("answers 431 Request Header Fields Too Large to header lines"
-            + " of 20 000 bytes, and goes on serving", c -> {
+            + " of 20 000 bytes, many or one, and goes on serving", c -> {
                 StringBuilder request = new StringBuilder("GET / HTTP/1.0\r\n");
                 for (int i = 0; request.length() < 20_000; i++) {
                     request.append("X-Filler-").append(i).append(": ").append("b".repeat(80)).append("\r\n");
                 }
-                c.check(c.send(request.append("\r\n").toString()), c.error("431 Request Header Fields Too Large")
-                        .when("header lines of 20 000 bytes").because("A server limits the head it reads, and"
-                                + " answers 431 to longer header lines (RFC 6585 §5): 8 KiB is plenty."));
+                c.inCase("many header lines", () -> c.check(c.send(request.append("\r\n").toString()),
+                        c.error("431 Request Header Fields Too Large").when("header lines of 20 000 bytes").because(
+                                "A server limits the head it reads, and answers 431 to longer header lines (RFC 6585"
+                                + " §5): 8 KiB is plenty.")));
+                // A cookie of 20 000 bytes, right after a whole request line: its header is too long, not the URI.
+                c.inCase("one header line", () -> c.check(c.send("GET / HTTP/1.0\r\nCookie: " + "b".repeat(20_000)
+                        + "\r\n\r\n"), c.error("431 Request Header Fields Too Large").when("one header line of"
+                        + " 20 000 bytes").because(Hint.Id.HEADER_LINE_TOO_LONG_AS_URI, "The request line came whole;"
+                        + " the first header line is what is too long: 431, as for many (414 is for a request line"
+                        + " that does not end). Tell them apart by whether the request line was read, not by how many"
+                        + " header lines were.")));
                 c.assertStillAnswers();
             });
 

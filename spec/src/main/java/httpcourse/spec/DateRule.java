@@ -3,6 +3,7 @@ package httpcourse.spec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -82,6 +83,16 @@ public final class DateRule {
         }
         Duration off = Duration.between(c.timed().received(), date);
         long minutes = Math.round(off.toSeconds() / 60.0);
+        // The clock read for each answer (its hour and seconds are now's), but its minutes are the month's number.
+        ZonedDateTime received = c.timed().received().atZone(ZoneOffset.UTC);
+        ZonedDateTime dated = date.atZone(ZoneOffset.UTC);
+        int seconds = Math.abs(dated.getSecond() - received.getSecond());
+        if (dated.getMinute() == received.getMonthValue() && received.getMinute() != received.getMonthValue()
+                && dated.getHour() == received.getHour() && Math.min(seconds, 60 - seconds) <= 2) {
+            return new Hint(Hint.Id.DATE_MINUTES_AS_MONTH, "Date (" + value + ") gives the minutes as "
+                    + String.format("%02d", received.getMonthValue()) + ", the month: the pattern's MM is the month,"
+                    + " mm the minutes.");
+        }
         if (Math.abs(minutes) == 12 * 60 && hour12Differs(c.timed().received()) && (minutes < 0 || hourOf(date) == 12)) {
             return new Hint(Hint.Id.DATE_HOUR_12, "Date (" + value + ") is 12 h off: its hour is on a 12-hour clock,"
                     + " the pattern's hh (01 to 12). An HTTP date's hour is 00 to 23: HH.");
@@ -108,5 +119,11 @@ public final class DateRule {
 
     private static int hourOf(Instant time) {
         return time.atZone(ZoneOffset.UTC).getHour();
+    }
+
+    /** Whether a Date written with MM for the minutes differs from the true one at {@code time}: not at minute == month. */
+    public static boolean minutesAsMonthDiffer(Instant time) {
+        ZonedDateTime utc = time.atZone(ZoneOffset.UTC);
+        return utc.getMinute() != utc.getMonthValue();
     }
 }

@@ -156,7 +156,7 @@ public final class ManyClientsChecks {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT, "The server gives up on a client that pauses:"
-                + " a request sent whole " + ServerUnderTest.A_PAUSE.toMillis() + " ms after its connection opened got"
+                + " a request sent whole " + ServerProbes.A_PAUSE.toMillis() + " ms after its connection opened got"
                 + " no answer either, where the same request sent at once gets one. Its time limit for a head is far"
                 + " too short: seconds given where milliseconds are taken? setSoTimeout takes milliseconds (10 s is"
                 + " 10000): Duration.toMillis(), not toSeconds()."));
@@ -181,14 +181,24 @@ public final class ManyClientsChecks {
      */
     static void assertStopsReading(Checking c, String prefix, byte[] filler, Hint hint) {
         boolean readItAll;
+        String answer = "";
         try (RawConnection endless = c.server().open()) {
             long sent = endless.sendWithoutEnd(prefix, filler, ENDLESS_HEAD_BYTES, CLOSE_FAIL_SAFE);
             // An answer (414, 431) sent while the client wrote is there at once: the wait is a fail-safe.
             readItAll = sent >= ENDLESS_HEAD_BYTES && !endless.sendsSomethingWithin(Duration.ofSeconds(1));
+            if (!readItAll) {
+                answer = new String(endless.readFirst(12), StandardCharsets.ISO_8859_1);
+            }
         }
         if (readItAll) {
             throw SpecFailure.of("The server took " + (ENDLESS_HEAD_BYTES >> 20) + " MiB of a request head without"
                     + " end, and did not close the connection.", hint);
+        }
+        if (answer.matches("HTTP/1\\.\\d 2\\d\\d.*")) {
+            throw SpecFailure.of("The server answered \"" + answer + "\" to a head that had not ended: at its limit,"
+                    + " it took what it had read for a whole request.", new Hint(Hint.Id.HEAD_CUT_SERVED, "A head cut"
+                    + " at the limit is not a request: answer 431 (or close), never serve it. At the limit, a read of"
+                    + " 0 bytes is no end of the input: check the limit before reading (bytesLeft <= 0), not after."));
         }
     }
 

@@ -236,6 +236,8 @@ public final class RawConnection implements AutoCloseable {
      */
     public byte[] readFirst(int count) {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
+        received.writeBytes(pending); // a byte that sendsSomethingWithin took
+        pending = new byte[0];
         long deadline = System.nanoTime() + responseTimeout.toNanos();
         byte[] buffer = new byte[8192];
         try {

@@ -98,6 +98,13 @@ public final class ResponseCheck {
         if (exchange.response().length == 0) {
             boolean error = expected.statusLine.matches("HTTP/1\\.[01] [45].*");
             boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
+            // A server that answers GET / but sent nothing here failed on this request: the check's own hint.
+            if (!error && closed && !expected.statusHint.isEmpty()
+                    && context.timed().reply().server().answersAPlainGet()) {
+                return List.of(new Hint(expected.statusHintId, "The server closed the connection without a word, where"
+                        + " \"" + expected.statusLine + "\" was due, though it answers GET / (its output, below, may"
+                        + " show the exception that ended this answer). " + expected.statusHint));
+            }
             return error && closed ? List.of(new Hint(Hint.Id.ERROR_BY_CLOSING, "The server closed the connection"
                     + " without a word. A request it cannot serve still gets an answer: the status line \""
                     + expected.statusLine + "\", Date, Content-Type, Content-Length and a short text that says what"

@@ -31,4 +31,7 @@ interface ServerState {
      * of a connection that got no answer; found once.
      */
     boolean givesUpOnAPause();
+
+    /** Whether "GET / HTTP/1.0" gets an answer: the server answers, just not this request. Found once. */
+    boolean answersAPlainGet();
 }

@@ -47,8 +47,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     private ServerProcess.OutputMark checkStart = new ServerProcess.OutputMark(0, 0);
     private ServerProcess stopNoticed;
     private ServerProcess stopAskedFor; // the process a check sent a signal to: its end is no crash
-    private Boolean asksHostOfHttp10; // see asksHostOfHttp10(): null until a report needs to know
-    private Boolean givesUpOnAPause; // see givesUpOnAPause(): the same
+    private final ServerProbes probes = new ServerProbes(() -> client); // what a failure report may ask
     private final List<String> stops = new ArrayList<>();
 
     /** Everything needed to start the server again. */
@@ -269,38 +268,18 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     @Override
-    public synchronized boolean asksHostOfHttp10() {
-        if (asksHostOfHttp10 == null) {
-            asksHostOfHttp10 = statusOf("GET / HTTP/1.0\r\n\r\n").equals("400")
-                    && !statusOf("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n").equals("400");
-        }
-        return asksHostOfHttp10;
+    public boolean asksHostOfHttp10() {
+        return probes.asksHostOfHttp10();
     }
-
-    /** How long the probe of {@link #givesUpOnAPause} waits before its request: the pieces of IN_PIECES' pause. */
-    static final Duration A_PAUSE = Duration.ofMillis(300);
 
     @Override
-    public synchronized boolean givesUpOnAPause() {
-        if (givesUpOnAPause == null) {
-            String request = "GET / HTTP/1.0\r\n\r\n";
-            givesUpOnAPause = !statusOf(request).isEmpty() && !answersAfterAPause(request);
-        }
-        return givesUpOnAPause;
+    public boolean givesUpOnAPause() {
+        return probes.givesUpOnAPause();
     }
 
-    private boolean answersAfterAPause(String request) {
-        try (RawConnection late = client.open()) {
-            Pause.sleep(A_PAUSE);
-            return late.trySend(request) && late.readUntilClosed().response().length > 0;
-        } catch (IOException e) {
-            return true; // not reached this time: nothing to tell
-        }
-    }
-
-    /** The status code of the answer to {@code request} (a probe, outside any check's record), or "". */
-    private String statusOf(String request) {
-        return HttpResponse.parse(client.send(request.getBytes(StandardCharsets.ISO_8859_1)).response()).code();
+    @Override
+    public boolean answersAPlainGet() {
+        return probes.answersAPlainGet();
     }
 
     @Override
