@@ -209,6 +209,8 @@ final class AlsoFails {
                             UploadChecks.CONTINUES, UploadChecks.AT_ONCE),
                     failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadChecks.TOO_LARGE),
                     failing(Hint.Id.ALLOW_WRONG, UploadChecks.ONLY_IN_UPLOADS)); // its first case: DELETE in /uploads/
+            // The second PUT of a name, in the check of a replaced file too: it ends without a word.
+            case MOVE_WITHOUT_REPLACE -> failing(Hint.Id.WRONG_STATUS, UploadChecks.REPLACES);
             // Every check that uploads a new file.
             case CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                     UploadChecks.CONTINUES);

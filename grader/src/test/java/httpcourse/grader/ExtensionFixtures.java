@@ -122,6 +122,13 @@ enum ExtensionFixtures implements KnownWrongServer {
                         throw new HttpError("500 Internal Server Error", e.getMessage()); // FLAW: every failed write, a 500
             """)),
 
+    /** The part file renamed without replacing: the second upload of a name throws FileAlreadyExistsException. */
+    MOVE_WITHOUT_REPLACE(15, in("Upload.java", "Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);",
+            "Files.move(part, file); // FLAW: no replace")),
+
+    /** Expect's value compared in its letter case: "100-Continue" waits, unanswered, until the time limit. */
+    UPLOAD_EXPECT_CASE(15, in("Upload.java", "\"100-continue\".equalsIgnoreCase(", "\"100-continue\".equals(")),
+
     // ---- Step 16: byte ranges
 
     /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */

@@ -224,6 +224,8 @@ final class Flaws {
             // Uploads
             new Flaw(STEP_14, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
             new Flaw(CREATED_AS_200, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
+            new Flaw(MOVE_WITHOUT_REPLACE, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_NOT_REPLACED),
+            new Flaw(UPLOAD_EXPECT_CASE, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
             new Flaw(LOCATION_ON_DISK, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
             new Flaw(STORED_BESIDE_HTDOCS, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_STORED),
             new Flaw(REPLACED_AS_CREATED, 15, UploadChecks.REPLACES, Hint.Id.WRONG_STATUS),

@@ -53,10 +53,7 @@ public final class UploadChecks {
     static final long HUGE_UPLOAD = 1L << 30;
     /** An upload of some size: in two halves, the first of which the server writes before the second comes. */
     private static final int HALVES = 2 * 64 * 1024;
-    /**
-     * The upload that finds the disk full: three times its room, and under the 1 MiB of a refused
-     * upload's body that the course's server reads and forgets before it closes the connection.
-     */
+    /** The upload that finds the disk full: three times its room, under the 1 MiB a refused upload may be read. */
     private static final int NO_ROOM_FOR = 768 * 1024;
 
     public static final Check CREATES = check("stores a PUT's body as a new file of /uploads/, byte for byte:"
@@ -97,7 +94,8 @@ public final class UploadChecks {
             + " body", c -> {
         String path = newPath("continued");
         byte[] body = content(2000);
-        String head = put(path, "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n", "");
+        // In capitals, as some clients write it: the value's letter case does not matter (RFC 9110 §10.1.1).
+        String head = put(path, "Expect: 100-Continue\r\nContent-Length: " + body.length + "\r\n", "");
         try (RawConnection connection = c.server().open()) {
             Instant opened = Instant.now();
             connection.send(head);
@@ -108,11 +106,11 @@ public final class UploadChecks {
                         created(path, "a PUT that waited for 100 Continue, answered before its body"));
             }
             if (first.response().length == 0 || !status(first).equals("100")) {
-                throw FailureReport.failure("A PUT said Expect: 100-continue, and got no \"100 Continue\" before"
+                throw FailureReport.failure("A PUT said Expect: 100-Continue, and got no \"100 Continue\" before"
                         + " its body.", null, new ServerReply(first, c.server()), List.of(continueHint()));
             }
             if (first.ending() == Exchange.Ending.NOT_CLOSED) { // its head never ended
-                throw FailureReport.failure("A PUT said Expect: 100-continue, and got \"100 Continue\" without the"
+                throw FailureReport.failure("A PUT said Expect: 100-Continue, and got \"100 Continue\" without the"
                         + " empty line that ends its head: a client reads the final answer's status line as one of"
                         + " its headers.", null, new ServerReply(first, c.server()), List.of(continueHint()));
             }
@@ -200,9 +198,15 @@ public final class UploadChecks {
             Exchange secondAnswer = second.readResponse(secondHead);
             Timed get = c.get(path);
             byte[] got = HttpResponse.parse(get.exchange().response()).body();
-            boolean stored = isSuccess(firstAnswer) && isSuccess(secondAnswer)
-                    && (Arrays.equals(got, longer) || Arrays.equals(got, shorter));
-            if (!stored) {
+            boolean whole = Arrays.equals(got, longer) || Arrays.equals(got, shorter);
+            if (isSuccess(firstAnswer) && !isSuccess(secondAnswer) && whole) {
+                throw FailureReport.failure("Two uploads of one name ran at once: the first was stored whole (201),"
+                        + " the second, which ended once the file existed, got " + status(secondAnswer) + ".", null,
+                        new ServerReply(secondAnswer, c.server()), List.of(new Hint(Hint.Id.UPLOAD_NOT_REPLACED, "A"
+                        + " PUT of a file that exists replaces it: the part file's rename must overwrite (Files.move"
+                        + " with ATOMIC_MOVE, or REPLACE_EXISTING), or it throws FileAlreadyExistsException.")));
+            }
+            if (!(isSuccess(firstAnswer) && isSuccess(secondAnswer) && whole)) {
                 // The first ends alone, the second still half sent: not stored, it says no upload works at all.
                 boolean refused = !isSuccess(firstAnswer);
                 boolean lost = !refused && isSuccess(secondAnswer) && !status(get.exchange()).equals("200");
@@ -301,7 +305,7 @@ public final class UploadChecks {
         return new Hint(Hint.Id.UPLOAD_CONTINUE_MISSING, "\"Expect: 100-continue\" says: the client waits for a word"
                 + " before it sends its body (curl does, for uploads over 1 MiB). Once the upload may go on (its path"
                 + " and size are fine), write \"HTTP/1.1 100 Continue\", an empty line, and flush; then read the"
-                + " body (RFC 9110 §10.1.1).");
+                + " body (RFC 9110 §10.1.1). Its value in any letter case: this one says 100-Continue.");
     }
 
     private static Expected created(String path, String situation) {
