@@ -75,6 +75,12 @@ final class AlsoFails {
             case NOT_FOUND_AS_200 -> failing(Hint.Id.WRONG_STATUS, ArticleChecks.FORM_TO_A_MISSING_FILE,
                     ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE);
             case SERVES_OUTSIDE_HTDOCS -> failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.LINK_OUTSIDE);
+            case NO_RETURN_AFTER_404 -> failing(Hint.Id.ANSWERED_AFTER_ERROR, ArticleChecks.LINK_OUTSIDE);
+            // Every check that asks for "/", the "survives" ones too: they ask for it after their test.
+            case ROOT_COMPARED_WITH_IDENTITY -> everyCheckBut(server, ArticleChecks.INDEX_BY_NAME,
+                    ArticleChecks.NAMED_FILE, ArticleChecks.ABOUT, ArticleChecks.NESTED, ArticleChecks.BINARY, ArticleChecks.LARGE,
+                    ArticleChecks.FORM_LIKE_A_GET, ArticleChecks.BROWSER_FOR_A_PAGE, ArticleChecks.FILE_READ_AFRESH,
+                    BasicChecks.LOOPBACK_ONLY);
             // It refuses every "..", as the safety it has.
             case SERVES_ABSOLUTE_PATHS -> merged(failing(Hint.Id.OUTSIDE_HTDOCS, ArticleChecks.LINK_OUTSIDE),
                     failing(Hint.Id.REFUSES_EVERY_DOT_DOT, ArticleChecks.DOT_DOT_INSIDE));

@@ -71,6 +71,10 @@ enum ArticleFixtures implements KnownWrongServer {
                     "    cachedPage = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));\n    try (var server"),
             edit("byte[] page = Files.readAllBytes(HTDOCS.resolve(\"index.html\"));", "byte[] page = cachedPage;")),
 
+    /** "/" compared with ==: the path read from the request is another String, so GET / asks for the folder. */
+    ROOT_COMPARED_WITH_IDENTITY(3, edit("return path.equals(\"/\") ? \"/index.html\" : path;",
+            "return path == \"/\" ? \"/index.html\" : path; // FLAW: == compares objects")),
+
     /** Every path answered with index.html: the request line is read, and ignored. */
     IGNORES_THE_PATH(3, edit("Files.readAllBytes(Path.of(\"htdocs\" + requestedPath(request)));",
             "Files.readAllBytes(Path.of(\"htdocs/index.html\")); // FLAW: the path is not used")),
@@ -120,6 +124,9 @@ enum ArticleFixtures implements KnownWrongServer {
     /** Safe but too strict: every "..", even one that stays inside htdocs, is a 404. */
     REFUSES_EVERY_DOT_DOT(4, edit("if (!isServable(file)) {",
             "if (requestedPath(request).contains(\"..\") || !isServable(file)) { // FLAW: too strict")),
+
+    /** No return after the 404: the code runs on, and serves the refused file after it. */
+    NO_RETURN_AFTER_404(4, edit("US_ASCII));\n        return;\n", "US_ASCII)); // FLAW: no return\n")),
 
     /** The article's "htdocs" + path: any file the process can read, /../pom.xml included. */
     SERVES_OUTSIDE_HTDOCS(4, edit(

@@ -65,6 +65,7 @@ final class Flaws {
             new Flaw(TAMPERS_WITH_ITS_WEB_ROOT, 2, BasicChecks.ANSWERS_GET, Hint.Id.NOT_THE_GENERATED_FILE),
             new Flaw(CACHES_THE_PAGE_AT_START, 2, ArticleChecks.INDEX_READ_AFRESH, Hint.Id.STALE_COPY),
             new Flaw(IGNORES_THE_PATH, 3, ArticleChecks.NAMED_FILE, Hint.Id.WRONG_FILE),
+            new Flaw(ROOT_COMPARED_WITH_IDENTITY, 3, BasicChecks.ANSWERS_GET, Hint.Id.ROOT_NOT_MAPPED),
             new Flaw(PAGE_THROUGH_A_STRING, 3, ArticleChecks.INDEX_BY_NAME, Hint.Id.CHARSET_CONVERSION),
             new Flaw(FIXED_SIZE_READ, 4, ArticleChecks.LARGE, Hint.Id.BODY_CUT_SHORT),
             new Flaw(HEAD_THEN_THROWS, 4, ArticleChecks.NAMED_FILE, Hint.Id.NO_BODY_AFTER_HEAD),
@@ -74,6 +75,7 @@ final class Flaws {
             new Flaw(DROPS_SUB_FOLDERS, 4, ArticleChecks.NESTED, Hint.Id.NOT_FOUND_IN_SUB_FOLDER),
             new Flaw(REFUSES_EVERY_DOT_DOT, 4, ArticleChecks.DOT_DOT_INSIDE, Hint.Id.REFUSES_EVERY_DOT_DOT),
             new Flaw(SERVES_OUTSIDE_HTDOCS, 4, ArticleChecks.OUTSIDE, Hint.Id.OUTSIDE_HTDOCS),
+            new Flaw(NO_RETURN_AFTER_404, 4, ArticleChecks.OUTSIDE, Hint.Id.ANSWERED_AFTER_ERROR),
             new Flaw(SERVES_ABSOLUTE_PATHS, 4, ArticleChecks.OUTSIDE, Hint.Id.OUTSIDE_HTDOCS),
             // How the exchange ends
             new Flaw(NEVER_CLOSES, 1, BasicChecks.BARE_LINE_FEEDS, Hint.Id.NOT_CLOSED),

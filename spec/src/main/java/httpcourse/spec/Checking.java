@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import httpcourse.spec.HeaderRules.Charset;
@@ -237,8 +239,16 @@ public final class Checking {
 
     /** Fails when the answer carries a token of a file outside htdocs, or of a hidden file in it. */
     private void assertLeaksNothing(Timed answer) {
-        List<String> tokens = WebRoot.tokensIn(new String(answer.exchange().response(), StandardCharsets.ISO_8859_1));
+        String text = new String(answer.exchange().response(), StandardCharsets.ISO_8859_1);
+        List<String> tokens = WebRoot.tokensIn(text);
         List<Hint> leaks = new ArrayList<>();
+        // An error, then the file after it: the check was right, and the code went on past it.
+        Matcher second = Pattern.compile("HTTP/1\\.\\d (2\\d\\d) ").matcher(text);
+        if (!tokens.isEmpty() && text.matches("(?s)HTTP/1\\.\\d [345].*") && second.find(1)) {
+            leaks.add(new Hint(Hint.Id.ANSWERED_AFTER_ERROR, "The answer is two: " + text.lines().findFirst()
+                    .orElse("") + ", then HTTP " + second.group(1) + " with the file after it. The file was refused, and then sent all the same: once the error is written,"
+                    + " return, so that nothing runs on to serve the file."));
+        }
         for (int i = 0; i < tokens.size() && leaks.isEmpty(); i++) {
             webRoot().origin(tokens.get(i)).ifPresent(origin -> {
                 if (origin.outsideHtdocs()) {

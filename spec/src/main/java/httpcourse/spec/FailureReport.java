@@ -1,7 +1,9 @@
 package httpcourse.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The report of a failed check, for a person: the request sent, the expected and actual bytes
@@ -42,8 +44,9 @@ final class FailureReport {
         boolean stopped = server.stoppedAfter(exchange);
         List<Hint> hints = ClearNoChecks.hostAskedOfHttp10(expected, exchange, server)
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped)).map(List::of).orElseGet(() ->
-                !checkHints.isEmpty() && !stopped ? checkHints
-                        : Hints.explain(expected == null ? got : expected, exchange, server.webRoot(), stopped));
+                !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped).map(List::of)
+                        .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),
+                                stopped)));
         StringBuilder report = new StringBuilder(headline).append("\n");
         boolean refused = exchange.ending() == Exchange.Ending.REFUSED;
         report.append(refused ? "Request, never sent (" : "Request sent (").append(exchange.request().length)
@@ -63,6 +66,23 @@ final class FailureReport {
         report.append(Hint.render(hints));
         report.append(server.describeAfterFailure(exchange, hints));
         return new SpecFailure(report.toString(), hints);
+    }
+
+    /**
+     * GET / unanswered, from a server that serves /index.html: "/" is not mapped to its page (a string
+     * compared with ==, say). This one hint stands for every check that asks for "/".
+     */
+    private static Optional<Hint> rootNotMapped(Exchange exchange, ServerState server, boolean stopped) {
+        String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
+        boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
+        if (exchange.response().length > 0 || !closed || stopped || !request.startsWith("GET / ")
+                || !server.servesIndexHtml()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.ROOT_NOT_MAPPED, "GET / got no answer, while GET /index.html is served:"
+                + " \"/\" names the folder htdocs, whose page is index.html. Map the path \"/\" to \"/index.html\""
+                + " (compare the strings with equals: == compares objects, and a path read from a request is never"
+                + " the literal \"/\")."));
     }
 
     private static String describeEnding(Exchange exchange) {

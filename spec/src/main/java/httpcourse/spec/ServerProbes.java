@@ -20,6 +20,7 @@ final class ServerProbes {
     private Boolean asksHostOfHttp10; // null until a report needs to know
     private Boolean answersAPlainGet;
     private Boolean givesUpOnAPause;
+    private Boolean servesIndexHtml;
 
     ServerProbes(Supplier<RawHttpClient> client) {
         this.client = client;
@@ -48,6 +49,14 @@ final class ServerProbes {
             givesUpOnAPause = answersAPlainGet() && !answersAfterAPause();
         }
         return givesUpOnAPause;
+    }
+
+    /** See {@link ServerState#servesIndexHtml}. */
+    synchronized boolean servesIndexHtml() {
+        if (servesIndexHtml == null) {
+            servesIndexHtml = statusOf("GET /index.html HTTP/1.0\r\n\r\n").equals("200");
+        }
+        return servesIndexHtml;
     }
 
     private boolean answersAfterAPause() {

@@ -34,4 +34,7 @@ interface ServerState {
 
     /** Whether "GET / HTTP/1.0" gets an answer: the server answers, just not this request. Found once. */
     boolean answersAPlainGet();
+
+    /** Whether "GET /index.html HTTP/1.0" gets 200: the page that GET / names is served. Found once. */
+    boolean servesIndexHtml();
 }

@@ -283,6 +283,11 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     @Override
+    public boolean servesIndexHtml() {
+        return probes.servesIndexHtml();
+    }
+
+    @Override
     public void close() {
         if (process != null) {
             process.close();
