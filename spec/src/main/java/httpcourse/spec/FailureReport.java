@@ -69,14 +69,15 @@ final class FailureReport {
     }
 
     /**
-     * GET / unanswered, from a server that serves /index.html: "/" is not mapped to its page (a string
-     * compared with ==, say). This one hint stands for every check that asks for "/".
+     * GET / unanswered, even sent alone and at once, from a server that serves /index.html: "/" is not
+     * mapped to its page (a string compared with ==, say). This one hint stands for every check that
+     * asks for "/".
      */
     private static Optional<Hint> rootNotMapped(Exchange exchange, ServerState server, boolean stopped) {
         String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
         boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
         if (exchange.response().length > 0 || !closed || stopped || !request.startsWith("GET / ")
-                || !server.servesIndexHtml()) {
+                || server.answersAPlainGet() || !server.servesIndexHtml()) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.ROOT_NOT_MAPPED, "GET / got no answer, while GET /index.html is served:"
