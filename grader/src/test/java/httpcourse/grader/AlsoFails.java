@@ -96,6 +96,9 @@ final class AlsoFails {
     /** Steps 5 to 9. */
     private static Map<Check, Hint.Id> steps5To9(Steps5To9Fixtures server) {
         return switch (server) {
+            // The browser's headers, and the form's Content-Type, refused by name.
+            case TOKEN_WITHOUT_HYPHEN -> failing(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, ClearNoChecks.FORM_POST,
+                    ClearNoChecks.LARGE_HEAD);
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME, DATE_HOUR_12, DATE_MINUTES_AS_MONTH -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // No answer ever leaves: every check that waits for one fails, for one reason.

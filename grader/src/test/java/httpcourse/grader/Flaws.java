@@ -129,6 +129,7 @@ final class Flaws {
             new Flaw(HOST_ASKED_OF_HTTP10, 7, BasicChecks.ANSWERS_GET, Hint.Id.HOST_ASKED_OF_HTTP10),
             new Flaw(LIMITS_CLOSE_THE_CONNECTION, 7, ClearNoChecks.URI_TOO_LONG, Hint.Id.ERROR_BY_CLOSING),
             new Flaw(LONG_HEADER_AS_414, 7, ClearNoChecks.HEADERS_TOO_LARGE, Hint.Id.HEADER_LINE_TOO_LONG_AS_URI),
+            new Flaw(TOKEN_WITHOUT_HYPHEN, 7, BasicChecks.ANSWERS_A_BROWSER, Hint.Id.HEADER_NAME_HYPHEN_REFUSED),
             new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
             new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
             // The target is a URL

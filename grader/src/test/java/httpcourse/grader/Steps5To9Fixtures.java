@@ -5,10 +5,7 @@ import static httpcourse.grader.KnownWrongServer.in;
 
 import java.util.List;
 
-/**
- * The known-wrong servers ({@link KnownWrongServer}) of steps 5 to 9: many clients, complete answers,
- * a clear no, the target as a URL, caching.
- */
+/** The known-wrong servers ({@link KnownWrongServer}) of steps 5 to 9: many clients to caching. */
 enum Steps5To9Fixtures implements KnownWrongServer {
 
     // ---- Many clients (step 5)
@@ -230,6 +227,9 @@ enum Steps5To9Fixtures implements KnownWrongServer {
     /** Step 5's limits: a head too large closes the connection instead of getting 414 or 431. */
     LIMITS_CLOSE_THE_CONNECTION(7, in("Request.java", "} catch (LimitedInput.TooLarge e) {",
             "} catch (IllegalStateException e) { // FLAW: a head too large closes the connection, as in step 5")),
+
+    /** "-" left out of a token's characters: User-Agent, Accept-Language, Content-Type all refused with 400. */
+    TOKEN_WITHOUT_HYPHEN(7, in("Request.java", "~0-9A-Za-z-]+\"", "~0-9A-Za-z]+\" /* FLAW: no - */")),
 
     /** 414 unless two lines of the head came: a request line followed by one huge header gets 414, not 431. */
     LONG_HEADER_AS_414(7, in("Request.java", "throw new HttpError(head.isEmpty() ? \"414 URI Too Long\"",

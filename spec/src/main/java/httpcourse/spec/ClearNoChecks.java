@@ -5,6 +5,7 @@ import static httpcourse.spec.Check.check;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Step 7: a clear no. The server reads a request as HTTP's grammar says (RFC 9112), and answers
@@ -241,6 +242,25 @@ public final class ClearNoChecks {
                 + " 400 Bad Request, as GET / does without Host, not with it. Only HTTP/1.1 requires Host (RFC 9112"
                 + " §3.2): a request line that says HTTP/1.0, as nc, telnet and old clients send it, is served"
                 + " without one. Ask for exactly one Host only of HTTP/1.1 requests."));
+    }
+
+    /**
+     * A 400, where another answer was due, to a request with a header whose name holds "-", from a
+     * server that refuses X-Probe and takes XProbe: "-" left out of a token's characters. Browsers
+     * send User-Agent and Accept-Language: this one hint stands for every check they fail.
+     */
+    static Optional<Hint> hyphenRefused(byte[] expected, Exchange exchange, ServerState server) {
+        String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
+        if (expected == null || HttpResponse.parse(expected).code().equals("400")
+                || !HttpResponse.parse(exchange.response()).code().equals("400")
+                || !Pattern.compile("\r?\n[^:\r\n]*-[^:\r\n]*:").matcher(request).find()
+                || !server.refusesHyphenatedNames()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, "Every header whose name holds a \"-\""
+                + " (User-Agent, Accept-Language) gets 400: X-Probe does, XProbe does not. A name is a token, and \"-\""
+                + " is one of its characters (RFC 9110 §5.6.2). In a regular expression's [...], a \"-\" between two"
+                + " characters makes a range: write it last, or escape it."));
     }
 
     /** 405 with Allow: GET, HEAD. */

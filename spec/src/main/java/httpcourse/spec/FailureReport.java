@@ -43,6 +43,7 @@ final class FailureReport {
         ServerState server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
         List<Hint> hints = ClearNoChecks.hostAskedOfHttp10(expected, exchange, server)
+                .or(() -> ClearNoChecks.hyphenRefused(expected, exchange, server))
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),

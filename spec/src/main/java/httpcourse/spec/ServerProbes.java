@@ -21,6 +21,7 @@ final class ServerProbes {
     private Boolean answersAPlainGet;
     private Boolean givesUpOnAPause;
     private Boolean servesIndexHtml;
+    private Boolean refusesHyphenatedNames;
 
     ServerProbes(Supplier<RawHttpClient> client) {
         this.client = client;
@@ -57,6 +58,15 @@ final class ServerProbes {
             servesIndexHtml = statusOf("GET /index.html HTTP/1.0\r\n\r\n").equals("200");
         }
         return servesIndexHtml;
+    }
+
+    /** See {@link ServerState#refusesHyphenatedNames}. */
+    synchronized boolean refusesHyphenatedNames() {
+        if (refusesHyphenatedNames == null) {
+            refusesHyphenatedNames = statusOf("GET / HTTP/1.0\r\nX-Probe: a\r\n\r\n").equals("400")
+                    && !statusOf("GET / HTTP/1.0\r\nXProbe: a\r\n\r\n").equals("400");
+        }
+        return refusesHyphenatedNames;
     }
 
     private boolean answersAfterAPause() {

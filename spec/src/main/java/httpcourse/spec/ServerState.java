@@ -37,4 +37,7 @@ interface ServerState {
 
     /** Whether "GET /index.html HTTP/1.0" gets 200: the page that GET / names is served. Found once. */
     boolean servesIndexHtml();
+
+    /** Whether a header named X-Probe gets 400 and XProbe does not: "-" left out of a name's characters. Found once. */
+    boolean refusesHyphenatedNames();
 }

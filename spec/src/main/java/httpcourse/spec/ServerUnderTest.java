@@ -288,6 +288,11 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     @Override
+    public boolean refusesHyphenatedNames() {
+        return probes.refusesHyphenatedNames();
+    }
+
+    @Override
     public void close() {
         if (process != null) {
             process.close();
