@@ -220,6 +220,9 @@ final class AlsoFails {
                     failing(Hint.Id.ALLOW_WRONG, UploadChecks.ONLY_IN_UPLOADS)); // its first case: DELETE in /uploads/
             // The second PUT of a name, in the check of a replaced file too: it ends without a word.
             case MOVE_WITHOUT_REPLACE -> failing(Hint.Id.WRONG_STATUS, UploadChecks.REPLACES);
+            // Every compressed answer's check.
+            case GZIP_DROPS_CONTENT_TYPE -> failing(Hint.Id.CONTENT_TYPE_WRONG, CompressionChecks.NEGOTIATION,
+                    CompressionChecks.IDENTITY_REFUSED, CompressionChecks.OWN_ETAG, CompressionChecks.HEAD_AS_GET);
             // Every check that uploads a new file.
             case CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                     UploadChecks.CONTINUES);

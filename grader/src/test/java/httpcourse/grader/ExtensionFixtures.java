@@ -203,6 +203,10 @@ enum ExtensionFixtures implements KnownWrongServer {
 
     // ---- Step 17: compression
 
+    /** Every Content- header dropped for the chunks, Content-Type too: the compressed answer is untyped. */
+    GZIP_DROPS_CONTENT_TYPE(17, in("Compression.java", "filter(line -> !line.startsWith(\"Content-Length:\"))",
+            "filter(line -> !line.startsWith(\"Content-\")) /* FLAW: Content-Type too */")),
+
     /** Step 16 as it is, on step 17's spec: never compressed, no Vary. */
     STEP_16(16),
 

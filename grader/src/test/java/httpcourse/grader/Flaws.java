@@ -265,6 +265,7 @@ final class Flaws {
             new Flaw(RANGE_BEFORE_NOT_MODIFIED, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.IF_NONE_MATCH_IGNORED),
             // Compression
             new Flaw(STEP_16, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
+            new Flaw(GZIP_DROPS_CONTENT_TYPE, 17, CompressionChecks.GZIP, Hint.Id.CONTENT_TYPE_WRONG),
             new Flaw(NO_VARY, 17, CompressionChecks.GZIP, Hint.Id.VARY_MISSING),
             new Flaw(NO_CONTENT_ENCODING, 17, CompressionChecks.GZIP, Hint.Id.GZIP_UNSAID),
             new Flaw(ZLIB_NOT_GZIP, 17, CompressionChecks.GZIP, Hint.Id.GZIP_BODY_WRONG),

@@ -75,7 +75,11 @@ public final class HeaderRules {
     public static HeaderRule contentType(String what, Charset charset, String... types) {
         return new HeaderRule("Content-Type", true, (value, c) -> isMediaType(value, charset, types),
                 c -> types[0] + (charset == Charset.UTF8_REQUIRED ? "; charset=utf-8" : ""),
-                (value, c) -> contentTypeHint(value, what, charset, types));
+                (value, c) -> value == null && c.actual().value("Content-Encoding") != null
+                        ? new Hint(Hint.Id.CONTENT_TYPE_WRONG, "The compressed answer has no Content-Type:"
+                                + " Content-Encoding says how the bytes are packed, Content-Type still says what they"
+                                + " are (" + types[0] + "). Keep it when you drop Content-Length for the chunks.")
+                        : contentTypeHint(value, what, charset, types));
     }
 
     /** Content-Type of an error's text: any text type. */
