@@ -203,6 +203,9 @@ enum ExtensionFixtures implements KnownWrongServer {
 
     // ---- Step 17: compression
 
+    /** The minimum length compared with >: a text of exactly 1 KiB, which "1 KiB or more" includes, goes out plain. */
+    GZIP_MIN_LENGTH_EXCLUSIVE(17, in("Compression.java", "size >= MIN_LENGTH", "size > MIN_LENGTH /* FLAW */")),
+
     /** Every Content- header dropped for the chunks, Content-Type too: the compressed answer is untyped. */
     GZIP_DROPS_CONTENT_TYPE(17, in("Compression.java", "filter(line -> !line.startsWith(\"Content-Length:\"))",
             "filter(line -> !line.startsWith(\"Content-\")) /* FLAW: Content-Type too */")),

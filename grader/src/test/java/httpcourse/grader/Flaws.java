@@ -266,6 +266,7 @@ final class Flaws {
             // Compression
             new Flaw(STEP_16, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
             new Flaw(GZIP_DROPS_CONTENT_TYPE, 17, CompressionChecks.GZIP, Hint.Id.CONTENT_TYPE_WRONG),
+            new Flaw(GZIP_MIN_LENGTH_EXCLUSIVE, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
             new Flaw(NO_VARY, 17, CompressionChecks.GZIP, Hint.Id.VARY_MISSING),
             new Flaw(NO_CONTENT_ENCODING, 17, CompressionChecks.GZIP, Hint.Id.GZIP_UNSAID),
             new Flaw(ZLIB_NOT_GZIP, 17, CompressionChecks.GZIP, Hint.Id.GZIP_BODY_WRONG),

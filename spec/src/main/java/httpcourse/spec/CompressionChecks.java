@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -40,6 +41,12 @@ public final class CompressionChecks {
             c.inCase(path, () -> c.check(c.send(get(path, "Accept-Encoding: gzip")), c.gzipped(path)
                     .when("GET " + path + " with Accept-Encoding: gzip")));
         }
+        // Exactly 1 KiB: "1 KiB or more" includes it (a limit written > where >= was meant misses it).
+        String kib = "/one-kib.html";
+        c.webRoot().replacePage(kib, ("<p>" + "A line said again. ".repeat(60)).substring(0, 1020)
+                .concat("</p>").getBytes(StandardCharsets.US_ASCII));
+        c.inCase(kib + ", exactly 1024 bytes", () -> c.check(c.send(get(kib, "Accept-Encoding: gzip")),
+                c.gzipped(kib).when("GET " + kib + " (1024 bytes) with Accept-Encoding: gzip")));
         c.inCase("two answers on one connection, the first compressed", () -> {
             try (RawConnection connection = c.server().open()) {
                 KeepAliveChecks.checkNext(c, connection, 1, Requests.http11("GET", BOOK, "Accept-Encoding: gzip"),
