@@ -38,7 +38,8 @@ final class AlsoFails {
     static Map<Check, Hint.Id> of(KnownWrongServer server) {
         return switch (server) {
             case ArticleFixtures article -> article(article);
-            case Steps5To9Fixtures server5To9 -> steps5To9(server5To9);
+            case Steps5To7Fixtures server5To7 -> steps5To7(server5To7);
+            case Steps8And9Fixtures server8And9 -> steps8And9(server8And9);
             case Steps10To14Fixtures server10To14 -> steps10To14(server10To14);
             case ExtensionFixtures extension -> merged(extensions(extension),
                     Flaws.fillsTheDisk() ? fullDisk(extension) : Map.of());
@@ -93,14 +94,15 @@ final class AlsoFails {
         };
     }
 
-    /** Steps 5 to 9. */
-    private static Map<Check, Hint.Id> steps5To9(Steps5To9Fixtures server) {
+    /** Steps 5 to 7. */
+    private static Map<Check, Hint.Id> steps5To7(Steps5To7Fixtures server) {
         return switch (server) {
             // The browser's headers, and the form's Content-Type, refused by name.
             case TOKEN_WITHOUT_HYPHEN -> failing(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, ClearNoChecks.FORM_POST,
                     ClearNoChecks.LARGE_HEAD);
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
-            case NO_DATE, DATE_IN_ISO_8601, DATE_IN_LOCAL_TIME, DATE_HOUR_12, DATE_MINUTES_AS_MONTH -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            case NO_DATE, DATE_IN_ISO_8601, DATE_IN_DEFAULT_LOCALE, DATE_IN_LOCAL_TIME, DATE_HOUR_12, DATE_MINUTES_AS_MONTH
+                    -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // No answer ever leaves: every check that waits for one fails, for one reason.
             case ANSWER_NEVER_FLUSHED -> everyCheckBut(server);
             // Most checks send HTTP/1.0 without Host, as nc does: all of step 7's but the browser-like head.
@@ -122,6 +124,7 @@ final class AlsoFails {
                     ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE,
                     CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE, CompleteAnswerChecks.FIFO);
             case HEAD_WITH_BODY -> failing(Hint.Id.BODY_WHERE_NONE, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE);
+            case BODY_FOR_GET_ONLY -> failing(Hint.Id.BODY_FOR_GET_ONLY, ArticleChecks.FORM_TO_A_MISSING_FILE);
             // Files.exists is true of a folder too: it is sent as a file (its head, then nothing).
             case FIFO_OPENED -> failing(Hint.Id.WRONG_STATUS, ArticleChecks.FOLDER);
             case METHOD_NOT_405 -> failing(Hint.Id.METHOD_NOT_405, ClearNoChecks.OTHER_METHODS);
@@ -130,6 +133,13 @@ final class AlsoFails {
             case BARE_CR_ACCEPTED -> failing(Hint.Id.BARE_CR_ACCEPTED, ClearNoChecks.MALFORMED_HEADER_LINES);
             case LIMITS_CLOSE_THE_CONNECTION -> failing(Hint.Id.ERROR_BY_CLOSING, ClearNoChecks.HEADERS_TOO_LARGE);
             case HEAD_LIMIT_TOO_SMALL -> failing(Hint.Id.HEAD_LIMIT_TOO_SMALL, ClearNoChecks.LARGE_HEAD);
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 8 and 9. */
+    private static Map<Check, Hint.Id> steps8And9(Steps8And9Fixtures server) {
+        return switch (server) {
             // Every check with an escape it needs decoded; the others see 404, as they expect.
             case NOT_PERCENT_DECODED -> failing(Hint.Id.NOT_PERCENT_DECODED, UrlChecks.DECODES_ANY_ESCAPE,
                     UrlChecks.MALFORMED_ESCAPES, UrlChecks.PLUS, UrlChecks.DECODES_THEN_NORMALIZES,

@@ -3,7 +3,8 @@ package httpcourse.grader;
 import static httpcourse.grader.ArticleFixtures.*;
 import static httpcourse.grader.ExtensionFixtures.*;
 import static httpcourse.grader.Steps10To14Fixtures.*;
-import static httpcourse.grader.Steps5To9Fixtures.*;
+import static httpcourse.grader.Steps5To7Fixtures.*;
+import static httpcourse.grader.Steps8And9Fixtures.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Instant;
@@ -101,6 +102,7 @@ final class Flaws {
             new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
             new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),
             new Flaw(DATE_IN_LOCAL_TIME, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),
+            new Flaw(DATE_IN_DEFAULT_LOCALE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_IN_DEFAULT_LOCALE),
             new Flaw(DATE_HOUR_12, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_HOUR_12),
             new Flaw(DATE_MINUTES_AS_MONTH, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MINUTES_AS_MONTH),
             new Flaw(CONTENT_LENGTH_IN_CHARACTERS, 6, CompleteAnswerChecks.COMPLETE_GET,
@@ -110,6 +112,7 @@ final class Flaws {
             new Flaw(EXTENSION_IN_CAPITALS, 6, CompleteAnswerChecks.UPPER_CASE, Hint.Id.CONTENT_TYPE_WRONG),
             new Flaw(CHARSET_WITHOUT_CHECK, 6, CompleteAnswerChecks.CHARSET_ONLY_WHERE_TRUE, Hint.Id.CHARSET_WRONG),
             new Flaw(HEAD_WITH_BODY, 6, CompleteAnswerChecks.HEAD, Hint.Id.BODY_WHERE_NONE),
+            new Flaw(BODY_FOR_GET_ONLY, 6, ArticleChecks.FORM_LIKE_A_GET, Hint.Id.BODY_FOR_GET_ONLY),
             new Flaw(FIFO_OPENED, 6, CompleteAnswerChecks.FIFO, Hint.Id.FIFO_OPENED),
             new Flaw(CONTENT_LENGTH_OVERFLOW, 6, CompleteAnswerChecks.HUGE_FILE_LENGTH,
                     Hint.Id.CONTENT_LENGTH_OVERFLOW),
@@ -212,6 +215,7 @@ final class Flaws {
             new Flaw(WATCHDOG_IN_MILLIS, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_LIMIT_TOO_SHORT),
             new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_OFFSET_CONSTANT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
+            new Flaw(LOG_MONTH_IN_DEFAULT_LOCALE, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_WHOLE_STATUS, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_NOT_COMMON_FORMAT),
             new Flaw(LOG_HEAD_BYTES, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_SIZE_WRONG),
             new Flaw(LOG_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
@@ -301,8 +305,8 @@ final class Flaws {
                     + " busy (the 10 000 requests of one connection, say)",
             HEAD_LIMIT_IN_SECONDS, "a pause of more than its 9 ms within a head fails a check, and a shorter one does"
                     + " not: which checks pause that long (besides its own, 300 ms) depends on the machine")
-            .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_WHOLE_STATUS, LOG_HEAD_BYTES,
-                    LOG_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT, LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
+            .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
+                    LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT, LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
                     + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -187,6 +187,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     LOG_TIME_NOT_COMMON(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
             "DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\", Locale.US) /* FLAW: not the Common Log Format */")),
 
+    /** The month in the machine's language (German here: Dez.), a formatter given no locale. */
+    LOG_MONTH_IN_DEFAULT_LOCALE(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
+            "\"dd/MMM/yyyy:HH:mm:ss Z\") /* FLAW: the machine's language */")),
+
     /** The offset written as +0000 whatever the zone: on a machine in Tokyo, the time is 9 hours ahead of it. */
     LOG_OFFSET_CONSTANT(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)"
             + ".withZone(ZoneId.systemDefault())", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss '+0000'\","

@@ -235,7 +235,7 @@ public final class ClearNoChecks {
     static Optional<Hint> hostAskedOfHttp10(String request, String expectedCode, String actualCode,
                                             ServerState server) {
         if (!actualCode.equals("400") || expectedCode.equals("400") || !Requests.isHttp10(request)
-                || Requests.hasField(request, "Host") || !server.asksHostOfHttp10()) {
+                || Requests.hasField(request, "Host") || !server.probes().asksHostOfHttp10()) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.HOST_ASKED_OF_HTTP10, "This HTTP/1.0 request has no Host header, and got"
@@ -254,7 +254,7 @@ public final class ClearNoChecks {
         if (expected == null || HttpResponse.parse(expected).code().equals("400")
                 || !HttpResponse.parse(exchange.response()).code().equals("400")
                 || !Pattern.compile("\r?\n[^:\r\n]*-[^:\r\n]*:").matcher(request).find()
-                || !server.refusesHyphenatedNames()) {
+                || !server.probes().refusesHyphenatedNames()) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, "Every header whose name holds a \"-\""

@@ -74,6 +74,12 @@ public final class DateRule {
                     + zone.group(1) + "\" (RFC 9110 §5.6.7), and is the time in GMT: format in ZoneOffset.UTC and"
                     + " write 'GMT' in the pattern.");
         }
+        if (inServersLanguage(value)) {
+            return new Hint(Hint.Id.DATE_IN_DEFAULT_LOCALE, "Date names its day and month in German (\"" + value
+                    + "\"): a Java server formats in German here, as on a laptop in Berlin, and a formatter given"
+                    + " no locale writes the machine's language. HTTP's names are English on every"
+                    + " machine (RFC 9110 §5.6.7): format with " + HOW_TO_FORMAT + ".");
+        }
         Instant date = parseImfFixdate(value);
         if (date == null) {
             return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "Date must be IMF-fixdate, exactly like"
@@ -109,6 +115,19 @@ public final class DateRule {
         }
         return new Hint(Hint.Id.DATE_NOT_NOW, "Date (" + value + ") is later than the moment the answer arrived: it"
                 + " must be the time of the answer.");
+    }
+
+    /**
+     * Whether {@code value} is an IMF-fixdate in the language of the servers' machine ({@link
+     * Sandbox#SERVERS_LOCALE}): the date of a formatter given no locale.
+     */
+    public static boolean inServersLanguage(String value) {
+        try {
+            IMF_FIXDATE.withLocale(Sandbox.SERVERS_LOCALE).parse(value);
+            return !IMF_FIXDATE_SHAPE.matcher(value).matches();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Whether hh and HH write different hours at {@code time}, in GMT: from 13:00 to 00:59. */

@@ -44,7 +44,8 @@ final class FailureReport {
         boolean stopped = server.stoppedAfter(exchange);
         List<Hint> hints = ClearNoChecks.hostAskedOfHttp10(expected, exchange, server)
                 .or(() -> ClearNoChecks.hyphenRefused(expected, exchange, server))
-                .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped)).map(List::of).orElseGet(() ->
+                .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
+                .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),
                                 stopped)));
@@ -78,13 +79,35 @@ final class FailureReport {
         String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
         boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
         if (exchange.response().length > 0 || !closed || stopped || !request.startsWith("GET / ")
-                || server.answersAPlainGet() || !server.servesIndexHtml()) {
+                || server.probes().answersAPlainGet() || !server.probes().servesIndexHtml()) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.ROOT_NOT_MAPPED, "GET / got no answer, while GET /index.html is served:"
                 + " \"/\" names the folder htdocs, whose page is index.html. Map the path \"/\" to \"/index.html\""
                 + " (compare the strings with equals: == compares objects, and a path read from a request is never"
                 + " the literal \"/\")."));
+    }
+
+    /**
+     * A head and no body, for a method other than GET and HEAD, from a server whose answer to a GET of
+     * the same path has the same status and a body: the body sent for GET only, where only HEAD's answer
+     * goes without one. The GET tells it apart from a server that fails after every head, or sends an
+     * error (a 405 where GET gets 200, a 404 for every method) without its text.
+     */
+    private static Optional<Hint> bodyForGetOnly(byte[] expected, Exchange exchange, ServerState server,
+                                                 boolean stopped) {
+        String[] requestLine = new String(exchange.request(), StandardCharsets.ISO_8859_1).split("\r?\n", 2)[0]
+                .split(" ");
+        HttpResponse got = HttpResponse.parse(exchange.response());
+        if (stopped || requestLine.length < 2 || List.of("GET", "HEAD").contains(requestLine[0])
+                || got.code().isEmpty() || !got.hasEmptyLine() || got.body().length > 0
+                || expected != null && HttpResponse.parse(expected).body().length == 0
+                || !got.code().equals(server.probes().codeOfGetWithABody(requestLine[1]))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.BODY_FOR_GET_ONLY, "The answer to this " + requestLine[0] + " has its head"
+                + " and no body, where a GET of " + requestLine[1] + " gets the same status and a body. Only the answer to HEAD goes without"
+                + " a body: send it unless the method is HEAD (test for HEAD, not for GET)."));
     }
 
     private static String describeEnding(Exchange exchange) {

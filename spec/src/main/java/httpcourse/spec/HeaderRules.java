@@ -265,6 +265,10 @@ public final class HeaderRules {
                         ? "The day of the month has one digit (\"" + value + "\"): that is what"
                                 + " DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP requires"
                                 + " (RFC 9110 §5.6.7), always has two: \"" + expected + "\"."
+                        : DateRule.inServersLanguage(value)
+                        ? "Last-Modified names its day and month in German (\"" + value + "\"), as a Java server"
+                                + " formats here: HTTP's names are English on every machine. Format with"
+                                + " Locale.US, like Date: \"" + expected + "\"."
                         : "Last-Modified says \"" + value + "\", but the file was modified at " + expected
                                 + ": its time in GMT, in whole seconds, in IMF-fixdate like Date."));
     }

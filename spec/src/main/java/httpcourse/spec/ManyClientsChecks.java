@@ -152,7 +152,7 @@ public final class ManyClientsChecks {
     static Optional<Hint> gaveUpOnAPause(Exchange exchange, ServerState server, boolean stopped) {
         boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
                 || exchange.ending() == Exchange.Ending.RESET);
-        if (!unanswered || stopped || !server.givesUpOnAPause()) {
+        if (!unanswered || stopped || !server.probes().givesUpOnAPause()) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT, "The server gives up on a client that pauses:"

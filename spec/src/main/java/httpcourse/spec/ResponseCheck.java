@@ -100,7 +100,7 @@ public final class ResponseCheck {
             boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
             // A server that answers GET / but sent nothing here failed on this request: the check's own hint.
             if (!error && closed && !expected.statusHint.isEmpty()
-                    && context.timed().reply().server().answersAPlainGet()) {
+                    && context.timed().reply().server().probes().answersAPlainGet()) {
                 return List.of(new Hint(expected.statusHintId, "The server closed the connection without a word, where"
                         + " \"" + expected.statusLine + "\" was due, though it answers GET / (its output, below, may"
                         + " show the exception that ended this answer). " + expected.statusHint));

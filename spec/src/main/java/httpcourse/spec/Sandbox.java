@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,16 @@ public final class Sandbox {
 
     /** The user (and group) a server runs as: nobody, inside and, when root grades, outside too. */
     public static final int USER = SandboxView.NOBODY;
+
+    /**
+     * The locale a Java server formats in, with the sandbox or without: German, as on a laptop in
+     * Berlin. HTTP's day and month names are English on every machine, and a formatter given no
+     * locale writes the machine's ("Sa., 05 Dez. 2026"): here it shows, not only in Berlin. Only
+     * the format's locale: the JVM's and javac's messages stay in English.
+     */
+    public static final Locale SERVERS_LOCALE = Locale.GERMANY;
+    private static final String LOCALE_OPTIONS = "-Duser.language.format=" + SERVERS_LOCALE.getLanguage()
+            + " -Duser.country.format=" + SERVERS_LOCALE.getCountry();
 
     /** No sandbox: the server runs as any other program (the specs' default). */
     public static final Sandbox NONE = new Sandbox(false, List.of(), List.of());
@@ -344,8 +355,9 @@ public final class Sandbox {
 
     /**
      * The environment of a server. Without a sandbox: the caller's, in the C locale (a server that
-     * relies on the locale's charset for text shows it). In the sandbox: only what a
-     * server needs, so that no token, agent socket or password in the caller's environment reaches it.
+     * relies on the locale's charset for text shows it), a Java server formatting in {@link #SERVERS_LOCALE}.
+     * In the sandbox: only what a server needs, so that no token, agent socket or password in the
+     * caller's environment reaches it.
      */
     public Map<String, String> environment(Map<String, String> inherited, Path workingDirectory) {
         Map<String, String> env = new HashMap<>(on ? Map.of() : inherited);
@@ -354,10 +366,7 @@ public final class Sandbox {
         // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
         env.put("PYTHONUNBUFFERED", "1");
         env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("JDK_JAVA_OPTIONS");
-        if (on) {
-            env.put("JDK_JAVA_OPTIONS", JAVA_OPTIONS_IN_SANDBOX);
-        }
+        env.put("JDK_JAVA_OPTIONS", on ? JAVA_OPTIONS_IN_SANDBOX + " " + LOCALE_OPTIONS : LOCALE_OPTIONS);
         if (on) {
             env.put("PATH", inherited.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
             env.put("HOME", workingDirectory.toString());

@@ -48,9 +48,12 @@ public final class SandboxLimits {
     static final String JAVA_OPTIONS_IN_SANDBOX = "-XX:MaxRAM=" + (MEMORY_BYTES >> 20) + "m -XX:-UsePerfData";
     private static final String JAVA_OPTIONS_NOTICE = "NOTE: Picked up JDK_JAVA_OPTIONS: ";
 
-    /** The line the java launcher prints on stderr because of our JDK_JAVA_OPTIONS: not the server's own words. */
+    /**
+     * The line the java launcher prints on stderr because of JDK_JAVA_OPTIONS, which is always ours
+     * ({@link Sandbox#environment}): not the server's own words.
+     */
     static boolean isJavaOptionsNotice(String line) {
-        return line.equals(JAVA_OPTIONS_NOTICE + JAVA_OPTIONS_IN_SANDBOX);
+        return line.startsWith(JAVA_OPTIONS_NOTICE);
     }
 
     /**

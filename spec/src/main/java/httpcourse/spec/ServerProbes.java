@@ -3,6 +3,8 @@ package httpcourse.spec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,12 +24,16 @@ final class ServerProbes {
     private Boolean givesUpOnAPause;
     private Boolean servesIndexHtml;
     private Boolean refusesHyphenatedNames;
+    private final Map<String, String> codesOfGet = new HashMap<>();
 
     ServerProbes(Supplier<RawHttpClient> client) {
         this.client = client;
     }
 
-    /** See {@link ServerState#asksHostOfHttp10}. */
+    /**
+     * Whether the server answers 400 to "GET / HTTP/1.0" without Host, and not with one: it asks every
+     * version for the Host only HTTP/1.1 requires. Asked only of a 400 that may be that; found once.
+     */
     synchronized boolean asksHostOfHttp10() {
         if (asksHostOfHttp10 == null) {
             asksHostOfHttp10 = statusOf(GET).equals("400")
@@ -36,7 +42,7 @@ final class ServerProbes {
         return asksHostOfHttp10;
     }
 
-    /** See {@link ServerState#answersAPlainGet}. */
+    /** Whether "GET / HTTP/1.0" gets an answer: the server answers, just not this request. Found once. */
     synchronized boolean answersAPlainGet() {
         if (answersAPlainGet == null) {
             answersAPlainGet = !statusOf(GET).isEmpty();
@@ -44,7 +50,11 @@ final class ServerProbes {
         return answersAPlainGet;
     }
 
-    /** See {@link ServerState#givesUpOnAPause}. */
+    /**
+     * Whether the server gives up on a client that pauses for a moment: a request sent whole, a
+     * moment after its connection opened, gets no answer, where the same at once gets one. Asked only
+     * of a connection that got no answer; found once.
+     */
     synchronized boolean givesUpOnAPause() {
         if (givesUpOnAPause == null) {
             givesUpOnAPause = answersAPlainGet() && !answersAfterAPause();
@@ -52,7 +62,7 @@ final class ServerProbes {
         return givesUpOnAPause;
     }
 
-    /** See {@link ServerState#servesIndexHtml}. */
+    /** Whether "GET /index.html HTTP/1.0" gets 200: the page that GET / names is served. Found once. */
     synchronized boolean servesIndexHtml() {
         if (servesIndexHtml == null) {
             servesIndexHtml = statusOf("GET /index.html HTTP/1.0\r\n\r\n").equals("200");
@@ -60,13 +70,26 @@ final class ServerProbes {
         return servesIndexHtml;
     }
 
-    /** See {@link ServerState#refusesHyphenatedNames}. */
+    /** Whether a header named X-Probe gets 400 and XProbe does not: "-" left out of a name's characters. Found once. */
     synchronized boolean refusesHyphenatedNames() {
         if (refusesHyphenatedNames == null) {
             refusesHyphenatedNames = statusOf("GET / HTTP/1.0\r\nX-Probe: a\r\n\r\n").equals("400")
                     && !statusOf("GET / HTTP/1.0\r\nXProbe: a\r\n\r\n").equals("400");
         }
         return refusesHyphenatedNames;
+    }
+
+    /**
+     * The status code of the answer to "GET {@code path} HTTP/1.0" when it has a body, else "": a
+     * request of another method whose answer has the same code and the head alone was answered by its
+     * method. Found once per path.
+     */
+    synchronized String codeOfGetWithABody(String path) {
+        return codesOfGet.computeIfAbsent(path, p -> {
+            byte[] request = ("GET " + p + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            HttpResponse answer = HttpResponse.parse(client.get().send(request).response());
+            return answer.body().length > 0 ? answer.code() : "";
+        });
     }
 
     private boolean answersAfterAPause() {

@@ -268,28 +268,8 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     }
 
     @Override
-    public boolean asksHostOfHttp10() {
-        return probes.asksHostOfHttp10();
-    }
-
-    @Override
-    public boolean givesUpOnAPause() {
-        return probes.givesUpOnAPause();
-    }
-
-    @Override
-    public boolean answersAPlainGet() {
-        return probes.answersAPlainGet();
-    }
-
-    @Override
-    public boolean servesIndexHtml() {
-        return probes.servesIndexHtml();
-    }
-
-    @Override
-    public boolean refusesHyphenatedNames() {
-        return probes.refusesHyphenatedNames();
+    public ServerProbes probes() {
+        return probes;
     }
 
     @Override

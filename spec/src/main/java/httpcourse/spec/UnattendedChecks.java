@@ -47,7 +47,8 @@ public final class UnattendedChecks {
     private static final Hint LOG_TIME_HINT = new Hint(Hint.Id.LOG_TIME_WRONG, "The time is the request's, as"
             + " \"dd/MMM/yyyy:HH:mm:ss Z\" in Locale.US: HH the hour from 00 to 23 (hh counts 1 to 12), mm the"
             + " minute (MM is the month), yyyy the year (YYYY is the year of the week, which differs in the last days"
-            + " of December), Z the offset of the time's own zone (+0000 for UTC), Dec in every language.");
+            + " of December), Z the offset of the time's own zone (+0000 for UTC), Dec in every language (a Java"
+            + " server formats in German here, where a formatter given no locale writes Dez.).");
 
     private static final Hint COMMON_LOG_FORMAT = new Hint(Hint.Id.LOG_NOT_COMMON_FORMAT, "Log each request in the"
             + " Common Log Format, which log tools read: who, two \"-\", [time], \"request line\", status, body bytes"

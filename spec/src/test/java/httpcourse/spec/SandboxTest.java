@@ -91,7 +91,7 @@ class SandboxTest {
         Map<String, String> graders = new HashMap<>(System.getenv());
         graders.put("GITHUB_TOKEN", "secret-token-of-the-grader");
         assertThat(run("env", List.of(), List.of(), graders)).doesNotContain("secret-token-of-the-grader")
-                .contains("LANG=C", "HOME=" + folder, "JDK_JAVA_OPTIONS=-XX:MaxRAM=1024m -XX:-UsePerfData");
+                .contains("LANG=C", "HOME=" + folder, "JDK_JAVA_OPTIONS=-XX:MaxRAM=1024m -XX:-UsePerfData -Duser.language.format=de -Duser.country.format=DE");
     }
 
     @Test

@@ -1,0 +1,173 @@
+package httpcourse.grader;
+
+import static httpcourse.grader.KnownWrongServer.edit;
+import static httpcourse.grader.KnownWrongServer.in;
+
+import java.util.List;
+
+/** The known-wrong servers ({@link KnownWrongServer}) of steps 8 and 9: URLs and caching. */
+enum Steps8And9Fixtures implements KnownWrongServer {
+
+    // ---- Step 8: the target is a URL
+
+    /** An escape looked for only while three characters follow the %: one that ends the path gets 400. */
+    ESCAPE_AT_THE_END(8, in("Htdocs.java", "i + 2 < path.length()", "i + 3 < path.length() /* FLAW: one too many */")),
+
+    /** The path used as it came: %20 is looked for as "%20". */
+    NOT_PERCENT_DECODED(8, in("Htdocs.java", "String decoded = percentDecode(path);",
+            "String decoded = path; // FLAW: not decoded")),
+
+    /** URLDecoder, which decodes form data: "+" becomes a space. */
+    PLUS_DECODED_AS_SPACE(8, in("Htdocs.java", "String decoded = percentDecode(path);",
+            "String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8); // FLAW: form data, not a path")),
+
+    /** The two characters after % never checked: Integer.parseInt reads "+4" and "-1". */
+    MALFORMED_ESCAPE_ACCEPTED(8,
+            in("Htdocs.java", "i + 2 < path.length() && HexFormat.isHexDigit(path.charAt(i + 1))\n"
+                    + "                    && HexFormat.isHexDigit(path.charAt(i + 2))",
+                    "i + 2 < path.length() /* FLAW: the two characters not checked */"),
+            in("Htdocs.java", "HexFormat.fromHexDigits(path, i + 1, i + 3)",
+                    "Integer.parseInt(path, i + 1, i + 3, 16)")),
+
+    /** Bytes that are no UTF-8 replaced with U+FFFD, not refused. */
+    NOT_UTF8_ACCEPTED(8, in("Htdocs.java", "StandardCharsets.UTF_8.newDecoder()",
+            "StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE) /* FLAW */")),
+
+    /** The query kept in the path, and decoded with it. */
+    QUERY_NOT_IGNORED(8, in("Htdocs.java", "int query = pathAndQuery.indexOf('?');",
+            "int query = -1; /* FLAW: the query is part of the path */")),
+
+    /** Only a path as target: a whole URL gets 400. */
+    ABSOLUTE_FORM_REFUSED(8, in("Htdocs.java", "ABSOLUTE_FORM.matcher(target)",
+            "ABSOLUTE_FORM.matcher(\"\") /* FLAW: a URL never matches */")),
+
+    /** The scheme of a whole URL read in lower case only: HTTP://localhost/ipsum.html refused. */
+    SCHEME_CASE_SENSITIVE(8, in("Htdocs.java", "Pattern.compile(\"(?i)http://[^/?#]*/?(.*)\");",
+            "Pattern.compile(\"http://[^/?#]*/?(.*)\"); // FLAW: the scheme in lower case only")),
+
+    /** Decoded, never normalized: "sub/.." is left in the path, and its ".." counts as a hidden name. */
+    NOT_NORMALIZED_AFTER_DECODING(8, in("Htdocs.java", "return Path.of(ROOT + decoded).normalize();",
+            "return Path.of(ROOT + decoded); // FLAW: not normalized")),
+
+    /** Only "/" has an index, as in step 7: any other folder's URL gets 404. */
+    FOLDER_INDEX_NOT_SERVED(8, edit("file = file.resolve(\"index.html\");",
+            "file = path.equals(\"/\") ? file.resolve(\"index.html\") : file; // FLAW: only / has an index")),
+
+    /** A folder without its slash served as it is: its index.html's relative links lead to its parent. */
+    FOLDER_NOT_REDIRECTED(8, edit("if (!path.endsWith(\"/\")) {", "if (false) { /* FLAW: no redirect */")),
+
+    /** A redirect to the request's own path: //docs gets Location: //docs/, a host named docs. */
+    OPEN_REDIRECT(8, edit("String location = Htdocs.urlOf(file);",
+            "String location = path + \"/\"; // FLAW: the request's path")),
+
+    /** A redirect to the decoded path: "/my docs/", which is no URL. */
+    LOCATION_DECODED(8, edit("String location = Htdocs.urlOf(file);",
+            "String location = Htdocs.percentDecode(path) + \"/\"; // FLAW: decoded")),
+
+    /** Only the file's own name looked at: config, in the hidden folder .git, is served. */
+    HIDDEN_LAST_NAME_ONLY(8, in("Htdocs.java", "for (Path name : relative) {",
+            "for (Path name : List.of(relative.getFileName())) { // FLAW: the folders on the way not looked at")),
+
+    /** Hidden names never looked for: .git/config and .env are served. */
+    SERVES_HIDDEN_FILES(8, in("Htdocs.java",
+            "return real.startsWith(root) && !isHidden(ROOT.relativize(path)) && !isHidden(root.relativize(real));",
+            "return real.startsWith(root); // FLAW: hidden names not checked")),
+
+    // ---- Step 9: caching
+
+    /** If-Modified-Since never read. */
+    IF_MODIFIED_SINCE_IGNORED(9, in("Validators.java", "String since = headers.get(\"if-modified-since\");",
+            "String since = null; // FLAW: If-Modified-Since never read")),
+
+    /** If-Modified-Since compared strictly: 304 only for a file older than the date, not for exactly its time. */
+    IF_MODIFIED_SINCE_STRICT(9, in("Validators.java", "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
+            "lastModified.isBefore(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: strict */")),
+
+    /** The list split at its commas, the spaces after them kept: " \"tag\"" is not the tag. */
+    IF_NONE_MATCH_SPACES(9, in("Validators.java", "map(tag -> tag.strip().replaceFirst",
+            "map(tag -> /* FLAW: not stripped */ tag.replaceFirst")),
+
+    /** The file's time kept with its fractions of a second, which its Last-Modified drops: never equal. */
+    FILE_TIME_NOT_TRUNCATED(9, in("Validators.java", "modified.toInstant().truncatedTo(ChronoUnit.SECONDS)",
+            "modified.toInstant() /* FLAW: fractions of a second kept */")),
+
+    /** 304 only for the very time of the file, not for a later one. */
+    IF_MODIFIED_SINCE_EQUALITY(9, in("Validators.java",
+            "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
+            "lastModified.equals(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: equal only */")),
+
+    /** 304 for any If-Modified-Since, whatever its date. */
+    NOT_MODIFIED_FOR_A_NEWER_FILE(9, in("Validators.java",
+            "return since != null && !lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)));",
+            "return since != null; // FLAW: any date")),
+
+    /** If-None-Match never read. */
+    IF_NONE_MATCH_IGNORED(9, in("Validators.java", "String noneMatch = headers.get(\"if-none-match\");",
+            "String noneMatch = null; // FLAW: If-None-Match never read")),
+
+    /** The client's tags compared without their quotes, with the server's own quoted tag: only * matches. */
+    TAG_QUOTES_STRIPPED(9, in("Validators.java", ".replaceFirst(\"^W/\", \"\")",
+            ".replaceFirst(\"^W/\", \"\").replace(\"\\\"\", \"\") /* FLAW: quotes taken off the client's tags only */")),
+
+    /** If-None-Match compared whole with the tag: a list never matches. */
+    IF_NONE_MATCH_LIST(9, in("Validators.java", "Stream.of(noneMatch.split(\",\"))",
+            "Stream.of(noneMatch) /* FLAW: not split */")),
+
+    /** A weak tag compared strongly: W/"..." never matches. */
+    IF_NONE_MATCH_WEAK(9, in("Validators.java", ".replaceFirst(\"^W/\", \"\")", " /* FLAW: W/ kept */")),
+
+    /** If-None-Match: * not matched. */
+    IF_NONE_MATCH_STAR(9, in("Validators.java", "tag.equals(etag) || tag.equals(\"*\")",
+            "tag.equals(etag) /* FLAW: * forgotten */")),
+
+    /** If-Modified-Since read beside If-None-Match: it overrides the tags. */
+    IF_MODIFIED_SINCE_WINS(9, in("Validators.java", "if (noneMatch != null) {",
+            "if (noneMatch != null && headers.get(\"if-modified-since\") == null) { // FLAW: the date wins")),
+
+    /** A tag of the file's length alone: an edit that keeps the length keeps the tag. */
+    ETAG_UNCHANGED(9, in("Validators.java",
+            "+ \"-\"\n                + Long.toHexString(modified.to(TimeUnit.NANOSECONDS))",
+            "/* FLAW: the length alone */")),
+
+    /** A tag of the clock: new for every request, so no copy ever matches it. */
+    ETAG_UNSTABLE(9, in("Validators.java", "Long.toHexString(attributes.size())",
+            "Long.toHexString(System.nanoTime()) /* FLAW: the clock */")),
+
+    /** A 304 without the ETag (and Last-Modified) a 200 would have. */
+    NOT_MODIFIED_WITHOUT_ETAG(9, edit("new Response(\"304 Not Modified\", validators.headers(),",
+            "new Response(\"304 Not Modified\", List.of() /* FLAW: no ETag */,")),
+
+    /** Only GET is conditional: HEAD with the file's ETag gets 200. */
+    HEAD_NOT_CONDITIONAL(9, edit("if (validators.match(request.headers())) {",
+            "if (request.method().equals(\"GET\") && validators.match(request.headers())) { /* FLAW: GET only */")),
+
+    /** Files without their time. */
+    NO_LAST_MODIFIED(9, in("Validators.java",
+            "return List.of(\"Last-Modified: \" + Response.HTTP_DATE.format(lastModified), \"ETag: \" + etag);",
+            "return List.of(\"ETag: \" + etag); // FLAW: no Last-Modified")),
+
+    /** An entity tag without its double quotes. */
+    ETAG_WITHOUT_QUOTES(9, in("Validators.java", "String etag = \"\\\"\" + Long.toHexString(attributes.size()) + \"-\"\n"
+            + "                + Long.toHexString(modified.to(TimeUnit.NANOSECONDS)) + \"\\\"\";",
+            "String etag = Long.toHexString(attributes.size()) + \"-\" // FLAW: no quotes\n"
+                    + "                + Long.toHexString(modified.to(TimeUnit.NANOSECONDS));"));
+
+
+    private final int step;
+    private final List<Edit> edits;
+
+    Steps8And9Fixtures(int step, Edit... edits) {
+        this.step = step;
+        this.edits = List.of(edits);
+    }
+
+    @Override
+    public int step() {
+        return step;
+    }
+
+    @Override
+    public List<Edit> edits() {
+        return edits;
+    }
+}
