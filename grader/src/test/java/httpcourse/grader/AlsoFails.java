@@ -99,7 +99,7 @@ final class AlsoFails {
         return switch (server) {
             // The browser's headers, and the form's Content-Type, refused by name.
             case TOKEN_WITHOUT_HYPHEN -> failing(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, ClearNoChecks.FORM_POST,
-                    ClearNoChecks.LARGE_HEAD);
+                    ClearNoChecks.LARGE_HEAD, ClearNoChecks.MALFORMED_HEADER_LINES);
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_DEFAULT_LOCALE, DATE_IN_LOCAL_TIME, DATE_HOUR_12, DATE_MINUTES_AS_MONTH
                     -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
@@ -170,6 +170,8 @@ final class AlsoFails {
             // Every check that asks for the ETag twice.
             case ETAG_UNSTABLE -> failing(Hint.Id.ETAG_UNSTABLE, CachingChecks.MODIFIED_SINCE,
                     CachingChecks.NONE_MATCH_WINS, CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);
+            // 304 for a date a second before the file's time.
+            case IF_MODIFIED_SINCE_REVERSED -> failing(Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE, CachingChecks.MODIFIED);
             // Every 304.
             case NOT_MODIFIED_WITHOUT_ETAG -> failing(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, CachingChecks.MODIFIED_SINCE,
                     CachingChecks.HEAD_NONE_MATCH);

@@ -95,6 +95,8 @@ final class Flaws {
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
             new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
+            new Flaw(HEAD_LIMIT_ONE_SECOND, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
+            new Flaw(HEAD_DEADLINE_STATIC, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_DEADLINE_SHARED),
             new Flaw(FIXED_POOL, 5, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, Hint.Id.CROWD_BLOCKS_OTHERS),
             new Flaw(STEP_4_IN_A_CROWD, 5, ManyClientsChecks.AT_ONCE, Hint.Id.BACKLOG_FULL),
             new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
@@ -105,6 +107,7 @@ final class Flaws {
             new Flaw(DATE_IN_DEFAULT_LOCALE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_IN_DEFAULT_LOCALE),
             new Flaw(DATE_HOUR_12, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_HOUR_12),
             new Flaw(DATE_MINUTES_AS_MONTH, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MINUTES_AS_MONTH),
+            new Flaw(EXTENSION_AFTER_FIRST_DOT, 6, CompleteAnswerChecks.TYPES, Hint.Id.CONTENT_TYPE_WRONG),
             new Flaw(CONTENT_LENGTH_IN_CHARACTERS, 6, CompleteAnswerChecks.COMPLETE_GET,
                     Hint.Id.CONTENT_LENGTH_IN_CHARACTERS),
             new Flaw(ERROR_LENGTH_WITHOUT_LINE_BREAK, 6, ArticleChecks.MISSING_FILE, Hint.Id.CONTENT_LENGTH_WRONG),
@@ -126,6 +129,8 @@ final class Flaws {
             new Flaw(BARE_CR_ACCEPTED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES, Hint.Id.BARE_CR_ACCEPTED),
             new Flaw(HEADER_LINE_NOT_CHECKED, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.HEADER_LINE_NOT_CHECKED),
             new Flaw(HOST_NOT_CHECKED, 7, ClearNoChecks.HOST, Hint.Id.HOST_NOT_CHECKED),
+            new Flaw(HOST_EMPTY_REFUSED, 7, ClearNoChecks.HOST, Hint.Id.HOST_EMPTY_REFUSED),
+            new Flaw(OBS_TEXT_REFUSED, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.OBS_TEXT_REFUSED),
             new Flaw(VERSION_NOT_CHECKED, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_NOT_CHECKED),
             new Flaw(LATER_MINOR_VERSION_REFUSED, 7, ClearNoChecks.VERSIONS, Hint.Id.WRONG_STATUS),
             new Flaw(HOST_NAME_CASE, 7, ClearNoChecks.HOST, Hint.Id.HEADER_NAME_CASE),
@@ -159,6 +164,7 @@ final class Flaws {
             new Flaw(FILE_TIME_NOT_TRUNCATED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.FILE_TIME_NOT_TRUNCATED),
             new Flaw(IF_MODIFIED_SINCE_STRICT, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_STRICT),
             new Flaw(IF_MODIFIED_SINCE_EQUALITY, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_EQUALITY),
+            new Flaw(IF_MODIFIED_SINCE_REVERSED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_REVERSED),
             new Flaw(NOT_MODIFIED_FOR_A_NEWER_FILE, 9, CachingChecks.MODIFIED, Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE),
             new Flaw(IF_NONE_MATCH_IGNORED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_IGNORED),
             new Flaw(TAG_QUOTES_STRIPPED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_TAG_MISSED),
@@ -304,9 +310,14 @@ final class Flaws {
             HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
                     + " busy (the 10 000 requests of one connection, say)",
             HEAD_LIMIT_IN_SECONDS, "a pause of more than its 9 ms within a head fails a check, and a shorter one does"
-                    + " not: which checks pause that long (besides its own, 300 ms) depends on the machine")
+                    + " not: which checks pause that long (besides its own, 300 ms) depends on the machine",
+            HEAD_LIMIT_ONE_SECOND, "a head that takes more than its 1 s fails a check: which do (the 200 clients"
+                    + " that send their second halves once all are connected, say) depends on the machine",
+            HEAD_DEADLINE_STATIC, "every check that comes 10 s after the server's first connection fails: which do"
+                    + " depends on the machine")
             .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
-                    LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT, LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
+                    LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
+                    LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
                     + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

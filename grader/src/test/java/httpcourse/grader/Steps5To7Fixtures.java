@@ -52,6 +52,14 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     HEAD_LIMIT_IN_SECONDS(5, in("LimitedInput.java", "Duration.ofNanos(deadline - System.nanoTime()).toMillis();",
             "Duration.ofNanos(deadline - System.nanoTime()).toSeconds(); // FLAW: seconds, for milliseconds")),
 
+    /** A head's time limit of 1 s, where the chapter gives it 10: a head that pauses 2 s is cut. */
+    HEAD_LIMIT_ONE_SECOND(5, in("LimitedInput.java", "Duration.ofSeconds(10);",
+            "Duration.ofSeconds(1); // FLAW: a second, where a head has 10")),
+
+    /** One deadline for every connection, set at the first: 10 s later, every head is over at once. */
+    HEAD_DEADLINE_STATIC(5, in("LimitedInput.java", "private final long deadline",
+            "private static final long deadline /* FLAW: one for all */")),
+
     /** A timeout for each read, none for the whole head: a byte a second keeps a thread for ever. */
     TIMEOUT_PER_READ(5,
             in("LimitedInput.java", """
@@ -121,6 +129,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
 
     /** A formatter given no locale: the machine's language, German here ("Sa., 05 Dez. 2026"). */
     DATE_IN_DEFAULT_LOCALE(6, in("Response.java", "'GMT'\", Locale.US)", "'GMT'\") /* FLAW: the machine's language */")),
+
+    /** The extension taken after the first dot: script.min.js is a "min.js", unknown, sent as octet-stream. */
+    EXTENSION_AFTER_FIRST_DOT(6, in("MediaTypes.java", "int dot = name.lastIndexOf('.');",
+            "int dot = name.indexOf('.'); // FLAW: the first dot")),
 
     /** The minutes written with MM, the month: 12 all December, right only at minute 12. */
     DATE_MINUTES_AS_MONTH(6, in("Response.java", "\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\"",
@@ -227,6 +239,13 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     /** An empty line before the request line taken for the end of an empty head: no answer. */
     EMPTY_LINE_NOT_IGNORED(7, in("Request.java", "} else if (!head.isEmpty()) {",
             "} else { // FLAW: an empty line first ends an empty head")),
+
+    /** An empty Host refused, as if it were none. */
+    HOST_EMPTY_REFUSED(7, in("Request.java", "(host == null || host.contains(\",\"))",
+            "(host == null || host.isEmpty() || host.contains(\",\")) /* FLAW: an empty Host refused */")),
+
+    /** A value's bytes limited to ASCII: café in UTF-8 gets 400. */
+    OBS_TEXT_REFUSED(7, in("Request.java", "\\\\x80-\\\\xFF]*)\");", "]*)\"); // FLAW: ASCII only")),
 
     /** A 405 whose Allow forgets HEAD. */
     ALLOW_WITHOUT_HEAD(7, in("Request.java", "\"Allow: GET, HEAD\")", "\"Allow: GET\") /* FLAW: HEAD forgotten */")),

@@ -96,6 +96,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
             "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
             "lastModified.equals(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: equal only */")),
 
+    /** The dates compared the wrong way round: 304 for a date before the file's time, 200 for one after. */
+    IF_MODIFIED_SINCE_REVERSED(9, in("Validators.java", "!lastModified.isAfter(Instant.from(",
+            "!lastModified.isBefore(Instant.from( /* FLAW: the wrong way round */")),
+
     /** 304 for any If-Modified-Since, whatever its date. */
     NOT_MODIFIED_FOR_A_NEWER_FILE(9, in("Validators.java",
             "return since != null && !lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)));",

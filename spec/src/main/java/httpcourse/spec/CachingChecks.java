@@ -54,7 +54,8 @@ public final class CachingChecks {
             });
 
     /**
-     * Which mistake the pattern of 304s shows: none at all, none for the exact time, or only for it.
+     * Which mistake the pattern of 304s shows: none at all, none for the exact time, or only for it
+     * (and for a second before: the comparison reversed).
      * None for the exact time only: fractions of a second kept, or a comparison that wants the file
      * older (strict); a file whose time is a whole second tells them apart.
      */
@@ -74,6 +75,11 @@ public final class CachingChecks {
             return new Hint(Hint.Id.FILE_TIME_NOT_TRUNCATED, "If-Modified-Since is the very Last-Modified this server"
                     + " sent, yet the file counts as newer: its time has fractions of a second, which an HTTP date"
                     + " drops. Compare in whole seconds (truncatedTo(ChronoUnit.SECONDS)).");
+        }
+        if (isNotModified(c.send(ifModifiedSince(modified(c).minusSeconds(1))))) {
+            return new Hint(Hint.Id.IF_MODIFIED_SINCE_REVERSED, "The comparison is the wrong way round: 304 came for"
+                    + " the file's time and a second before it, the whole file for the dates after it. The file is"
+                    + " modified since the date when its time is after it: 304 when !modified.isAfter(since).");
         }
         return new Hint(Hint.Id.IF_MODIFIED_SINCE_EQUALITY, "Only the exact time gets 304: a client's copy from"
                 + " later than the file's time is just as good (RFC 9110 §13.1.3: not modified \"since\"). Compare"

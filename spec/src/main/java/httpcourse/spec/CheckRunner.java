@@ -1,5 +1,7 @@
 package httpcourse.spec;
 
+import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ final class CheckRunner implements AutoCloseable {
         ServerUnderTest server = shared();
         server.checkStarting(check.name());
         try {
-            check.action().run(new Checking(server, step));
+            runReportingCuts(check, server);
         } finally {
             server.checkFinished();
             publishStops(server);
@@ -88,7 +90,7 @@ final class CheckRunner implements AutoCloseable {
         try (ServerUnderTest server = start()) {
             server.checkStarting(check.name());
             try {
-                check.action().run(new Checking(server, step));
+                runReportingCuts(check, server);
             } finally {
                 server.checkFinished();
                 publishStops(server);
@@ -97,6 +99,24 @@ final class CheckRunner implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Runs a check. A connection the server reset or closed where the check could not expect it (while
+     * the client still sent its request, say) ends the check with what happened and what the server
+     * printed, as a failure of the server's: not as an error of the check.
+     */
+    private void runReportingCuts(Check check, ServerUnderTest server) throws Exception {
+        try {
+            check.action().run(new Checking(server, step));
+        } catch (RawConnection.CutWhileSending | UncheckedIOException e) {
+            if (!(e instanceof RawConnection.CutWhileSending) && !(e.getCause() instanceof SocketException)) {
+                throw e;
+            }
+            String what = e instanceof RawConnection.CutWhileSending ? e.getMessage() : e.getCause().toString();
+            throw new SpecFailure("A connection to the server failed in the middle of the check: " + what + "\n"
+                    + server.describeThisCheck(), List.of());
         }
     }
 

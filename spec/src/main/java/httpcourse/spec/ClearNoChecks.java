@@ -103,21 +103,27 @@ public final class ClearNoChecks {
             + " control bytes but the tab (RFC 9110 §5.5), and no line starts with a space or a tab (RFC 9112 §5.2)."
             + " Match each header line against that grammar.";
 
-    public static final Check MALFORMED_HEADER_LINES =
-            check("answers 400 Bad Request to a malformed header line, and goes on serving", c -> refuseEach(c,
-                    "400 Bad Request", List.of(
-                            headerLine("a space before the colon", "Host : localhost"),
-                            headerLine("a header line without colon", "Host localhost"),
-                            headerLine("a header line without name", ": localhost"),
-                            headerLine("a name that is not a token", "X(Y): 1"),
-                            headerLine("a line that starts with a space (obsolete folding)",
-                                    "Accept: */*\r\n text/html"),
-                            headerLine("a NUL byte in a value", "X-Note: a\u0000b"),
-                            new Case("a bare CR in a value", "GET / HTTP/1.0\r\nX-Note: a\rb\r\n\r\n",
-                                    Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
-                            new Case("a bare CR between two header lines", "GET / HTTP/1.0\r\nX-A: a\rX-B: b\r\n\r\n",
-                                    Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
-                            headerLine("an escape byte in a value", "X-Note: a\u001b[31mb"))));
+    public static final Check MALFORMED_HEADER_LINES = check("answers 400 Bad Request to a malformed header line (not"
+            + " to a value in UTF-8), and goes on serving", c -> {
+                refuseEach(c, "400 Bad Request", List.of(
+                        headerLine("a space before the colon", "Host : localhost"),
+                        headerLine("a header line without colon", "Host localhost"),
+                        headerLine("a header line without name", ": localhost"),
+                        headerLine("a name that is not a token", "X(Y): 1"),
+                        headerLine("a line that starts with a space (obsolete folding)", "Accept: */*\r\n text/html"),
+                        headerLine("a NUL byte in a value", "X-Note: a\u0000b"),
+                        new Case("a bare CR in a value", "GET / HTTP/1.0\r\nX-Note: a\rb\r\n\r\n",
+                                Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
+                        new Case("a bare CR between two header lines", "GET / HTTP/1.0\r\nX-A: a\rX-B: b\r\n\r\n",
+                                Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
+                        headerLine("an escape byte in a value", "X-Note: a\u001b[31mb")));
+                // Bytes from 0x80 on are allowed in a value (obs-text, RFC 9110 §5.5): a name in UTF-8, say.
+                String utf8 = "GET / HTTP/1.0\r\nX-Name: caf\u00c3\u00a9\r\n\r\n"; // one char per byte
+                c.inCase("a value in UTF-8", () -> c.check(c.send(utf8), c.root().when("a header whose value is café"
+                        + " in UTF-8 (bytes C3 A9)").because(Hint.Id.OBS_TEXT_REFUSED, "A value may hold the bytes"
+                        + " 0x80 to 0xFF (obs-text, RFC 9110 §5.5): a cookie or a file name in UTF-8 is made of them."
+                        + " Refuse the control bytes only: those below 0x20 but the tab, and 0x7F.")));
+            });
 
     private static Case headerLine(String situation, String line) {
         return new Case(situation, "GET / HTTP/1.0\r\n" + line + "\r\n\r\n", Hint.Id.HEADER_LINE_NOT_CHECKED,
@@ -135,6 +141,12 @@ public final class ClearNoChecks {
                         new Case("an HTTP/1.1 request with two Host headers",
                                 "GET / HTTP/1.1\r\nHost: localhost\r\nHost: example.org\r\n\r\n",
                                 Hint.Id.HOST_NOT_CHECKED, why)));
+                // One Host header with no value: what a client sends for a URI without a host (RFC 9112 §3.2).
+                c.inCase("an HTTP/1.1 request with an empty Host", () -> c.check(c.send("GET / HTTP/1.1\r\nHost:\r\n"
+                        + "\r\n"), c.root().when("an HTTP/1.1 request with one Host header, empty").because(
+                        Hint.Id.HOST_EMPTY_REFUSED, "An empty Host is one Host header: a client sends it for a URI"
+                        + " that has no host (RFC 9112 §3.2), and the server serves it as its own. Only a missing"
+                        + " Host, or two, gets 400.")));
                 for (String name : List.of("host", "HOST")) { // one header, whatever the letter case of its name
                     String request = "GET / HTTP/1.1\r\n" + name + ": localhost\r\n\r\n";
                     c.inCase("an HTTP/1.1 request with " + name + ":", () -> c.check(c.send(request), c.root()

@@ -37,6 +37,8 @@ public final class ManyClientsChecks {
     static final Duration CLOSE_FAIL_SAFE = Duration.ofSeconds(30);
     /** Bytes of a head without end sent before concluding the server reads it all: far beyond any buffer. */
     static final long ENDLESS_HEAD_BYTES = 64L * 1024 * 1024;
+    /** A pause within a head that its time limit (10 s in all) must allow: a slow network's. */
+    static final Duration PAUSE_IN_TIME = Duration.ofSeconds(2);
     /** A file bigger than any Java array (2 GiB), so reading it whole can only fail; sparse, it takes no room. */
     static final long HUGE_FILE_BYTES = 3L << 30;
     /** Requests for the huge file: more than a pool of threads has, if each failure cost a thread. */
@@ -130,14 +132,55 @@ public final class ManyClientsChecks {
                 c.assertStillAnswers();
             });
 
-    public static final Check SLOW_CLIENTS = waitingOnItsOwnServer(
-            "closes a connection whose head does not come in time: silent, or a byte a second", c -> {
-                assertClosesSlowClients(c, List.of());
-                c.assertStillAnswers();
+    public static final Check SLOW_CLIENTS = waitingOnItsOwnServer("closes a connection whose head does not come in"
+            + " time (silent, or a byte a second), not one that pauses " + PAUSE_IN_TIME.toSeconds() + " s", c -> {
+                c.assertStillAnswers(); // alone first: else no slow client is to blame
+                ExecutorService pausing = Executors.newSingleThreadExecutor();
+                try {
+                    // Beside the slow clients, whose close the check waits for anyway: no time added.
+                    CompletableFuture<Exchange> paused = CompletableFuture.supplyAsync(() -> pausedRequest(c), pausing);
+                    assertClosesSlowClients(c, List.of());
+                    assertAnsweredAfterItsPause(c, paused.join());
+                } finally {
+                    pausing.shutdownNow();
+                }
+                ServerReply after = c.server().send(Requests.get("/"));
+                if (after.exchange().response().length == 0 && after.exchange().ending() == Exchange.Ending.CLOSED) {
+                    throw FailureReport.failure("Once the slow clients were closed, a request sent whole and at once"
+                            + " got no answer, where the same got one at the start.", null, after, List.of(new Hint(
+                            Hint.Id.HEAD_DEADLINE_SHARED, "The server closes every new connection at once: the time"
+                            + " limit of a head, once over for the first connection, is over for all. Each connection"
+                            + " needs a deadline of its own, from when it was taken: a field of the connection's"
+                            + " object, not a static one.")));
+                }
+                c.assertAnswersRoot(after);
             });
 
     public static final List<Check> ALL = List.of(HALF_A_REQUEST, AT_ONCE, CROWD_OF_HALF_REQUESTS, ENDLESS_HEAD,
             HUGE_FILE, SLOW_CLIENTS);
+
+    /** GET / in two halves, {@link #PAUSE_IN_TIME} apart: well within the time a head has. */
+    private static Exchange pausedRequest(Checking c) {
+        try (RawConnection paused = c.server().open()) {
+            paused.send("GET / HTTP/1.0\r\n");
+            Pause.sleep(PAUSE_IN_TIME);
+            paused.trySend("\r\n"); // closed by the server already: the report says what came
+            return paused.readUntilClosed();
+        }
+    }
+
+    private static void assertAnsweredAfterItsPause(Checking c, Exchange paused) {
+        if (paused.response().length == 0 && paused.ending() == Exchange.Ending.CLOSED) {
+            throw FailureReport.failure("A client sent half its request head, paused " + PAUSE_IN_TIME.toSeconds()
+                    + " s, then sent the rest: the connection closed without an answer.", null, new ServerReply(paused,
+                    c.server()), List.of(new Hint(Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT, "The server cut a head that"
+                    + " paused " + PAUSE_IN_TIME.toSeconds() + " s: its time limit is far shorter than the 10 s a head"
+                    + " has in all, and a slow network pauses that long. If the limit is 10 s, the time left is"
+                    + " computed wrong: Duration.toMillis() gives it whole, getNano() and toMillisPart() only its part"
+                    + " below one second.")));
+        }
+        c.assertAnswersRoot(paused);
+    }
 
     /**
      * Connects client number {@code i} of a crowd of {@code size}. A client that cannot connect

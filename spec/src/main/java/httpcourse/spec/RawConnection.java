@@ -62,8 +62,15 @@ public final class RawConnection implements AutoCloseable {
             sent.write(bytes);
             return this;
         } catch (IOException e) {
-            throw new AssertionError("The server closed the connection while the client was still sending: "
-                    + e.getMessage() + "\nSent so far:\n" + VisibleBytes.render(sent.toByteArray()), e);
+            throw new CutWhileSending("the server closed the connection while the client was still sending ("
+                    + e.getMessage() + "). Sent so far:\n" + VisibleBytes.render(sent.toByteArray()), e);
+        }
+    }
+
+    /** The server closed the connection before the client had sent what it meant to. */
+    static final class CutWhileSending extends RuntimeException {
+        CutWhileSending(String message, IOException cause) {
+            super(message, cause);
         }
     }
 

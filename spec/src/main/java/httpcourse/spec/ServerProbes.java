@@ -57,7 +57,9 @@ final class ServerProbes {
      */
     synchronized boolean givesUpOnAPause() {
         if (givesUpOnAPause == null) {
-            givesUpOnAPause = answersAPlainGet() && !answersAfterAPause();
+            // Three times: a server that cuts connections now and then (a watchdog's tick) may cut one.
+            givesUpOnAPause = answersAPlainGet() && !answersAfterAPause() && !answersAfterAPause()
+                    && !answersAfterAPause();
         }
         return givesUpOnAPause;
     }

@@ -29,7 +29,7 @@ import httpcourse.spec.HeaderRules.Charset;
  * format's signature (the PNG is a real image of a random colour).
  *
  * <pre>
- * htdocs/files/           page.html style.css script.js data.json notes.txt latin1.txt image.svg
+ * htdocs/files/           page.html style.css script.min.js data.json notes.txt latin1.txt image.svg
  *                         image.png photo.jpg anim.gif image.webp doc.pdf module.wasm
  *                         archive.xyz README PHOTO.PNG; no index.html
  * htdocs/docs/            index.html, guide.html: a folder with its index
@@ -56,7 +56,8 @@ public final class SiteFiles {
     public static final List<Typed> TYPED = List.of(
             new Typed("/files/page.html", "an .html page", Charset.UTF8_ALLOWED, "text/html"),
             new Typed("/files/style.css", "a .css stylesheet", Charset.UTF8_ALLOWED, "text/css"),
-            new Typed("/files/script.js", "a .js script", Charset.UTF8_ALLOWED, "text/javascript",
+            new Typed("/files/script.min.js", "a .js script (its name has two dots, as a minified one's)",
+                    Charset.UTF8_ALLOWED, "text/javascript",
                     "application/javascript"),
             new Typed("/files/data.json", "a .json file", Charset.UTF8_ALLOWED, "application/json"),
             new Typed("/files/notes.txt", "a .txt file of UTF-8 text", Charset.UTF8_REQUIRED, "text/plain"),

@@ -61,9 +61,10 @@ public final class UrlChecks {
             + " Integer.parseInt(text, 16) reads them, with their sign. Check that both characters are hex digits"
             + " (HexFormat.isHexDigit), and answer 400 Bad Request to anything else.";
     private static final String NOT_UTF8 = "These bytes are no UTF-8 (%C3 must be followed by a byte from %80 to"
-            + " %BF; %FF is never UTF-8): the URL cannot be read, and gets 400 Bad Request. new String(bytes, UTF_8)"
-            + " and URLDecoder replace such bytes with \"\uFFFD\" and go on: decode with"
-            + " StandardCharsets.UTF_8.newDecoder(), which reports them (CharacterCodingException).";
+            + " %BF; %FF is never UTF-8): the URL cannot be read, and gets 400 Bad Request. Decode the escaped bytes"
+            + " with StandardCharsets.UTF_8.newDecoder(), which reports them (CharacterCodingException): new"
+            + " String(bytes, UTF_8) and URLDecoder put \"\uFFFD\" in their place and go on, and ISO-8859-1 (a"
+            + " char per byte) takes any byte for a letter.";
 
     public static final Check MALFORMED_ESCAPES = check("answers 400 Bad Request to a malformed escape, and goes on"
             + " serving", c -> {
@@ -132,9 +133,10 @@ public final class UrlChecks {
                     String request = "GET " + url + " HTTP/1.1\r\nHost: localhost:8000\r\n\r\n";
                     c.inCase("GET " + url, () -> c.check(c.send(request), c.file("/ipsum.html")
                             .when("an absolute URL").because(Hint.Id.ABSOLUTE_FORM_REFUSED, "A server must accept"
-                                    + " the absolute form http://host/path as target too, its scheme in any letter"
-                                    + " case (RFC 3986 §3.1), and serve its path (RFC 9112 §3.2.2): a client sends"
-                                    + " it to a proxy, and HTTP/2 to HTTP/1 gateways do.")));
+                                    + " the absolute form http://host:port/path as target too, its scheme in any"
+                                    + " letter case (RFC 3986 §3.1), and serve its path (RFC 9112 §3.2.2): a client"
+                                    + " sends it to a proxy, and HTTP/2 to HTTP/1 gateways do. The authority, host and"
+                                    + " port, is all that comes before the first / (or ? or #).")));
                 }
             });
 
