@@ -101,8 +101,8 @@ final class AlsoFails {
             case TOKEN_WITHOUT_HYPHEN -> failing(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, ClearNoChecks.FORM_POST,
                     ClearNoChecks.LARGE_HEAD, ClearNoChecks.MALFORMED_HEADER_LINES);
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
-            case NO_DATE, DATE_IN_ISO_8601, DATE_IN_DEFAULT_LOCALE, DATE_IN_LOCAL_TIME, DATE_HOUR_12, DATE_MINUTES_AS_MONTH
-                    -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            case NO_DATE, DATE_IN_ISO_8601, DATE_IN_DEFAULT_LOCALE, DATE_IN_LOCAL_TIME, DATE_IN_MACHINE_ZONE, DATE_HOUR_12,
+                 DATE_MINUTES_AS_MONTH -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // No answer ever leaves: every check that waits for one fails, for one reason.
             case ANSWER_NEVER_FLUSHED -> everyCheckBut(server);
             // Most checks send HTTP/1.0 without Host, as nc does: all of step 7's but the browser-like head.

@@ -13,6 +13,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
 
     // ---- Step 10: keep-alive
 
+    /** A body known by its Content-Length only: a chunked one stays on the connection, read as a request. */
+    CHUNKED_BODY_NOT_SEEN(10, in("Request.java", "headers.containsKey(\"transfer-encoding\") || ",
+            "/* FLAW: chunks are no body */ ")),
+
     /** Step 9's habit in HTTP/1.1: every connection closes after one answer, whatever the request asks. */
     CLOSES_AFTER_EACH_ANSWER(10, edit("keepOpen = request.wantsToKeepOpen() && !request.hasBody() && !last;",
             "keepOpen = false; // FLAW: one answer per connection")),
@@ -62,6 +66,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** Skips the body that has come, not the body that was announced: answers early, and misreads the rest. */
     SKIPS_WHAT_HAS_COME(11, in("Body.java", "                in.skipNBytes(length);\n",
             "                in.skipNBytes(Math.min(length, in.available())); // FLAW: what has come so far\n")),
+
+    /** Transfer-Encoding refused in HTTP/1.0 only beside a Content-Length: alone, its chunks are read. */
+    CHUNKED_IN_HTTP10_READ(11, in("Request.java", "if (contentLength != null || version.equals(\"HTTP/1.0\")) {",
+            "if (contentLength != null) { // FLAW: chunks read in HTTP/1.0 too")),
 
     /** Content-Length wins over Transfer-Encoding, instead of a 400: request smuggling's way in. */
     CONTENT_LENGTH_WINS(11, in("Request.java", "if (transferEncoding != null) {",
@@ -190,6 +198,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The month in the machine's language (German here: Dez.), a formatter given no locale. */
     LOG_MONTH_IN_DEFAULT_LOCALE(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
             "\"dd/MMM/yyyy:HH:mm:ss Z\") /* FLAW: the machine's language */")),
+
+    /** DEL (0x7F) printed as it is: the escape starts above it. */
+    LOG_DEL_UNESCAPED(13, in("AccessLog.java", "c > 0x7E", "c > 0x7F /* FLAW: DEL left as it is */")),
 
     /** The offset written as +0000 whatever the zone: on a machine in Tokyo, the time is 9 hours ahead of it. */
     LOG_OFFSET_CONSTANT(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)"

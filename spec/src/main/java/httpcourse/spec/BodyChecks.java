@@ -182,6 +182,8 @@ public final class BodyChecks {
                                 get + "Content-Length: 18446744073709551621\r\n\r\nhello" + smuggled),
                         List.of("Transfer-Encoding in an HTTP/1.0 request", "POST /ipsum.html HTTP/1.0\r\n"
                                 + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + smuggled),
+                        List.of("Transfer-Encoding alone in an HTTP/1.0 request", "POST /ipsum.html HTTP/1.0\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled),
                         List.of("Transfer-Encoding that does not end with chunked",
                                 post + "Transfer-Encoding: chunked, gzip\r\n\r\n" + smuggled),
                         List.of("a chunk size that is not hex",

@@ -104,7 +104,10 @@ public final class KeepAliveChecks {
                         withContentLength(REQUEST_AS_BODY), false, null, null));
                 c.inCase("a chunked body", () -> assertBodyNotRead(c, "chunks", chunked(
                         Integer.toHexString(REQUEST_AS_BODY.length()) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"),
-                        false, null, null));
+                        false, null, new Hint(Hint.Id.BODY_READ_AS_REQUEST, "The chunks of the POST's body were read"
+                        + " as the next request (its first line, the chunk's size in hex, is no request line). A"
+                        + " request with Transfer-Encoding: chunked has a body too, and no Content-Length (RFC 9112"
+                        + " §6.3): close the connection after its answer too, or read its chunks.")));
             });
 
     public static final Check MANY_REQUESTS = check("closes a connection after many requests (at most 10 000),"

@@ -66,6 +66,12 @@ public final class Sandbox {
      * the format's locale: the JVM's and javac's messages stay in English.
      */
     public static final Locale SERVERS_LOCALE = Locale.GERMANY;
+    /**
+     * The time zone of every server (TZ), with the sandbox or without: Berlin's, an hour or two from
+     * GMT. On a machine set to UTC, as CI and grading platforms are, a Date written in the server's
+     * local time would look right.
+     */
+    public static final String SERVERS_TIME_ZONE = "Europe/Berlin";
     private static final String LOCALE_OPTIONS = "-Duser.language.format=" + SERVERS_LOCALE.getLanguage()
             + " -Duser.country.format=" + SERVERS_LOCALE.getCountry();
 
@@ -354,15 +360,16 @@ public final class Sandbox {
     }
 
     /**
-     * The environment of a server. Without a sandbox: the caller's, in the C locale (a server that
-     * relies on the locale's charset for text shows it), a Java server formatting in {@link #SERVERS_LOCALE}.
-     * In the sandbox: only what a server needs, so that no token, agent socket or password in the
-     * caller's environment reaches it.
+     * The environment of a server, in the C locale (a server that relies on the locale's charset for
+     * text shows it), a Java server formatting in {@link #SERVERS_LOCALE}, in the time zone {@link
+     * #SERVERS_TIME_ZONE}. Without a sandbox: the caller's besides. In the sandbox: only what a server
+     * needs, so that no token, agent socket or password in the caller's environment reaches it.
      */
     public Map<String, String> environment(Map<String, String> inherited, Path workingDirectory) {
         Map<String, String> env = new HashMap<>(on ? Map.of() : inherited);
         env.put("LANG", "C");
         env.put("LC_ALL", "C");
+        env.put("TZ", SERVERS_TIME_ZONE);
         // Python buffers a piped stdout: its "Listening on port N" would stay in the buffer.
         env.put("PYTHONUNBUFFERED", "1");
         env.remove("JAVA_TOOL_OPTIONS");

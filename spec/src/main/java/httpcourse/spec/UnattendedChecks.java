@@ -104,7 +104,7 @@ public final class UnattendedChecks {
         // ESC ] 0 ; ... BEL sets a terminal's title: printed as it is, the request drives the console.
         String ipsum = "GET /ipsum.html HTTP/1.0";
         String head = "HEAD /ipsum.html HTTP/1.0"; // logs no size: its answer has no body
-        String attack = "GET /\u001b]0;PWNED\u0007 HTTP/1.0";
+        String attack = "GET /\u001b]0;PWNED\u0007\u007f HTTP/1.0"; // DEL (0x7F) last: a control byte too
         // A quote would end the request's field for whoever reads the log; a backslash, start an escape.
         String quoted = "GET /say\"" + c.webRoot().token("quoted") + "\\n HTTP/1.0";
         Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -139,7 +139,7 @@ public final class UnattendedChecks {
         // request that escapes its bytes otherwise ("\x7", "%07") is named as such; one whose other fields
         // are wrong, by the field.
         List<String> marks = List.of(ipsum, head, "PWNED", c.webRoot().token("quoted"));
-        List<List<String>> lines = List.of(List.of(ipsum), List.of(head), List.of("GET /\\x1b]0;PWNED\\x07 HTTP/1.0"),
+        List<List<String>> lines = List.of(List.of(ipsum), List.of(head), List.of("GET /\\x1b]0;PWNED\\x07\\x7f HTTP/1.0"),
                 List.of("GET /say\\x22" + c.webRoot().token("quoted") + "\\x5Cn HTTP/1.0",
                         "GET /say\\\"" + c.webRoot().token("quoted") + "\\\\n HTTP/1.0"));
         for (int i = 0; i < lines.size(); i++) {
