@@ -99,6 +99,7 @@ final class Flaws {
             new Flaw(HEAD_DEADLINE_STATIC, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_DEADLINE_SHARED),
             new Flaw(FIXED_POOL, 5, ManyClientsChecks.CROWD_OF_HALF_REQUESTS, Hint.Id.CROWD_BLOCKS_OTHERS),
             new Flaw(STEP_4_IN_A_CROWD, 5, ManyClientsChecks.AT_ONCE, Hint.Id.BACKLOG_FULL),
+            new Flaw(THREAD_RUN_NOT_STARTED, 5, ManyClientsChecks.HALF_A_REQUEST, Hint.Id.ONE_CONNECTION_AT_A_TIME),
             new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
             // Complete answers
             new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
@@ -313,11 +314,10 @@ final class Flaws {
                     + " after the response timeout, and some with the hint of what they look at",
             HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
                     + " busy (the 10 000 requests of one connection, say)",
-            HEAD_LIMIT_IN_SECONDS, "a pause of more than its 9 ms within a head fails a check, and a shorter one does"
-                    + " not: which checks pause that long (besides its own, 300 ms) depends on the machine",
-            HEAD_LIMIT_ONE_SECOND, "a head that takes more than its 1 s fails a check: which do (the 200 clients"
-                    + " that send their second halves once all are connected, say) depends on the machine",
-            HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine")
+            HEAD_LIMIT_IN_SECONDS, "a pause over its 9 ms within a head fails a check: which do depends on the machine",
+            HEAD_LIMIT_ONE_SECOND, "a head that takes over its 1 s fails a check: which do depends on the machine",
+            HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine",
+            THREAD_RUN_NOT_STARTED, "step 4 served in a thread: SpecsDiscriminateTest shows which check teaches it")
             .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
                     LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
                     LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(

@@ -52,6 +52,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     HEAD_LIMIT_IN_SECONDS(5, in("LimitedInput.java", "Duration.ofNanos(deadline - System.nanoTime()).toMillis();",
             "Duration.ofNanos(deadline - System.nanoTime()).toSeconds(); // FLAW: seconds, for milliseconds")),
 
+    /** The connection's thread run(), not start(): served in the accept loop, one connection at a time. */
+    THREAD_RUN_NOT_STARTED(5, in("HttpServer.java", "threads.execute(() -> serveAndClose(client));",
+            "new Thread(() -> serveAndClose(client)).run(); // FLAW: run(), not start()")),
+
     /** A head's time limit of 1 s, where the chapter gives it 10: a head that pauses 2 s is cut. */
     HEAD_LIMIT_ONE_SECOND(5, in("LimitedInput.java", "Duration.ofSeconds(10);",
             "Duration.ofSeconds(1); // FLAW: a second, where a head has 10")),

@@ -46,10 +46,25 @@ public final class ManyClientsChecks {
 
     public static final Check HALF_A_REQUEST =
             check("answers another client while one holds half a request, then that one too", c -> {
+                c.assertAnswersRoot(c.server().send(Requests.get("/"))); // alone first: else no other is to blame
                 try (RawConnection slow = c.server().open()) {
                     // Connected first, so a server that serves one connection at a time reads this one first.
                     slow.send("GET / HTTP/1.0\r\n");
-                    c.assertAnswersRoot(c.server().send(Requests.get("/")));
+                    ServerReply other = c.server().send(Requests.get("/"));
+                    // Decided by order, not by time: kept waiting, or answered only once the first connection
+                    // ended (its time limit over), the other client waited for it.
+                    boolean answered = other.exchange().response().length > 0;
+                    if (!answered && other.exchange().ending() == Exchange.Ending.NOT_CLOSED
+                            || answered && slow.sendsSomethingWithin(Duration.ZERO)) {
+                        throw FailureReport.failure("While a client held half a request, another client got "
+                                + (answered ? "its answer only once the server had closed the first." : "no answer."),
+                                null, other, List.of(new Hint(
+                                Hint.Id.ONE_CONNECTION_AT_A_TIME, "The server serves one connection at a time: the"
+                                + " first one's read waits for the rest of its head, and the other client waits for"
+                                + " it. Serve each connection on a thread of its own: start() the thread (run() runs"
+                                + " it on the accept loop's own), or hand the connection to an executor.")));
+                    }
+                    c.assertAnswersRoot(other);
                     slow.trySend("\r\n"); // closed by the server already: its report says what came
                     c.assertAnswersRoot(slow.readUntilClosed());
                 }
