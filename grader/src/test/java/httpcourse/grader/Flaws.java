@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import httpcourse.spec.ArticleChecks;
@@ -190,6 +188,7 @@ final class Flaws {
             new Flaw(NO_REQUEST_LIMIT, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.NO_REQUEST_LIMIT),
             new Flaw(NO_IDLE_TIMEOUT, 10, KeepAliveChecks.IDLE_CLOSED, Hint.Id.IDLE_CONNECTION_KEPT),
             new Flaw(HEAD_TIMED_PER_CONNECTION, 10, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.HEAD_TIMED_PER_CONNECTION),
+            new Flaw(HEAD_SIZED_PER_CONNECTION, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.HEAD_SIZED_PER_CONNECTION),
             // Request bodies
             new Flaw(IGNORES_BODIES, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_READ_AS_REQUEST),
             new Flaw(BODY_NEVER_READ, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_LEFT_UNREAD),
@@ -300,31 +299,6 @@ final class Flaws {
             new Flaw(HEAD_NOT_COMPRESSED, 17, CompressionChecks.HEAD_AS_GET, Hint.Id.GZIP_HEAD_DIFFERS),
             new Flaw(CHUNKS_TO_HTTP10, 17, CompressionChecks.NO_CHUNKS_FOR_HTTP10, Hint.Id.CHUNKS_TO_HTTP10));
 
-    /**
-     * Known-wrong servers graded on the check meant for them only, and why: the rest of their step
-     * would cost much waiting and prove nothing about their hint.
-     */
-    static final Map<KnownWrongServer, String> ON_THEIR_CHECK_ONLY = Stream.concat(Map.of(
-            STEP_4_IN_A_CROWD, "step 4 has none of step 5's limits: SpecsDiscriminateTest shows which check teaches them",
-            NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
-            LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
-            KEEPS_ACCEPTING, "the connections that come during its stop wait in the system's queue, never accepted: the"
-                    + " drained queue's check fails or passes as its last connections come before its last accept()",
-            NO_FLUSH_BETWEEN_ANSWERS, "every check that waits for an answer on a kept connection fails the same way, each"
-                    + " after the response timeout, and some with the hint of what they look at",
-            HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
-                    + " busy (the 10 000 requests of one connection, say)",
-            HEAD_LIMIT_IN_SECONDS, "a pause over its 9 ms within a head fails a check: which do depends on the machine",
-            HEAD_LIMIT_ONE_SECOND, "a head that takes over its 1 s fails a check: which do depends on the machine",
-            HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine",
-            THREAD_RUN_NOT_STARTED, "step 4 served in a thread: SpecsDiscriminateTest shows which check teaches it")
-            .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
-                    LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
-                    LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
-                    (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
-                    + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
-            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-
     /** When the gradings began (see clockShows). */
     private static final Instant STARTED = Instant.now();
 
@@ -357,7 +331,7 @@ final class Flaws {
      */
     static List<Check> gradedChecks(KnownWrongServer server) {
         Flaw flaw = flaw(server);
-        if (ON_THEIR_CHECK_ONLY.containsKey(server)) {
+        if (GradedAlone.REASONS.containsKey(server)) {
             return List.of(flaw.check());
         }
         Set<Check> checks = new LinkedHashSet<>(lesson(flaw.step()));

@@ -86,9 +86,9 @@ class GraderTest {
         return Flaws.FLAWS.stream().map(flaw -> arguments(flaw.server(), flaw.step(), flaw.check().name(), flaw.hint()));
     }
 
-    /** The flaws graded on more than their own check: all but {@link #Flaws.ON_THEIR_CHECK_ONLY}. */
+    /** The flaws graded on more than their own check: all but {@link GradedAlone#REASONS}. */
     static Stream<Arguments> flawsOnSeveralChecks() {
-        return Flaws.FLAWS.stream().filter(flaw -> !Flaws.ON_THEIR_CHECK_ONLY.containsKey(flaw.server()))
+        return Flaws.FLAWS.stream().filter(flaw -> !GradedAlone.REASONS.containsKey(flaw.server()))
                 .map(flaw -> arguments(flaw.server(), flaw.step()));
     }
 

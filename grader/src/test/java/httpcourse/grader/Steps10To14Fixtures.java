@@ -45,6 +45,11 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     HEAD_TIMED_PER_CONNECTION(10, in("LimitedInput.java", "deadline = System.nanoTime() + TIME.toNanos();",
             "deadline = deadline != 0 ? deadline : System.nanoTime() + TIME.toNanos(); // FLAW: once per connection")),
 
+    /** The head's size limit set once, for the connection: after about 180 small heads, 414. */
+    HEAD_SIZED_PER_CONNECTION(10, in("LimitedInput.java", "        startRequest();\n    }",
+            "        startRequest();\n        bytesLeft = SIZE; // FLAW: once, for the connection\n    }"),
+            in("LimitedInput.java", "TIME.toNanos();\n        bytesLeft = SIZE;", "TIME.toNanos();")),
+
     /** Connection's options compared in their letter case: "Close" is not close, "Keep-Alive" not keep-alive. */
     OPTION_CASE_KEPT(10, in("Request.java", ".map(option -> option.strip().toLowerCase(Locale.ROOT)).toList();",
             ".map(String::strip).toList(); // FLAW: the options' letter case kept")),

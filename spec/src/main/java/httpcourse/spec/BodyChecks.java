@@ -261,7 +261,8 @@ public final class BodyChecks {
                 Hint hint = new Hint(Hint.Id.RESET_AFTER_LAST_ANSWER, "Closing a socket while bytes the client sent"
                         + " are unread (the body) sends a reset, which drops the end of the answer on its way. Close"
                         + " gently (RFC 9112 §9.6): shut the output down (Socket.shutdownOutput), read and forget what"
-                        + " the client still sends, up to a limit, until it closes; then close.");
+                        + " the client still sends, up to a limit, until it closes; then close. If you do: the drain"
+                        + " stops too soon, its limit must be the body's (not the head's 8 KiB).");
                 String what = whole ? "came whole, by luck: the connection was then reset, not closed gently, and"
                         + " on a slower network the reset would have dropped the end of the answer" : "was cut: "
                         + answer.received() + " of its " + answer.length() + " bytes came ("

@@ -229,6 +229,7 @@ public final class KeepAliveChecks {
                     if (exchange.response().length == 0 && closed) {
                         throw lastAnswerMissing(c, connection, answered + i - 1);
                     }
+                    assertHeadSizedPerRequest(timed, answered + i, request);
                     Expected answer = c.file("/about.html").withoutBody(length).when("request " + (answered + i)
                             + " on one connection");
                     if (exchange.ending() != Exchange.Ending.KEPT_OPEN) {
@@ -301,7 +302,24 @@ public final class KeepAliveChecks {
         if (!connection.trySend(request)) {
             throw notKeptOpen(c, connection.readUntilClosed(), number);
         }
-        c.check(nextAnswer(c, connection, number, request, false), request, expected);
+        Timed answer = nextAnswer(c, connection, number, request, false);
+        assertHeadSizedPerRequest(answer, number, request);
+        c.check(answer, request, expected);
+    }
+
+    /**
+     * A small head refused as too large (414, 431) after other requests on its connection got their
+     * answers: the limit counted the heads of the whole connection.
+     */
+    static void assertHeadSizedPerRequest(Timed answer, int number, String request) {
+        String code = HttpResponse.parse(answer.exchange().response()).code();
+        if (number > 1 && request.length() < HEAD_LIMIT && List.of("414", "431").contains(code)) {
+            throw FailureReport.failure("Request " + number + " on one connection, of " + request.length()
+                    + " bytes, got " + code + " as too large, where the requests before it got their answers.",
+                    null, answer.reply(), List.of(new Hint(Hint.Id.HEAD_SIZED_PER_CONNECTION, "The size limit of a"
+                    + " head (8 KiB) counts each request's head, not every head of the connection: start it again"
+                    + " where a request begins, with the time limit.")));
+        }
     }
 
     /**

@@ -216,7 +216,8 @@ public final class StopChecks {
                         + " status 0. A client that never reads would otherwise keep the server running for ever."
                         + " If the grace period does end: a thread that is not a daemon keeps the JVM running after"
                         + " main returns (a platform thread blocked in this client's write, or a pool's idle ones);"
-                        + " virtual threads never do."));
+                        + " virtual threads never do. And a wait's unit: awaitTermination(5, SECONDS), not a count"
+                        + " of nanoseconds given as milliseconds."));
             }
             stop.assertStatusZero(status, "SIGTERM, the grace period over");
         }

@@ -277,7 +277,8 @@ final class Stopping {
                     "The system had accepted these connections, and their requests had come: they waited for"
                             + " accept(). Closing the server socket resets every connection still in that queue."
                             + " Before closing it, accept what waits there: go on accepting, with a short timeout"
-                            + " (ServerSocket.setSoTimeout), until none waits, and answer each."));
+                            + " (ServerSocket.setSoTimeout), until none waits, and answer each. A loop that gives up"
+                            + " after a few milliseconds (its time limit in the wrong unit?) leaves the queue too."));
         }
         answers.stream().filter(answer -> answer.response().length > 0).forEach(c::assertAnswersRoot);
     }

@@ -1,0 +1,41 @@
+package httpcourse.grader;
+
+import static httpcourse.grader.ArticleFixtures.*;
+import static httpcourse.grader.Steps10To14Fixtures.*;
+import static httpcourse.grader.Steps5To7Fixtures.*;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The known-wrong servers that GraderTest grades on their own check only ({@link Flaws#gradedChecks}). */
+final class GradedAlone {
+
+    private GradedAlone() {
+    }
+
+    /**
+     * Known-wrong servers graded on the check meant for them only, and why: the rest of their step
+     * would cost much waiting and prove nothing about their hint.
+     */
+    static final Map<KnownWrongServer, String> REASONS = Stream.concat(Map.of(
+            STEP_4_IN_A_CROWD, "step 4 has none of step 5's limits: SpecsDiscriminateTest shows which check teaches them",
+            NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
+            LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
+            KEEPS_ACCEPTING, "the connections that come during its stop wait in the system's queue, never accepted: the"
+                    + " drained queue's check fails or passes as its last connections come before its last accept()",
+            NO_FLUSH_BETWEEN_ANSWERS, "every check that waits for an answer on a kept connection fails the same way, each"
+                    + " after the response timeout, and some with the hint of what they look at",
+            HEAD_TIMED_PER_CONNECTION, "any check whose connection lasts over 10 s fails too, or not, as the machine is"
+                    + " busy (the 10 000 requests of one connection, say)",
+            HEAD_LIMIT_IN_SECONDS, "a pause over its 9 ms within a head fails a check: which do depends on the machine",
+            HEAD_LIMIT_ONE_SECOND, "a head that takes over its 1 s fails a check: which do depends on the machine",
+            HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine",
+            THREAD_RUN_NOT_STARTED, "step 4 served in a thread: SpecsDiscriminateTest shows which check teaches it")
+            .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
+                    LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
+                    LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
+                    (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
+                    + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+}
