@@ -77,8 +77,8 @@ public final class DateRule {
         if (inServersLanguage(value)) {
             return new Hint(Hint.Id.DATE_IN_DEFAULT_LOCALE, "Date names its day and month in German (\"" + value
                     + "\"): a Java server formats in German here, as on a laptop in Berlin, and a formatter given"
-                    + " no locale writes the machine's language. HTTP's names are English on every"
-                    + " machine (RFC 9110 §5.6.7): format with " + HOW_TO_FORMAT + ".");
+                    + " no locale writes the machine's language. HTTP's names are English on every machine (RFC 9110"
+                    + " §5.6.7): format with " + HOW_TO_FORMAT + ".");
         }
         Instant date = parseImfFixdate(value);
         if (date == null) {

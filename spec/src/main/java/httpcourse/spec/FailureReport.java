@@ -106,8 +106,9 @@ final class FailureReport {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.BODY_FOR_GET_ONLY, "The answer to this " + requestLine[0] + " has its head"
-                + " and no body, where a GET of " + requestLine[1] + " gets the same status and a body. Only the answer to HEAD goes without"
-                + " a body: send it unless the method is HEAD (test for HEAD, not for GET)."));
+                + " and no body, where a GET of " + requestLine[1] + " gets the same status and a body. Only the"
+                + " answer to HEAD goes without a body: send it unless the method is HEAD (test for HEAD, not for"
+                + " GET)."));
     }
 
     private static String describeEnding(Exchange exchange) {

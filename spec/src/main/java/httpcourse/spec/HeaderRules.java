@@ -146,9 +146,9 @@ public final class HeaderRules {
         }
         if (Arrays.stream(types).noneMatch(parts[0]::equals)) {
             return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "Content-Type says " + parts[0] + ", but " + what + " is "
-                    + types[0] + ". Take the type from the extension, what follows the last dot (script.min.js is a .js),"
-                    + " lower-cased (.PNG is .png), from a map of extensions to types; an extension you do not know"
-                    + " is application/octet-stream.");
+                    + types[0] + ". Take the type from the extension, what follows the last dot (script.min.js is a"
+                    + " .js), lower-cased (.PNG is .png), from a map of extensions to types; an extension you do not"
+                    + " know is application/octet-stream.");
         }
         return new Hint(Hint.Id.CHARSET_WRONG, switch (charset) {
             case UTF8_REQUIRED -> "Say charset=utf-8 for " + what + ": its bytes are UTF-8 (with é, 世, ✓), and"

@@ -204,7 +204,7 @@ public final class ManyClientsChecks {
      */
     /**
      * A connection that got no answer, from a server that gives up on any client that pauses a
-     * moment ({@link ServerState#givesUpOnAPause}): a time limit in the wrong unit. This one hint
+     * moment ({@link ServerProbes#givesUpOnAPause}): a time limit in the wrong unit. This one hint
      * stands for every check whose request comes in pieces, or a moment late.
      */
     static Optional<Hint> gaveUpOnAPause(Exchange exchange, ServerState server, boolean stopped) {
