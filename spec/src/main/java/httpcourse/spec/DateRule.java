@@ -59,7 +59,8 @@ public final class DateRule {
         }
         if (value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")) {
             return new Hint(Hint.Id.DATE_NOT_IMF_FIXDATE, "The day of the month has one digit (\"" + value
-                    + "\"): that is what DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP"
+                    + "\"): that is what DateTimeFormatter.RFC_1123_DATE_TIME writes, or a pattern with d where dd"
+                    + " was due. IMF-fixdate, the format HTTP"
                     + " requires (RFC 9110 §5.6.7), always has two (\"06 Nov\"); on days 10 to 31 the two look the same."
                     + " Format with " + HOW_TO_FORMAT + ".");
         }

@@ -148,7 +148,9 @@ public final class HeaderRules {
             return new Hint(Hint.Id.CONTENT_TYPE_WRONG, "Content-Type says " + parts[0] + ", but " + what + " is "
                     + types[0] + ". Take the type from the extension, what follows the last dot (script.min.js is a"
                     + " .js), lower-cased (.PNG is .png), from a map of extensions to types; an extension you do not"
-                    + " know is application/octet-stream.");
+                    + " know is application/octet-stream" + (types[0].equals("application/octet-stream") ? " (not"
+                    + " what Files.probeContentType finds in this machine's /etc/mime.types, which differs from"
+                    + " machine to machine)." : "."));
         }
         return new Hint(Hint.Id.CHARSET_WRONG, switch (charset) {
             case UTF8_REQUIRED -> "Say charset=utf-8 for " + what + ": its bytes are UTF-8 (with é, 世, ✓), and"

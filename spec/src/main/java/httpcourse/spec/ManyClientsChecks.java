@@ -290,7 +290,9 @@ public final class ManyClientsChecks {
                     throw SpecFailure.of("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
                             + " s, the connection was still open.", new Hint(Hint.Id.SILENT_CLIENT_KEPT, "Give up on a"
                             + " client whose request head does not come in time (a read timeout: Socket.setSoTimeout),"
-                            + " or every silent client holds a thread for ever."));
+                            + " or every silent client holds a thread for ever. When you give up, close its socket"
+                            + " (try-with-resources around it): a timeout that ends the thread alone leaves the"
+                            + " connection open."));
                 }
                 if (dripClosedAfter.join() == null) {
                     throw SpecFailure.of("A client sent its request head one byte a second: after "
