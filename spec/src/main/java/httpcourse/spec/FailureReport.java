@@ -96,8 +96,7 @@ final class FailureReport {
      */
     private static Optional<Hint> bodyForGetOnly(byte[] expected, Exchange exchange, ServerState server,
                                                  boolean stopped) {
-        String[] requestLine = new String(exchange.request(), StandardCharsets.ISO_8859_1).split("\r?\n", 2)[0]
-                .split(" ");
+        String[] requestLine = Requests.requestLine(new String(exchange.request(), StandardCharsets.ISO_8859_1));
         HttpResponse got = HttpResponse.parse(exchange.response());
         if (stopped || requestLine.length < 2 || List.of("GET", "HEAD").contains(requestLine[0])
                 || got.code().isEmpty() || !got.hasEmptyLine() || got.body().length > 0

@@ -63,14 +63,19 @@ public final class Requests {
 
     /** Whether the request line ends with HTTP/1.1. */
     public static boolean isHttp11(String request) {
-        String[] requestLine = head(request).split("\r?\n", 2)[0].split(" ");
+        String[] requestLine = requestLine(request);
         return requestLine.length == 3 && requestLine[2].equals("HTTP/1.1");
     }
 
     /** Whether the request line ends with HTTP/1.0. */
     public static boolean isHttp10(String request) {
-        String[] requestLine = head(request).split("\r?\n", 2)[0].split(" ");
+        String[] requestLine = requestLine(request);
         return requestLine.length == 3 && requestLine[2].equals("HTTP/1.0");
+    }
+
+    /** The words of the request line: method, target, version (fewer or more when it is malformed). */
+    static String[] requestLine(String request) {
+        return head(request).split("\r?\n", 2)[0].split(" ");
     }
 
     /** Whether the head has a field of that name, in any letter case. */
