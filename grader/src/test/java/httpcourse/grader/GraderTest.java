@@ -93,43 +93,22 @@ class GraderTest {
     }
 
     /**
-     * The gradings that wait longest, each on a check's 30 s fail-safe (a slow client, or an idle
-     * connection, never closed; a stop that never ends; a write that never times out): they start
-     * first, each at once, and use almost no CPU.
-     */
-    private static final List<KnownWrongServer> SLOWEST = List.of(NO_READ_TIMEOUT, TIMEOUT_PER_READ, NO_IDLE_TIMEOUT,
-            NO_GRACE_LIMIT, NO_WRITE_TIMEOUT);
-
-    /**
-     * Gradings side by side: six per core, up to two cores. Not more: besides the one check that
-     * waits, a grading's other checks use the cores (step 12's each download 11 MiB or more within
-     * the server's 5 s grace period), and on one busy core more than six made correct servers miss
-     * that grace period. (Pinned to one core, as with taskset, the JVM sees one.)
-     */
-    private static final int AT_ONCE = 6 * Math.min(2, Runtime.getRuntime().availableProcessors());
-
-    /**
      * The slowest first, beside the repository's last step: they only wait, while its stop checks
      * read downloads within the server's 5 s grace period, which busier gradings beside it, on one
-     * busy core, could make it miss. Then everything else, side by side, six gradings per core
-     * ({@link #AT_ONCE}): most of the time goes to waiting on servers. Those that wait for the
-     * answer's fail-safe ({@link #waitsForTheAnswer}) first, then the later steps (from step 5 on, a
-     * step's lesson has a check that waits for a time limit of the server): the longest first, so
-     * that none starts last and runs on alone.
+     * busy core, could make it miss. Then everything else, side by side, in {@link GradingOrder}.
      */
     @BeforeAll
     static void gradeEverything(@TempDir Path classes) {
         compiled = classes;
-        ExecutorService waiting = Executors.newFixedThreadPool(SLOWEST.size());
-        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        ExecutorService waiting = Executors.newFixedThreadPool(GradingOrder.SLOWEST.size());
+        ExecutorService pool = Executors.newFixedThreadPool(GradingOrder.AT_ONCE);
         try {
             List<CompletableFuture<Void>> gradings = new ArrayList<>();
-            SLOWEST.forEach(server -> gradings.add(CompletableFuture.runAsync(() -> grade(server), waiting)));
+            GradingOrder.SLOWEST.forEach(server ->
+                    gradings.add(CompletableFuture.runAsync(() -> grade(server), waiting)));
             gradeTheRepository(LAST_STEP);
             Stream.concat(Flaws.FLAWS.stream().map(Flaws.Flaw::server), Flaws.stepProblems().map(a -> (KnownWrongServer) a.get()[0]))
-                    .filter(server -> !SLOWEST.contains(server))
-                    .sorted(Comparator.comparing((KnownWrongServer server) -> !waitsForTheAnswer(server))
-                            .thenComparing(server -> -specStep(server)))
+                    .filter(server -> !GradingOrder.SLOWEST.contains(server)).sorted(GradingOrder.LONGEST_FIRST)
                     .forEach(server -> gradings.add(CompletableFuture.runAsync(() -> grade(server), pool)));
             gradings.forEach(CompletableFuture::join);
         } finally {
@@ -157,9 +136,9 @@ class GraderTest {
         List<String> command = Sources.compiled(server, folder(server.folderName()));
         boolean problem = Flaws.FLAWS.stream().noneMatch(flaw -> flaw.server() == server); // it never gets to a check
         List<String> checks = problem ? List.of() : Flaws.gradedChecks(server).stream().map(Check::name).toList();
-        Supplier<StepResult> grading = () -> Grader.gradeStep(specStep(server), new Grader.ServerToGrade.Command(
-                command, null, Sources.sandbox(command)), WITH_THE_GRADERS_LIMITS.contains(server)
-                ? Grader.Limits.DEFAULT : LIMITS, Grader.Progress.SILENT, checks);
+        Supplier<StepResult> grading = () -> Grader.gradeStep(GradingOrder.specStep(server),
+                new Grader.ServerToGrade.Command(command, null, Sources.sandbox(command)),
+                WITH_THE_GRADERS_LIMITS.contains(server) ? Grader.Limits.DEFAULT : LIMITS, Grader.Progress.SILENT, checks);
         StepResult result = grading.get();
         for (int run = 2; run <= RUNS_OF_A_RACE && CAUGHT_IN_A_RACE.contains(server) && passedItsCheck(server, result);
              run++) {
@@ -193,18 +172,6 @@ class GraderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whether its flaw is an answer that never comes, or never ends: its checks wait 10 s for it (steps 1 to 4). */
-    private static boolean waitsForTheAnswer(KnownWrongServer server) {
-        return Flaws.FLAWS.stream().anyMatch(flaw -> flaw.server() == server
-                && EnumSet.of(Hint.Id.NOT_CLOSED, Hint.Id.NO_ANSWER_KEPT_OPEN).contains(flaw.hint()));
-    }
-
-    /** The step whose spec a known-wrong server is graded on. */
-    private static int specStep(KnownWrongServer server) {
-        return Flaws.FLAWS.stream().filter(flaw -> flaw.server() == server).map(Flaws.Flaw::step).findFirst()
-                .orElse(server.step());
     }
 
     @ParameterizedTest(name = "{0} fails \"{2}\" with the hint {3} only")
