@@ -109,7 +109,8 @@ public final class UploadChecks {
                 throw FailureReport.failure("A PUT said Expect: 100-Continue, and got no \"100 Continue\" before"
                         + " its body.", null, new ServerReply(first, c.server()), List.of(continueHint()));
             }
-            if (first.ending() == Exchange.Ending.NOT_CLOSED) { // its head never ended
+            // The 100's head never ended: the check's wait ran out, or the server's final answer (a 408) came in it.
+            if (!HttpResponse.parse(first.response()).headEnded()) {
                 throw FailureReport.failure("A PUT said Expect: 100-Continue, and got \"100 Continue\" without the"
                         + " empty line that ends its head: a client reads the final answer's status line as one of"
                         + " its headers.", null, new ServerReply(first, c.server()), List.of(continueHint()));
