@@ -338,8 +338,8 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
         //| IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests //@ 7-12
         requestLine = head.getFirst(); //@ 13+
         started = System.nanoTime(); //@ 14+
+        withBody = !head.getFirst().startsWith("HEAD "); // HEAD: a head alone, even an error's from parse
         Request request = Request.parse(head);
-        withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
         //@ 10+
         //| // Set before respond: its 404 keeps the connection; an unreadable head above closes it. A body, //@ 10
         //| // which this server does not read, would be read as the next request: close after it. //@ 10

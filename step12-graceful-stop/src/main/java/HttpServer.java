@@ -128,8 +128,8 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last) throws IOE
             return false; // the client closed the connection, or left it idle too long
         }
         IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests
+        withBody = !head.getFirst().startsWith("HEAD "); // HEAD: a head alone, even an error's from parse
         Request request = Request.parse(head);
-        withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
         // Set before respond: its 404 keeps the connection; an unreadable head, or body, closes it.
         keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last && stopAsked == 0;
         response = respond(request);

@@ -178,8 +178,8 @@ boolean serveRequest(LimitedInput in, OutputStream out, boolean last, String cli
         }
         requestLine = head.getFirst();
         started = System.nanoTime();
+        withBody = !head.getFirst().startsWith("HEAD "); // HEAD: a head alone, even an error's from parse
         Request request = Request.parse(head);
-        withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
         // Set before respond: its 404 keeps the connection; an unreadable head, or body, closes it.
         boolean bodyRead = Body.skip(request, in);
         in.clientDone = bodyRead && !request.wantsToKeepOpen(); // it asked for the close: it sends nothing more

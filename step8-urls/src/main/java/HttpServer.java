@@ -48,8 +48,8 @@ void serve(Socket client) throws IOException {
             return; // the client left without a word (browsers do this)
         }
         IO.println(String.join("\r\n", head) + "\r\n"); // the head, then an empty line between requests
+        withBody = !head.getFirst().startsWith("HEAD "); // HEAD: a head alone, even an error's from parse
         Request request = Request.parse(head);
-        withBody = !request.method().equals("HEAD"); // HEAD: the head GET would get, no body
         response = respond(request);
     } catch (HttpError error) {
         response = error.response(); // never a silent close: the client learns what was wrong

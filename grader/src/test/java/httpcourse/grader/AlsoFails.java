@@ -124,6 +124,7 @@ final class AlsoFails {
                     ArticleChecks.FOLDER, ArticleChecks.OUTSIDE, ArticleChecks.LINK_OUTSIDE,
                     CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE, CompleteAnswerChecks.FIFO);
             case HEAD_WITH_BODY -> failing(Hint.Id.BODY_WHERE_NONE, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE);
+            case ERROR_BODY_FOR_HEAD -> failing(Hint.Id.ERROR_BODY_FOR_HEAD, ClearNoChecks.MALFORMED_HEADER_LINES);
             case BODY_FOR_GET_ONLY -> failing(Hint.Id.BODY_FOR_GET_ONLY, ArticleChecks.FORM_TO_A_MISSING_FILE);
             // Files.exists is true of a folder too: it is sent as a file (its head, then nothing).
             case FIFO_OPENED -> failing(Hint.Id.WRONG_STATUS, ArticleChecks.FOLDER);

@@ -255,6 +255,11 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     /** A value's bytes limited to ASCII: café in UTF-8 gets 400. */
     OBS_TEXT_REFUSED(7, in("Request.java", "\\\\x80-\\\\xFF]*)\");", "]*)\"); // FLAW: ASCII only")),
 
+    /** The body decided on after the parse, as before: a HEAD that gets 400 or 505 is sent the error's text. */
+    ERROR_BODY_FOR_HEAD(7, edit("withBody = !head.getFirst().startsWith(\"HEAD \"); // HEAD: a head alone, even an"
+            + " error's from parse\n        Request request = Request.parse(head);", "Request request = Request.parse(head);"
+            + "\n        withBody = !request.method().equals(\"HEAD\"); // FLAW: decided after the parse, which may throw")),
+
     /** A 405 whose Allow forgets HEAD. */
     ALLOW_WITHOUT_HEAD(7, in("Request.java", "\"Allow: GET, HEAD\")", "\"Allow: GET\") /* FLAW: HEAD forgotten */")),
 

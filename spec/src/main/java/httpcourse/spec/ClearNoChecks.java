@@ -123,6 +123,8 @@ public final class ClearNoChecks {
                         + " in UTF-8 (bytes C3 A9)").because(Hint.Id.OBS_TEXT_REFUSED, "A value may hold the bytes"
                         + " 0x80 to 0xFF (obs-text, RFC 9110 §5.5): a cookie or a file name in UTF-8 is made of them."
                         + " Refuse the control bytes only: those below 0x20 but the tab, and 0x7F.")));
+                headGetsNoBody(c, "400 Bad Request", "/ HTTP/1.0\r\nHost localhost\r\n\r\n",
+                        "a header line without colon");
             });
 
     private static Case headerLine(String situation, String line) {
@@ -169,6 +171,7 @@ public final class ClearNoChecks {
                         c.root().when("GET / HTTP/1.2, a later minor version").because("A later HTTP/1.x is"
                                 + " HTTP/1.1 to a server that knows no more (RFC 9110 §2.5): serve it; only another"
                                 + " major version gets 505.")));
+                headGetsNoBody(c, "505 HTTP Version Not Supported", "/ HTTP/2.0\r\n\r\n", "a version other than 1.x");
             });
 
     public static final Check URI_TOO_LONG =
@@ -290,6 +293,22 @@ public final class ClearNoChecks {
                 c.assertStillAnswers();
             });
         }
+    }
+
+    /**
+     * HEAD gets an error's head alone, with the Content-Length GET's answer had (RFC 9110 §9.3.2,
+     * §8.6): {@code rest} is the request after its method, {@code what} says what is wrong with it.
+     */
+    static void headGetsNoBody(Checking c, String status, String rest, String what) {
+        Timed get = c.send("GET " + rest);
+        c.check(get, c.error(status).when("GET " + rest.lines().findFirst().orElseThrow() + ", " + what));
+        int length = HttpResponse.parse(get.exchange().response()).body().length;
+        c.inCase("HEAD, " + what, () -> c.check(c.send("HEAD " + rest), c.error(status).withoutBody(length)
+                .when("HEAD " + rest.lines().findFirst().orElseThrow() + ", " + what).bytesBecause(
+                        Hint.Id.ERROR_BODY_FOR_HEAD, "The answer to HEAD is a head alone, an error's too (RFC 9110"
+                        + " §9.3.2): the server chose to send the body after it read the request whole, and this"
+                        + " one failed before. The request line says HEAD first: decide on the body there, before"
+                        + " anything that may fail.")));
     }
 
     /**

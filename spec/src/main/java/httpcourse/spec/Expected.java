@@ -205,7 +205,8 @@ public final class Expected {
 
     /**
      * The hint when the status is right but the bytes are not: a part of a file, other bytes than
-     * those asked for, where the general hints (a body cut short, extra bytes) would name another mistake.
+     * those asked for, a body where none is due, where the general hints (a body cut short, extra
+     * bytes, a HEAD's body) would name another mistake.
      */
     public Expected bytesBecause(Hint.Id id, String hint) {
         this.bytesHint = new Hint(id, hint);
