@@ -132,6 +132,7 @@ final class Flaws {
             new Flaw(HOST_EMPTY_REFUSED, 7, ClearNoChecks.HOST, Hint.Id.HOST_EMPTY_REFUSED),
             new Flaw(OBS_TEXT_REFUSED, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.OBS_TEXT_REFUSED),
             new Flaw(ERROR_BODY_FOR_HEAD, 7, ClearNoChecks.VERSIONS, Hint.Id.ERROR_BODY_FOR_HEAD),
+            new Flaw(VERSION_DOT_UNESCAPED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES, Hint.Id.VERSION_DOT_UNCHECKED),
             new Flaw(VERSION_NOT_CHECKED, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_NOT_CHECKED),
             new Flaw(LATER_MINOR_VERSION_REFUSED, 7, ClearNoChecks.VERSIONS, Hint.Id.WRONG_STATUS),
             new Flaw(HOST_NAME_CASE, 7, ClearNoChecks.HOST, Hint.Id.HEADER_NAME_CASE),

@@ -260,6 +260,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
             + " error's from parse\n        Request request = Request.parse(head);", "Request request = Request.parse(head);"
             + "\n        withBody = !request.method().equals(\"HEAD\"); // FLAW: decided after the parse, which may throw")),
 
+    /** The version's dot left unescaped in the request line's pattern: HTTP/1x1 is read as a version, and gets 505. */
+    VERSION_DOT_UNESCAPED(7, in("Request.java", "(HTTP/\\\\d\\\\.\\\\d)\");",
+            "(HTTP/\\\\d.\\\\d)\"); // FLAW: the dot unescaped matches any byte")),
+
     /** A 405 whose Allow forgets HEAD. */
     ALLOW_WITHOUT_HEAD(7, in("Request.java", "\"Allow: GET, HEAD\")", "\"Allow: GET\") /* FLAW: HEAD forgotten */")),
 

@@ -82,6 +82,11 @@ public final class ClearNoChecks {
                             requestLine("a space after the version", "GET / HTTP/1.0 \r\n\r\n"),
                             requestLine("a version in lower case", "GET / http/1.0\r\n\r\n"),
                             requestLine("a version without its minor number", "GET / HTTP/1\r\n\r\n"),
+                            new Case("a version whose dot is an x", "GET / HTTP/1x1\r\n\r\n",
+                                    Hint.Id.VERSION_DOT_UNCHECKED, "HTTP/1x1 is no version: the request line is"
+                                    + " malformed (400), where 505 is for a well-formed HTTP/x.y of another major"
+                                    + " version. In a regular expression, a dot matches any character: the dot of"
+                                    + " HTTP/1.1 is written \\."),
                             new Case("a bare CR in the request line", "GET /ipsum.html\r HTTP/1.0\r\n\r\n",
                                     Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
                             new Case("a bare CR at the end of the request line", "GET / HTTP/1.0\rX: y\r\n\r\n",
