@@ -138,7 +138,8 @@ class GraderTest {
         List<String> checks = problem ? List.of() : Flaws.gradedChecks(server).stream().map(Check::name).toList();
         Supplier<StepResult> grading = () -> Grader.gradeStep(GradingOrder.specStep(server),
                 new Grader.ServerToGrade.Command(command, null, Sources.sandbox(command)),
-                WITH_THE_GRADERS_LIMITS.contains(server) ? Grader.Limits.DEFAULT : LIMITS, Grader.Progress.SILENT, checks);
+                WITH_THE_GRADERS_LIMITS.contains(server) ? Grader.Limits.DEFAULT : LIMITS, Grader.Progress.SILENT,
+                checks);
         StepResult result = grading.get();
         for (int run = 2; run <= RUNS_OF_A_RACE && CAUGHT_IN_A_RACE.contains(server) && passedItsCheck(server, result);
              run++) {

@@ -305,11 +305,12 @@ public final class ClearNoChecks {
      * §8.6): {@code rest} is the request after its method, {@code what} says what is wrong with it.
      */
     static void headGetsNoBody(Checking c, String status, String rest, String what) {
+        String targetAndVersion = rest.lines().findFirst().orElseThrow() + ", " + what;
         Timed get = c.send("GET " + rest);
-        c.check(get, c.error(status).when("GET " + rest.lines().findFirst().orElseThrow() + ", " + what));
+        c.check(get, c.error(status).when("GET " + targetAndVersion));
         int length = HttpResponse.parse(get.exchange().response()).body().length;
         c.inCase("HEAD, " + what, () -> c.check(c.send("HEAD " + rest), c.error(status).withoutBody(length)
-                .when("HEAD " + rest.lines().findFirst().orElseThrow() + ", " + what).bytesBecause(
+                .when("HEAD " + targetAndVersion).bytesBecause(
                         Hint.Id.ERROR_BODY_FOR_HEAD, "The answer to HEAD is a head alone, an error's too (RFC 9110"
                         + " §9.3.2): the server chose to send the body after it read the request whole, and this"
                         + " one failed before. The request line says HEAD first: decide on the body there, before"

@@ -58,12 +58,12 @@ public record HttpResponse(String statusLine, List<Field> fields, List<String> m
                 Arrays.copyOfRange(bytes, bodyStart, bytes.length));
     }
 
-    /** The values of every field of that name, in any letter case. */
     /** Whether the head ended with its empty line, and not with a later answer's: its status line a header line. */
     public boolean headEnded() {
         return hasEmptyLine && malformedLines.stream().noneMatch(line -> line.startsWith("HTTP/"));
     }
 
+    /** The values of every field of that name, in any letter case. */
     public List<String> values(String name) {
         return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Field::value).toList();
     }

@@ -122,7 +122,8 @@ public final class ResponseCheck {
             return List.of(); // the status line's spelling, bare LFs, a head without end: general hints
         }
         if (expected.body == Expected.Body.NONE && actual.body().length > 0) {
-            return expected.bytesHint != null ? List.of(expected.bytesHint) : List.of(new Hint(Hint.Id.BODY_WHERE_NONE, expected.statusLine.contains(" 304 ")
+            return expected.bytesHint != null ? List.of(expected.bytesHint) : List.of(new Hint(Hint.Id.BODY_WHERE_NONE,
+                    expected.statusLine.contains(" 304 ")
                     ? "A 304 answer has no body: the client keeps the copy it has. Send the head only."
                     : "A HEAD answer is the head GET would get, and nothing after it: leave out the body, not its"
                             + " Content-Length (RFC 9110 §9.3.2)."));
