@@ -176,6 +176,9 @@ class SpecsDiscriminateTest {
         assertThat(texts(profile, "dependency")).contains("httpcourse:spec");
         assertThat(texts(profile, SpecConfig.STEP)).containsExactly("${step.number}");
         assertThat(texts(profile, SpecConfig.CLASSES)).containsExactly("${project.build.outputDirectory}");
+        // Checks on servers of their own at their lesson's step and the last (OwnServerChecksTest), unless CI says "all".
+        assertThat(texts(profile, SpecConfig.OWN_SERVER_CHECKS)).containsExactly("${course.ownServerChecks}");
+        assertThat(texts(parent, "course.ownServerChecks")).containsExactly("lesson");
     }
 
     private static Document xml(Path file) throws Exception {

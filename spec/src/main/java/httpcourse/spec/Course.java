@@ -99,6 +99,11 @@ public final class Course {
         return STEPS;
     }
 
+    /** The step whose lesson a check belongs to: the first whose list has it. */
+    public static int lessonOf(Check check) {
+        return STEPS.stream().filter(step -> step.checks().contains(check)).findFirst().orElseThrow().number();
+    }
+
     /** Step {@code number}; IllegalArgumentException when there is no such step. */
     public static Step step(int number) {
         if (number < 1 || number > STEPS.size()) {

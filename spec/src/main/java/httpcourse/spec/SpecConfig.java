@@ -19,6 +19,9 @@ import java.util.function.Function;
  *     (or separated by spaces when it has no line breaks); "0" is appended: the port</td></tr>
  * <tr><td>httpspec.classes</td><td>a folder with a compiled HttpServer class: the command becomes
  *     "java -cp FOLDER HttpServer", with a few JVM options ({@link #compiledServer}): what every step module uses</td></tr>
+ * <tr><td>httpspec.ownServerChecks</td><td>"all" (the default): every check; "lesson": a check on a server of
+ *     its own runs only at the step that teaches it and at the last step, and is reported skipped elsewhere (what
+ *     the step modules do, for time: CI runs them with "all")</td></tr>
  * <tr><td>httpspec.port</td><td>the server always uses this port: nothing is appended, the spec
  *     waits until the port accepts connections</td></tr>
  * <tr><td>httpspec.address + httpspec.workdir</td><td>a server that is already running at
@@ -35,6 +38,7 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
     public static final String CHECKS = "httpspec.checks";
     public static final String COMMAND = "httpspec.command";
     public static final String CLASSES = "httpspec.classes";
+    public static final String OWN_SERVER_CHECKS = "httpspec.ownServerChecks";
     public static final String PORT = "httpspec.port";
     public static final String ADDRESS = "httpspec.address";
     public static final String WORKDIR = "httpspec.workdir";
@@ -62,6 +66,15 @@ public record SpecConfig(Function<String, Optional<String>> parameters) {
     public int step() {
         return parameters.apply(STEP).filter(p -> !p.isBlank()).map(p -> Integer.parseInt(p.strip()))
                 .orElseThrow(() -> new IllegalArgumentException("Which step? Set " + STEP + " (a number)."));
+    }
+
+    /** Whether a check on a server of its own runs at every step that has it, or only where its lesson is taught. */
+    public boolean ownServerChecksAtEveryStep() {
+        String value = parameters.apply(OWN_SERVER_CHECKS).map(String::strip).filter(v -> !v.isEmpty()).orElse("all");
+        if (!value.equals("all") && !value.equals("lesson")) {
+            throw new IllegalArgumentException(OWN_SERVER_CHECKS + " is \"all\" or \"lesson\", not \"" + value + "\"");
+        }
+        return value.equals("all");
     }
 
     /** Whether a check of that name runs: every one, or those whose name holds one of the words asked for. */
