@@ -235,6 +235,7 @@ final class Flaws {
             new Flaw(LOG_HEX_ONE_DIGIT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_ESCAPE_FORM),
             new Flaw(LOG_QUOTES_RAW, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_QUOTE_UNESCAPED),
             new Flaw(CONNECTION_CAP_TOO_LOW, 13, UnattendedChecks.SILENT_CROWD_CHECK, Hint.Id.CONNECTION_CAP_TOO_LOW),
+            new Flaw(SLOT_NEVER_RELEASED, 13, UnattendedChecks.CONNECTIONS_GIVEN_BACK, Hint.Id.CONNECTION_NOT_GIVEN_BACK),
             // Measured and tuned
             new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG),
             new Flaw(TIMING_IN_MICROS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_TOO_LONG),

@@ -238,6 +238,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** At most 1500 connections at once: a crowd of 2000 idle clients locks out every other until it times out. */
     CONNECTION_CAP_TOO_LOW(13, edit("new Semaphore(10_000);", "new Semaphore(1500); // FLAW: a crowd holds more")),
 
+    /** A connection's slot never given back: after 10 000 connections, one after the other, the server answers nobody. */
+    SLOT_NEVER_RELEASED(13, edit("        connectionSlots.release();", "        // FLAW: the slot is never given back")),
+
     // ---- Step 14: measured and tuned
 
     /** The time taken, but not in the header's format: seconds, without its metric's name. */

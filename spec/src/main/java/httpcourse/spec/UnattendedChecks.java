@@ -35,6 +35,8 @@ public final class UnattendedChecks {
     static final Duration WRITE_CUT_FAIL_SAFE = Duration.ofSeconds(30);
     /** Silent connections held while a new client asks: far more than a pool of threads, far fewer than the cap. */
     static final int SILENT_CROWD = 2000;
+    /** Connections one after the other: more than the course's cap of connections at once (10 000). */
+    static final int CONNECTIONS_IN_A_ROW = 11_000;
     /** How long the slow reader of WRITE_TIMEOUT reads before the client that reads nothing asks. */
     private static final Duration STEADY_HEAD_START = Duration.ofSeconds(2);
     /** How long to wait for the log lines of a request: a fail-safe, they come at once. */
@@ -242,7 +244,33 @@ public final class UnattendedChecks {
                 }
             });
 
-    public static final List<Check> ALL = List.of(WRITE_TIMEOUT, ACCESS_LOG, SILENT_CROWD_CHECK);
+    /**
+     * Connections that each close at once, and a request every hundred of them: its answer comes once
+     * the server has accepted every connection before it (accept() takes them in turn), so the system's
+     * queue never holds more than a hundred.
+     */
+    public static final Check CONNECTIONS_GIVEN_BACK = onItsOwnServer("answers after " + CONNECTIONS_IN_A_ROW
+            + " connections in a row, more than it holds at once: each gives back what it took", c -> {
+                ServerReply reply = null;
+                for (int opened = 1; opened <= CONNECTIONS_IN_A_ROW; opened++) {
+                    if (opened % 100 != 0) {
+                        c.server().open().close();
+                        continue;
+                    }
+                    reply = c.server().send(Requests.get("/"));
+                    if (reply.exchange().response().length == 0) {
+                        throw FailureReport.failure("After " + (opened - 1) + " connections, one after the other, each"
+                                + " closed or answered at once, a new client got no answer.", null, reply, List.of(
+                                new Hint(Hint.Id.CONNECTION_NOT_GIVEN_BACK, "Something each connection takes is never"
+                                + " given back, and the server runs out of it: release a connection's permit"
+                                + " (Semaphore.release) in a finally, whatever ended the connection, as its socket is"
+                                + " closed (try-with-resources).")));
+                    }
+                }
+                c.assertAnswersRoot(reply);
+            });
+
+    public static final List<Check> ALL = List.of(WRITE_TIMEOUT, ACCESS_LOG, SILENT_CROWD_CHECK, CONNECTIONS_GIVEN_BACK);
 
     /**
      * Holds a connection whose answer it never reads, sending an empty line (which a server may
