@@ -223,6 +223,7 @@ final class Flaws {
             // A server to leave running
             new Flaw(NO_WRITE_TIMEOUT, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_NEVER_TIMES_OUT),
             new Flaw(WRITE_TIMED_ONCE, 13, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.WRITE_TIMED_ONCE),
+            new Flaw(WATCHDOG_CUTS_ANY, 13, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.CUT_WHILE_WAITING),
             new Flaw(WATCHDOG_IN_MILLIS, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_LIMIT_TOO_SHORT),
             new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_OFFSET_CONSTANT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),

@@ -18,7 +18,7 @@ final class GradedAlone {
      * Known-wrong servers graded on the check meant for them only, and why: the rest of their step
      * would cost much waiting and prove nothing about their hint.
      */
-    static final Map<KnownWrongServer, String> REASONS = Stream.concat(Map.of(
+    static final Map<KnownWrongServer, String> REASONS = Stream.of(Map.of(
             STEP_4_IN_A_CROWD, "step 4 has none of step 5's limits: SpecsDiscriminateTest shows which check teaches them",
             NO_HEAD_SIZE_LIMIT, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
             LIMIT_PER_LINE, "its head may take 60 s, to read 64 MiB however busy the machine: silent clients too",
@@ -32,10 +32,12 @@ final class GradedAlone {
             HEAD_LIMIT_ONE_SECOND, "a head that takes over its 1 s fails a check: which do depends on the machine",
             HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine",
             THREAD_RUN_NOT_STARTED, "step 4 served in a thread: SpecsDiscriminateTest shows which check teaches it")
-            .entrySet().stream(), Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
+            .entrySet().stream(), Stream.of(Map.entry((KnownWrongServer) WATCHDOG_CUTS_ANY, "it cuts every connection"
+                    + " at its watchdog's next tick: which other checks a tick falls into depends on the clock")),
+            Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
                     LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
                     LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
                     + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
-            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            .flatMap(entries -> entries).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 }

@@ -238,6 +238,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** At most 1500 connections at once: a crowd of 2000 idle clients locks out every other until it times out. */
     CONNECTION_CAP_TOO_LOW(13, edit("new Semaphore(10_000);", "new Semaphore(1500); // FLAW: a crowd holds more")),
 
+    /** A watchdog that takes a connection with no write under way (its start 0) for one stuck since 0: it cuts them all. */
+    WATCHDOG_CUTS_ANY(13, in("Connection.java", "if (started != 0 && System.nanoTime() - started > limit.toNanos()) {",
+            "if (System.nanoTime() - started > limit.toNanos()) { // FLAW: 0, no write under way, not left out")),
+
     /** A connection's slot never given back: after 10 000 connections, one after the other, the server answers nobody. */
     SLOT_NEVER_RELEASED(13, edit("        connectionSlots.release();", "        // FLAW: the slot is never given back")),
 

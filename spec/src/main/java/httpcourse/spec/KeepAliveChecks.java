@@ -5,6 +5,9 @@ import static httpcourse.spec.Check.waitingOnItsOwnServer;
 import static httpcourse.spec.BodyRequests.assertBodyNotRead;
 import static httpcourse.spec.BodyRequests.chunked;
 import static httpcourse.spec.BodyRequests.withContentLength;
+import static httpcourse.spec.KeptBusy.answersPastFirstWrite;
+import static httpcourse.spec.KeptBusy.closedWhileBusy;
+import static httpcourse.spec.KeptBusy.closedWhileWaiting;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -146,8 +149,9 @@ public final class KeepAliveChecks {
                         Timed answer = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
                         if (number > 1 && exchange.response().length == 0
                                 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
-                            // Closed within seconds: not kept open at all. Near 10 s: a limit for the connection.
-                            throw kept.age().compareTo(KEPT_BUSY.dividedBy(2)) < 0 ? notKeptOpen(c, exchange, number)
+                            // Closed within seconds: not kept open, or cut. Near 10 s: a limit for the connection.
+                            throw kept.age().compareTo(KEPT_BUSY.dividedBy(2)) < 0
+                                    ? closedWhileWaiting(c, exchange, number)
                                     : closedWhileBusy(answer, number, kept.age(), answersPastFirstWrite(c));
                         }
                         c.check(answer, request, c.root().when("request " + number + " on one connection, "
@@ -161,47 +165,6 @@ public final class KeepAliveChecks {
 
     public static final List<Check> ALL = List.of(BROWSER_KEPT, THREE_REQUESTS, HTTP10_WHEN_ASKED, CLOSES_WHEN_ASKED,
             OPTIONS_IN_ANY_CASE, PIPELINED, BODY_NEVER_A_REQUEST, MANY_REQUESTS, IDLE_CLOSED, EACH_REQUEST_TIMED);
-
-    private static SpecFailure closedWhileBusy(Timed answer, int number, Duration age, boolean fromFirstWrite) {
-        String what = "Requests came a second apart on one connection, each head whole at once: the connection closed "
-                + age.toSeconds() + " s after it opened, and request " + number + " got no answer.";
-        if (fromFirstWrite) {
-            return FailureReport.failure(what + " On a connection whose first head came in two halves "
-                    + FIRST_HEAD_SPLIT.toSeconds() + " s apart, it closed later, 10 s after the first answer.", null,
-                    answer.reply(), List.of(new Hint(Hint.Id.WRITE_TIMED_ONCE, "The write's time limit ran from the"
-                    + " first answer on, though every answer went out at once: it must run only while a write waits."
-                    + " Note when each write starts, and clear the note when the write returns (in a finally).")));
-        }
-        return FailureReport.failure(what, null, answer.reply(), List.of(new Hint(Hint.Id.HEAD_TIMED_PER_CONNECTION,
-                "The time limit of a head starts with each request (and the idle wait before it), not once for the"
-                + " connection: reset it where a request begins. A browser keeps a busy connection for minutes.")));
-    }
-
-    /** How far apart the two halves of the probe's first head come ({@link #answersPastFirstWrite}). */
-    private static final Duration FIRST_HEAD_SPLIT = Duration.ofSeconds(4);
-
-    /**
-     * Whether a connection kept busy closes 10 s after its first answer, not after it opened: its
-     * first head comes in two halves {@link #FIRST_HEAD_SPLIT} apart, then a request a second, and it
-     * still answers 13 s after it opened (a limit from the connection's start ends at 10 s, one from
-     * the first write at 14 s).
-     */
-    private static boolean answersPastFirstWrite(Checking c) {
-        String request = Requests.http11("GET", "/");
-        try (RawConnection probe = c.server().open()) {
-            boolean sent = probe.trySend(request.substring(0, 5));
-            Pause.sleep(FIRST_HEAD_SPLIT);
-            sent = sent && probe.trySend(request.substring(5));
-            while (sent && probe.readResponse(request).response().length > 0) {
-                if (probe.age().compareTo(Duration.ofSeconds(13)) > 0) {
-                    return true;
-                }
-                Pause.sleep(Duration.ofSeconds(1));
-                sent = probe.trySend(request);
-            }
-            return false;
-        }
-    }
 
     /**
      * Sends requests on one connection, a batch at a time, and reads their answers, until the server
@@ -363,7 +326,7 @@ public final class KeepAliveChecks {
     }
 
     /** The server closed the connection after answer {@code number - 1}, although nothing asked it to. */
-    private static SpecFailure notKeptOpen(Checking c, Exchange end, int number) {
+    static SpecFailure notKeptOpen(Checking c, Exchange end, int number) {
         return FailureReport.failure("The server closed the connection after " + (number - 1) + " answer(s): request "
                 + number + " on it got no answer.", null, new ServerReply(end, c.server()), List.of(new Hint(
                 Hint.Id.NOT_KEPT_OPEN, "An HTTP/1.1 connection stays open after an answer, for the next request,"

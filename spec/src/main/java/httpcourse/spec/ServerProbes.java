@@ -24,6 +24,7 @@ final class ServerProbes {
     private Boolean givesUpOnAPause;
     private Boolean servesIndexHtml;
     private Boolean refusesHyphenatedNames;
+    private Boolean keepsAConnectionWhileBusy;
     private final Map<String, String> codesOfGet = new HashMap<>();
 
     ServerProbes(Supplier<RawHttpClient> client) {
@@ -62,6 +63,28 @@ final class ServerProbes {
                     && !answersAfterAPause();
         }
         return givesUpOnAPause;
+    }
+
+    /**
+     * Whether two HTTP/1.1 requests, the second sent as soon as the first is answered, both get answers
+     * on one connection: the server keeps connections open, at least while requests come at once. Three
+     * times, as {@link #givesUpOnAPause}. Found once.
+     */
+    synchronized boolean keepsAConnectionWhileBusy() {
+        if (keepsAConnectionWhileBusy == null) {
+            keepsAConnectionWhileBusy = answersTwiceAtOnce() || answersTwiceAtOnce() || answersTwiceAtOnce();
+        }
+        return keepsAConnectionWhileBusy;
+    }
+
+    private boolean answersTwiceAtOnce() {
+        String request = Requests.http11("GET", "/");
+        try (RawConnection kept = client.get().open()) {
+            return kept.trySend(request) && kept.readResponse(request).response().length > 0
+                    && kept.trySend(request) && kept.readResponse(request).response().length > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether "GET /index.html HTTP/1.0" gets 200: the page that GET / names is served. Found once. */
