@@ -148,6 +148,7 @@ public final class Grader {
                 .selectors(selectClass(CourseSpec.class))
                 .configurationParameters(server.parameters())
                 .configurationParameter(SpecConfig.STEP, Integer.toString(step))
+                .configurationParameter(SpecConfig.OWN_SERVER_CHECKS, "all") // never a -D's "lesson": a grade counts all
                 .configurationParameter(SpecConfig.CHECKS, String.join("\n", checks))
                 .configurationParameter(SpecConfig.STARTUP_TIMEOUT, seconds(limits.startup()))
                 .configurationParameter(SpecConfig.RESPONSE_TIMEOUT, seconds(limits.response()))

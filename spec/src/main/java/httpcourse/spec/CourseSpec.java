@@ -27,13 +27,14 @@ public class CourseSpec {
     @DisplayName("the course's spec")
     Stream<DynamicNode> spec(SpecConfig config, TestReporter reporter) {
         Course.Step step = Course.step(config.step());
+        config.ownServerChecksAtEveryStep(); // a value neither "all" nor "lesson" fails every step alike
         List<Check> checks = step.checks().stream().filter(check -> config.selects(check.name())).toList();
         List<Check> run = checks.stream().filter(check -> runsHere(check, step.number(), config)).toList();
         CheckRunner runner = new CheckRunner(config, step.number(), run, reporter);
         Stream<DynamicNode> tests = checks.stream().map(check -> DynamicTest.dynamicTest(check.name(), () -> {
             Assumptions.assumeTrue(run.contains(check), () -> "on a server of its own: it runs at step "
                     + Course.lessonOf(check) + ", which teaches it, and at the last step (" + SpecConfig.OWN_SERVER_CHECKS
-                    + "=lesson; CI runs every check everywhere)");
+                    + "=lesson; -Dcourse.ownServerChecks=all runs it at every step, as CI does)");
             runner.run(check);
         }));
         return Stream.<DynamicNode>of(DynamicContainer.dynamicContainer(step.heading(), tests)).onClose(runner::close);

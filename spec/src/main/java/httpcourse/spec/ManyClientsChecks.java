@@ -225,13 +225,14 @@ public final class ManyClientsChecks {
             return c.server().open();
         } catch (UncheckedIOException e) {
             throw SpecFailure.of("Client " + (i + 1) + " of " + size + " could not connect (" + e.getCause().getMessage()
-                    + ") while the " + i + " before it held their connections.", new Hint(Hint.Id.BACKLOG_FULL,
-                    "The connections a server has not accepted yet wait in a queue of the system, as long as its"
-                            + " backlog (ServerSocket's second argument: 50 by default): once it is full, new clients"
-                            + " wait, then fail. Call accept() again at once, each connection served on a thread of its"
-                            + " own, and give the queue room for a crowd: new ServerSocket(port, 1000, address)."));
+                    + ") while the " + i + " before it held their connections.", BACKLOG_HINT);
         }
     }
+
+    static final Hint BACKLOG_HINT = new Hint(Hint.Id.BACKLOG_FULL, "The connections a server has not accepted yet wait"
+            + " in a queue of the system, as long as its backlog (ServerSocket's second argument: 50 by default): once"
+            + " it is full, new clients wait, then fail. Call accept() again at once, each connection served on a"
+            + " thread of its own, and give the queue room for a crowd: new ServerSocket(port, 1000, address).");
 
     /**
      * Sends {@code prefix} then {@code filler} for ever: the server must close the connection (or
