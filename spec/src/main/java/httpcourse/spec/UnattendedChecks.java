@@ -249,8 +249,9 @@ public final class UnattendedChecks {
      * Connections reset at once (a reset leaves no port of the client waiting, as a close would, for a
      * minute or more), and a request every ten of them: its answer comes once the server has accepted
      * every connection before it (accept() takes them in turn), so the system's queue never holds more
-     * than ten (or two, for a server whose queue is shorter: its check would take minutes). On Linux, a server accepts each reset connection; macOS drops one reset before accept()
-     * from its queue, and a server there may not run out: the check then passes, as it should anyway.
+     * than ten (or two, for a server whose queue is shorter: its check would take minutes). On Linux, a
+     * server accepts each reset connection; macOS drops one reset before accept() from its queue, and a
+     * server there may not run out: the check then passes, as it should anyway.
      */
     public static final Check CONNECTIONS_GIVEN_BACK = onItsOwnServer("answers after " + String.format(Locale.ROOT,
             "%,d", CONNECTIONS_IN_A_ROW).replace(',', ' ') + " connections in a row, more than it holds at once: each"
