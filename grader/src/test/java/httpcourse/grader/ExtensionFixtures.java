@@ -184,6 +184,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     /** Range honoured on HEAD too: 206, where ranges are for GET only. */
     RANGE_ON_HEAD(16, in("Ranges.java", "!request.method().equals(\"GET\") || ", "/* FLAW: HEAD too */ ")),
 
+    /** Any number of digits: an end of 20 digits makes Long.parseLong throw, and the answer is lost. */
+    RANGE_DIGITS_UNBOUNDED(16, in("Ranges.java", "Pattern.compile(\"bytes=(\\\\d{0,18})-(\\\\d{0,18})\")",
+            "/* FLAW: any number of digits */ Pattern.compile(\"bytes=(\\\\d*)-(\\\\d*)\")")),
+
     /** If-Range never read: the part is sent even when the client's part is of an older file. */
     IF_RANGE_NEVER_READ(16, in("Ranges.java", "!validators.stillMatch(request.headers().get(\"if-range\"))",
             "!validators.stillMatch(null) /* FLAW: If-Range never read */")),

@@ -51,7 +51,7 @@ public final class RangeChecks {
     });
 
     public static final Check WHOLE_FILE = check("sends the whole file, 200, for several ranges, an invalid range,"
-            + " another unit, and to HEAD", c -> {
+            + " another unit, and to HEAD; an end too large for a long, the rest of the file or all of it", c -> {
         String why = "This server sends a part for one range of bytes only. Several ranges (a multipart answer is a"
                 + " server's option, not this course's), a range whose end comes before its start, another unit, or"
                 + " a Range on HEAD (ranges are for GET): the whole file, 200 OK (RFC 9110 §14.2).";
@@ -62,6 +62,17 @@ public final class RangeChecks {
         c.inCase("HEAD with Range: bytes=0-9", () -> c.check(c.send("HEAD " + LARGE + " HTTP/1.1\r\nHost: localhost"
                 + "\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n"), c.file(LARGE).withoutBody(LENGTH)
                 .when("HEAD with Range: bytes=0-9").because(Hint.Id.RANGE_MISREAD, why)));
+        String huge = "bytes=0-99999999999999999999"; // an end past the file's, too large for a long
+        c.inCase("Range: " + huge, () -> {
+            Timed answer = c.send(get(LARGE, "Range: " + huge));
+            boolean part = answer.exchange().response().length > 0
+                    && HttpResponse.parse(answer.exchange().response()).code().equals("206");
+            c.check(answer, (part ? c.filePart(LARGE, 0, LENGTH - 1) : c.file(LARGE)).when("Range: " + huge)
+                    .because(Hint.Id.RANGE_NUMBER_OVERFLOW, "This range's end, past the file's, is too large for a"
+                    + " long: answer the rest of the file (206) or the whole of it (200), but never let reading the"
+                    + " number fail (Long.parseLong throws NumberFormatException past 19 digits): count its digits"
+                    + " first."));
+        });
     });
 
     public static final Check IF_RANGE = check("honours If-Range: the part while the ETag or the date it names is"
