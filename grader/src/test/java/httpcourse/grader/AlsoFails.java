@@ -13,6 +13,7 @@ import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.CompressionChecks;
+import httpcourse.spec.DiskFullChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.RangeChecks;
@@ -290,11 +291,11 @@ final class AlsoFails {
     private static Map<Check, Hint.Id> fullDisk(ExtensionFixtures server) {
         return switch (server) {
             // Its first upload, before the disk is full: 405 (step 14), 200, or a Location on the disk.
-            case STEP_14, CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.DISK_FULL);
-            case LOCATION_ON_DISK -> failing(Hint.Id.LOCATION_WRONG, UploadChecks.DISK_FULL);
+            case STEP_14, CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, DiskFullChecks.DISK_FULL);
+            case LOCATION_ON_DISK -> failing(Hint.Id.LOCATION_WRONG, DiskFullChecks.DISK_FULL);
             // By Content-Length, refused before a byte is written; in chunks, the file itself (or its part) stays.
-            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, UploadChecks.DISK_FULL);
-            case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadChecks.DISK_FULL);
+            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, DiskFullChecks.DISK_FULL);
+            case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, DiskFullChecks.DISK_FULL);
             default -> Map.of();
         };
     }

@@ -129,6 +129,14 @@ enum ExtensionFixtures implements KnownWrongServer {
     /** Expect's value compared in its letter case: "100-Continue" waits, unanswered, until the time limit. */
     UPLOAD_EXPECT_CASE(15, in("Upload.java", "\"100-continue\".equalsIgnoreCase(", "\"100-continue\".equals(")),
 
+    /** 100 Continue to HTTP/1.0 too, which knows no 1xx: its client takes the 100 for the final answer. */
+    CONTINUE_TO_HTTP10(15, in("Upload.java", " && request.version().equals(\"HTTP/1.1\")) {",
+            " /* FLAW: HTTP/1.0 too */) {")),
+
+    /** A body cut short taken as whole, as readNBytes would: half an upload renamed into place, 201. */
+    CUT_BODY_STORED(15, in("Upload.java", "                Body.copy(request, in, to);",
+            "                try { Body.copy(request, in, to); } catch (EOFException cut) { } // FLAW: a cut body kept")),
+
     // ---- Step 16: byte ranges
 
     /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */

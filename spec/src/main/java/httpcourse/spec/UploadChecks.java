@@ -9,11 +9,9 @@ import static httpcourse.spec.UploadRequests.put;
 import static httpcourse.spec.UploadRequests.putWithLength;
 import static httpcourse.spec.UploadRequests.randomBytes;
 import static httpcourse.spec.UploadsFolder.DISK_FAIL_SAFE;
-import static httpcourse.spec.UploadsFolder.ROOM;
 import static httpcourse.spec.UploadsFolder.awaitEntries;
 import static httpcourse.spec.UploadsFolder.awaitNewEntries;
 import static httpcourse.spec.UploadsFolder.entries;
-import static httpcourse.spec.UploadsFolder.fill;
 import static httpcourse.spec.UploadsFolder.newEntries;
 import static httpcourse.spec.UploadsFolder.onDisk;
 import static httpcourse.spec.UploadsFolder.size;
@@ -37,7 +35,7 @@ import httpcourse.spec.HeaderRules.Charset;
  * waits for it, up to a limit (413 beyond). A file appears whole or not at all: never half of it
  * during its upload, nothing left of a cut one, one of two uploads of one name at once, whole.
  * Nothing is written outside htdocs/uploads, nor under a hidden name, nor through a link out. An
- * upload that finds the disk full gets 507 Insufficient Storage, and leaves nothing.
+ * upload that finds the disk full gets 507 Insufficient Storage, and leaves nothing ({@link DiskFullChecks}).
  *
  * <p>The checks look at the disk too ({@link UploadsFolder}, the folder the server writes in), for
  * what a client cannot see: that an upload under way has begun, and that a cut one left nothing,
@@ -53,8 +51,6 @@ public final class UploadChecks {
     static final long HUGE_UPLOAD = 1L << 30;
     /** An upload of some size: in two halves, the first of which the server writes before the second comes. */
     private static final int HALVES = 2 * 64 * 1024;
-    /** The upload that finds the disk full: three times its room, under the 1 MiB a refused upload may be read. */
-    private static final int NO_ROOM_FOR = 768 * 1024;
 
     public static final Check CREATES = check("stores a PUT's body as a new file of /uploads/, byte for byte:"
             + " 201 Created with its Location, then GET serves it", c -> {
@@ -121,6 +117,16 @@ public final class UploadChecks {
             c.check(new Timed(new ServerReply(answer, c.server()), sent, Instant.now()), head,
                     created(path, "a PUT that waited for 100 Continue"));
         }
+        // HTTP/1.0 knows no 1xx (RFC 9110 §15.2): its client sends the body at once, and waits for the final answer.
+        String http10 = newPath("continued-http10");
+        Timed answer = c.send(putWithLength(http10, body).replace(" HTTP/1.1\r\n", " HTTP/1.0\r\nExpect: 100-continue\r\n"));
+        if (status(answer.exchange()).equals("100")) {
+            throw FailureReport.failure("An HTTP/1.0 PUT said Expect: 100-continue, and got \"100 Continue\".", null,
+                    answer.reply(), List.of(new Hint(Hint.Id.CONTINUE_IN_HTTP10, "HTTP/1.0 has no 1xx answers: its"
+                    + " client takes \"100 Continue\" for the final answer. Ignore Expect in an HTTP/1.0 request (RFC"
+                    + " 9110 §10.1.1), and say 100 Continue to HTTP/1.1 only.")));
+        }
+        c.check(answer, created(http10, "an HTTP/1.0 PUT that said Expect: 100-continue, its body sent at once"));
         c.check(c.get(path), served(c, path, body, "the GET of the file uploaded after 100 Continue"));
     });
 
@@ -164,6 +170,12 @@ public final class UploadChecks {
             }
         } // the client leaves, half of its body sent
         List<String> left = awaitEntries(c, before);
+        if (left.contains(path.substring(WebRoot.UPLOADS.length()))) {
+            throw failure(c, "An upload was cut after half of its body (the client closed the connection), and its"
+                    + " half became htdocs" + path + ".", new Hint(Hint.Id.UPLOAD_CUT_STORED, "A body that ends before"
+                    + " its Content-Length's count is cut, not whole: an error (the copy must throw EOFException, as"
+                    + " readNBytes does not), never renamed into place."));
+        }
         if (!left.isEmpty()) {
             throw failure(c, "An upload was cut after half of its body (the client closed the connection), and the"
                     + " uploads folder still holds " + left + " " + DISK_FAIL_SAFE.toSeconds() + " s later.", new Hint(
@@ -273,32 +285,8 @@ public final class UploadChecks {
         }
     });
 
-    public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"
-            + " Content-Length, or in chunks), and leaves nothing of the upload", c -> {
-        if (!c.server().folderHasASize()) { // the machine's own disk: no check may fill it
-            throw c.notRunHere("the server's folder has no size limit here: the grader's sandbox gives it one, as root");
-        }
-        String first = newPath("room");
-        c.check(c.send(putWithLength(first, content(1000))), created(first, "a PUT of a new file, the disk not full"));
-        Path filler = c.webRoot().workingDirectory().resolve("disk-filler-" + HexFormat.of().formatHex(randomBytes(4)));
-        try {
-            fill(filler); // beside htdocs: no URL leads there
-            byte[] body = "x".repeat(NO_ROOM_FOR).getBytes(StandardCharsets.US_ASCII); // never stored: a short report
-            String byLength = newPath("no-room");
-            assertNoRoom(c, byLength, putWithLength(byLength, body), "a PUT of " + (NO_ROOM_FOR >> 10) + " KiB by its"
-                    + " Content-Length, " + (ROOM >> 10) + " KiB left on the disk");
-            String chunked = newPath("no-room-chunked");
-            assertNoRoom(c, chunked, put(chunked, "Transfer-Encoding: chunked\r\n", chunks(body)), "a chunked PUT of "
-                    + (NO_ROOM_FOR >> 10) + " KiB, " + (ROOM >> 10) + " KiB left on the disk");
-        } finally {
-            Files.deleteIfExists(filler);
-        }
-        String after = newPath("room-again");
-        c.check(c.send(putWithLength(after, content(1000))), created(after, "a PUT once the disk had room again"));
-    });
-
     public static final List<Check> ALL = List.of(CREATES, REPLACES, CHUNKED, CONTINUES, TOO_LARGE, WHOLE_OR_NOTHING,
-            AT_ONCE, ONLY_IN_UPLOADS, DISK_FULL);
+            AT_ONCE, ONLY_IN_UPLOADS, DiskFullChecks.DISK_FULL);
 
     // ---- Helpers ------------------------------------------------------------------------------
 
@@ -309,7 +297,7 @@ public final class UploadChecks {
                 + " body (RFC 9110 §10.1.1). Its value in any letter case: this one says 100-Continue.");
     }
 
-    private static Expected created(String path, String situation) {
+    static Expected created(String path, String situation) {
         return Expected.created(path).when(situation).because(Hint.Id.UPLOAD_NOT_CREATED, "A PUT that makes a new"
                 + " file answers 201 Created, with Location: the file's URL (RFC 9110 §9.3.4).");
     }
@@ -344,41 +332,6 @@ public final class UploadChecks {
         }
     }
 
-    /**
-     * Sends an upload that cannot fit on the disk: it must get 507, and leave nothing in the uploads
-     * folder, neither its part file nor the file itself.
-     */
-    private static void assertNoRoom(Checking c, String path, String request, String situation) {
-        Set<String> before = entries(c);
-        Timed answer = c.send(request);
-        Hint full = new Hint(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT);
-        if (answer.exchange().response().length == 0) {
-            throw FailureReport.failure(situation.substring(0, 1).toUpperCase() + situation.substring(1)
-                    + ": no answer.", null, answer.reply(), List.of(full));
-        }
-        c.check(answer, c.error("507 Insufficient Storage").when(situation)
-                .because(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT));
-        List<String> left = awaitEntries(c, before);
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        if (left.contains(name)) {
-            throw failure(c, "After " + situation + ", answered 507, htdocs" + path + " exists (" + size(c, path)
-                    + " bytes).", new Hint(Hint.Id.UPLOAD_HALF_SEEN, "An upload that did not fit must not become a"
-                    + " file: write to a hidden part file, renamed only once whole, deleted otherwise."));
-        }
-        if (!left.isEmpty()) {
-            throw failure(c, "After " + situation + ", answered 507, the uploads folder still holds " + left + " "
-                    + DISK_FAIL_SAFE.toSeconds() + " s later.", new Hint(Hint.Id.UPLOAD_LEFT_BEHIND, "A refused"
-                    + " upload leaves nothing behind: delete the part written so far, in a finally block, whatever"
-                    + " ended the upload. Here the disk was full: the part left keeps it full for every upload after it."));
-        }
-    }
-
-    private static final String DISK_FULL_HINT = "The disk is full: an upload that cannot fit gets 507 Insufficient"
-            + " Storage (RFC 4918 §11.5), not a server error nor a closed connection. With Content-Length, ask for"
-            + " the room before writing (Files.getFileStore(folder).getUsableSpace()); in chunks, the write fails"
-            + " with an IOException whose message is \"No space left on device\": answer 507 then, the part file"
-            + " deleted.";
-
     private static void assertNotOnDisk(Checking c, String path, String when) {
         if (Files.exists(onDisk(c, path))) {
             throw failure(c, "htdocs" + path + " exists " + when + ".", new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED,
@@ -386,7 +339,7 @@ public final class UploadChecks {
         }
     }
 
-    private static SpecFailure failure(Checking c, String what, Hint hint) {
+    static SpecFailure failure(Checking c, String what, Hint hint) {
         return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
     }
 

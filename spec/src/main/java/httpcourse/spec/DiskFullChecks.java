@@ -1,0 +1,97 @@
+package httpcourse.spec;
+
+import static httpcourse.spec.Check.check;
+import static httpcourse.spec.UploadChecks.created;
+import static httpcourse.spec.UploadChecks.failure;
+import static httpcourse.spec.UploadRequests.chunks;
+import static httpcourse.spec.UploadRequests.content;
+import static httpcourse.spec.UploadRequests.newPath;
+import static httpcourse.spec.UploadRequests.put;
+import static httpcourse.spec.UploadRequests.putWithLength;
+import static httpcourse.spec.UploadRequests.randomBytes;
+import static httpcourse.spec.UploadsFolder.DISK_FAIL_SAFE;
+import static httpcourse.spec.UploadsFolder.ROOM;
+import static httpcourse.spec.UploadsFolder.awaitEntries;
+import static httpcourse.spec.UploadsFolder.entries;
+import static httpcourse.spec.UploadsFolder.fill;
+import static httpcourse.spec.UploadsFolder.size;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Step 15's check of a full disk ({@link UploadChecks} has the others): an upload that finds no room
+ * gets 507 Insufficient Storage, and leaves nothing. It runs only where the server's folder has a size
+ * of its own (the grader's sandbox, as root), which it fills.
+ */
+public final class DiskFullChecks {
+
+    private DiskFullChecks() {
+    }
+
+    /** The upload that finds the disk full: three times its room, under the 1 MiB a refused upload may be read. */
+    private static final int NO_ROOM_FOR = 768 * 1024;
+
+    public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"
+            + " Content-Length, or in chunks), and leaves nothing of the upload", c -> {
+        if (!c.server().folderHasASize()) { // the machine's own disk: no check may fill it
+            throw c.notRunHere("the server's folder has no size limit here: the grader's sandbox gives it one, as root");
+        }
+        String first = newPath("room");
+        c.check(c.send(putWithLength(first, content(1000))), created(first, "a PUT of a new file, the disk not full"));
+        Path filler = c.webRoot().workingDirectory().resolve("disk-filler-" + HexFormat.of().formatHex(randomBytes(4)));
+        try {
+            fill(filler); // beside htdocs: no URL leads there
+            byte[] body = "x".repeat(NO_ROOM_FOR).getBytes(StandardCharsets.US_ASCII); // never stored: a short report
+            String byLength = newPath("no-room");
+            assertNoRoom(c, byLength, putWithLength(byLength, body), "a PUT of " + (NO_ROOM_FOR >> 10) + " KiB by its"
+                    + " Content-Length, " + (ROOM >> 10) + " KiB left on the disk");
+            String chunked = newPath("no-room-chunked");
+            assertNoRoom(c, chunked, put(chunked, "Transfer-Encoding: chunked\r\n", chunks(body)), "a chunked PUT of "
+                    + (NO_ROOM_FOR >> 10) + " KiB, " + (ROOM >> 10) + " KiB left on the disk");
+        } finally {
+            Files.deleteIfExists(filler);
+        }
+        String after = newPath("room-again");
+        c.check(c.send(putWithLength(after, content(1000))), created(after, "a PUT once the disk had room again"));
+    });
+
+    /**
+     * Sends an upload that cannot fit on the disk: it must get 507, and leave nothing in the uploads
+     * folder, neither its part file nor the file itself.
+     */
+    private static void assertNoRoom(Checking c, String path, String request, String situation) {
+        Set<String> before = entries(c);
+        Timed answer = c.send(request);
+        Hint full = new Hint(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT);
+        if (answer.exchange().response().length == 0) {
+            throw FailureReport.failure(situation.substring(0, 1).toUpperCase() + situation.substring(1)
+                    + ": no answer.", null, answer.reply(), List.of(full));
+        }
+        c.check(answer, c.error("507 Insufficient Storage").when(situation)
+                .because(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT));
+        List<String> left = awaitEntries(c, before);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (left.contains(name)) {
+            throw failure(c, "After " + situation + ", answered 507, htdocs" + path + " exists (" + size(c, path)
+                    + " bytes).", new Hint(Hint.Id.UPLOAD_HALF_SEEN, "An upload that did not fit must not become a"
+                    + " file: write to a hidden part file, renamed only once whole, deleted otherwise."));
+        }
+        if (!left.isEmpty()) {
+            throw failure(c, "After " + situation + ", answered 507, the uploads folder still holds " + left + " "
+                    + DISK_FAIL_SAFE.toSeconds() + " s later.", new Hint(Hint.Id.UPLOAD_LEFT_BEHIND, "A refused"
+                    + " upload leaves nothing behind: delete the part written so far, in a finally block, whatever"
+                    + " ended the upload. Here the disk was full: the part left keeps it full for every upload after it."));
+        }
+    }
+
+    private static final String DISK_FULL_HINT = "The disk is full: an upload that cannot fit gets 507 Insufficient"
+            + " Storage (RFC 4918 §11.5), not a server error nor a closed connection. With Content-Length, ask for"
+            + " the room before writing (Files.getFileStore(folder).getUsableSpace()); in chunks, the write fails"
+            + " with an IOException whose message is \"No space left on device\": answer 507 then, the part file"
+            + " deleted.";
+}
