@@ -133,6 +133,13 @@ enum ExtensionFixtures implements KnownWrongServer {
     CONTINUE_TO_HTTP10(15, in("Upload.java", " && request.version().equals(\"HTTP/1.1\")) {",
             " /* FLAW: HTTP/1.0 too */) {")),
 
+    /** A folder of the upload's name never asked about: the file fails to move onto it, and the client gets no answer. */
+    PUT_ONTO_FOLDER(15, in("Upload.java", """
+                    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new HttpError("403 Forbidden", "a folder has that name");
+                    }
+            """, "        // FLAW: a folder of that name never asked about\n")),
+
     /** A body cut short taken as whole, as readNBytes would: half an upload renamed into place, 201. */
     CUT_BODY_STORED(15, in("Upload.java", "                Body.copy(request, in, to);",
             "                try { Body.copy(request, in, to); } catch (EOFException cut) { } // FLAW: a cut body kept")),

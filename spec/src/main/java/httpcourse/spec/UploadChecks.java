@@ -119,7 +119,8 @@ public final class UploadChecks {
         }
         // HTTP/1.0 knows no 1xx (RFC 9110 §15.2): its client sends the body at once, and waits for the final answer.
         String http10 = newPath("continued-http10");
-        Timed answer = c.send(putWithLength(http10, body).replace(" HTTP/1.1\r\n", " HTTP/1.0\r\nExpect: 100-continue\r\n"));
+        Timed answer = c.send(putWithLength(http10, body).replace(" HTTP/1.1\r\n",
+                " HTTP/1.0\r\nExpect: 100-continue\r\n"));
         if (status(answer.exchange()).equals("100")) {
             throw FailureReport.failure("An HTTP/1.0 PUT said Expect: 100-continue, and got \"100 Continue\".", null,
                     answer.reply(), List.of(new Hint(Hint.Id.CONTINUE_IN_HTTP10, "HTTP/1.0 has no 1xx answers: its"
@@ -242,7 +243,7 @@ public final class UploadChecks {
     });
 
     public static final Check ONLY_IN_UPLOADS = check("writes only in /uploads/ (elsewhere 405; there, Allow names"
-            + " PUT); a hidden name, a missing folder or a link out refused (403 or 404); nothing written", c -> {
+            + " PUT); a hidden name, a missing folder, a folder's name or a link out refused; nothing written", c -> {
         byte[] body = content(100);
         c.inCase("DELETE of a file of /uploads/", () -> c.check(c.send(Requests.http11("DELETE", newPath("kept"))),
                 c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD", "PUT"))
@@ -272,6 +273,21 @@ public final class UploadChecks {
         c.inCase("PUT /uploads/no-such-folder/file.bin", () -> {
             assertRefused(c, "/uploads/no-such-folder/file.bin", body, Set.of("403", "404", "409"));
             assertNotOnDisk(c, "/uploads/no-such-folder", "after a PUT into a folder that did not exist");
+        });
+        String folder = newPath("folder").replace(".bin", "");
+        c.inCase("PUT " + folder + ", where a folder has that name", () -> {
+            UploadsFolder.makeFolder(onDisk(c, folder));
+            Timed answer = c.send(putWithLength(folder, body));
+            String code = status(answer.exchange());
+            boolean kept = Files.isDirectory(onDisk(c, folder));
+            if (!Set.of("403", "405", "409").contains(code) || !kept) {
+                String got = code.equals("(none)") ? "no answer" : code;
+                throw FailureReport.failure("PUT " + folder + ", the name of a folder of /uploads/, got " + got + ", not"
+                        + " 403, 405 or 409, and the folder was " + (kept ? "kept." : "replaced."), null,
+                        answer.reply(), List.of(new Hint(Hint.Id.UPLOAD_ONTO_FOLDER, "A folder has that name:"
+                        + " refuse the upload before writing (403 Forbidden, or 409 Conflict). Renamed onto a folder,"
+                        + " the file fails to move, and the client gets no answer.")));
+            }
         });
         if (c.webRoot().hasLinks()) {
             c.inCase("PUT " + WebRoot.UPLOADS_LINK_OUT + "/file.bin, through a link to a folder outside htdocs", () -> {

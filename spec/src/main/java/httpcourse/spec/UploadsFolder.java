@@ -34,6 +34,15 @@ final class UploadsFolder {
         return c.webRoot().workingDirectory().resolve("htdocs" + path);
     }
 
+    /** A new folder on the server's disk, which the check's PUT then names. */
+    static void makeFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The names in htdocs/uploads, hidden ones too. */
     static Set<String> entries(Checking c) {
         try (Stream<Path> names = Files.list(onDisk(c, WebRoot.UPLOADS))) {
