@@ -245,8 +245,9 @@ final class AlsoFails {
             // Every check that GETs the file uploaded.
             case STORED_BESIDE_HTDOCS -> failing(Hint.Id.UPLOAD_NOT_STORED, UploadChecks.REPLACES,
                     UploadChecks.CHUNKED, UploadChecks.CONTINUES, UploadChecks.AT_ONCE);
-            // Two uploads at once write the same file.
-            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE);
+            // Two uploads at once write the same file; a chunked upload refused past the limit stays.
+            case WRITES_THE_FILE_ITSELF -> merged(failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE),
+                    failing(Hint.Id.UPLOAD_HALF_SEEN, UploadChecks.TOO_LARGE));
             // Step 15 reads no Range: the whole file, 200, for every form of one, and no Accept-Ranges; the checks
             // that want the whole file pass.
             case STEP_15 -> merged(failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS),

@@ -140,6 +140,10 @@ enum ExtensionFixtures implements KnownWrongServer {
                     }
             """, "        // FLAW: a folder of that name never asked about\n")),
 
+    /** The limit by Content-Length only: a chunked upload, whose size nobody announces, goes on for ever. */
+    CHUNKED_UPLOAD_UNLIMITED(15, in("Upload.java", "in.startUpload(LIMIT);",
+            "in.startUpload(Integer.MAX_VALUE); // FLAW: chunks without a limit")),
+
     /** A body cut short taken as whole, as readNBytes would: half an upload renamed into place, 201. */
     CUT_BODY_STORED(15, in("Upload.java", "                Body.copy(request, in, to);",
             "                try { Body.copy(request, in, to); } catch (EOFException cut) { } // FLAW: a cut body kept")),
