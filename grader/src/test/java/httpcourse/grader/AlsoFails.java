@@ -279,6 +279,8 @@ final class AlsoFails {
             // "*, identity;q=0" accepts gzip by "*" alone.
             case CONTAINS_GZIP, STAR_IGNORED -> failing(Hint.Id.ACCEPT_ENCODING_MISREAD,
                     CompressionChecks.IDENTITY_REFUSED);
+            // " identity;q=0", after "gzip, ", read as nothing: the small file goes as it is.
+            case SPACES_KEPT -> failing(Hint.Id.IDENTITY_REFUSED_IGNORED, CompressionChecks.IDENTITY_REFUSED);
             // The small file on the connection's second request, compressed.
             case COMPRESSES_EVERYTHING -> failing(Hint.Id.GZIP_NOT_WORTH_IT, CompressionChecks.GZIP);
             default -> Map.of();

@@ -250,6 +250,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     STAR_IGNORED(17, in("Compression.java",
             "double any = weights.getOrDefault(\"*\", 0.0);", "double any = 0; // FLAW: \"*\" never read")),
 
+    /** The list's elements not stripped: " *" and " identity;q=0", after a comma and its space, read as nothing. */
+    SPACES_KEPT(17, in("Compression.java", "CODING.matcher(element.strip())",
+            "CODING.matcher(element) /* FLAW: the space after a comma kept */")),
+
     /** identity;q=0 never read: a small file goes as it is to a client that refuses it so. */
     IDENTITY_REFUSAL_IGNORED(17, in("Compression.java",
             "return gzip && (shrinks && size >= MIN_LENGTH || !identity);",

@@ -301,6 +301,7 @@ final class Flaws {
             new Flaw(CASE_SENSITIVE_CODINGS, 17, CompressionChecks.NEGOTIATION,
                     Hint.Id.ACCEPT_ENCODING_MISREAD),
             new Flaw(STAR_IGNORED, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
+            new Flaw(SPACES_KEPT, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
             new Flaw(IDENTITY_REFUSAL_IGNORED, 17, CompressionChecks.IDENTITY_REFUSED,
                     Hint.Id.IDENTITY_REFUSED_IGNORED),
             new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),

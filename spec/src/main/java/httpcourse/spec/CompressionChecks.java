@@ -27,7 +27,7 @@ public final class CompressionChecks {
     private static final String MISREAD = "Accept-Encoding is a list of codings, each with a weight, q=1 when none is"
             + " given: q=0 means \"not this one\", any other weight \"this one will do\"; \"*\" stands for every coding"
             + " the list does not name; names and q ignore letter case (RFC 9110 §12.5.3, §12.4.2). Read the list, not"
-            + " the text: \"gzip;q=0\" contains \"gzip\" and refuses it.";
+            + " the text: \"gzip;q=0\" contains \"gzip\" and refuses it; and strip the spaces after each comma.";
 
     /** Why a small file, or one that does not shrink, goes as it is: ONLY_WHAT_SHRINKS's, and GZIP's small file. */
     private static final String NOT_WORTH_IT = "gzip shrinks text, but not a file of a few hundred bytes (its own"
@@ -76,7 +76,8 @@ public final class CompressionChecks {
             + " as it is: identity;q=0, or *;q=0 with gzip named", c -> {
         String why = "The client accepts gzip and refuses the file as it is: \"identity;q=0\" (or \"*;q=0\", where"
                 + " identity is not named) says that it cannot take the uncompressed bytes (RFC 9110 §12.5.3). A file"
-                + " too small to gain from gzip goes compressed then all the same.";
+                + " too small to gain from gzip goes compressed then all the same. (Each element of the list is read"
+                + " with the spaces around it stripped: \" identity;q=0\" is identity;q=0.)";
         for (String accepted : List.of("gzip, identity;q=0", "gzip;q=1, *;q=0", "*, identity;q=0")) {
             // The last accepts gzip by "*" alone: a server that fails it, and not the two before, misreads "*".
             Hint.Id id = accepted.startsWith("*") ? Hint.Id.ACCEPT_ENCODING_MISREAD : Hint.Id.IDENTITY_REFUSED_IGNORED;
