@@ -13,13 +13,13 @@ import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.CompressionChecks;
-import httpcourse.spec.DiskFullChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.RangeChecks;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.UploadChecks;
+import httpcourse.spec.UploadLimitChecks;
 import httpcourse.spec.UrlChecks;
 
 /**
@@ -230,8 +230,10 @@ final class AlsoFails {
             // with another status, or for Allow to name PUT; the cut upload's check sees nothing on disk, and passes.
             case STEP_14 -> merged(failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                             UploadChecks.CONTINUES, UploadChecks.AT_ONCE),
-                    failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadChecks.TOO_LARGE),
+                    failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadChecks.TOO_LARGE, UploadLimitChecks.TOO_LARGE_IN_CHUNKS),
                     failing(Hint.Id.ALLOW_WRONG, UploadChecks.ONLY_IN_UPLOADS)); // its first case: DELETE in /uploads/
+            // No limit at all: a chunked upload past 16 MiB is taken too, or finds the disk full first (the sandbox's).
+            case NO_UPLOAD_LIMIT -> failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadLimitChecks.TOO_LARGE_IN_CHUNKS);
             // The second PUT of a name, in the check of a replaced file too: it ends without a word.
             case MOVE_WITHOUT_REPLACE -> failing(Hint.Id.WRONG_STATUS, UploadChecks.REPLACES);
             // Every compressed answer's check.
@@ -247,7 +249,7 @@ final class AlsoFails {
                     UploadChecks.CHUNKED, UploadChecks.CONTINUES, UploadChecks.AT_ONCE);
             // Two uploads at once write the same file; a chunked upload refused past the limit stays.
             case WRITES_THE_FILE_ITSELF -> merged(failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE),
-                    failing(Hint.Id.UPLOAD_HALF_SEEN, UploadChecks.TOO_LARGE));
+                    failing(Hint.Id.UPLOAD_HALF_SEEN, UploadLimitChecks.TOO_LARGE_IN_CHUNKS));
             // Step 15 reads no Range: the whole file, 200, for every form of one, and no Accept-Ranges; the checks
             // that want the whole file pass.
             case STEP_15 -> merged(failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS),
@@ -294,11 +296,11 @@ final class AlsoFails {
     private static Map<Check, Hint.Id> fullDisk(ExtensionFixtures server) {
         return switch (server) {
             // Its first upload, before the disk is full: 405 (step 14), 200, or a Location on the disk.
-            case STEP_14, CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, DiskFullChecks.DISK_FULL);
-            case LOCATION_ON_DISK -> failing(Hint.Id.LOCATION_WRONG, DiskFullChecks.DISK_FULL);
+            case STEP_14, CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadLimitChecks.DISK_FULL);
+            case LOCATION_ON_DISK -> failing(Hint.Id.LOCATION_WRONG, UploadLimitChecks.DISK_FULL);
             // By Content-Length, refused before a byte is written; in chunks, the file itself (or its part) stays.
-            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, DiskFullChecks.DISK_FULL);
-            case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, DiskFullChecks.DISK_FULL);
+            case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, UploadLimitChecks.DISK_FULL);
+            case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadLimitChecks.DISK_FULL);
             default -> Map.of();
         };
     }

@@ -24,7 +24,6 @@ import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.DateRule;
 import httpcourse.spec.Course;
-import httpcourse.spec.DiskFullChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.ManyClientsChecks;
@@ -34,6 +33,7 @@ import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.UploadChecks;
+import httpcourse.spec.UploadLimitChecks;
 import httpcourse.spec.UrlChecks;
 
 import org.junit.jupiter.params.provider.Arguments;
@@ -251,7 +251,8 @@ final class Flaws {
             new Flaw(CONTINUE_TO_HTTP10, 15, UploadChecks.CONTINUES, Hint.Id.CONTINUE_IN_HTTP10),
             new Flaw(CUT_BODY_STORED, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_CUT_STORED),
             new Flaw(PUT_ONTO_FOLDER, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_ONTO_FOLDER),
-            new Flaw(CHUNKED_UPLOAD_UNLIMITED, 15, UploadChecks.TOO_LARGE, Hint.Id.UPLOAD_LIMIT_MISSING),
+            new Flaw(CHUNKED_UPLOAD_UNLIMITED, 15, UploadLimitChecks.TOO_LARGE_IN_CHUNKS,
+                    Hint.Id.UPLOAD_LIMIT_MISSING),
             new Flaw(LOCATION_ON_DISK, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
             new Flaw(STORED_BESIDE_HTDOCS, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_STORED),
             new Flaw(REPLACED_AS_CREATED, 15, UploadChecks.REPLACES, Hint.Id.WRONG_STATUS),
@@ -267,8 +268,8 @@ final class Flaws {
             new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
             new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),
             new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG),
-            new Flaw(DISK_FULL_UNANSWERED, 15, DiskFullChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
-            new Flaw(DISK_FULL_AS_500, 15, DiskFullChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
+            new Flaw(DISK_FULL_UNANSWERED, 15, UploadLimitChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
+            new Flaw(DISK_FULL_AS_500, 15, UploadLimitChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
             // Byte ranges
             new Flaw(STEP_15, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
             new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),
@@ -382,7 +383,7 @@ final class Flaws {
             Hint.Id.NO_PORT_LINE, Hint.Id.PORT_IN_USE, Hint.Id.FIXED_PORT_SILENT, Hint.Id.NOT_LISTENING);
 
     /**
-     * Whether the full disk's check runs here ({@link DiskFullChecks#DISK_FULL}): only where the grader's
+     * Whether the full disk's check runs here ({@link UploadLimitChecks#DISK_FULL}): only where the grader's
      * sandbox gives a server's folder a size of its own, a tmpfs, as root. Elsewhere it is "not run
      * here", and no known-wrong server fails it.
      */

@@ -36,13 +36,13 @@ import httpcourse.spec.ArticleChecks;
 import httpcourse.spec.BasicChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.Course;
-import httpcourse.spec.DiskFullChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
 import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.UnattendedChecks;
+import httpcourse.spec.UploadLimitChecks;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -314,7 +314,7 @@ class GraderTest {
         assertThat(REPOSITORY.get(LAST_STEP).checks()).filteredOn(StepResult.Check::notRunHere)
                 .extracting(StepResult.Check::whyNotRunHere).noneMatch(why -> why.startsWith("grading a running server"));
         // As root, the sandbox's tmpfs lets the full disk's check fill the server's folder.
-        assertThat(check(REPOSITORY.get(LAST_STEP), DiskFullChecks.DISK_FULL.name()).notRunHere())
+        assertThat(check(REPOSITORY.get(LAST_STEP), UploadLimitChecks.DISK_FULL.name()).notRunHere())
                 .as("the full disk's check not run here").isEqualTo(!Flaws.fillsTheDisk());
         List<StepResult> notFull = REPOSITORY.values().stream().filter(result -> !result.allPassed())
                 .sorted(Comparator.comparingInt(StepResult::step)).toList();

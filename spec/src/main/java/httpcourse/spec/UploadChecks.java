@@ -20,7 +20,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -36,7 +35,7 @@ import httpcourse.spec.HeaderRules.Charset;
  * waits for it, up to a limit (413 beyond). A file appears whole or not at all: never half of it
  * during its upload, nothing left of a cut one, one of two uploads of one name at once, whole.
  * Nothing is written outside htdocs/uploads, nor under a hidden name, nor through a link out. An
- * upload that finds the disk full gets 507 Insufficient Storage, and leaves nothing ({@link DiskFullChecks}).
+ * upload that finds the disk full gets 507 Insufficient Storage, and leaves nothing ({@link UploadLimitChecks}).
  *
  * <p>The checks look at the disk too ({@link UploadsFolder}, the folder the server writes in), for
  * what a client cannot see: that an upload under way has begun, and that a cut one left nothing,
@@ -50,8 +49,6 @@ public final class UploadChecks {
 
     /** An upload far beyond any limit worth having: announced, never sent. */
     static final long HUGE_UPLOAD = 1L << 30;
-    /** How much of a chunked upload the check sends at most: three times the course's limit of 16 MiB. */
-    private static final int CHUNKED_FAIL_SAFE = 48 << 20;
     /** An upload of some size: in two halves, the first of which the server writes before the second comes. */
     private static final int HALVES = 2 * 64 * 1024;
 
@@ -134,8 +131,8 @@ public final class UploadChecks {
         c.check(c.get(path), served(c, path, body, "the GET of the file uploaded after 100 Continue"));
     });
 
-    public static final Check TOO_LARGE = check("refuses an upload over its limit, at once by its Content-Length"
-            + " (1 GiB), as it comes in chunks: 413 Content Too Large, and nothing stored", c -> {
+    public static final Check TOO_LARGE = check("refuses at once an upload far over its limit (1 GiB, by its"
+            + " Content-Length): 413 Content Too Large, and nothing stored", c -> {
         String path = newPath("huge");
         String head = put(path, "Content-Length: " + HUGE_UPLOAD + "\r\n", "");
         Timed answer = c.send(head + "x".repeat(64 * 1024));
@@ -150,33 +147,7 @@ public final class UploadChecks {
                 .when("a PUT of 1 GiB").because(Hint.Id.UPLOAD_LIMIT_MISSING, "Over the limit, an upload gets 413"
                         + " Content Too Large (RFC 9110 §15.5.14), and its connection closes, its body unread."));
         assertNotOnDisk(c, path, "after a refused upload");
-        String chunked = newPath("huge-chunked");
-        String situation = "a chunked PUT, sent on until answered (" + (CHUNKED_FAIL_SAFE >> 20) + " MiB at most)";
-        c.check(sendChunksUntilAnswered(c, chunked), c.error("413 Content Too Large")
-                .with(HeaderRules.connectionClose(true)).when(situation).because(Hint.Id.UPLOAD_LIMIT_MISSING, "A"
-                        + " chunked upload says nothing of its size: the limit counts its bytes as they come, and once"
-                        + " past it, the upload gets 413 Content Too Large, and its connection closes. Otherwise a"
-                        + " chunked PUT fills the disk, whatever Content-Length's limit."));
-        if (Files.exists(onDisk(c, chunked))) { // written in place
-            throw failure(c, "htdocs" + chunked + " exists after a chunked upload refused past the limit.", new Hint(
-                    Hint.Id.UPLOAD_HALF_SEEN, "A refused upload must not become a file: write to a hidden part file."));
-        }
     });
-
-    /** A chunked PUT, 64 KiB a chunk, sent on until the server answers (or closes), or up to the fail-safe. */
-    private static Timed sendChunksUntilAnswered(Checking c, String path) {
-        String head = put(path, "Transfer-Encoding: chunked\r\n", "");
-        String chunk = Integer.toHexString(64 << 10) + "\r\n" + "x".repeat(64 << 10) + "\r\n";
-        try (RawConnection upload = c.server().open()) {
-            Instant sent = Instant.now();
-            boolean sending = upload.trySend(head);
-            for (int bytes = 0; sending && bytes <= CHUNKED_FAIL_SAFE && !upload.sendsSomethingWithin(Duration.ZERO);
-                 bytes += 64 << 10) { // at the fail-safe, the end of the body
-                sending = upload.trySend(bytes < CHUNKED_FAIL_SAFE ? chunk : "0\r\n\r\n");
-            }
-            return new Timed(new ServerReply(upload.readResponse(head), c.server()), sent, Instant.now());
-        }
-    }
 
     public static final Check WHOLE_OR_NOTHING = check("shows an upload only once it is whole: none of it during the"
             + " upload, nothing left of a cut one (not even a hidden part)", c -> {
@@ -331,7 +302,7 @@ public final class UploadChecks {
     });
 
     public static final List<Check> ALL = List.of(CREATES, REPLACES, CHUNKED, CONTINUES, TOO_LARGE, WHOLE_OR_NOTHING,
-            AT_ONCE, ONLY_IN_UPLOADS, DiskFullChecks.DISK_FULL);
+            AT_ONCE, ONLY_IN_UPLOADS, UploadLimitChecks.TOO_LARGE_IN_CHUNKS, UploadLimitChecks.DISK_FULL);
 
     // ---- Helpers ------------------------------------------------------------------------------
 

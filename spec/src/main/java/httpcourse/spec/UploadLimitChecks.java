@@ -1,6 +1,7 @@
 package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
+import static httpcourse.spec.Check.onItsOwnServer;
 import static httpcourse.spec.UploadChecks.created;
 import static httpcourse.spec.UploadChecks.failure;
 import static httpcourse.spec.UploadRequests.chunks;
@@ -14,27 +15,64 @@ import static httpcourse.spec.UploadsFolder.ROOM;
 import static httpcourse.spec.UploadsFolder.awaitEntries;
 import static httpcourse.spec.UploadsFolder.entries;
 import static httpcourse.spec.UploadsFolder.fill;
+import static httpcourse.spec.UploadsFolder.onDisk;
 import static httpcourse.spec.UploadsFolder.size;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Step 15's check of a full disk ({@link UploadChecks} has the others): an upload that finds no room
- * gets 507 Insufficient Storage, and leaves nothing. It runs only where the server's folder has a size
- * of its own (the grader's sandbox, as root), which it fills.
+ * Step 15's checks of what bounds an upload ({@link UploadChecks} has the others), each on a server of
+ * its own, since each fills what it bounds: a chunked upload, whose size nobody announces, refused once
+ * past the limit; and an upload that finds the disk full, which gets 507 Insufficient Storage. The
+ * latter runs only where the server's folder has a size of its own (the grader's sandbox, as root).
  */
-public final class DiskFullChecks {
+public final class UploadLimitChecks {
 
-    private DiskFullChecks() {
+    private UploadLimitChecks() {
     }
+
+    /** How much of a chunked upload the check sends at most: three times the course's limit of 16 MiB. */
+    private static final int CHUNKED_FAIL_SAFE = 48 << 20;
 
     /** The upload that finds the disk full: three times its room, under the 1 MiB a refused upload may be read. */
     private static final int NO_ROOM_FOR = 768 * 1024;
+
+    public static final Check TOO_LARGE_IN_CHUNKS = onItsOwnServer("refuses a chunked upload once past its limit:"
+            + " 413 Content Too Large, and nothing stored", c -> {
+        String chunked = newPath("huge-chunked");
+        String situation = "a chunked PUT, sent on until answered (" + (CHUNKED_FAIL_SAFE >> 20) + " MiB at most)";
+        c.check(sendChunksUntilAnswered(c, chunked), c.error("413 Content Too Large")
+                .with(HeaderRules.connectionClose(true)).when(situation).because(Hint.Id.UPLOAD_LIMIT_MISSING, "A"
+                        + " chunked upload says nothing of its size: the limit counts its bytes as they come, and once"
+                        + " past it, the upload gets 413 Content Too Large, and its connection closes. Otherwise a"
+                        + " chunked PUT fills the disk, whatever Content-Length's limit."));
+        if (Files.exists(onDisk(c, chunked))) { // written in place
+            throw failure(c, "htdocs" + chunked + " exists after a chunked upload refused past the limit.", new Hint(
+                    Hint.Id.UPLOAD_HALF_SEEN, "A refused upload must not become a file: write to a hidden part file."));
+        }
+    });
+
+    /** A chunked PUT, 64 KiB a chunk, sent on until the server answers (or closes), or up to the fail-safe. */
+    private static Timed sendChunksUntilAnswered(Checking c, String path) {
+        String head = put(path, "Transfer-Encoding: chunked\r\n", "");
+        String chunk = Integer.toHexString(64 << 10) + "\r\n" + "x".repeat(64 << 10) + "\r\n";
+        try (RawConnection upload = c.server().open()) {
+            Instant sent = Instant.now();
+            boolean sending = upload.trySend(head);
+            for (int bytes = 0; sending && bytes <= CHUNKED_FAIL_SAFE && !upload.sendsSomethingWithin(Duration.ZERO);
+                 bytes += 64 << 10) { // at the fail-safe, the end of the body
+                sending = upload.trySend(bytes < CHUNKED_FAIL_SAFE ? chunk : "0\r\n\r\n");
+            }
+            return new Timed(new ServerReply(upload.readResponse(head), c.server()), sent, Instant.now());
+        }
+    }
 
     public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"
             + " Content-Length, or in chunks), and leaves nothing of the upload", c -> {
