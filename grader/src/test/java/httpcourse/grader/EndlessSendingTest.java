@@ -29,11 +29,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @DisplayName("The spec's endless head")
 class EndlessSendingTest {
 
-    private static final Duration FAIL_SAFE = Duration.ofSeconds(2);
-    // 256 KiB every 100 ms: 16 MiB take over 4 s, twice the fail-safe, and a read never waits near it.
+    // Long enough that a server's thread, which a suite on one busy core can keep waiting for a second or
+    // two (2 s was once too little in CI), still reads within it: the sending ends only when reads stop.
+    private static final Duration FAIL_SAFE = Duration.ofSeconds(5);
+    // 256 KiB every 50 ms: 48 MiB take over 9 s, about twice the fail-safe, and a read never waits near it.
     private static final int PIECE = 256 * 1024;
-    private static final Duration PAUSE = Duration.ofMillis(100);
-    private static final long LIMIT = 16L << 20;
+    private static final Duration PAUSE = Duration.ofMillis(50);
+    private static final long LIMIT = 48L << 20;
 
     @Test
     @DisplayName("goes on past its fail-safe while the server reads, however slowly")
