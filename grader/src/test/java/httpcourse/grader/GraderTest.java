@@ -250,8 +250,10 @@ class GraderTest {
     void waitsLessOnceAConnectionWasLeftOpen() {
         List<String> reports = RESULTS.get(NEVER_CLOSES).failedChecks().stream()
                 .flatMap(check -> check.failures().stream()).map(StepResult.Failure::report).toList();
-        assertThat(reports.getFirst()).contains("the connection was still open after " + LIMITS.response().toSeconds()
-                + " s");
+        // The seconds it waited, as counted: its response timeout, or a second more on a busy machine.
+        long timeout = LIMITS.response().toSeconds();
+        assertThat(reports.getFirst()).containsAnyOf("the connection was still open after " + timeout + " s",
+                "the connection was still open after " + (timeout + 1) + " s");
         assertThat(reports.subList(1, reports.size())).isNotEmpty().allSatisfy(report -> assertThat(report)
                 .contains("the connection was still open 1 s after the last byte (the server left a connection"
                         + " open before"));
