@@ -33,7 +33,9 @@ final class GradedAlone {
             HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine",
             THREAD_RUN_NOT_STARTED, "step 4 served in a thread: SpecsDiscriminateTest shows which check teaches it")
             .entrySet().stream(), Stream.of(Map.entry((KnownWrongServer) WATCHDOG_CUTS_ANY, "it cuts every connection"
-                    + " at its watchdog's next tick: which other checks a tick falls into depends on the clock")),
+                    + " at its watchdog's next tick: which other checks a tick falls into depends on the clock"),
+                    Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
+                    + " waits at all: on a busy core, a small answer's too (the log's check lost one)")),
             Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
                     LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
                     LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
