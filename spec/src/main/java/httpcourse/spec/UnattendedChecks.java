@@ -40,8 +40,11 @@ public final class UnattendedChecks {
     static final int CONNECTIONS_IN_A_ROW = 11_000;
     /** How long the slow reader of WRITE_TIMEOUT reads before the client that reads nothing asks. */
     private static final Duration STEADY_HEAD_START = Duration.ofSeconds(2);
-    /** How long to wait for the log lines of a request: a fail-safe, they come at once. */
-    private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(5);
+    /**
+     * How long to wait for the log lines of a request: a fail-safe. They come at once, or (steps 14
+     * to 17, whose watchdog writes the gathered lines) within a second, which a busy core stretches.
+     */
+    private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(10);
 
     // host ident authuser [time] "request line" status bytes; each field checked on its own
     private static final Pattern LOG_FIELDS = Pattern.compile("(\\S+) - - \\[([^]]*)] \"(.*)\" (\\S+) (\\S+)");
