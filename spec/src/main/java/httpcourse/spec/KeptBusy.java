@@ -44,12 +44,15 @@ final class KeptBusy {
 
     /** How far apart the two halves of the probe's first head come ({@link #answersPastFirstWrite}). */
     private static final Duration FIRST_HEAD_SPLIT = Duration.ofSeconds(4);
+    /** How long after it opened the probe's connection must still answer: {@link #answersPastFirstWrite}. */
+    private static final Duration PAST_FIRST_WRITE = Duration.ofSeconds(12);
 
     /**
      * Whether a connection kept busy closes 10 s after its first answer, not after it opened: its
      * first head comes in two halves {@link #FIRST_HEAD_SPLIT} apart, then a request a second, and it
-     * still answers 13 s after it opened (a limit from the connection's start ends at 10 s, one from
-     * the first write at 14 s).
+     * still answers {@link #PAST_FIRST_WRITE} after it opened. A limit from the connection's start ends
+     * at 10 s, one from the first write at 14 s or later: 12 s, halfway, leaves each 2 s of a busy
+     * core's delays (13 s left the second one a second, less the delays of the nine requests before).
      */
     static boolean answersPastFirstWrite(Checking c) {
         String request = Requests.http11("GET", "/");
@@ -58,7 +61,7 @@ final class KeptBusy {
             Pause.sleep(FIRST_HEAD_SPLIT);
             sent = sent && probe.trySend(request.substring(5));
             while (sent && probe.readResponse(request).response().length > 0) {
-                if (probe.age().compareTo(Duration.ofSeconds(13)) > 0) {
+                if (probe.age().compareTo(PAST_FIRST_WRITE) > 0) {
                     return true;
                 }
                 Pause.sleep(Duration.ofSeconds(1));
