@@ -13,7 +13,9 @@ final class ServerAfterFailure {
 
     // A fail-safe for what normally takes milliseconds: a server that failed a request to print why.
     private static final Duration ERROR_OUTPUT_FAIL_SAFE = Duration.ofSeconds(2);
-    // A server that printed an exception and is exiting takes milliseconds more to be gone.
+    // A server that printed an exception and is exiting takes milliseconds more to be gone; one whose
+    // main thread died of it is exiting, and gets the whole fail-safe: a JVM on a busy core once took
+    // over 2 s to exit after its stack trace, and was taken for a server that goes on.
     private static final Duration EXIT_AFTER_AN_ERROR = Duration.ofMillis(500);
 
     private ServerAfterFailure() {
@@ -27,11 +29,13 @@ final class ServerAfterFailure {
         if (exchange.response().length == 0 && exchange.ending() != Exchange.Ending.NOT_CLOSED) {
             long deadline = System.nanoTime() + ServerUnderTest.STOP_FAIL_SAFE.toNanos();
             long errorSeen = 0;
-            while (process.isAlive() && System.nanoTime() < deadline
-                    && (errorSeen == 0 || System.nanoTime() - errorSeen < EXIT_AFTER_AN_ERROR.toNanos())) {
+            boolean exiting = false;
+            while (process.isAlive() && System.nanoTime() < deadline && (errorSeen == 0 || exiting
+                    || System.nanoTime() - errorSeen < EXIT_AFTER_AN_ERROR.toNanos())) {
                 if (errorSeen == 0 && process.printedAnErrorSince(checkStart)) {
                     errorSeen = System.nanoTime();
                 }
+                exiting = errorSeen != 0 && process.mainThreadDiedSince(checkStart);
                 Pause.sleep(Duration.ofMillis(20));
             }
         }

@@ -321,6 +321,12 @@ public final class ServerProcess implements AutoCloseable {
                 .anyMatch(line -> ERROR_LINE.matcher(line).find());
     }
 
+    /** Whether a Java server's main thread died of an exception after {@code mark}: its JVM is on its way out. */
+    public boolean mainThreadDiedSince(OutputMark mark) {
+        return stderr.linesSince(mark.stderr()).stream()
+                .anyMatch(line -> line.startsWith("Exception in thread \"main\" "));
+    }
+
     private static final Pattern ERROR_LINE = Pattern.compile("\\w(Exception|Error)\\b|^Traceback |^\\s+at \\S+\\(");
 
     /** The lines printed on stdout after {@code mark} that are still kept (up to 1000). */
