@@ -90,12 +90,12 @@ public final class DateRule {
         }
         Duration off = Duration.between(c.timed().received(), date);
         long minutes = Math.round(off.toSeconds() / 60.0);
-        // The clock read for each answer (its hour and seconds are now's), but its minutes are the month's number.
+        // The clock read for each answer (its hour and seconds are those of a moment from the request to the
+        // answer, however long a busy machine made that), but its minutes are the month's number.
         ZonedDateTime received = c.timed().received().atZone(ZoneOffset.UTC);
         ZonedDateTime dated = date.atZone(ZoneOffset.UTC);
-        int seconds = Math.abs(dated.getSecond() - received.getSecond());
         if (dated.getMinute() == received.getMonthValue() && received.getMinute() != received.getMonthValue()
-                && dated.getHour() == received.getHour() && Math.min(seconds, 60 - seconds) <= 2) {
+                && hourAndSecondsOfASecond(dated, c.timed().sent().minusSeconds(1), c.timed().received())) {
             return new Hint(Hint.Id.DATE_MINUTES_AS_MONTH, "Date (" + value + ") gives the minutes as "
                     + String.format("%02d", received.getMonthValue()) + ", the month: the pattern's MM is the month,"
                     + " mm the minutes.");
@@ -129,6 +129,17 @@ public final class DateRule {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** Whether a second from {@code from} to {@code to} has the hour and the seconds of {@code dated}. */
+    private static boolean hourAndSecondsOfASecond(ZonedDateTime dated, Instant from, Instant to) {
+        for (Instant second = from.truncatedTo(ChronoUnit.SECONDS); !second.isAfter(to); second = second.plusSeconds(1)) {
+            ZonedDateTime then = second.atZone(ZoneOffset.UTC);
+            if (then.getHour() == dated.getHour() && then.getSecond() == dated.getSecond()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether hh and HH write different hours at {@code time}, in GMT: from 13:00 to 00:59. */

@@ -11,8 +11,9 @@ import java.util.List;
  */
 final class ServerAfterFailure {
 
-    // A fail-safe for what normally takes milliseconds: a server that failed a request to print why.
-    private static final Duration ERROR_OUTPUT_FAIL_SAFE = Duration.ofSeconds(2);
+    // A fail-safe for what normally takes milliseconds: a server that failed a request to print why
+    // (a JVM on a busy core can take seconds to print a stack trace; only a server that prints none waits it all).
+    private static final Duration ERROR_OUTPUT_FAIL_SAFE = Duration.ofSeconds(5);
     // A server that printed an exception and is exiting takes milliseconds more to be gone; one whose
     // main thread died of it is exiting, and gets the whole fail-safe: a JVM on a busy core once took
     // over 2 s to exit after its stack trace, and was taken for a server that goes on.
