@@ -77,6 +77,9 @@ final class Htdocs {
 
     /** Really inside htdocs, no link leading out, no hidden name (.git, .env) on the way, asked or real. */
     static boolean isInside(Path path) throws IOException {
+        if (path.startsWith(ROOT) && isPlain(path)) { //@ 14+
+            return !isHidden(ROOT.relativize(path)); // no link below htdocs: the file is where its path says //@ 14+
+        } //@ 14+
         // toRealPath() follows every link: where the file really is. startsWith compares whole
         // folder names, so "htdocs-private" is not inside "htdocs".
         Path root = ROOT.toRealPath();
@@ -84,6 +87,20 @@ final class Htdocs {
         return real.startsWith(root) && !isHidden(ROOT.relativize(path)) && !isHidden(root.relativize(real));
     }
 
+    //@ 14+
+    // A plain folder or file for each name below htdocs, no link: one lstat each ("htdocs/index.html":
+    // one), where toRealPath() asks the system about every folder from "/" on, htdocs' own too.
+    static boolean isPlain(Path path) throws IOException {
+        for (Path name = path; !name.equals(ROOT); name = name.getParent()) {
+            var attributes = Files.readAttributes(name, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink() || attributes.isOther()) { // a Windows junction is a folder, and other
+                return false; // toRealPath() says where it leads
+            }
+        }
+        return true;
+    }
+
+    //@ end
     static boolean isHidden(Path relative) {
         for (Path name : relative) {
             if (name.toString().startsWith(".")) {
