@@ -35,7 +35,9 @@ abstract class BrowserPages {
     static final Path SCREENSHOTS = StepServer.REPO.resolve("browser-tests/target/screenshots");
     // A fail-safe: step 12 stops within its grace period of 5 s, and at once with no answer under way.
     static final Duration STOP_FAIL_SAFE = Duration.ofSeconds(30);
-    static final Duration ICON_FAIL_SAFE = Duration.ofSeconds(5);
+    // Chromium asks for the icon after every site's first page: the wait ends at its answer, and a busy
+    // core may delay that by seconds (the connection tests then count a second connection).
+    static final Duration ICON_FAIL_SAFE = Duration.ofSeconds(30);
     // The text of a page Chromium shows for a 405, whatever else the server writes.
     static final String NOT_ALLOWED = "Method Not Allowed";
 
