@@ -245,6 +245,15 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         checkStart = process == null ? null : process.outputMark();
     }
 
+    /**
+     * Starts a new server for a check that tries again (see {@link StopTries}), its output the check's
+     * from now on; the old one, which the check stopped, is no crash.
+     */
+    void startAgain() throws ServerStartException {
+        restart();
+        checkStart = process.outputMark();
+    }
+
     /** A check ended: a server that stopped during it is noticed now, while the check is known. */
     void checkFinished() {
         noticeStop("during the check \"" + check + "\"");
