@@ -77,6 +77,11 @@ final class Stopping {
         return nanoTime - signalled < NO_GRACE.toNanos();
     }
 
+    /** Whether the stop is twice as old as {@link #isSoon}: a check that does something this late was slow. */
+    boolean isLate() {
+        return System.nanoTime() - signalled > 2 * NO_GRACE.toNanos();
+    }
+
     /**
      * Waits while the stop is young ({@link #isSoon}), unless the server exits: what ends that soon is
      * not its answer to a later signal.
