@@ -81,10 +81,7 @@ public final class StopChecks {
     static final int SIGTERM = 15;
 
     public static final Check ON_SIGTERM = onItsOwnServer("stops on SIGTERM: no new connection, the idle ones closed,"
-            + " the download under way finished, exit status 0", c -> {
-        requireSignals(c);
-        Stopping stop = new Stopping(c, false);
-        c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
+            + " the download under way finished, exit status 0", tried((c, stop) -> {
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
              RawConnection downloading = c.server().open()) {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
@@ -98,13 +95,11 @@ public final class StopChecks {
             stop.assertRefuses();
             stop.assertExitsWithStatusZero("SIGTERM");
         }
-    });
+    }));
 
     public static final Check DRAINS_THE_QUEUE = onItsOwnServer("answers every connection the system had accepted:"
-            + " " + QUEUED + " waiting when SIGTERM came, " + BURST + " more while it empties its queue", c -> {
-        requireSignals(c);
-        Stopping stop = new Stopping(c, false);
-        c.webRoot().createSparsePage(DOWNLOAD, DOWNLOAD_BYTES);
+            + " " + QUEUED + " waiting when SIGTERM came, " + BURST + " more while it empties its queue",
+            tried((c, stop) -> {
         try (RawConnection idle = c.server().open()) {
             // The same request first, on the connection that is idle at the stop: the server's code that answers
             // is warm (compiled) when the queue comes, so that answering it takes a small part of any grace
@@ -124,7 +119,7 @@ public final class StopChecks {
                 }
             }
         }
-    });
+    }));
 
     public static final Check IDLE_CLOSED_AT_ONCE = onItsOwnServer(
             "closes its idle connections when the stop begins, while a download under way goes on", tried((c, stop) -> {
