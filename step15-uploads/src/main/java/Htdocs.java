@@ -85,8 +85,8 @@ final class Htdocs {
     static boolean isPlain(Path path) throws IOException {
         for (Path name = path; !name.equals(ROOT); name = name.getParent()) {
             var attributes = Files.readAttributes(name, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isSymbolicLink() || attributes.isOther()) { // a Windows junction is a folder, and other
-                return false; // toRealPath() says where it leads
+            if (attributes.isSymbolicLink() || attributes.isOther() || name.getFileName().toString().contains("~")) {
+                return false; // a link; a Windows junction (a folder, and other); "GIT~1", Windows' short .git?
             }
         }
         return true;
