@@ -29,7 +29,10 @@ final class StopTries {
         void run(Checking c, Stopping stop) throws Exception;
     }
 
-    /** Runs {@code attempt} until a try tells, up to {@link #TRIES} tries: each on a new server. */
+    /**
+     * Runs {@code attempt} until a try tells, up to {@link #TRIES} tries: each on a new server. A failure
+     * of a later try says so first: whoever reads it knows that the check did not give up at once.
+     */
     static void run(Checking c, Try attempt) throws Exception {
         for (int tries = 1; ; tries++) {
             try {
@@ -37,7 +40,15 @@ final class StopTries {
                 return;
             } catch (Inconclusive again) {
                 c.server().startAgain();
+            } catch (SpecFailure failure) {
+                throw tries == 1 ? failure : new SpecFailure(triedAgain(tries) + failure.getMessage(), failure.hints());
             }
         }
+    }
+
+    private static String triedAgain(int tries) {
+        return "Try " + tries + " of " + TRIES + ", on a new server: " + (tries == 2 ? "the try" : "the " + (tries - 1)
+                + " tries") + " before could not tell, the stop having ended before this busy machine let the check"
+                + " see what it must.\n";
     }
 }
