@@ -37,7 +37,7 @@ final class GradedAlone {
                     Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)")),
             Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
-                    LOG_WHOLE_STATUS, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
+                    LOG_WHOLE_STATUS, LOG_HOST_WITH_PORT, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
                     LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
                     + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))

@@ -215,6 +215,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The status logged whole, "200 OK": the line has a field too many for the tools that read it. */
     LOG_WHOLE_STATUS(13, in("AccessLog.java", "status.substring(0, 3)", "status /* FLAW: the reason phrase too */")),
 
+    /** The client's socket address logged as the host: a slash, the address, and the client's port. */
+    LOG_HOST_WITH_PORT(13, edit("String clientIp = client.getInetAddress().getHostAddress();",
+            "String clientIp = client.getRemoteSocketAddress().toString(); // FLAW: \"/127.0.0.1:37036\"")),
+
     /** A HEAD logged with the file's size: its body read to nowhere, and counted. */
     LOG_HEAD_BYTES(13, in("Response.java", "return withBody ? body.transferTo(out) : 0;",
             "return body.transferTo(withBody ? out : OutputStream.nullOutputStream()); // FLAW: HEAD counts the file")),

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,8 @@ public final class UnattendedChecks {
     private static final Duration LOG_FAIL_SAFE = Duration.ofSeconds(10);
 
     // host ident authuser [time] "request line" status bytes; each field checked on its own
+    // The spec's client connects from the loopback's IPv4 address: as such, or in IPv6's form of it.
+    private static final Set<String> CLIENT_ADDRESSES = Set.of("127.0.0.1", "::ffff:127.0.0.1");
     private static final Pattern LOG_FIELDS = Pattern.compile("(\\S+) - - \\[([^]]*)] \"(.*)\" (\\S+) (\\S+)");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
 
@@ -173,11 +176,18 @@ public final class UnattendedChecks {
         }
     });
 
-    /** The fields of a log line that holds the request: the time, the status, the size, each named when wrong. */
+    /** The fields of a log line that holds the request: host, time, status, size, each named when wrong. */
     private static void assertLogFields(Checking c, String line, Matcher entry, HttpResponse answer, Instant sent,
             Instant logged) {
         String time = entry.group(2);
         String was = "The log's line for \"" + line + "\" ";
+        if (!CLIENT_ADDRESSES.contains(entry.group(1))) {
+            throw logFailure(c, was + "gives the host \"" + entry.group(1) + "\", where the client's address was"
+                    + " 127.0.0.1.", new Hint(Hint.Id.LOG_HOST_WRONG, "The first field is the client's IP address"
+                    + " alone, as getInetAddress().getHostAddress() gives it: not getRemoteSocketAddress() (a slash and"
+                    + " the client's port: a tool that counts the log's hosts sees a new one at each connection), and"
+                    + " no name looked up in the DNS (getHostName() waits for it at each request)."));
+        }
         Optional<OffsetDateTime> parsed = parseLogTime(time);
         if (parsed.isEmpty()) {
             throw logFailure(c, was + "gives the time [" + time + "], where the Common Log Format writes ["
