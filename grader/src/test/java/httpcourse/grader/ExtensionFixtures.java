@@ -37,6 +37,16 @@ enum ExtensionFixtures implements KnownWrongServer {
                         out.flush(); // (RFC 9110 §10.1.1: not to HTTP/1.0, which knows no 100)
             """, "            // FLAW: no \"100 Continue\": the client waits for it, the server for the body\n")),
 
+    /** "100 Continue" said before the limit's check: the client sends the body that then gets 413. */
+    CONTINUE_BEFORE_LIMIT(15, in("Upload.java", "        if (length > LIMIT) { // refused before its body comes",
+            "        if (\"100-continue\".equalsIgnoreCase(request.headers().get(\"expect\")) && request.version()"
+                    + ".equals(\"HTTP/1.1\")) { // FLAW: before the limit's check\n"
+                    + "            out.write(\"HTTP/1.1 100 Continue\\r\\n\\r\\n\".getBytes(StandardCharsets.US_ASCII));\n"
+                    + "            out.flush();\n"
+                    + "        }\n"
+                    + "        if (length > LIMIT) { // refused before its body comes"),
+            in("Upload.java", "request.version().equals(\"HTTP/1.1\")) {\n", "false) { // said above already\n")),
+
     /** "100 Continue" without the empty line that ends its head: the client reads the final answer as its headers. */
     CONTINUE_WITHOUT_EMPTY_LINE(15, in("Upload.java", "\"HTTP/1.1 100 Continue\\r\\n\\r\\n\"",
             "\"HTTP/1.1 100 Continue\\r\\n\" /* FLAW: no empty line */")),

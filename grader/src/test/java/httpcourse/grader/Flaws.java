@@ -252,6 +252,7 @@ final class Flaws {
             new Flaw(CONTINUE_TO_HTTP10, 15, UploadChecks.CONTINUES, Hint.Id.CONTINUE_IN_HTTP10),
             new Flaw(CUT_BODY_STORED, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_CUT_STORED),
             new Flaw(PUT_ONTO_FOLDER, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_ONTO_FOLDER),
+            new Flaw(CONTINUE_BEFORE_LIMIT, 15, UploadChecks.TOO_LARGE, Hint.Id.CONTINUE_BEFORE_REFUSAL),
             new Flaw(CHUNKED_UPLOAD_UNLIMITED, 15, UploadLimitChecks.TOO_LARGE_IN_CHUNKS,
                     Hint.Id.UPLOAD_LIMIT_MISSING),
             new Flaw(LOCATION_ON_DISK, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
