@@ -172,6 +172,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
             "            System.exit(0); // FLAW: no grace period: the answers under way are cut\n")),
 
     /** Stops accepting at the signal: the connections still in the system's queue are reset with the socket. */
+    /** Answers during the stop say keep-alive: the connection closes after each, unsaid. */
+    KEPT_ALIVE_DURING_STOP(12, edit("request.wantsToKeepOpen() && !last && stopAsked == 0;",
+            "request.wantsToKeepOpen() && !last; // FLAW: keep-alive said during the stop")),
+
     QUEUE_LEFT(12, edit("while (stopAsked == 0 || System.nanoTime() - stopAsked < GRACE_PERIOD.toNanos()) {",
             "while (stopAsked == 0) { // FLAW: the system's queue is not emptied")),
 

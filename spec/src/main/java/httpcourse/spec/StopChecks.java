@@ -77,17 +77,22 @@ public final class StopChecks {
     /** How long a server may take to exit after the signal: its own grace period must be shorter. */
     static final Duration EXIT_FAIL_SAFE = Duration.ofSeconds(30);
 
+    // Its first half comes before the stop, the rest once the stop has begun.
+    private static final String HALF_A_HEAD = Requests.http11("GET", "/");
+
     static final int SIGINT = 2;
     static final int SIGTERM = 15;
 
     public static final Check ON_SIGTERM = onItsOwnServer("stops on SIGTERM: no new connection, the idle ones closed,"
             + " the download under way finished, exit status 0", tried((c, stop) -> {
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
-             RawConnection downloading = c.server().open()) {
+             RawConnection downloading = c.server().open(); RawConnection halfSent = c.server().open()) {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
+            halfSent.send(HALF_A_HEAD.substring(0, HALF_A_HEAD.length() / 2)); // the rest once the stop has begun
             Download download = stop.startDownload(downloading);
             stop.signal("TERM");
             stop.awaitTheStop(idle);
+            assertSaysCloseIfAnswered(c, halfSent);
             stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM);
             downloading.close(); // it has its answer: it leaves
             stop.assertClosedWithoutAnswer(idle, "idle after an answer");
@@ -273,6 +278,29 @@ public final class StopChecks {
                             + " after a few milliseconds (its time limit in the wrong unit?) leaves the queue too."));
         }
         answers.stream().filter(answer -> answer.response().length > 0).forEach(c::assertAnswersRoot);
+    }
+
+    /**
+     * The request whose head came half before the stop, half after: the server may close its connection
+     * unanswered, but an answer says Connection: close, for the connection closes after it (RFC 9112 §9.6).
+     */
+    private static void assertSaysCloseIfAnswered(Checking c, RawConnection halfSent) {
+        try {
+            if (!halfSent.sendsSomethingWithin(Duration.ZERO)) { // not closed yet
+                halfSent.send(HALF_A_HEAD.substring(HALF_A_HEAD.length() / 2));
+            }
+        } catch (RawConnection.CutWhileSending closedUnanswered) {
+            return;
+        }
+        ServerReply reply = new ServerReply(halfSent.readResponse(HALF_A_HEAD), c.server());
+        if (reply.exchange().response().length > 0 && HttpResponse.parse(reply.exchange().response())
+                .values("Connection").stream().noneMatch(value -> HttpResponse.hasOption(value, "close"))) {
+            throw FailureReport.failure("A request whose head came half before SIGTERM, half after, got an answer"
+                    + " that did not say Connection: close.", null, reply, List.of(new Hint(
+                    Hint.Id.CLOSE_UNSAID_IN_STOP, "Once the stop has begun, every answer says \"Connection: close\""
+                    + " (RFC 9112 §9.6): the server closes each connection after its answer. Told keep-alive, a"
+                    + " client sends its next request into a connection about to close, and must send it again.")));
+        }
     }
 
     /** A stop check that tries again, on a new server, while a try cannot tell: see {@link StopTries}. */
