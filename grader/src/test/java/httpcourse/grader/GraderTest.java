@@ -270,6 +270,16 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("shows, where the status differs, the expected answer without the other answer's fields")
+    void lendsNoFieldOfAnotherStatus() {
+        String report = check(RESULTS.get(RANGE_ON_HEAD), Flaws.flaw(RANGE_ON_HEAD).check().name()).failures()
+                .getFirst().report();
+        assertThat(report).contains("got \"HTTP/1.1 206 Partial Content\"");
+        assertThat(report.substring(report.indexOf("Expected response"), report.indexOf("Actual response")))
+                .contains("HTTP/1.1 200 OK", "Content-Length: 300000").doesNotContain("Content-Range");
+    }
+
+    @Test
     @DisplayName("names the control byte a log printed as it is: the report shows it as its escape would read")
     void namesTheRawControlByte() {
         assertThat(check(RESULTS.get(LOG_ESCAPES_ESC_ONLY), UnattendedChecks.ACCESS_LOG.name()).failures().getFirst()
