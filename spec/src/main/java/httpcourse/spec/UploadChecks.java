@@ -147,21 +147,15 @@ public final class UploadChecks {
         assertNotOnDisk(c, path, "after a refused upload");
         // A client that waits for 100 Continue learns from the head alone that its body would be refused.
         String waiting = newPath("huge-waiting");
-        String head100 = put(waiting, "Expect: 100-continue\r\nContent-Length: " + HUGE_UPLOAD + "\r\n", "");
-        try (RawConnection connection = c.server().open()) {
-            Instant opened = Instant.now();
-            connection.send(head100);
-            Exchange first = connection.readResponse(head100);
-            if (status(first).equals("100")) {
-                throw FailureReport.failure("A PUT of 1 GiB said Expect: 100-continue, and got \"100 Continue\": its"
-                        + " client now sends the gigabyte that the server refuses.", null, new ServerReply(first,
-                        c.server()), List.of(new Hint(Hint.Id.CONTINUE_BEFORE_REFUSAL, "\"100 Continue\" says: the"
-                        + " head was read, and not refused (RFC 9110 §15.2.1). Refuse first what the head alone tells"
-                        + " (the size, the room on the disk, the path); only then say 100 Continue.")));
-            }
-            c.check(new Timed(new ServerReply(first, c.server()), opened, Instant.now()), head100,
-                    tooLarge(c, "a PUT of 1 GiB that said Expect: 100-continue, its body not sent"));
+        Timed refused = c.send(put(waiting, "Expect: 100-continue\r\nContent-Length: " + HUGE_UPLOAD + "\r\n", ""));
+        if (status(refused.exchange()).equals("100")) {
+            throw FailureReport.failure("A PUT of 1 GiB said Expect: 100-continue, and got \"100 Continue\": its client"
+                    + " now sends the gigabyte that the server refuses.", null, refused.reply(), List.of(new Hint(
+                    Hint.Id.CONTINUE_BEFORE_REFUSAL, "\"100 Continue\" says: the head was read, and not refused (RFC"
+                    + " 9110 §15.2.1). Refuse first what the head alone tells (the size, the room on the disk, the"
+                    + " path); only then say 100 Continue.")));
         }
+        c.check(refused, tooLarge(c, "a PUT of 1 GiB that said Expect: 100-continue, its body not sent"));
         assertNotOnDisk(c, waiting, "after a refused upload");
     });
 
