@@ -250,6 +250,9 @@ final class AlsoFails {
             // Two uploads at once write the same file; a chunked upload refused past the limit stays.
             case WRITES_THE_FILE_ITSELF -> merged(failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE),
                     failing(Hint.Id.UPLOAD_HALF_SEEN, UploadLimitChecks.TOO_LARGE_IN_CHUNKS));
+            // Every upload fails as it begins (the sandbox's /tmp is read-only); a refusal comes before, and passes.
+            case PART_IN_TMP -> failing(Hint.Id.UPLOAD_PART_ELSEWHERE, UploadChecks.REPLACES, UploadChecks.CHUNKED,
+                    UploadChecks.CONTINUES, UploadChecks.AT_ONCE, UploadLimitChecks.TOO_LARGE_IN_CHUNKS);
             // Step 15 reads no Range: the whole file, 200, for every form of one, and no Accept-Ranges; the checks
             // that want the whole file pass.
             case STEP_15 -> merged(failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS),
@@ -301,6 +304,7 @@ final class AlsoFails {
             // By Content-Length, refused before a byte is written; in chunks, the file itself (or its part) stays.
             case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, UploadLimitChecks.DISK_FULL);
             case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadLimitChecks.DISK_FULL);
+            case PART_IN_TMP -> failing(Hint.Id.UPLOAD_PART_ELSEWHERE, UploadLimitChecks.DISK_FULL);
             default -> Map.of();
         };
     }

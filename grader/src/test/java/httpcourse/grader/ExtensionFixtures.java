@@ -76,6 +76,10 @@ enum ExtensionFixtures implements KnownWrongServer {
             "Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind",
             "// FLAW: the part file of a cut or refused upload stays")),
 
+    /** The part file made in the system's temporary folder: read-only in the sandbox, another file system often. */
+    PART_IN_TMP(15, in("Upload.java", "Files.createTempFile(file.getParent(), \".upload-\", \".part\")",
+            "Files.createTempFile(\".upload-\", \".part\") /* FLAW: in /tmp, not beside the file */")),
+
     /** One part file per name: two uploads of one name at once write the same one. */
     ONE_PART_PER_NAME(15, in("Upload.java",
             "Path part = Files.createTempFile(file.getParent(), \".upload-\", \".part\"); // hidden: never served",

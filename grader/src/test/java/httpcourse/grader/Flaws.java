@@ -267,6 +267,7 @@ final class Flaws {
             new Flaw(PART_LEFT_BEHIND, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_LEFT_BEHIND),
             new Flaw(PART_NOT_HIDDEN, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),
             new Flaw(ONE_PART_PER_NAME, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_TEMP_SHARED),
+            new Flaw(PART_IN_TMP, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_PART_ELSEWHERE),
             new Flaw(PUT_ANYWHERE, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_OUTSIDE_FOLDER),
             new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
             new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),

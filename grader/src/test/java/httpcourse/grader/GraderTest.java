@@ -352,13 +352,16 @@ class GraderTest {
 
     /**
      * The loopback check cannot tell on a computer with no other address: there is nothing to reach.
-     * The full disk's check runs only where the sandbox gives a server's folder a size (as root).
+     * The full disk's check runs only where the sandbox gives a server's folder a size (as root). A part
+     * file in /tmp fails for sure only in the sandbox, whose /tmp is read-only.
      */
     private static void assumeThisComputerCanTell(Hint.Id hint) {
         Assumptions.assumeTrue(hint != Hint.Id.NOT_LOOPBACK_ONLY || NetworkAddresses.firstNonLoopback().isPresent(),
                 "this computer has no address besides loopback: a server that listens everywhere cannot be told apart");
         Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_DISK_FULL || Flaws.fillsTheDisk(),
                 "the sandbox gives a server's folder no size here (it does as root): the full disk's check is not run");
+        Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_PART_ELSEWHERE || Sandbox.unavailable().isEmpty(),
+                "without the sandbox, the system's temporary folder may be writable, on the web root's file system");
         Assumptions.assumeTrue(Flaws.clockShows(hint), "hh and HH (from 01:00 to 12:59 GMT), or MM and mm (at the"
                 + " minute whose number is the month's), wrote the same during the gradings: they cannot be told apart");
     }

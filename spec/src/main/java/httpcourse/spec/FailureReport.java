@@ -42,7 +42,8 @@ final class FailureReport {
         byte[] got = exchange.response();
         ServerState server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
-        List<Hint> hints = ClearNoChecks.hostAskedOfHttp10(expected, exchange, server)
+        List<Hint> hints = UploadsFolder.partElsewhere(exchange, server)
+                .or(() -> ClearNoChecks.hostAskedOfHttp10(expected, exchange, server))
                 .or(() -> ClearNoChecks.hyphenRefused(expected, exchange, server))
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->

@@ -19,6 +19,9 @@ interface ServerState {
     /** Whether the server still runs, and what it printed during the check, when that can tell why. */
     String describeAfterFailure(Exchange exchange, List<Hint> hints);
 
+    /** The lines the server printed during this check, on stdout and on stderr. */
+    List<String> outputOfThisCheck();
+
     /** The questions a report may ask the server, each sent once, when first needed ({@link ServerProbes}). */
     ServerProbes probes();
 }

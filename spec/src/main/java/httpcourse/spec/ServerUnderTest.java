@@ -226,6 +226,12 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         return process.stdoutLinesSince(checkStart);
     }
 
+    /** The lines the server printed during this check, on stdout and then on stderr (up to 1000 of each). */
+    @Override
+    public List<String> outputOfThisCheck() {
+        return process == null ? List.of() : process.linesSince(checkStart);
+    }
+
     /** For a report: what the server printed during this check, and how it ended if it did. */
     public String describeThisCheck() {
         String state = process.isAlive() ? "The server process is still running."

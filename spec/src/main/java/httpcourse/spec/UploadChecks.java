@@ -243,7 +243,8 @@ public final class UploadChecks {
                 throw FailureReport.failure("Two uploads of one name ran at once (8000 bytes and 3000 bytes, each"
                         + " sent in two halves): the answers were " + status(firstAnswer) + " and "
                         + status(secondAnswer) + ", and GET then got " + status(get.exchange()) + " with " + got.length
-                        + " bytes, neither upload whole.", null, get.reply(), List.of(refused
+                        + " bytes, neither upload whole.", null, refused ? new ServerReply(firstAnswer, c.server())
+                        : get.reply(), List.of(refused
                         ? new Hint(Hint.Id.UPLOAD_NOT_CREATED, "The first upload, sent whole while the other was"
                                 + " still half sent, was not stored: a PUT of a new file of /uploads/ is stored, and"
                                 + " answered 201 Created, whatever other upload is under way.")

@@ -3,6 +3,7 @@ package httpcourse.spec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +31,28 @@ final class UploadsFolder {
     static final long ROOM = 256 * 1024;
     /** How long a server may take to begin writing an upload, or to clean up a cut one: a fail-safe. */
     static final Duration DISK_FAIL_SAFE = Duration.ofSeconds(10);
+
+    // What the system says of a write outside the server's folder (read-only in the grader's sandbox), or of a
+    // rename across file systems (EXDEV), such as from /tmp to htdocs/uploads.
+    private static final Pattern ELSEWHERE = Pattern.compile("Read-only file system|Invalid cross-device link"
+            + "|AtomicMoveNotSupportedException");
+
+    /**
+     * A PUT that failed where the server printed that it could not write outside its folder, or rename
+     * across file systems: its part file lies elsewhere than the file it becomes (in /tmp, say). That
+     * is the mistake, whatever the answer's status says.
+     */
+    static Optional<Hint> partElsewhere(Exchange exchange, ServerState server) {
+        Optional<String> said = new String(exchange.request(), StandardCharsets.ISO_8859_1).startsWith("PUT ")
+                ? server.outputOfThisCheck().stream().filter(line -> ELSEWHERE.matcher(line).find()).findFirst()
+                : Optional.empty();
+        return said.map(line -> new Hint(Hint.Id.UPLOAD_PART_ELSEWHERE, "The server printed \""
+                + OutputTail.visible(line.strip()) + "\": its part file lies outside the uploads folder (in the"
+                + " system's temporary folder, say), and cannot become the file. The grader's sandbox lets a server"
+                + " write in its own folder only, as a careful deployment does; and a rename moves a file in one"
+                + " step (ATOMIC_MOVE) within one file system only. Make the part file beside the file it becomes:"
+                + " Files.createTempFile(file.getParent(), \".upload-\", \".part\")."));
+    }
 
     /** The file a URL path names, in the server's htdocs. */
     static Path onDisk(Checking c, String path) {
