@@ -281,6 +281,16 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("shows a plain answer expected with its Content-Length, without the chunked answer's Transfer-Encoding")
+    void lendsNoFramingOfTheOtherKind() {
+        String report = check(RESULTS.get(COMPRESSES_EVERYTHING), Flaws.flaw(COMPRESSES_EVERYTHING).check().name())
+                .failures().getFirst().report();
+        assertThat(report.substring(report.indexOf("Actual response"))).contains("Transfer-Encoding: chunked");
+        assertThat(report.substring(report.indexOf("Expected response"), report.indexOf("Actual response")))
+                .contains("Content-Length: ").doesNotContain("Transfer-Encoding");
+    }
+
+    @Test
     @DisplayName("names the control byte a log printed as it is: the report shows it as its escape would read")
     void namesTheRawControlByte() {
         assertThat(check(RESULTS.get(LOG_ESCAPES_ESC_ONLY), UnattendedChecks.ACCESS_LOG.name()).failures().getFirst()

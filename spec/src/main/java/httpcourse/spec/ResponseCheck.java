@@ -74,7 +74,7 @@ public final class ResponseCheck {
         for (HttpResponse.Field field : context.actual().fields()) {
             HeaderRule rule = expected.rule(field.name());
             if (rule == null) {
-                if (!otherStatus) {
+                if (!otherStatus && !framedOtherwise(expected, field.name())) {
                     head.append(field.line()).append("\r\n"); // a field this check does not look at
                 }
             } else if (seen.add(rule)) {
@@ -171,6 +171,17 @@ public final class ResponseCheck {
     }
 
     /** Whether the answer has a status code, and another than the expected one. */
+    /**
+     * Whether the field frames the body one way where the expected answer frames it the other: a
+     * Transfer-Encoding never goes beside a Content-Length (RFC 9112 §6.2), nor the other way round.
+     */
+    private static boolean framedOtherwise(Expected expected, String name) {
+        String other = name.equalsIgnoreCase("Transfer-Encoding") ? "Content-Length"
+                : name.equalsIgnoreCase("Content-Length") ? "Transfer-Encoding" : null;
+        HeaderRule rule = other == null ? null : expected.rule(other);
+        return rule != null && rule.required();
+    }
+
     private static boolean otherStatus(Expected expected, HttpResponse actual) {
         return !actual.code().isEmpty() && !actual.code().equals(code(expected.statusLine));
     }
