@@ -230,6 +230,7 @@ final class Flaws {
             new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_OFFSET_CONSTANT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_MONTH_IN_DEFAULT_LOCALE, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
+            new Flaw(LOG_HOUR_12, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_WHOLE_STATUS, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_NOT_COMMON_FORMAT),
             new Flaw(LOG_HOST_WITH_PORT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_HOST_WRONG),
             new Flaw(LOG_HEAD_BYTES, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_SIZE_WRONG),

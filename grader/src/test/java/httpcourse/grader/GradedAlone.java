@@ -36,7 +36,7 @@ final class GradedAlone {
                     + " at its watchdog's next tick: which other checks a tick falls into depends on the clock"),
                     Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)")),
-            Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE,
+            Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE, LOG_HOUR_12,
                     LOG_WHOLE_STATUS, LOG_HOST_WITH_PORT, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
                     LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"

@@ -208,6 +208,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     LOG_MONTH_IN_DEFAULT_LOCALE(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
             "\"dd/MMM/yyyy:HH:mm:ss Z\") /* FLAW: the machine's language */")),
 
+    /** The hour as hh, 1 to 12: wrong in the afternoon, which it always is where the checks run servers. */
+    LOG_HOUR_12(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\"", "\"dd/MMM/yyyy:hh:mm:ss Z\" /* FLAW: hh */")),
+
     /** DEL (0x7F) printed as it is: the escape starts above it. */
     LOG_DEL_UNESCAPED(13, in("AccessLog.java", "c > 0x7E", "c > 0x7F /* FLAW: DEL left as it is */")),
 

@@ -146,7 +146,7 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     DATE_HOUR_12(6, in("Response.java", "\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\"",
             "\"EEE, dd MMM yyyy hh:mm:ss 'GMT'\" /* FLAW: hh, 1 to 12 */")),
 
-    /** The time of the machine's zone (Berlin's, where the checks run servers), written as if it were GMT. */
+    /** The time of the machine's zone (hours from GMT, where the checks run servers), written as if it were GMT. */
     DATE_IN_MACHINE_ZONE(6, in("Response.java", ".withZone(ZoneOffset.UTC);",
             ".withZone(ZoneId.systemDefault()); // FLAW: local time, written as GMT")),
 

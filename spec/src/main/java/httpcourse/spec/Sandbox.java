@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,11 +69,19 @@ public final class Sandbox {
      */
     public static final Locale SERVERS_LOCALE = Locale.GERMANY;
     /**
-     * The time zone of every server (TZ), with the sandbox or without: Berlin's, an hour or two from
-     * GMT. On a machine set to UTC, as CI and grading platforms are, a Date written in the server's
-     * local time would look right.
+     * The time zone of every server (TZ), with the sandbox or without: hours away from GMT, so that a Date
+     * written in local time shows on a machine set to UTC, as CI and grading platforms are; and where it is
+     * afternoon (14:00 or 15:00 when the grader starts), so that a log's hh (1 to 12) for HH shows at any
+     * hour. A fixed offset, Etc/GMT-3 for GMT+3 (POSIX's sign), never 12 h: a Date 12 h off means hh.
      */
-    public static final String SERVERS_TIME_ZONE = "Europe/Berlin";
+    public static final String SERVERS_TIME_ZONE = afternoonZone(Instant.now());
+
+    static String afternoonZone(Instant now) {
+        int hour = now.atZone(ZoneOffset.UTC).getHour();
+        int ahead = Math.floorMod(14 - hour, 24) % 12 == 0 ? Math.floorMod(15 - hour, 24) : Math.floorMod(14 - hour, 24);
+        int offset = ahead > 14 ? ahead - 24 : ahead; // the zones run from GMT-12 to GMT+14
+        return "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+    }
     private static final String LOCALE_OPTIONS = "-Duser.language.format=" + SERVERS_LOCALE.getLanguage()
             + " -Duser.country.format=" + SERVERS_LOCALE.getCountry();
 

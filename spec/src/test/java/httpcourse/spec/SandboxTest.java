@@ -95,6 +95,14 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("runs the server where it is afternoon, hours from GMT: a log's hh for HH shows at any hour")
+    void runsTheServerInTheAfternoon() throws Exception {
+        String[] hourAndOffset = run("date +'%H %z'", List.of(), List.of(), Map.of()).strip().split(" ");
+        assertThat(Integer.parseInt(hourAndOffset[0])).as("the hour in the server's zone").isBetween(13, 23);
+        assertThat(hourAndOffset[1]).as("its offset from GMT").isNotIn("+0000", "+1200", "-1200");
+    }
+
+    @Test
     @DisplayName("runs the server as nobody with no capability, and it cannot gain one: no mount, no namespace, no sysctl")
     void grantsNoCapability() throws Exception {
         String output = run("""
