@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Shows bytes as text a person can check: CR as {@code \r}, LF as {@code \n} (then a real
@@ -89,7 +90,8 @@ public final class VisibleBytes {
         }
         VisibleBytes shown = new VisibleBytes(actual, endOfLines(actual, at, 1));
         String where = "First difference at byte " + at + " (line " + (shown.lineOfByte[at] + 1) + ", column "
-                + (shown.columnOfByte[at] + 1) + "): expected " + describe(expected, at) + ", got "
+                + (shown.columnOfByte[at] + 1) + "): expected " + described(expected, at).orElse(describe(expected, at))
+                + ", got "
                 + describe(actual, at) + "\n";
         return actual.length == 0 ? where : where + shown.caretAt(at);
     }
@@ -103,6 +105,20 @@ public final class VisibleBytes {
         String shown = (from > 0 ? "…" : "") + cut(text.substring(from));
         int caretColumn = column - from + (from > 0 ? 1 : 0);
         return "  " + shown + "\n  " + " ".repeat(caretColumn) + "^\n";
+    }
+
+    /**
+     * A header field's value that the expected head describes in parentheses rather than gives, as
+     * "Content-Encoding: (none: the file as it is)": no byte of it is due, what it says is.
+     */
+    private static Optional<String> described(byte[] expected, int index) {
+        String text = new String(expected, StandardCharsets.ISO_8859_1);
+        int endOfHead = text.indexOf("\r\n\r\n");
+        int endOfLine = text.indexOf("\r\n", index);
+        if (!text.startsWith(": (", index - 2) || index > endOfHead || text.charAt(endOfLine - 1) != ')') {
+            return Optional.empty();
+        }
+        return Optional.of("what \"" + text.substring(index, endOfLine) + "\" says (a description, not bytes)");
     }
 
     /** One byte (or one UTF-8 character) as the reader should see it. */
