@@ -43,7 +43,7 @@ final class AlsoFails {
             case Steps8And9Fixtures server8And9 -> steps8And9(server8And9);
             case Steps10To14Fixtures server10To14 -> steps10To14(server10To14);
             case ExtensionFixtures extension -> merged(extensions(extension),
-                    Flaws.fillsTheDisk() ? fullDisk(extension) : Map.of());
+                    ThisComputer.fillsTheDisk() ? fullDisk(extension) : Map.of());
         };
     }
 
@@ -293,7 +293,7 @@ final class AlsoFails {
     }
 
     /**
-     * Step 15's full disk, where its check runs ({@link Flaws#fillsTheDisk}): it uploads a small file before
+     * Step 15's full disk, where its check runs ({@link ThisComputer#fillsTheDisk}): it uploads a small file before
      * the disk is full and after, and looks for what is left of the uploads that did not fit.
      */
     private static Map<Check, Hint.Id> fullDisk(ExtensionFixtures server) {

@@ -7,7 +7,6 @@ import static httpcourse.grader.Steps5To7Fixtures.*;
 import static httpcourse.grader.Steps8And9Fixtures.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,13 +21,11 @@ import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.CompressionChecks;
-import httpcourse.spec.DateRule;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.RangeChecks;
-import httpcourse.spec.Sandbox;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
@@ -316,22 +313,6 @@ final class Flaws {
             new Flaw(HEAD_NOT_COMPRESSED, 17, CompressionChecks.HEAD_AS_GET, Hint.Id.GZIP_HEAD_DIFFERS),
             new Flaw(CHUNKS_TO_HTTP10, 17, CompressionChecks.NO_CHUNKS_FOR_HTTP10, Hint.Id.CHUNKS_TO_HTTP10));
 
-    /** When the gradings began (see clockShows). */
-    private static final Instant STARTED = Instant.now();
-
-    /**
-     * Whether the clock let the Date's hint show all along the gradings: DATE_HOUR_12's hh differs from
-     * HH from 13:00 to 00:59 GMT only, DATE_MINUTES_AS_MONTH's MM from mm but at the month's minute.
-     */
-    static boolean clockShows(Hint.Id hint) {
-        return switch (hint) {
-            case DATE_HOUR_12 -> DateRule.hour12Differs(STARTED) && DateRule.hour12Differs(Instant.now());
-            case DATE_MINUTES_AS_MONTH -> Stream.iterate(STARTED, t -> t.isBefore(Instant.now().plusSeconds(60)),
-                    t -> t.plusSeconds(60)).allMatch(DateRule::minutesAsMonthDiffer);
-            default -> true;
-        };
-    }
-
     /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */
     private static final int WHOLE_STEPS_UP_TO = 4;
 
@@ -386,15 +367,6 @@ final class Flaws {
     /** The hints proven by GradeCommandTest, with commands rather than known-wrong servers. */
     static final Set<Hint.Id> PROVEN_BY_COMMANDS = EnumSet.of(Hint.Id.PROGRAM_NOT_FOUND, Hint.Id.NOTHING_PRINTED,
             Hint.Id.NO_PORT_LINE, Hint.Id.PORT_IN_USE, Hint.Id.FIXED_PORT_SILENT, Hint.Id.NOT_LISTENING);
-
-    /**
-     * Whether the full disk's check runs here ({@link UploadLimitChecks#DISK_FULL}): only where the grader's
-     * sandbox gives a server's folder a size of its own, a tmpfs, as root. Elsewhere it is "not run
-     * here", and no known-wrong server fails it.
-     */
-    static boolean fillsTheDisk() {
-        return Sandbox.unavailable().isEmpty() && Sandbox.budgetsTheFolder();
-    }
 
     static Flaw flaw(KnownWrongServer server) {
         return FLAWS.stream().filter(flaw -> flaw.server() == server).findFirst().orElseThrow();

@@ -39,9 +39,7 @@ import httpcourse.spec.BasicChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
-import httpcourse.spec.NetworkAddresses;
 import httpcourse.spec.Repository;
-import httpcourse.spec.Sandbox;
 import httpcourse.spec.SpecConfig;
 import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.UploadLimitChecks;
@@ -188,8 +186,8 @@ class GraderTest {
     @MethodSource("flaws")
     @DisplayName("every known-wrong server fails its check with the one hint that names its flaw")
     void failsTheCheckWithItsHint(KnownWrongServer server, int step, String check, Hint.Id hint) {
-        assumeThisComputerCanTell(hint);
-        assumeItCanWriteItsWebRoot(server);
+        ThisComputer.assumeItCanTell(hint);
+        ThisComputer.assumeItCanWriteItsWebRoot(server);
         StepResult result = RESULTS.get(server);
         assertThat(result.step()).isEqualTo(step);
         StepResult.Check failed = check(result, check);
@@ -204,8 +202,8 @@ class GraderTest {
     @DisplayName("every known-wrong server fails only the checks its flaw affects, each with the hint that explains it")
     void failsOnlyTheChecksItAffects(KnownWrongServer server, int step) {
         Flaws.Flaw flaw = Flaws.flaw(server);
-        assumeThisComputerCanTell(flaw.hint());
-        assumeItCanWriteItsWebRoot(server);
+        ThisComputer.assumeItCanTell(flaw.hint());
+        ThisComputer.assumeItCanWriteItsWebRoot(server);
         Map<String, List<Hint.Id>> expected = new LinkedHashMap<>();
         expected.put(flaw.check().name(), List.of(flaw.hint()));
         AlsoFails.of(server).forEach((check, hint) -> expected.put(check.name(), List.of(hint)));
@@ -333,7 +331,7 @@ class GraderTest {
     @Test
     @DisplayName("stops at start a server that writes over its htdocs, where the sandbox runs it as another user")
     void stopsAServerThatWritesOverItsWebRoot() {
-        Assumptions.assumeTrue(webRootIsNotTheServers(), "the server runs as the user who wrote its htdocs");
+        Assumptions.assumeTrue(ThisComputer.webRootIsNotTheServers(), "the server runs as the user who wrote its htdocs");
         StepResult result = RESULTS.get(TAMPERS_WITH_ITS_WEB_ROOT);
         assertThat(result.problem()).as("the step's problem").isNotNull();
         assertThat(result.problem().hints()).extracting(Hint::id).containsExactly(Hint.Id.CRASHED_AT_START);
@@ -351,7 +349,7 @@ class GraderTest {
                 .extracting(StepResult.Check::whyNotRunHere).noneMatch(why -> why.startsWith("grading a running server"));
         // As root, the sandbox's tmpfs lets the full disk's check fill the server's folder.
         assertThat(check(REPOSITORY.get(LAST_STEP), UploadLimitChecks.DISK_FULL.name()).notRunHere())
-                .as("the full disk's check not run here").isEqualTo(!Flaws.fillsTheDisk());
+                .as("the full disk's check not run here").isEqualTo(!ThisComputer.fillsTheDisk());
         List<StepResult> notFull = REPOSITORY.values().stream().filter(result -> !result.allPassed())
                 .sorted(Comparator.comparingInt(StepResult::step)).toList();
         assertThat(notFull).as(notFull.stream().map(GraderTest::report).collect(Collectors.joining()))
@@ -361,36 +359,6 @@ class GraderTest {
     @AfterAll
     static void leavesNoProcessBehind() {
         assertThat(Sources.processesMentioning(compiled.toString())).isEmpty();
-    }
-
-    /**
-     * The loopback check cannot tell on a computer with no other address: there is nothing to reach.
-     * The full disk's check runs only where the sandbox gives a server's folder a size (as root). A part
-     * file in /tmp fails for sure only in the sandbox, whose /tmp is read-only.
-     */
-    private static void assumeThisComputerCanTell(Hint.Id hint) {
-        Assumptions.assumeTrue(hint != Hint.Id.NOT_LOOPBACK_ONLY || NetworkAddresses.firstNonLoopback().isPresent(),
-                "this computer has no address besides loopback: a server that listens everywhere cannot be told apart");
-        Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_DISK_FULL || Flaws.fillsTheDisk(),
-                "the sandbox gives a server's folder no size here (it does as root): the full disk's check is not run");
-        Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_PART_ELSEWHERE || Sandbox.unavailable().isEmpty(),
-                "without the sandbox, the system's temporary folder may be writable, on the web root's file system");
-        Assumptions.assumeTrue(Flaws.clockShows(hint), "hh and HH (from 01:00 to 12:59 GMT), or MM and mm (at the"
-                + " minute whose number is the month's), wrote the same during the gradings: they cannot be told apart");
-    }
-
-    /**
-     * Where root grades, the sandbox runs each server as nobody, and htdocs is root's: a server
-     * cannot write over its pages, and the one that tries crashes at start (see
-     * {@link #stopsAServerThatWritesOverItsWebRoot}).
-     */
-    private static boolean webRootIsNotTheServers() {
-        return Sandbox.unavailable().isEmpty() && "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void assumeItCanWriteItsWebRoot(KnownWrongServer server) {
-        Assumptions.assumeFalse(server == TAMPERS_WITH_ITS_WEB_ROOT && webRootIsNotTheServers(),
-                "root grades: the sandbox runs the server as nobody, who may not write over htdocs/index.html");
     }
 
     /** The step's whole report, for an assertion's message. */

@@ -317,7 +317,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Whether the server printed something like an exception or a traceback after {@code mark}. */
     public boolean printedAnErrorSince(OutputMark mark) {
-        return linesSince(mark).stream().anyMatch(line -> ERROR_LINE.matcher(line).find());
+        return linesSince(mark, true).stream().anyMatch(line -> ERROR_LINE.matcher(line).find());
     }
 
     /** Whether a Java server's main thread died of an exception after {@code mark}: its JVM is on its way out. */
@@ -328,15 +328,10 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern ERROR_LINE = Pattern.compile("\\w(Exception|Error)\\b|^Traceback |^\\s+at \\S+\\(");
 
-    /** The lines printed after {@code mark} that are still kept (up to 1000 of each), stdout's first. */
-    public List<String> linesSince(OutputMark mark) {
-        return Stream.concat(stdout.linesSince(mark.stdout()).stream(), stderr.linesSince(mark.stderr()).stream())
-                .toList();
-    }
-
-    /** The lines printed on stdout after {@code mark} that are still kept (up to 1000). */
-    public List<String> stdoutLinesSince(OutputMark mark) {
-        return stdout.linesSince(mark.stdout());
+    /** The lines printed after {@code mark} that are still kept (up to 1000 of each): stdout's, then stderr's if asked. */
+    public List<String> linesSince(OutputMark mark, boolean stderrToo) {
+        return Stream.concat(stdout.linesSince(mark.stdout()).stream(),
+                stderrToo ? stderr.linesSince(mark.stderr()).stream() : Stream.empty()).toList();
     }
 
     /** The last lines the server printed on stdout (up to 1000), e.g. the requests it logged. */

@@ -223,13 +223,13 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
 
     /** The lines the server printed on its standard output since this check started (up to 1000). */
     public List<String> printedDuringThisCheck() {
-        return process.stdoutLinesSince(checkStart);
+        return process.linesSince(checkStart, false);
     }
 
     /** The lines the server printed during this check, on stdout and then on stderr (up to 1000 of each). */
     @Override
     public List<String> outputOfThisCheck() {
-        return process == null ? List.of() : process.linesSince(checkStart);
+        return process == null ? List.of() : process.linesSince(checkStart, true);
     }
 
     /** For a report: what the server printed during this check, and how it ended if it did. */
