@@ -74,7 +74,8 @@ public final class HeaderRules {
      */
     public static HeaderRule contentType(String what, Charset charset, String... types) {
         return new HeaderRule("Content-Type", true, (value, c) -> isMediaType(value, charset, types),
-                c -> types[0] + (charset == Charset.UTF8_REQUIRED ? "; charset=utf-8" : ""),
+                c -> types[0] + (charset == Charset.UTF8_REQUIRED || charset == Charset.UTF8_ALLOWED
+                        ? "; charset=utf-8" : ""), // what the course's server says, of two right answers
                 (value, c) -> value == null && c.actual().value("Content-Encoding") != null
                         ? new Hint(Hint.Id.CONTENT_TYPE_WRONG, "The compressed answer has no Content-Type:"
                                 + " Content-Encoding says how the bytes are packed, Content-Type still says what they"
