@@ -48,6 +48,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     HEAD_LIMIT_OFF_BY_ONE(5, in("LimitedInput.java", "if (bytesLeft <= 0) {",
             "if (bytesLeft < 0) { // FLAW: at the limit, reads return 0 bytes")),
 
+    /** The head's size counted by the bytes asked of each read, not those it returned: a head in pieces is cut. */
+    HEAD_SIZE_COUNTS_ASKED(5, in("LimitedInput.java", "bytesLeft -= Math.max(count, 0);",
+            "bytesLeft -= Math.min(length, bytesLeft); // FLAW: the bytes asked, not those read")),
+
     /** The time left counted in seconds, and given to setSoTimeout, which takes milliseconds: 9 ms to wait. */
     HEAD_LIMIT_IN_SECONDS(5, in("LimitedInput.java", "Duration.ofNanos(deadline - System.nanoTime()).toMillis();",
             "Duration.ofNanos(deadline - System.nanoTime()).toSeconds(); // FLAW: seconds, for milliseconds")),
@@ -217,6 +221,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
 
     /** Spaces before a header's colon accepted: "Host : localhost" is read as Host. */
     HEADER_LINE_NOT_CHECKED(7, in("Request.java", "\"(\" + TOKEN + \"):(", "\"(\" + TOKEN + \") *:(")),
+
+    /** No tab in a header's value, nor around it: "Host:\tlocalhost" gets 400. */
+    TAB_REFUSED(7, in("Request.java", "\"):([\\\\t\\\\x20-\\\\x7E\\\\x80-\\\\xFF]*)\");",
+            "\"):([\\\\x20-\\\\x7E\\\\x80-\\\\xFF]*)\"); // FLAW: no tab")),
 
     /** An HTTP/1.1 request without Host, or with two, served. */
     HOST_NOT_CHECKED(7, in("Request.java",

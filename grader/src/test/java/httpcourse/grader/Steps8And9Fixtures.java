@@ -17,6 +17,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     NOT_PERCENT_DECODED(8, in("Htdocs.java", "String decoded = percentDecode(path);",
             "String decoded = path; // FLAW: not decoded")),
 
+    /** The path decoded twice: /100%25.html is looked for as "100%.html" decoded again, a malformed escape. */
+    DECODED_TWICE(8, in("Htdocs.java", "String decoded = percentDecode(path);",
+            "String decoded = percentDecode(percentDecode(path)); // FLAW: decoded twice")),
+
     /** URLDecoder, which decodes form data: "+" becomes a space. */
     PLUS_DECODED_AS_SPACE(8, in("Htdocs.java", "String decoded = percentDecode(path);",
             "String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8); // FLAW: form data, not a path")),
@@ -127,6 +131,21 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** If-Modified-Since read beside If-None-Match: it overrides the tags. */
     IF_MODIFIED_SINCE_WINS(9, in("Validators.java", "if (noneMatch != null) {",
             "if (noneMatch != null && headers.get(\"if-modified-since\") == null) { // FLAW: the date wins")),
+
+    /** The copy good only when both say so: a matching tag beside an older If-Modified-Since gets the whole file. */
+    BOTH_VALIDATORS_ASKED(9, in("Validators.java", """
+                        return Stream.of(noneMatch.split(",")).map(tag -> tag.strip().replaceFirst("^W/", ""))
+                                .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+            """, """
+                        boolean tagMatches = Stream.of(noneMatch.split(",")).map(tag -> tag.strip().replaceFirst("^W/", ""))
+                                .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+                        String date = headers.get("if-modified-since"); // FLAW: the date asked too, beside the tag
+                        try {
+                            return tagMatches && (date == null || !lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(date))));
+                        } catch (DateTimeException notAnHttpDate) {
+                            return tagMatches;
+                        }
+            """)),
 
     /** A tag of the file's length alone: an edit that keeps the length keeps the tag. */
     ETAG_UNCHANGED(9, in("Validators.java",

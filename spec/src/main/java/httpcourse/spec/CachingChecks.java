@@ -140,8 +140,8 @@ public final class CachingChecks {
                 + " them.");
     }
 
-    public static final Check NONE_MATCH_WINS = check("sends the whole file when If-None-Match names other tags, even"
-            + " if If-Modified-Since alone would get 304", c -> {
+    public static final Check NONE_MATCH_WINS = check("lets If-None-Match decide alone, whatever If-Modified-Since"
+            + " says: another tag gets the whole file, the file's tag 304 even beside an older date", c -> {
                 String etag = etagOf(c, SiteFiles.DATED);
                 String other = "\"other-" + token(c) + "\"";
                 String request = "GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + other
@@ -156,6 +156,16 @@ public final class CachingChecks {
                     c.check(answer, c.file(SiteFiles.DATED).when("If-None-Match: another tag, and"
                             + " If-Modified-Since: the file's time").because(mistake.id(), mistake.text()));
                 }
+                // The other way round: the tag matches, and a date older than the file is no reason for the whole file.
+                String older = IMF_FIXDATE.format(modified(c).minus(1, ChronoUnit.DAYS));
+                Timed answer = c.send("GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + etag
+                        + "\r\nIf-Modified-Since: " + older + "\r\n\r\n");
+                Hint mistake = isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(Hint.Id.BOTH_VALIDATORS_ASKED,
+                        "The tag matches, yet the whole file came, because If-Modified-Since is older than the file:"
+                        + " beside If-None-Match, If-Modified-Since is ignored (RFC 9110 §13.1.3), and the tag decides"
+                        + " alone. A client may join a tag and a date from different copies.") : noneMatchIgnored(c, etag);
+                c.check(answer, notModified(c, SiteFiles.DATED, etag).when("If-None-Match: the file's ETag, and"
+                        + " If-Modified-Since: a day before the file's time").because(mistake.id(), mistake.text()));
             });
 
     public static final Check ETAG_CHANGES = check("changes the ETag when the file changes, even at the same length",

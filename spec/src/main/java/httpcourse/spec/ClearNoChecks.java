@@ -109,7 +109,7 @@ public final class ClearNoChecks {
             + " Match each header line against that grammar.";
 
     public static final Check MALFORMED_HEADER_LINES = check("answers 400 Bad Request to a malformed header line (not"
-            + " to a value in UTF-8), and goes on serving", c -> {
+            + " to a value in UTF-8, nor to tabs around a value or in it), and goes on serving", c -> {
                 refuseEach(c, "400 Bad Request", List.of(
                         headerLine("a space before the colon", "Host : localhost"),
                         headerLine("a header line without colon", "Host localhost"),
@@ -128,6 +128,12 @@ public final class ClearNoChecks {
                         + " in UTF-8 (bytes C3 A9)").because(Hint.Id.OBS_TEXT_REFUSED, "A value may hold the bytes"
                         + " 0x80 to 0xFF (obs-text, RFC 9110 §5.5): a cookie or a file name in UTF-8 is made of them."
                         + " Refuse the control bytes only: those below 0x20 but the tab, and 0x7F.")));
+                // A tab is whitespace as a space is: around a value (OWS, RFC 9110 §5.6.3), and in it (§5.5).
+                String tabs = "GET / HTTP/1.0\r\nHost:\tlocalhost\t\r\nX-Note: a\tb\r\n\r\n";
+                c.inCase("tabs around a value and in it", () -> c.check(c.send(tabs), c.root().when("Host:\\tlocalhost"
+                        + "\\t and X-Note: a\\tb").because(Hint.Id.TAB_REFUSED, "A tab is whitespace, as a space is:"
+                        + " around a value (OWS, RFC 9110 §5.6.3), and in it (§5.5). Refuse the control bytes but the"
+                        + " tab, and strip spaces and tabs around the value.")));
                 headGetsNoBody(c, "400 Bad Request", "/ HTTP/1.0\r\nHost localhost\r\n\r\n",
                         "a header line without colon");
             });

@@ -46,6 +46,7 @@ final class FailureReport {
                 .or(() -> ClearNoChecks.hostAskedOfHttp10(expected, exchange, server))
                 .or(() -> ClearNoChecks.hyphenRefused(expected, exchange, server))
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
+                .or(() -> ManyClientsChecks.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),

@@ -22,6 +22,7 @@ final class ServerProbes {
     private Boolean asksHostOfHttp10; // null until a report needs to know
     private Boolean answersAPlainGet;
     private Boolean givesUpOnAPause;
+    private Boolean cutsAHeadInPieces;
     private Boolean servesIndexHtml;
     private Boolean refusesHyphenatedNames;
     private Boolean keepsAConnectionWhileBusy;
@@ -63,6 +64,19 @@ final class ServerProbes {
                     && !answersAfterAPause();
         }
         return givesUpOnAPause;
+    }
+
+    /**
+     * Whether the server cuts a head that comes in two pieces: its first line, then the empty line
+     * {@link #A_PAUSE} later, get no answer, where the same request sent whole gets one, even that
+     * late (no time limit to blame). Three times, as {@link #givesUpOnAPause}; found once.
+     */
+    synchronized boolean cutsAHeadInPieces() {
+        if (cutsAHeadInPieces == null) {
+            cutsAHeadInPieces = answersAPlainGet() && !givesUpOnAPause() && !answersInTwoPieces()
+                    && !answersInTwoPieces() && !answersInTwoPieces();
+        }
+        return cutsAHeadInPieces;
     }
 
     /**
@@ -121,6 +135,16 @@ final class ServerProbes {
         try (RawConnection late = client.get().open()) {
             Pause.sleep(A_PAUSE);
             return late.trySend(GET) && late.readUntilClosed().response().length > 0;
+        } catch (IOException e) {
+            return true; // not reached this time: nothing to tell
+        }
+    }
+
+    private boolean answersInTwoPieces() {
+        try (RawConnection pieces = client.get().open()) {
+            boolean sent = pieces.trySend("GET / HTTP/1.0\r\n");
+            Pause.sleep(A_PAUSE);
+            return !sent || pieces.trySend("\r\n") && pieces.readUntilClosed().response().length > 0;
         } catch (IOException e) {
             return true; // not reached this time: nothing to tell
         }

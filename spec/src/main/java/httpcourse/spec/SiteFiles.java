@@ -34,7 +34,7 @@ import httpcourse.spec.HeaderRules.Charset;
  *                         archive.xyz README PHOTO.PNG; no index.html
  * htdocs/docs/            index.html, guide.html: a folder with its index
  * htdocs/my docs/         index.html: a folder whose URL is /my%20docs/
- * htdocs/with space.html, htdocs/café.html
+ * htdocs/with space.html, htdocs/café.html, htdocs/100%.html (its URL: /100%25.html)
  * htdocs/a+b.html, htdocs/a b.html   "+" in a path is a plus: a server that decodes it as a space sends the other
  * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html)
  * htdocs/dated.html       modified at a random second of the past
@@ -86,6 +86,8 @@ public final class SiteFiles {
     public static final String FOLDER_WITH_SPACE = "/my docs/";
     public static final String WITH_SPACE = "/with space.html";
     public static final String NON_ASCII = "/café.html";
+    /** A name with a %: its URL is /100%25.html, and a server that decodes twice finds it at /100%2525.html. */
+    public static final String PERCENT = "/100%.html";
     public static final String PLUS = "/a+b.html";
     /** What a server that decodes paths as form data (URLDecoder) finds for {@link #PLUS}. */
     public static final String SPACE_FOR_PLUS = "/a b.html";
@@ -128,6 +130,7 @@ public final class SiteFiles {
         webRoot.replacePage(FOLDER + "guide.html", html("Guide", "A guide " + webRoot.token("guide")));
         webRoot.replacePage(FOLDER_WITH_SPACE + "index.html", html("My docs", "Two words " + webRoot.token("mydocs")));
         webRoot.replacePage(WITH_SPACE, html("With space", "A name with a space " + webRoot.token("space")));
+        webRoot.replacePage(PERCENT, html("One hundred percent", "A name with a % " + webRoot.token("percent")));
         webRoot.replacePage(PLUS, html("A plus B", "A name with a plus " + webRoot.token("plus")));
         webRoot.replacePage(SPACE_FOR_PLUS, html("A space B", "Not the file with a plus " + webRoot.token("spaced")));
         webRoot.replacePage(HIDDEN, html("Hidden", "Never served " + webRoot.token("hidden")));

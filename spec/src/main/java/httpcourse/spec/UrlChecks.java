@@ -25,7 +25,8 @@ public final class UrlChecks {
                     .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
 
     public static final Check DECODES_ANY_ESCAPE = check("decodes any escaped character, in either case, wherever it"
-            + " is: /%69psum.html, /ipsum%2ehtml and /ipsum.htm%6C are /ipsum.html", c -> {
+            + " is, once: /%69psum.html, /ipsum%2ehtml and /ipsum.htm%6C are /ipsum.html, /100%25.html is 100%.html",
+            c -> {
                 for (String path : List.of("/%69psum.html", "/ipsum%2ehtml", "/ipsum%2Ehtml")) {
                     c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
                             .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
@@ -34,7 +35,28 @@ public final class UrlChecks {
                         .because(Hint.Id.ESCAPE_AT_THE_END, "An escape may end the path: its two hex digits are its"
                                 + " last two characters. Look for them while two characters follow the %"
                                 + " (i + 2 < length), not three.")));
+                c.inCase("GET /100%25.html", () -> {
+                    Timed answer = c.get("/100%25.html");
+                    Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%25 is the"
+                            + " escape of % itself: /100%25.html names the file 100%.html. " + DECODE));
+                    c.check(answer, c.file(SiteFiles.PERCENT).because(mistake.id(), mistake.text()));
+                });
             });
+
+    private static final Hint DECODED_TWICE = new Hint(Hint.Id.DECODED_TWICE, "The path is decoded twice:"
+            + " /100%2525.html is served as 100%.html, whose URL is /100%25.html. Decode once (RFC 3986 §2.4): a %"
+            + " that decoding made is a character of the name, not the start of another escape, and a second pass"
+            + " also reads é, made of two bytes, as one.");
+
+    /**
+     * The hint for an answer that is not the file: {@code otherwise}, unless /100%2525.html gets 100%.html,
+     * the path decoded twice (%2525 to %25, then to %).
+     */
+    private static Hint unlessDecodedTwice(Checking c, Timed answer, Hint otherwise) {
+        boolean served = HttpResponse.parse(answer.exchange().response()).code().equals("200");
+        return !served && HttpResponse.parse(c.get("/100%2525.html").exchange().response()).code().equals("200")
+                ? DECODED_TWICE : otherwise;
+    }
 
     public static final Check DECODES_UTF8 = check("decodes as UTF-8: /caf%C3%A9.html is café.html (or 404 where the"
             + " server's locale cannot name it)", c -> {
@@ -48,9 +70,10 @@ public final class UrlChecks {
                 if (HttpResponse.parse(answer.exchange().response()).code().equals("404")) {
                     c.check(answer, c.notFound());
                 } else {
-                    c.check(answer, c.file(SiteFiles.NON_ASCII).because(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are the"
-                            + " two bytes of é in UTF-8: decode the %XX escapes into bytes first, then the bytes as"
+                    Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are"
+                            + " the two bytes of é in UTF-8: decode the %XX escapes into bytes first, then the bytes as"
                             + " UTF-8 (RFC 3986 §2.5), not each escape as a character."));
+                    c.check(answer, c.file(SiteFiles.NON_ASCII).because(mistake.id(), mistake.text()));
                 }
             });
 
