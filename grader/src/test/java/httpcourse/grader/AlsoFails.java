@@ -15,7 +15,6 @@ import httpcourse.spec.CompleteAnswerChecks;
 import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
-import httpcourse.spec.ManyClientsChecks;
 import httpcourse.spec.RangeChecks;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.UnattendedChecks;
@@ -105,6 +104,8 @@ final class AlsoFails {
             // Every answer has a Date: every check that looks at an answer fails, for one reason.
             case NO_DATE, DATE_IN_ISO_8601, DATE_IN_DEFAULT_LOCALE, DATE_IN_LOCAL_TIME, DATE_IN_MACHINE_ZONE, DATE_HOUR_12,
                  DATE_MINUTES_AS_MONTH -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
+            // Every answer has header lines: every check that looks at an answer fails, for one reason.
+            case HEADER_LINES_END_WITH_LF -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // No answer ever leaves: every check that waits for one fails, for one reason.
             case ANSWER_NEVER_FLUSHED -> everyCheckBut(server);
             // Most checks send HTTP/1.0 without Host, as nc does: all of step 7's but the browser-like head.
@@ -136,9 +137,6 @@ final class AlsoFails {
             case BARE_CR_ACCEPTED -> failing(Hint.Id.BARE_CR_ACCEPTED, ClearNoChecks.MALFORMED_HEADER_LINES);
             case LIMITS_CLOSE_THE_CONNECTION -> failing(Hint.Id.ERROR_BY_CLOSING, ClearNoChecks.HEADERS_TOO_LARGE);
             case HEAD_LIMIT_TOO_SMALL -> failing(Hint.Id.HEAD_LIMIT_TOO_SMALL, ClearNoChecks.LARGE_HEAD);
-            // Every request in pieces: the whole head in one read is counted right.
-            case HEAD_SIZE_COUNTS_ASKED -> failing(Hint.Id.HEAD_IN_PIECES_CUT, BasicChecks.IN_PIECES,
-                    ManyClientsChecks.AT_ONCE, ManyClientsChecks.SLOW_CLIENTS);
             default -> Map.of();
         };
     }

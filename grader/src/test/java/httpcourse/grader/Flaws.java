@@ -91,6 +91,7 @@ final class Flaws {
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
             new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
+            new Flaw(CLOSED_ON_SUCCESS_ONLY, 5, BasicChecks.GARBAGE, Hint.Id.LEFT_OPEN_AFTER_AN_ERROR),
             new Flaw(HEAD_SIZE_COUNTS_ASKED, 5, ManyClientsChecks.HALF_A_REQUEST, Hint.Id.HEAD_IN_PIECES_CUT),
             new Flaw(HEAD_LIMIT_ONE_SECOND, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
             new Flaw(HEAD_DEADLINE_STATIC, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_DEADLINE_SHARED),
@@ -100,6 +101,7 @@ final class Flaws {
             new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
             // Complete answers
             new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
+            new Flaw(HEADER_LINES_END_WITH_LF, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.BARE_LINE_FEEDS),
             new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),
             new Flaw(DATE_IN_LOCAL_TIME, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),
             new Flaw(DATE_IN_MACHINE_ZONE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_NOW),

@@ -32,7 +32,12 @@ final class GradedAlone {
             HEAD_LIMIT_ONE_SECOND, "a head that takes over its 1 s fails a check: which do depends on the machine",
             HEAD_DEADLINE_STATIC, "checks 10 s after its first connection fail: which do depends on the machine",
             THREAD_RUN_NOT_STARTED, "step 4 served in a thread: SpecsDiscriminateTest shows which check teaches it")
-            .entrySet().stream(), Stream.of(Map.entry((KnownWrongServer) WATCHDOG_CUTS_ANY, "it cuts every connection"
+            .entrySet().stream(), Stream.of(Map.entry((KnownWrongServer) CLOSED_ON_SUCCESS_ONLY, "every request that"
+                    + " throws waits out the response timeout, the silent client 30 s: a minute more, for the same"
+                    + " hint (and SILENT_CLIENT_KEPT's, which names the close too)"),
+                    Map.entry((KnownWrongServer) HEAD_SIZE_COUNTS_ASKED, "its flaw shows only"
+                    + " where a head's pieces come in two reads: a crowd of 200 that sends its halves faster than the"
+                    + " server reads them passes, or not"), Map.entry((KnownWrongServer) WATCHDOG_CUTS_ANY, "it cuts every connection"
                     + " at its watchdog's next tick: which other checks a tick falls into depends on the clock"),
                     Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)")),

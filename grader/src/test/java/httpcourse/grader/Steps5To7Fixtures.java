@@ -56,6 +56,16 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     HEAD_LIMIT_IN_SECONDS(5, in("LimitedInput.java", "Duration.ofNanos(deadline - System.nanoTime()).toMillis();",
             "Duration.ofNanos(deadline - System.nanoTime()).toSeconds(); // FLAW: seconds, for milliseconds")),
 
+    /** The socket closed at the end of the work only: a request that throws leaves its connection open. */
+    CLOSED_ON_SUCCESS_ONLY(5, in("HttpServer.java", """
+                try (client) {
+                    serve(client);
+            """, """
+                try {
+                    serve(client);
+                    client.close(); // FLAW: closed on success only
+            """)),
+
     /** The connection's thread run(), not start(): served in the accept loop, one connection at a time. */
     THREAD_RUN_NOT_STARTED(5, in("HttpServer.java", "threads.execute(() -> serveAndClose(client));",
             "new Thread(() -> serveAndClose(client)).run(); // FLAW: run(), not start()")),
@@ -125,6 +135,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
             "try (InputStream page = new ByteArrayInputStream(Files.readAllBytes(file))) { // FLAW: all in memory")),
 
     // ---- Step 6: complete answers
+
+    /** Header lines that end with a bare \n, the empty line with \r\n: "\n\r\n" ends the head, as curl finds. */
+    HEADER_LINES_END_WITH_LF(6, in("Response.java", "headers.forEach(header -> head.append(header).append(\"\\r\\n\"));",
+            "headers.forEach(header -> head.append(header).append(\"\\n\")); // FLAW: a bare LF")),
 
     /** No Date header: the time of the answer is missing. */
     NO_DATE(6, in("Response.java", "head.append(\"Date: \").append(HTTP_DATE.format(Instant.now())).append(\"\\r\\n\");",

@@ -48,7 +48,8 @@ final class FailureReport {
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> ManyClientsChecks.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->
-                !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped).map(List::of)
+                !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped)
+                        .or(() -> ManyClientsChecks.leftOpenAfterAnError(exchange, server)).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),
                                 stopped)));
         StringBuilder report = new StringBuilder(headline).append("\n");

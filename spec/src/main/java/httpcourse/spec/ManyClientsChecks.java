@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -239,6 +240,24 @@ public final class ManyClientsChecks {
             + " no answer, where the same request sent whole gets one, even that late. A network splits a head"
             + " anywhere: read it up to its empty line, however many reads that takes. Does a size limit count the"
             + " bytes asked of read (its buffer's length), where it must count those read returned?");
+
+    /**
+     * A connection that got nothing and was left open, from a server that printed an exception during
+     * the check: where that exception ended the request's work, its socket is closed on success only.
+     */
+    static Optional<Hint> leftOpenAfterAnError(Exchange exchange, ServerState server) {
+        return exchange.response().length == 0 && exchange.ending() == Exchange.Ending.NOT_CLOSED
+                && server.outputOfThisCheck().stream().anyMatch(ManyClientsChecks::saysItFailed)
+                ? Optional.of(new Hint(Hint.Id.LEFT_OPEN_AFTER_AN_ERROR, "The server sent nothing and left the"
+                + " connection open, and it printed an error during this check (below). If that error ended"
+                + " this request's work, the socket was never closed: close it on every path, exceptions included"
+                + " (try (client) { ... } around all the work, not a close() at its end).")) : Optional.empty();
+    }
+
+    /** An exception's line, or one that says so in words: "Connection failed: LimitedInput$TooLarge". */
+    private static boolean saysItFailed(String line) {
+        return OutputTail.isErrorLine(line) || line.toLowerCase(Locale.ROOT).matches(".*\\b(fail|error).*");
+    }
 
     static RawConnection joinCrowd(Checking c, int i, int size) {
         try {

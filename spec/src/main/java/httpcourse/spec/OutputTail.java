@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -111,6 +112,13 @@ final class OutputTail {
         line.chars().forEach(c -> text.append(c < 0x20 && c != '\t' || c == 0x7F
                 ? String.format("\\x%02x", c) : String.valueOf((char) c)));
         return text.toString();
+    }
+
+    private static final Pattern ERROR_LINE = Pattern.compile("\\w(Exception|Error)\\b|^Traceback |^\\s+at \\S+\\(");
+
+    /** Whether a line a server printed looks like an exception's or a traceback's. */
+    static boolean isErrorLine(String line) {
+        return ERROR_LINE.matcher(line).find();
     }
 
     /** The lines printed after {@code mark} that are still kept. */

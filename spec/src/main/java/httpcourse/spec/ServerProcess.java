@@ -317,7 +317,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Whether the server printed something like an exception or a traceback after {@code mark}. */
     public boolean printedAnErrorSince(OutputMark mark) {
-        return linesSince(mark, true).stream().anyMatch(line -> ERROR_LINE.matcher(line).find());
+        return linesSince(mark, true).stream().anyMatch(OutputTail::isErrorLine);
     }
 
     /** Whether a Java server's main thread died of an exception after {@code mark}: its JVM is on its way out. */
@@ -325,8 +325,6 @@ public final class ServerProcess implements AutoCloseable {
         return stderr.linesSince(mark.stderr()).stream()
                 .anyMatch(line -> line.startsWith("Exception in thread \"main\" "));
     }
-
-    private static final Pattern ERROR_LINE = Pattern.compile("\\w(Exception|Error)\\b|^Traceback |^\\s+at \\S+\\(");
 
     /** The lines printed after {@code mark} that are still kept (up to 1000 of each): stdout's, then stderr's if asked. */
     public List<String> linesSince(OutputMark mark, boolean stderrToo) {
