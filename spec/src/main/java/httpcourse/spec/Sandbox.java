@@ -77,10 +77,12 @@ public final class Sandbox {
     public static final String SERVERS_TIME_ZONE = afternoonZone(Instant.now());
 
     static String afternoonZone(Instant now) {
-        int hour = now.atZone(ZoneOffset.UTC).getHour();
-        int ahead = Math.floorMod(14 - hour, 24) % 12 == 0 ? Math.floorMod(15 - hour, 24) : Math.floorMod(14 - hour, 24);
+        int ahead = Math.floorMod(14 - now.atZone(ZoneOffset.UTC).getHour(), 24); // where it is 14:00 now
+        if (ahead % 12 == 0) {
+            ahead++; // not GMT itself, nor 12 h from it: 15:00 there
+        }
         int offset = ahead > 14 ? ahead - 24 : ahead; // the zones run from GMT-12 to GMT+14
-        return "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        return "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset); // POSIX's sign: Etc/GMT-3 is GMT+3
     }
     private static final String LOCALE_OPTIONS = "-Duser.language.format=" + SERVERS_LOCALE.getLanguage()
             + " -Duser.country.format=" + SERVERS_LOCALE.getCountry();
