@@ -171,7 +171,6 @@ public final class ResponseCheck {
         return hints;
     }
 
-    /** Whether the answer has a status code, and another than the expected one. */
     /**
      * Whether the field frames the body one way where the expected answer frames it the other: a
      * Transfer-Encoding never goes beside a Content-Length (RFC 9112 §6.2), nor the other way round.
@@ -183,6 +182,7 @@ public final class ResponseCheck {
         return rule != null && rule.required();
     }
 
+    /** Whether the answer has a status code, and another than the expected one. */
     private static boolean otherStatus(Expected expected, HttpResponse actual) {
         return !actual.code().isEmpty() && !actual.code().equals(code(expected.statusLine));
     }
