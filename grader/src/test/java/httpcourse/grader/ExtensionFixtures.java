@@ -20,6 +20,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     CREATED_AS_200(15, in("Upload.java", "Response.text(\"201 Created\", \"stored at \" + url)",
             "Response.text(\"200 OK\", \"stored at \" + url) /* FLAW: not 201 Created */")),
 
+    /** Location from the file's path on disk, not its URL: "/uploads/with space-….bin", its space raw. */
+    LOCATION_UNENCODED(15, in("Upload.java", "String url = Htdocs.urlOf(file).replaceFirst(\"/$\", \"\");",
+            "String url = \"/\" + Htdocs.ROOT.relativize(file); // FLAW: not percent-encoded")),
+
     /** Location: the file's path on the server's disk, not its URL. */
     LOCATION_ON_DISK(15, in("Upload.java", ".with(List.of(\"Location: \" + url))",
             ".with(List.of(\"Location: \" + file)) /* FLAW: the path on disk, htdocs/uploads/... */")),
@@ -166,6 +170,10 @@ enum ExtensionFixtures implements KnownWrongServer {
 
     /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */
     STEP_15(15),
+
+    /** An If-Range date tested as If-Modified-Since: a date after the file's gets the part. */
+    IF_RANGE_DATE_AS_SINCE(16, in("Validators.java", "|| ifRange.strip().equals(Response.HTTP_DATE.format(lastModified));",
+            "|| match(Map.of(\"if-modified-since\", ifRange.strip())); // FLAW: a date not older, as If-Modified-Since")),
 
     /** A range's end stopped at the file's length, one past its last byte: the part is a byte short, the answer fails. */
     RANGE_END_PAST_THE_FILE(16, in("Ranges.java", "last = Math.min(last, length - 1);",

@@ -54,6 +54,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     OPTION_CASE_KEPT(10, in("Request.java", ".map(option -> option.strip().toLowerCase(Locale.ROOT)).toList();",
             ".map(String::strip).toList(); // FLAW: the options' letter case kept")),
 
+    /** The list split at a comma and a space only: "keep-alive,close" is one option, and the connection stays. */
+    OPTIONS_SPLIT_AT_COMMA_SPACE(10, in("Request.java", ".split(\",\"))", ".split(\", \")) /* FLAW: \", \" only */")),
+
     /** Connection's whole value compared: "keep-alive, close" is neither keep-alive nor close. */
     OPTION_LIST_NOT_SPLIT(10, in("Request.java", "Stream.of(headers.getOrDefault(\"connection\", \"\").split(\",\"))",
             "Stream.of(headers.getOrDefault(\"connection\", \"\")) /* FLAW: not split at the commas */")),
@@ -99,6 +102,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** "Transfer-Encoding: Chunked" taken for an unknown coding: the name compared in its letter case. */
     CODING_CASE_SENSITIVE(11, in("Request.java", "if (!transferEncoding.equalsIgnoreCase(\"chunked\")) {",
             "if (!transferEncoding.equals(\"chunked\")) { // FLAW: in its letter case")),
+
+    /** A chunk's size of any number of hex digits: 17 overflow Long.parseLong, and the connection ends unanswered. */
+    CHUNK_SIZE_UNBOUNDED(11, in("Body.java", "Pattern.compile(\"([0-9A-Fa-f]{1,15})[ \\\\t]*(;.*)?\");",
+            "Pattern.compile(\"([0-9A-Fa-f]+)[ \\\\t]*(;.*)?\"); // FLAW: no bound on the digits")),
 
     /** A chunk's size read as decimal: "2d" throws, and the connection closes without a word. */
     CHUNK_SIZE_DECIMAL(11, in("Body.java", "return Long.parseLong(size.group(1), 16);",

@@ -165,6 +165,8 @@ public final class BodyChecks {
         }
     }
 
+    private static final String TOO_MANY_DIGITS = "a chunk size that no long holds (17 hex digits)";
+
     public static final Check DOUBTFUL_LENGTH = check(
             "answers 400 Bad Request, and closes, when a body's length is in doubt (request smuggling)", c -> {
                 String smuggled = Requests.http11("GET", "/about.html");
@@ -186,12 +188,14 @@ public final class BodyChecks {
                                 + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled),
                         List.of("Transfer-Encoding that does not end with chunked",
                                 post + "Transfer-Encoding: chunked, gzip\r\n\r\n" + smuggled),
+                        List.of(TOO_MANY_DIGITS, post + "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n"
+                                + smuggled),
                         List.of("a chunk size that is not hex",
                                 post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled));
                 for (List<String> doubt : cases) {
                     c.inCase(doubt.get(0), () -> {
                         Timed answer = c.send(doubt.get(1));
-                        if (doubt == cases.getLast()) {
+                        if (doubt.get(0).contains("chunk size")) {
                             assertChunksRead(c, answer);
                         }
                         Hint mistake = new Hint(Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "Where a body ends must be beyond"
@@ -199,6 +203,12 @@ public final class BodyChecks {
                                 + " Transfer-Encoding, which ends with chunked and comes in HTTP/1.1 only. Otherwise"
                                 + " answer 400 and close: a proxy before the server may read the length another way,"
                                 + " and a request hidden in the body gets through.");
+                        if (doubt.get(0).equals(TOO_MANY_DIGITS)) {
+                            mistake = new Hint(Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "A chunk's size may have more hex"
+                                    + " digits than a long holds, and a recipient MUST expect it (RFC 9112 §7.1): bound"
+                                    + " the digits (15 at most) before Long.parseLong(size, 16), and answer 400 to more,"
+                                    + " not a NumberFormatException that ends the connection without a word.");
+                        }
                         // A GET not refused: is the same request refused as a POST?
                         if (doubt.get(1).startsWith("GET ") && !isRefused(answer)
                                 && isRefused(c.send(doubt.get(1).replaceFirst("GET ", "POST ")))) {
@@ -369,8 +379,8 @@ public final class BodyChecks {
     }
 
     /**
-     * A chunk size that is not hex shows only to a server that reads the chunks: one that answered the
-     * POST, then closed, its body unread, has not learnt to read bodies, and is told so.
+     * A chunk size that is not hex, or too long, shows only to a server that reads the chunks: one that
+     * answered the POST, then closed, its body unread, has not learnt to read bodies, and is told so.
      */
     private static void assertChunksRead(Checking c, Timed answer) {
         HttpResponse head = HttpResponse.parse(answer.exchange().response());

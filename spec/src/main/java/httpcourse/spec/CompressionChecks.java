@@ -27,7 +27,8 @@ public final class CompressionChecks {
     private static final String MISREAD = "Accept-Encoding is a list of codings, each with a weight, q=1 when none is"
             + " given: q=0 means \"not this one\", any other weight \"this one will do\"; \"*\" stands for every coding"
             + " the list does not name; names and q ignore letter case (RFC 9110 §12.5.3, §12.4.2). Read the list, not"
-            + " the text: \"gzip;q=0\" contains \"gzip\" and refuses it; and strip the spaces after each comma.";
+            + " the text: \"gzip;q=0\" contains \"gzip\" and refuses it; strip the spaces after each comma, and around"
+            + " each \";\" (\"gzip ; q=0\" is gzip;q=0).";
 
     /** Why a small file, or one that does not shrink, goes as it is: ONLY_WHAT_SHRINKS's, and GZIP's small file. */
     private static final String NOT_WORTH_IT = "gzip shrinks text, but not a file of a few hundred bytes (its own"
@@ -65,7 +66,8 @@ public final class CompressionChecks {
                     c.gzipped(BOOK, CodingRules.contentEncodingGzip(Hint.Id.ACCEPT_ENCODING_MISREAD, MISREAD))
                             .when("Accept-Encoding: " + accepted)));
         }
-        for (String refused : List.of("gzip;q=0", "br, deflate", "gzip;q=0, *", "gzip ; Q=0.000", "identity")) {
+        for (String refused : List.of("gzip;q=0", "br, deflate", "gzip;q=0, *", "gzip; q=0", "gzip ;q=0", "gzip;Q=0",
+                "gzip;q=0.000", "identity")) {
             c.inCase("Accept-Encoding: " + refused, () -> c.check(c.send(get(BOOK, "Accept-Encoding: " + refused)),
                     plain(c, BOOK).when("Accept-Encoding: " + refused).bytesBecause(Hint.Id.ACCEPT_ENCODING_MISREAD,
                             MISREAD)));

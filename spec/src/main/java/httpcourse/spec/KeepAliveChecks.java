@@ -71,7 +71,7 @@ public final class KeepAliveChecks {
 
     public static final Check OPTIONS_IN_ANY_CASE = check(
             "reads Connection's options in any letter case, and in a list: \"Close\", \"keep-alive, Close\","
-            + " \"Keep-Alive\"", c -> {
+            + " \"keep-alive,close\", \"Keep-Alive\"", c -> {
                 // Each form after the plain one, so that a failure can only come from the difference.
                 c.inCase("Connection: close", () -> assertCloses(c, "close", null));
                 c.inCase("Connection: Close", () -> assertCloses(c, "Close", optionCase("Close")));
@@ -80,6 +80,10 @@ public final class KeepAliveChecks {
                                 + " Close\": Connection holds a list of options, separated by commas (RFC 9110"
                                 + " §7.6.1), and close is one of them. Split the value at the commas, strip the spaces,"
                                 + " and look for the option in the list, rather than comparing the whole value.")));
+                c.inCase("Connection: keep-alive,close", () -> assertCloses(c, "keep-alive,close",
+                        new Hint(Hint.Id.CONNECTION_OPTION_SPACES, "The request said \"Connection: keep-alive,close\":"
+                                + " the spaces around a list's commas may be there or not (OWS, RFC 9110 §5.6.1). Split"
+                                + " the value at the commas alone, then strip each option.")));
                 c.inCase("HTTP/1.0 with Connection: keep-alive", () -> assertKeptOpen(c, "keep-alive", null));
                 c.inCase("HTTP/1.0 with Connection: Keep-Alive", () -> assertKeptOpen(c, "Keep-Alive",
                         optionCase("Keep-Alive")));

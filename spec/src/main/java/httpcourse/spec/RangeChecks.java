@@ -80,6 +80,7 @@ public final class RangeChecks {
         String etag = CachingChecks.etagOf(c, LARGE);
         String date = DateRule.IMF_FIXDATE.format(SiteFiles.modified(c.webRoot(), LARGE));
         String older = DateRule.IMF_FIXDATE.format(SiteFiles.modified(c.webRoot(), LARGE).minusSeconds(3600));
+        String later = DateRule.IMF_FIXDATE.format(SiteFiles.modified(c.webRoot(), LARGE).plusSeconds(3600));
         String ignored = "If-Range says: send the part only if the file is still the one the client has part of,"
                 + " the one with this ETag (compared strongly: a weak W/ tag never matches) or this very Last-Modified"
                 + " date; otherwise send all of it, 200, since the client's part is of an older file (RFC 9110"
@@ -100,6 +101,11 @@ public final class RangeChecks {
         c.inCase("If-Range: an hour before the file's date", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99"
                 + "\r\nIf-Range: " + older)), c.file(LARGE).when("If-Range: an older date").because(
                 Hint.Id.IF_RANGE_IGNORED, ignored)));
+        c.inCase("If-Range: an hour after the file's date", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99"
+                + "\r\nIf-Range: " + later)), c.file(LARGE).when("If-Range: a later date").because(
+                Hint.Id.IF_RANGE_DATE_AS_SINCE, "An If-Range date holds only if it is the file's Last-Modified exactly"
+                + " (RFC 9110 §13.1.5), not if the file is \"not modified since\" it, as If-Modified-Since asks: a file"
+                + " put back from a backup goes back in time, and a client's part may be of a newer one.")));
     });
 
     public static final Check ACCEPT_RANGES = check("says Accept-Ranges: bytes with a file, and answers 304 before"

@@ -61,6 +61,9 @@ public final class UploadChecks {
         String slashes = newPath("slashes"); // a browser reads Location: //uploads/... as the host "uploads"
         c.inCase("PUT /" + slashes + ", two slashes first", () -> c.check(c.send(putWithLength("/" + slashes,
                 body)), created(slashes, "a PUT whose path starts with two slashes")));
+        String spaced = newPath("with%20space"); // its Location is a URL: the space percent-encoded, as sent
+        c.inCase("PUT " + spaced + ", a name with a space", () -> c.check(c.send(putWithLength(spaced, body)),
+                created(spaced, "a PUT of a name with a space")));
     });
 
     public static final Check REPLACES = check("replaces a file of /uploads/ with a second, shorter PUT: 204 No"
