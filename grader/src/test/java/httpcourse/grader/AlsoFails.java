@@ -192,8 +192,9 @@ final class AlsoFails {
         return switch (server) {
             // The huge body's check sends a GET too: its answer does not say close, a POST's does.
             case GET_BODY_IGNORED -> failing(Hint.Id.BODY_OF_GET_IGNORED, BodyChecks.HUGE_BODY_ANSWERED);
-            // The small chunked body that comes before the large ones.
-            case CHUNK_SIZE_DECIMAL, CHUNK_CRLF_UNREAD -> failing(Hint.Id.CHUNKS_MISREAD, BodyChecks.LARGE_BODIES);
+            // The small chunked body that comes before the large ones, and the chunks of 64 KiB past the limit.
+            case CHUNK_SIZE_DECIMAL, CHUNK_CRLF_UNREAD -> failing(Hint.Id.CHUNKS_MISREAD, BodyChecks.LARGE_BODIES,
+                    BodyChecks.HUGE_BODY_ANSWERED);
             // Every check ends with an answer after which it closes, and waits for the client to close first;
             // the huge body's, read up to the limit before the close, and more of it sent: a reset.
             case OUTPUT_NEVER_SHUT_DOWN -> merged(everyCheckBut(server),

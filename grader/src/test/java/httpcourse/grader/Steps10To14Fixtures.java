@@ -103,6 +103,14 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     CODING_CASE_SENSITIVE(11, in("Request.java", "if (!transferEncoding.equalsIgnoreCase(\"chunked\")) {",
             "if (!transferEncoding.equals(\"chunked\")) { // FLAW: in its letter case")),
 
+    /** The body's limit given again to each chunk: a chunked body of any size is read. */
+    CHUNK_LIMIT_PER_CHUNK(11, in("Body.java", """
+                    for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            """, """
+                    for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                        in.startBody(LIMIT); // FLAW: each chunk up to the limit
+            """)),
+
     /** A chunk's size of any number of hex digits: 17 overflow Long.parseLong, and the connection ends unanswered. */
     CHUNK_SIZE_UNBOUNDED(11, in("Body.java", "Pattern.compile(\"([0-9A-Fa-f]{1,15})[ \\\\t]*(;.*)?\");",
             "Pattern.compile(\"([0-9A-Fa-f]+)[ \\\\t]*(;.*)?\"); // FLAW: no bound on the digits")),

@@ -230,8 +230,11 @@ public final class BodyChecks {
                             + " cannot read it. It answers 501 Not Implemented (RFC 9112 §6.1), and closes the"
                             + " connection, the body unread."));
 
+    /** How much of a chunked body is sent before its end, unless answered first: past any limit worth having. */
+    private static final int CHUNKS_FAIL_SAFE = 16 << 20;
+
     public static final Check HUGE_BODY_ANSWERED = check("answers at once a request whose body is too large to read"
-            + " (5 GB, more than an int holds), then closes, saying so, the whole answer sent", c -> {
+            + " (5 GB, more than an int holds; chunks past 16 MiB), then closes, saying so, the whole answer sent", c -> {
         String path = "/answer-to-a-huge-body.bin";
         c.webRoot().createSparsePage(path, LARGER_THAN_THE_BUFFERS);
         // GET with a body is rare, but allowed: its answer, a large file, is still on its way at the close.
@@ -267,7 +270,7 @@ public final class BodyChecks {
             }
             Download.State end = answer.finish();
             boolean whole = end == Download.State.COMPLETE && answer.isWhole();
-            if (!whole || answer.endedByReset() || !takesMoreOfTheBody(connection)) {
+            if (!whole || answer.endedByReset() || !BodyRequests.takesMoreOfTheBody(connection)) {
                 Hint hint = new Hint(Hint.Id.RESET_AFTER_LAST_ANSWER, "Closing a socket while bytes the client sent"
                         + " are unread (the body) sends a reset, which drops the end of the answer on its way. Close"
                         + " gently (RFC 9112 §9.6): shut the output down (Socket.shutdownOutput), read and forget what"
@@ -283,6 +286,20 @@ public final class BodyChecks {
         } finally {
             c.webRoot().deletePage(path);
         }
+        // Chunks say nothing of the body's size: they add up, however small each is.
+        Timed chunks = BodyRequests.chunksUntilAnswered(c, BodyRequests.chunked(""), CHUNKS_FAIL_SAFE);
+        HttpResponse head = HttpResponse.parse(chunks.exchange().response());
+        if (!head.code().isEmpty() && !ResponseReader.says(head, "close")) {
+            throw FailureReport.failure("A chunked POST, 64 KiB a chunk, was read whole, " + (CHUNKS_FAIL_SAFE >> 20)
+                    + " MiB, and its answer does not say Connection: close.", null, chunks.reply(), List.of(new Hint(
+                    Hint.Id.CHUNKS_UNLIMITED, "Chunks add up: count the whole body's bytes against its limit as they"
+                    + " come, not each chunk's. Past the limit, answer with Connection: close, and close, the rest"
+                    + " unread, as for a Content-Length over it.")));
+        }
+        Expected refused = BodyRequests.methodNotAllowed(c, "a chunked POST sent on until answered ("
+                + (CHUNKS_FAIL_SAFE >> 20) + " MiB at most)").with(HeaderRules.connectionClose(true));
+        c.check(chunks, head.code().equals("400") ? refused.because(chunksMisread().id(), chunksMisread().text())
+                : refused); // 400 to valid chunks of 64 KiB: "10000" read as decimal, say
     });
 
     /** Why a GET's body framing went unchecked, where a POST's was: the server looks at it for some methods only. */
@@ -324,22 +341,6 @@ public final class BodyChecks {
 
     public static final List<Check> ALL = List.of(CONTENT_LENGTH, CHUNKED, LARGE_BODIES, TWO_PIECES, EXPECT_CONTINUE,
             DOUBTFUL_LENGTH, UNKNOWN_CODING, HUGE_BODY_ANSWERED);
-
-    /**
-     * After the whole answer and the server's close: whether the server still takes in what the client
-     * sends, as a gentle close does (and then closes), rather than a reset. Its close may be a reset even
-     * though all of the answer came (the client had room for it all): the bytes sent after it then meet
-     * the reset. The first bytes may leave before the reset comes back; the second cannot.
-     */
-    private static boolean takesMoreOfTheBody(RawConnection connection) {
-        for (int i = 0; i < 2; i++) {
-            if (!connection.trySend("x".repeat(1024))) {
-                return false;
-            }
-            Pause.sleep(Duration.ofMillis(100));
-        }
-        return true;
-    }
 
     private static String hex(String chunk) {
         return Integer.toHexString(chunk.length());

@@ -1,6 +1,7 @@
 package httpcourse.spec;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -119,5 +120,35 @@ final class BodyRequests {
                 Hint.Id.CONNECTION_HEADER_WRONG, "The answer after which the server closes the connection says so,"
                 + " with Connection: close (RFC 9112 §9.6): the client then knows that the requests it sent after it"
                 + " will get no answer, and sends them again on a new connection.")));
+    }
+
+    /** {@code head} of a chunked request, then 64 KiB chunks until the server answers (or closes), or {@code failSafe}. */
+    static Timed chunksUntilAnswered(Checking c, String head, int failSafe) {
+        String chunk = Integer.toHexString(64 << 10) + "\r\n" + "x".repeat(64 << 10) + "\r\n";
+        try (RawConnection connection = c.server().open()) {
+            Instant sent = Instant.now();
+            boolean sending = connection.trySend(head);
+            for (int bytes = 0; sending && bytes <= failSafe && !connection.sendsSomethingWithin(Duration.ZERO);
+                 bytes += 64 << 10) { // at the fail-safe, the end of the body
+                sending = connection.trySend(bytes < failSafe ? chunk : "0\r\n\r\n");
+            }
+            return new Timed(new ServerReply(connection.readResponse(head), c.server()), sent, Instant.now());
+        }
+    }
+
+    /**
+     * After the whole answer and the server's close: whether the server still takes in what the client
+     * sends, as a gentle close does (and then closes), rather than a reset. Its close may be a reset even
+     * though all of the answer came (the client had room for it all): the bytes sent after it then meet
+     * the reset. The first bytes may leave before the reset comes back; the second cannot.
+     */
+    static boolean takesMoreOfTheBody(RawConnection connection) {
+        for (int i = 0; i < 2; i++) {
+            if (!connection.trySend("x".repeat(1024))) {
+                return false;
+            }
+            Pause.sleep(Duration.ofMillis(100));
+        }
+        return true;
     }
 }

@@ -21,8 +21,6 @@ import static httpcourse.spec.UploadsFolder.size;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +46,8 @@ public final class UploadLimitChecks {
             + " 413 Content Too Large, and nothing stored", c -> {
         String chunked = newPath("huge-chunked");
         String situation = "a chunked PUT, sent on until answered (" + (CHUNKED_FAIL_SAFE >> 20) + " MiB at most)";
-        c.check(sendChunksUntilAnswered(c, chunked), c.error("413 Content Too Large")
+        c.check(BodyRequests.chunksUntilAnswered(c, put(chunked, "Transfer-Encoding: chunked\r\n", ""),
+                CHUNKED_FAIL_SAFE), c.error("413 Content Too Large")
                 .with(HeaderRules.connectionClose(true)).when(situation).because(Hint.Id.UPLOAD_LIMIT_MISSING, "A"
                         + " chunked upload says nothing of its size: the limit counts its bytes as they come, and once"
                         + " past it, the upload gets 413 Content Too Large, and its connection closes. Otherwise a"
@@ -58,21 +57,6 @@ public final class UploadLimitChecks {
                     Hint.Id.UPLOAD_HALF_SEEN, "A refused upload must not become a file: write to a hidden part file."));
         }
     });
-
-    /** A chunked PUT, 64 KiB a chunk, sent on until the server answers (or closes), or up to the fail-safe. */
-    private static Timed sendChunksUntilAnswered(Checking c, String path) {
-        String head = put(path, "Transfer-Encoding: chunked\r\n", "");
-        String chunk = Integer.toHexString(64 << 10) + "\r\n" + "x".repeat(64 << 10) + "\r\n";
-        try (RawConnection upload = c.server().open()) {
-            Instant sent = Instant.now();
-            boolean sending = upload.trySend(head);
-            for (int bytes = 0; sending && bytes <= CHUNKED_FAIL_SAFE && !upload.sendsSomethingWithin(Duration.ZERO);
-                 bytes += 64 << 10) { // at the fail-safe, the end of the body
-                sending = upload.trySend(bytes < CHUNKED_FAIL_SAFE ? chunk : "0\r\n\r\n");
-            }
-            return new Timed(new ServerReply(upload.readResponse(head), c.server()), sent, Instant.now());
-        }
-    }
 
     public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"
             + " Content-Length, or in chunks), and leaves nothing of the upload", c -> {
