@@ -349,17 +349,9 @@ public final class Hints {
         static Response parse(byte[] bytes) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             int crlfEnd = text.indexOf("\r\n\r\n");
-            // The first line that is empty once a CR before its LF is dropped, as a lenient client finds it:
-            // after the head's last line, "\r\n", "\n" ("\n\n"), or "\r\n" after a bare "\n" ("\n\r\n").
-            int headEnd = text.length();
-            int bodyStart = text.length();
-            for (String end : List.of("\r\n\r\n", "\n\r\n", "\n\n")) {
-                int at = text.indexOf(end);
-                if (at >= 0 && at < headEnd) {
-                    headEnd = at;
-                    bodyStart = at + end.length();
-                }
-            }
+            HttpResponse.HeadEnd end = HttpResponse.HeadEnd.in(text);
+            int headEnd = end.head();
+            int bodyStart = end.body();
             String head = text.substring(0, headEnd);
             List<String> lines = List.of(head.split("\r?\n", -1));
             String firstLine = lines.get(0).replace("\r", "");

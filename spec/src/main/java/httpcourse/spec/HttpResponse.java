@@ -27,22 +27,34 @@ public record HttpResponse(String statusLine, List<Field> fields, List<String> m
     public record Field(String name, String value, String line) {
     }
 
+    /**
+     * Where a head ends, and its body starts, as a lenient client finds them: at the first line that is
+     * empty once a CR before its LF is dropped ("\r\n\r\n", "\n\n", or "\n\r\n" after a bare LF); both at
+     * the text's end while the head has not ended.
+     */
+    record HeadEnd(int head, int body) {
+
+        static HeadEnd in(String text) {
+            HeadEnd end = new HeadEnd(text.length(), text.length());
+            for (String emptyLine : List.of("\r\n\r\n", "\n\r\n", "\n\n")) {
+                int at = text.indexOf(emptyLine);
+                if (at >= 0 && at < end.head()) {
+                    end = new HeadEnd(at, at + emptyLine.length());
+                }
+            }
+            return end;
+        }
+
+        boolean found() {
+            return body > head;
+        }
+    }
+
     public static HttpResponse parse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte
-        int crlf = text.indexOf("\r\n\r\n");
-        int lf = text.indexOf("\n\n");
-        int headEnd;
-        int bodyStart;
-        if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-            headEnd = crlf;
-            bodyStart = crlf + 4;
-        } else if (lf >= 0) {
-            headEnd = lf;
-            bodyStart = lf + 2;
-        } else {
-            headEnd = text.length();
-            bodyStart = text.length();
-        }
+        HeadEnd end = HeadEnd.in(text);
+        int headEnd = end.head();
+        int bodyStart = end.body();
         String[] lines = text.substring(0, headEnd).split("\r?\n", -1);
         List<Field> fields = new ArrayList<>();
         List<String> malformed = new ArrayList<>();

@@ -140,15 +140,10 @@ final class ResponseReader {
         }
     }
 
-    /** Where the body starts: after CRLF CRLF, or after LF LF from a lenient server; -1 before. */
+    /** Where the body starts, after the head's empty line ({@link HttpResponse.HeadEnd}); -1 before. */
     static int headEnd(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int crlf = text.indexOf("\r\n\r\n");
-        int lf = text.indexOf("\n\n");
-        if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-            return crlf + 4;
-        }
-        return lf >= 0 ? lf + 2 : -1;
+        HttpResponse.HeadEnd end = HttpResponse.HeadEnd.in(new String(bytes, StandardCharsets.ISO_8859_1));
+        return end.found() ? end.body() : -1;
     }
 
     /** {@link #bodyLength}: the body ends with the connection. */
