@@ -144,10 +144,8 @@ public final class CachingChecks {
             + " says: another tag gets the whole file, the file's tag 304 even beside an older date", c -> {
                 String etag = etagOf(c, SiteFiles.DATED);
                 String other = "\"other-" + token(c) + "\"";
-                String request = "GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + other
-                        + "\r\nIf-Modified-Since: " + IMF_FIXDATE.format(modified(c)) + "\r\n\r\n";
                 if (!other.equals(etag)) {
-                    Timed answer = c.send(request);
+                    Timed answer = c.send(bothValidators(other, modified(c)));
                     Hint mistake = !isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(
                             Hint.Id.IF_MODIFIED_SINCE_WINS, "The tags say the client's copy is another one;"
                             + " If-Modified-Since is ignored beside If-None-Match (RFC 9110 §13.1.3, §13.2.2): a tag"
@@ -157,9 +155,7 @@ public final class CachingChecks {
                             + " If-Modified-Since: the file's time").because(mistake.id(), mistake.text()));
                 }
                 // The other way round: the tag matches, and a date older than the file is no reason for the whole file.
-                String older = IMF_FIXDATE.format(modified(c).minus(1, ChronoUnit.DAYS));
-                Timed answer = c.send("GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + etag
-                        + "\r\nIf-Modified-Since: " + older + "\r\n\r\n");
+                Timed answer = c.send(bothValidators(etag, modified(c).minus(1, ChronoUnit.DAYS)));
                 Hint mistake = isNotModified(answer) || readsNoneMatch(c, etag) ? new Hint(Hint.Id.BOTH_VALIDATORS_ASKED,
                         "The tag matches, yet the whole file came, because If-Modified-Since is older than the file:"
                         + " beside If-None-Match, If-Modified-Since is ignored (RFC 9110 §13.1.3), and the tag decides"
@@ -167,6 +163,12 @@ public final class CachingChecks {
                 c.check(answer, notModified(c, SiteFiles.DATED, etag).when("If-None-Match: the file's ETag, and"
                         + " If-Modified-Since: a day before the file's time").because(mistake.id(), mistake.text()));
             });
+
+    /** A GET of the dated file with If-None-Match: {@code tag}, and If-Modified-Since: {@code date}. */
+    private static String bothValidators(String tag, Instant date) {
+        return "GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-None-Match: " + tag + "\r\nIf-Modified-Since: "
+                + IMF_FIXDATE.format(date) + "\r\n\r\n";
+    }
 
     public static final Check ETAG_CHANGES = check("changes the ETag when the file changes, even at the same length",
             c -> {
