@@ -186,6 +186,8 @@ final class Flaws {
             // Keep-alive
             new Flaw(CLOSES_AFTER_EACH_ANSWER, 10, KeepAliveChecks.THREE_REQUESTS, Hint.Id.NOT_KEPT_OPEN),
             new Flaw(CHUNKED_BODY_NOT_SEEN, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_READ_AS_REQUEST),
+            new Flaw(KEPT_OPEN_AFTER_BAD_REQUEST, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST,
+                    Hint.Id.KEPT_OPEN_AFTER_BAD_REQUEST),
             new Flaw(NO_CONNECTION_CLOSE, 10, KeepAliveChecks.CLOSES_WHEN_ASKED, Hint.Id.CONNECTION_HEADER_WRONG),
             new Flaw(OPTION_CASE_KEPT, 10, KeepAliveChecks.OPTIONS_IN_ANY_CASE, Hint.Id.CONNECTION_OPTION_CASE),
             new Flaw(OPTION_LIST_NOT_SPLIT, 10, KeepAliveChecks.OPTIONS_IN_ANY_CASE, Hint.Id.CONNECTION_OPTION_LIST),

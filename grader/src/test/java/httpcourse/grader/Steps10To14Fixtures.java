@@ -25,6 +25,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     NO_CONNECTION_CLOSE(10, edit("keepOpen ? \"Connection: keep-alive\" : \"Connection: close\"",
             "keepOpen ? \"Connection: keep-alive\" : \"X-Closing: yes\" /* FLAW: closes without saying so */")),
 
+    /** Open unless the request says close: after a request it could not read, too, whose body is then read as one. */
+    KEPT_OPEN_AFTER_BAD_REQUEST(10, edit("boolean keepOpen = false;",
+            "boolean keepOpen = true; // FLAW: HTTP/1.1 stays open, even after an error")),
+
     /** A new buffer for every request: what it read ahead, the next requests sent together, is lost. */
     BUFFER_PER_REQUEST(10, edit("        in.startRequest();\n",
             "        in = new LimitedInput(client); // FLAW: a new buffer for every request\n")),

@@ -74,7 +74,9 @@ public final class BasicChecks {
             Exchange.Ending ending = reply.exchange().ending();
             if (ending == Exchange.Ending.NOT_CLOSED || ending == Exchange.Ending.REFUSED) {
                 if (i == 0) { // the first one: no bad request has cost the server anything yet
-                    throw FailureReport.failure("The server neither answered nor closed the connection.", null, reply);
+                    throw FailureReport.failure(reply.exchange().response().length == 0 ? "The server neither"
+                            + " answered nor closed the connection." : "The server answered, and did not close the"
+                            + " connection.", null, reply);
                 }
                 throw SpecFailure.of("After " + i + " bad requests, each on its own connection, the server no longer"
                         + (ending == Exchange.Ending.REFUSED ? " accepts connections." : " answers, nor closes."),

@@ -209,8 +209,8 @@ public final class Checking {
 
     /**
      * What this step's answer to {@code request} is: from step 10, in HTTP/1.1, on a connection that
-     * stays open unless the request asks to close it, and then the answer says "Connection: close"
-     * (which an HTTP/1.0 client may do without); from step 14, with Server-Timing.
+     * stays open unless the request asks to close it, or cannot be read, and then the answer says
+     * "Connection: close" (which an HTTP/1.0 client may do without); from step 14, with Server-Timing.
      */
     private Expected asThisStepAnswers(Expected expected, String request) {
         if (has(Feature.TUNED)) {
@@ -220,7 +220,7 @@ public final class Checking {
             return expected;
         }
         expected.inHttp11();
-        return Requests.asksToClose(request)
+        return Requests.mustClose(request)
                 ? expected.with(HeaderRules.connectionClose(Requests.isHttp11(request)))
                 : expected.mayStayOpen();
     }

@@ -289,6 +289,39 @@ public final class ClearNoChecks {
                 + " characters makes a range: write it last, or escape it."));
     }
 
+    /**
+     * An error to a request after which the connection had to close, above all one the server could not
+     * read (400, 414, 431, 505), where it kept the connection, or said it would, or answered again, from
+     * a server that closes after GET / in HTTP/1.0: it chose to keep the connection before it had read
+     * the request. This one hint stands for every check of a bad request.
+     */
+    static Optional<Hint> keptAfterABadRequest(Exchange exchange, ServerState server) {
+        HttpResponse answer = HttpResponse.parse(exchange.response());
+        String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
+        String kept = exchange.ending() == Exchange.Ending.NOT_CLOSED ? "kept the connection open"
+                : answeredAgain(answer) ? "answered again: the rest of the bad request was read as a new one"
+                : HttpResponse.hasOption(answer.value("Connection"), "keep-alive") ? "said Connection: keep-alive"
+                : null;
+        if (kept == null || !List.of("400", "414", "431", "505").contains(answer.code())
+                || !Requests.mustClose(request) || !server.probes().closesAfterAPlainGet()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.KEPT_OPEN_AFTER_BAD_REQUEST, "The server answered " + answer.code()
+                + ", then " + kept + ". After GET / HTTP/1.0 it closes, as it should: here it chose to keep the"
+                + " connection before it had read the request. After a request it could not read, the server cannot"
+                + " tell where the next one starts (a body, the rest of a line too long): its answer says"
+                + " Connection: close, and it closes (RFC 9112 §9.6). Start from close, and keep the connection only"
+                + " once the request was read whole and found good."));
+    }
+
+    /** Whether more bytes than the answer's Content-Length came, and they begin a second answer. */
+    private static boolean answeredAgain(HttpResponse answer) {
+        String length = answer.value("Content-Length");
+        byte[] body = answer.body();
+        return length != null && length.matches("\\d{1,9}") && body.length > Integer.parseInt(length)
+                && new String(body, StandardCharsets.ISO_8859_1).startsWith("HTTP/", Integer.parseInt(length));
+    }
+
     /** 405 with Allow: GET, HEAD. */
     static Expected methodNotAllowed(Checking c, String situation) {
         return c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD")).when(situation)

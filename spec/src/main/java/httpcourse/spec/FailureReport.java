@@ -45,6 +45,7 @@ final class FailureReport {
         List<Hint> hints = UploadsFolder.partElsewhere(exchange, server)
                 .or(() -> ClearNoChecks.hostAskedOfHttp10(expected, exchange, server))
                 .or(() -> ClearNoChecks.hyphenRefused(expected, exchange, server))
+                .or(() -> ClearNoChecks.keptAfterABadRequest(exchange, server))
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> ManyClientsChecks.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->

@@ -115,6 +115,12 @@ public final class KeepAliveChecks {
                         + " as the next request (its first line, the chunk's size in hex, is no request line). A"
                         + " request with Transfer-Encoding: chunked has a body too, and no Content-Length (RFC 9112"
                         + " §6.3): close the connection after its answer too, or read its chunks.")));
+                // A head the server cannot read: where its body ends, it cannot tell either (RFC 9112 §9.6).
+                c.inCase("a body after a malformed header line", () -> c.check(c.send("POST /ipsum.html HTTP/1.1\r\n"
+                        + "Host: localhost\r\nX Note: 1\r\nContent-Length: " + REQUEST_AS_BODY.length() + "\r\n\r\n"
+                        + REQUEST_AS_BODY),
+                        c.error("400 Bad Request").when("an HTTP/1.1 POST with a malformed header line (X Note: 1),"
+                                + " and a body that is a request")));
             });
 
     public static final Check MANY_REQUESTS = check("closes a connection after many requests (at most 10 000),"

@@ -1,7 +1,14 @@
 package httpcourse.spec;
 
+import java.util.regex.Pattern;
+
 /** The requests the specs send, written out byte for byte. */
 public final class Requests {
+
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    /** A head a server can read (RFC 9112 §2.2, §3, §5): METHOD TARGET HTTP/1.x, then lines Name: value. */
+    private static final Pattern READABLE = Pattern.compile(TOKEN + " [!-~]+ HTTP/1\\.\\d\r?\n(" + TOKEN
+            + ":[\t -~\u0080-\u00ff]*\r?\n)*\r?\n");
 
     private Requests() {
     }
@@ -59,6 +66,14 @@ public final class Requests {
             }
         }
         return close || http10 && !keepAlive;
+    }
+
+    /**
+     * Whether the connection must close after the answer: the client asks for it, or the server
+     * cannot read the head, and so cannot tell where the next request starts (RFC 9112 §9.6).
+     */
+    public static boolean mustClose(String request) {
+        return asksToClose(request) || !READABLE.matcher(request).lookingAt();
     }
 
     /** Whether the request line ends with HTTP/1.1. */

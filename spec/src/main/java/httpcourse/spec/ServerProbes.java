@@ -21,6 +21,7 @@ final class ServerProbes {
     private final Supplier<RawHttpClient> client; // the server's client: its port changes at a restart
     private Boolean asksHostOfHttp10; // null until a report needs to know
     private Boolean answersAPlainGet;
+    private Boolean closesAfterAPlainGet;
     private Boolean givesUpOnAPause;
     private Boolean cutsAHeadInPieces;
     private Boolean servesIndexHtml;
@@ -50,6 +51,15 @@ final class ServerProbes {
             answersAPlainGet = !statusOf(GET).isEmpty();
         }
         return answersAPlainGet;
+    }
+
+    /** Whether "GET / HTTP/1.0" gets an answer, after which the server closes the connection. Found once. */
+    synchronized boolean closesAfterAPlainGet() {
+        if (closesAfterAPlainGet == null) {
+            Exchange get = client.get().send(GET.getBytes(StandardCharsets.ISO_8859_1));
+            closesAfterAPlainGet = get.response().length > 0 && get.ending() != Exchange.Ending.NOT_CLOSED;
+        }
+        return closesAfterAPlainGet;
     }
 
     /**
