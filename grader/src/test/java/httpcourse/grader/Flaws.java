@@ -223,6 +223,7 @@ final class Flaws {
             // A graceful stop
             new Flaw(STEP_11, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_NOT_GRACEFUL),
             new Flaw(EXITS_AT_ONCE, 12, StopChecks.ON_SIGTERM, Hint.Id.GRACE_PERIOD_TOO_SHORT),
+            new Flaw(SHUTDOWN_NOW, 12, StopChecks.ON_SIGINT, Hint.Id.GRACE_PERIOD_TOO_SHORT),
             new Flaw(EXIT_STATUS_143, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_EXIT_STATUS),
             new Flaw(KEPT_ALIVE_DURING_STOP, 12, StopChecks.ON_SIGTERM, Hint.Id.CLOSE_UNSAID_IN_STOP),
             new Flaw(QUEUE_LEFT, 12, StopChecks.DRAINS_THE_QUEUE, Hint.Id.QUEUE_NOT_DRAINED),

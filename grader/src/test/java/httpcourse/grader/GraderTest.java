@@ -172,7 +172,8 @@ class GraderTest {
             WATCHDOG_CUTS_ANY, // its tick may cut the check's first request, before the wait its hint is about
             TIMING_COUNTS_WAIT, // shown while under 500 ms (TunedChecks.BETWEEN_PIECES) pass from its clock to the client
             WATCHDOG_IN_MILLIS, // its tick may find the slow reader between two writes (once, on one busy core)
-            HEAD_SIZE_COUNTS_ASKED); // shown where the server reads a head's first piece before its second comes
+            HEAD_SIZE_COUNTS_ASKED, // shown where the server reads a head's first piece before its second comes
+            SHUTDOWN_NOW); // shown where its exit is seen within 1 s of the signal: else it refused only as it exited
     private static final int RUNS_OF_A_RACE = 4;
 
     private static Path folder(String name) {

@@ -190,11 +190,14 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     EXITS_AT_ONCE(12, edit("            stopAsked = System.nanoTime();\n",
             "            System.exit(0); // FLAW: no grace period: the answers under way are cut\n")),
 
-    /** Stops accepting at the signal: the connections still in the system's queue are reset with the socket. */
+    /** Interrupts the answers under way as the stop ends: a virtual thread's socket closes as it is interrupted. */
+    SHUTDOWN_NOW(12, edit("    threads.shutdown();\n", "    threads.shutdownNow(); // FLAW: cuts the answers under way\n")),
+
     /** Answers during the stop say keep-alive: the connection closes after each, unsaid. */
     KEPT_ALIVE_DURING_STOP(12, edit("request.wantsToKeepOpen() && !last && stopAsked == 0;",
             "request.wantsToKeepOpen() && !last; // FLAW: keep-alive said during the stop")),
 
+    /** Stops accepting at the signal: the connections still in the system's queue are reset with the socket. */
     QUEUE_LEFT(12, edit("while (stopAsked == 0 || System.nanoTime() - stopAsked < GRACE_PERIOD.toNanos()) {",
             "while (stopAsked == 0) { // FLAW: the system's queue is not emptied")),
 

@@ -188,7 +188,7 @@ public final class StopChecks {
             stop.signal("INT");
             stop.awaitTheStop(idle);
             stop.assertFinished(finished, "Ctrl+C (SIGINT)", SIGINT); // the stop waits for answers under way
-            stop.assertRefusesDuringTheStop(silent);
+            stop.assertRefusesDuringTheStop(silent, download, "Ctrl+C (SIGINT)", SIGINT);
             // The client holds the other download: it cannot end, and a server that waits for it exits only
             // at the end of its grace period, with status 0. The second Ctrl+C comes once the stop is no longer
             // young: an exit with 0 after it is its answer, not the end of a grace period far too short.

@@ -36,6 +36,8 @@ final class Stopping {
      * verdict depends on it.
      */
     private static final Duration NO_GRACE = Duration.ofSeconds(1);
+    /** How long a server that closed its connections may take to exit: a JVM's shutdown, no grace period. */
+    private static final Duration EXITING = Duration.ofMillis(500);
 
     private final Checking c;
     private final boolean mayTryAgain;
@@ -330,8 +332,10 @@ final class Stopping {
      * connections: one that accepts them until it refuses them only with its exit kept its server
      * socket open for the whole stop. The exit shows on {@code silent}, a connection without a
      * request, which the stop keeps (its request may still come) and the exit closes with the others.
+     * A server that exits so soon ({@link #isSoon}) cut {@code held}: that is its mistake, not the socket
+     * (its threads interrupted, say, which closed their connections, {@code silent} too, as it exits).
      */
-    void assertRefusesDuringTheStop(RawConnection silent) {
+    void assertRefusesDuringTheStop(RawConnection silent, Download held, String signal, int number) {
         long deadline = System.nanoTime() + REFUSE_FAIL_SAFE.toNanos();
         boolean accepted = false;
         while (c.server().acceptsConnections()) {
@@ -343,6 +347,9 @@ final class Stopping {
             Pause.sleep(REFUSE_PROBE_PAUSE);
         }
         if (accepted && silent.sendsSomethingWithin(Duration.ZERO)) {
+            if (isSoon() && c.server().awaitExit(EXITING) != null) {
+                throw notFinished(held, signal, number);
+            }
             throw stillAccepting("During the stop, while a download was still under way, the server accepted new"
                     + " connections: it refused them only once it had exited.");
         }
