@@ -161,7 +161,7 @@ final class Sources {
         StringWriter messages = new StringWriter();
         boolean compiled;
         try {
-            fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(folder));
+            fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectories(folder)));
             fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(folder));
             compiled = ToolProvider.getSystemJavaCompiler().getTask(messages, fileManager, null, List.of("-proc:none"),
                     null, fileManager.getJavaFileObjectsFromPaths(files)).call();
