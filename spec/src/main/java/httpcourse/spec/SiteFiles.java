@@ -273,7 +273,6 @@ public final class SiteFiles {
         return bytes;
     }
 
-    /** A second between 2001 and 2021, in whole seconds plus some milliseconds, as file times are. */
     /**
      * A random second of the years 2001 to 2020, always on days 1 to 9 of the month: the days on which
      * a date written with one digit (DateTimeFormatter.RFC_1123_DATE_TIME) differs from IMF-fixdate,
