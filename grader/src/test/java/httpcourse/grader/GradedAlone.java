@@ -3,6 +3,7 @@ package httpcourse.grader;
 import static httpcourse.grader.ArticleFixtures.*;
 import static httpcourse.grader.Steps10To14Fixtures.*;
 import static httpcourse.grader.Steps5To7Fixtures.*;
+import static httpcourse.grader.Steps8And9Fixtures.*;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +40,8 @@ final class GradedAlone {
                     + " where a head's pieces come in two reads: a crowd of 200 that sends its halves faster than the"
                     + " server reads them passes, or not"), Map.entry((KnownWrongServer) WATCHDOG_CUTS_ANY, "it cuts every connection"
                     + " at its watchdog's next tick: which other checks a tick falls into depends on the clock"),
+                    Map.entry((KnownWrongServer) LAST_MODIFIED_RFC_1123, "a file modified today shows it only on days"
+                    + " 1 to 9 of the month; dated.html's day is always one of them"),
                     Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)")),
             Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE, LOG_HOUR_12,

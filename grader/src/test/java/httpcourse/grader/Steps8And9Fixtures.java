@@ -164,6 +164,14 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     HEAD_NOT_CONDITIONAL(9, edit("if (validators.match(request.headers())) {",
             "if (request.method().equals(\"GET\") && validators.match(request.headers())) { /* FLAW: GET only */")),
 
+    /** The hidden-name rule on the whole real path: under a folder like ~/.projects/, every file is 404. */
+    HIDDEN_ABOVE_HTDOCS(8, in("Htdocs.java", "!isHidden(root.relativize(real))",
+            "!isHidden(real) /* FLAW: the folders above htdocs too */")),
+
+    /** A file's time written by RFC_1123_DATE_TIME: one digit for days 1 to 9 ("Tue, 3 Jun 2008"). */
+    LAST_MODIFIED_RFC_1123(9, in("Validators.java", "\"Last-Modified: \" + Response.HTTP_DATE.format(lastModified)",
+            "\"Last-Modified: \" + DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC))")),
+
     /** Files without their time. */
     NO_LAST_MODIFIED(9, in("Validators.java",
             "return List.of(\"Last-Modified: \" + Response.HTTP_DATE.format(lastModified), \"ETag: \" + etag);",

@@ -26,7 +26,12 @@ public record Check(String name, Server server, Action action) {
          * (10 s for a head, an idle connection, a write): it starts first, and never waits for a
          * turn, since waiting costs no CPU. The step then takes about as long as that limit.
          */
-        OWN_WAITING
+        OWN_WAITING,
+        /**
+         * A server of its own, as for OWN, started in a folder whose own name starts with a dot
+         * (/tmp/.httpspec-123): a course checked out under ~/.projects/ must work as well.
+         */
+        OWN_IN_A_HIDDEN_FOLDER
     }
 
     /** The body of a check: it fails by throwing, with a {@link SpecFailure} that teaches. */
@@ -48,6 +53,11 @@ public record Check(String name, Server server, Action action) {
     /** A check that waits for a time limit of the server's, on a server of its own (see {@link Server#OWN_WAITING}). */
     public static Check waitingOnItsOwnServer(String name, Action action) {
         return new Check(name, Server.OWN_WAITING, action);
+    }
+
+    /** A check on a server of its own started in a hidden folder (see {@link Server#OWN_IN_A_HIDDEN_FOLDER}). */
+    public static Check inAHiddenFolder(String name, Action action) {
+        return new Check(name, Server.OWN_IN_A_HIDDEN_FOLDER, action);
     }
 
     @Override

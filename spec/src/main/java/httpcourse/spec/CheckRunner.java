@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestReporter;
 
 /**
  * Runs a step's checks: those on the step's server one after the other, in the list's order; those
- * that need a server of their own ({@link Check.Server#OWN}) side by side with them, each on a new
- * server started for it, a few at a time; and those that wait for a time limit of the server's
+ * that need a server of their own ({@link Check.Server#OWN}, {@link Check.Server#OWN_IN_A_HIDDEN_FOLDER})
+ * side by side with them, each on a new server started for it, a few at a time; and those that wait for a time limit of the server's
  * ({@link Check.Server#OWN_WAITING}) first of all, each at once. So a step lasts about as long as its
  * longest check, and a verdict never depends on another check: a check on the shared server begins
  * with a running server (one that stopped is started again), and an own server serves one check only.
@@ -49,6 +49,7 @@ final class CheckRunner implements AutoCloseable {
         if (config.address().isEmpty() && config.fixedPort().isEmpty()) {
             startOnTheirOwnServers(checks, Check.Server.OWN_WAITING, waitingServers); // the longest first
             startOnTheirOwnServers(checks, Check.Server.OWN, ownServers);
+            startOnTheirOwnServers(checks, Check.Server.OWN_IN_A_HIDDEN_FOLDER, ownServers);
         }
     }
 
@@ -87,7 +88,7 @@ final class CheckRunner implements AutoCloseable {
     }
 
     private void runOnItsOwnServer(Check check) {
-        try (ServerUnderTest server = start()) {
+        try (ServerUnderTest server = start(check.server() == Check.Server.OWN_IN_A_HIDDEN_FOLDER)) {
             server.checkStarting(check.name());
             try {
                 runReportingCuts(check, server);
@@ -138,7 +139,11 @@ final class CheckRunner implements AutoCloseable {
 
     /** A new server, with the files of this step's web root (step 6 on: one of every kind). */
     private ServerUnderTest start() throws ServerStartException {
-        ServerUnderTest server = ServerUnderTest.start(config);
+        return start(false);
+    }
+
+    private ServerUnderTest start(boolean inAHiddenFolder) throws ServerStartException {
+        ServerUnderTest server = ServerUnderTest.start(config, inAHiddenFolder ? ".httpspec-" : "httpspec-");
         if (step >= Feature.COMPLETE_ANSWERS.firstStep()) {
             SiteFiles.writeInto(server.webRoot());
         }

@@ -69,10 +69,15 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
 
     /** Starts (or finds) the server described by the configuration. */
     public static ServerUnderTest start(SpecConfig config) throws ServerStartException {
+        return start(config, "httpspec-");
+    }
+
+    /** The same, in a new folder whose name starts with {@code prefix}: /tmp/httpspec-123. */
+    static ServerUnderTest start(SpecConfig config, String prefix) throws ServerStartException {
         if (config.address().isPresent()) {
             return running(config);
         }
-        Path directory = TemporaryFolders.create("httpspec-");
+        Path directory = TemporaryFolders.create(prefix);
         try {
             WebRoot webRoot = WebRoot.generate(directory);
             List<String> command = new ArrayList<>(config.command());

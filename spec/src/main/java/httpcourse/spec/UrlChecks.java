@@ -1,6 +1,7 @@
 package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
+import static httpcourse.spec.Check.inAHiddenFolder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -214,6 +215,22 @@ public final class UrlChecks {
                                 + " (toRealPath) for hidden names too."));
             });
 
+    public static final Check UNDER_A_HIDDEN_FOLDER = inAHiddenFolder("serves its files from a folder whose path has"
+            + " a hidden name: a course checked out in ~/.projects/", c -> {
+                if (!c.server().isOwnProcess()) {
+                    throw c.notRunHere("grading a running server: the grader cannot choose its folder");
+                }
+                String folder = c.webRoot().workingDirectory().toString();
+                String why = "The server runs in " + folder + ", whose name starts with a dot, and did not serve what"
+                        + " it serves from another folder: the hidden-name rule judged the folders above htdocs too. Look"
+                        + " at the names below htdocs only (root.relativize(real)): where the course sits is not the"
+                        + " site's business, and a course checked out in ~/.projects/ must work.";
+                c.inCase("GET /", () -> c.check(c.get("/"), c.root().when("GET /, the server started in " + folder)
+                        .because(Hint.Id.HIDDEN_ABOVE_HTDOCS, why)));
+                c.inCase("GET /ipsum.html", () -> c.check(c.get("/ipsum.html"), c.file("/ipsum.html")
+                        .when("GET /ipsum.html, the server started in " + folder).because(Hint.Id.HIDDEN_ABOVE_HTDOCS, why)));
+            });
+
     private static final String INDEX = "A folder's URL, with its slash, serves the folder's index.html: when the"
             + " path names a folder, look for index.html in it.";
 
@@ -277,7 +294,7 @@ public final class UrlChecks {
 
     public static final List<Check> ALL = List.of(DECODES_A_SPACE, DECODES_ANY_ESCAPE, DECODES_UTF8, MALFORMED_ESCAPES,
             PLUS, QUERY, ABSOLUTE_FORM, TARGET_WITHOUT_SLASH, ESCAPED_OUTSIDE, DECODES_THEN_NORMALIZES, HIDDEN_FILES,
-            HIDDEN_THROUGH_A_LINK, FOLDER_INDEX, FOLDER_REDIRECT, REDIRECT_ENCODED, REDIRECT_INSIDE, TOP_FOLDER,
+            HIDDEN_THROUGH_A_LINK, UNDER_A_HIDDEN_FOLDER, FOLDER_INDEX, FOLDER_REDIRECT, REDIRECT_ENCODED, REDIRECT_INSIDE, TOP_FOLDER,
             FOLDER_WITHOUT_INDEX);
 
     /** An answer that may be 400 (the URL cannot be read) or 404 (no such file): never a file. */
