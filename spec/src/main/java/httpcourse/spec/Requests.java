@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 public final class Requests {
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    /** A head a server can read (RFC 9112 §2.2, §3, §5): METHOD TARGET HTTP/1.x, then lines Name: value. */
-    private static final Pattern READABLE = Pattern.compile(TOKEN + " [!-~]+ HTTP/1\\.\\d\r?\n(" + TOKEN
+    /**
+     * A head a server can read (RFC 9112 §2.2, §3, §5): maybe an empty line, which it ignores, then
+     * METHOD TARGET HTTP/1.x, then lines Name: value.
+     */
+    private static final Pattern READABLE = Pattern.compile("(\r?\n)?" + TOKEN + " [!-~]+ HTTP/1\\.\\d\r?\n(" + TOKEN
             + ":[\t -~\u0080-\u00ff]*\r?\n)*\r?\n");
 
     private Requests() {
@@ -88,9 +91,12 @@ public final class Requests {
         return requestLine.length == 3 && requestLine[2].equals("HTTP/1.0");
     }
 
-    /** The words of the request line: method, target, version (fewer or more when it is malformed). */
+    /**
+     * The words of the request line, after the empty line a server ignores before it: method, target,
+     * version (fewer or more when it is malformed).
+     */
     static String[] requestLine(String request) {
-        return head(request).split("\r?\n", 2)[0].split(" ");
+        return head(request).replaceFirst("^\r?\n", "").split("\r?\n", 2)[0].split(" ");
     }
 
     /** Whether the head has a field of that name, in any letter case. */
