@@ -255,6 +255,8 @@ final class Flaws {
             new Flaw(SLOT_NEVER_RELEASED, 13, UnattendedChecks.CONNECTIONS_GIVEN_BACK, Hint.Id.CONNECTION_NOT_GIVEN_BACK),
             // Measured and tuned
             new Flaw(SERVER_TIMING_IN_SECONDS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG),
+            new Flaw(LOG_NOT_FLUSHED_AT_THE_STOP, 14, TunedChecks.LOG_AT_THE_STOP, Hint.Id.LOG_LOST_AT_THE_STOP),
+            new Flaw(TIMING_IN_THE_LOCALE, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_DECIMAL_COMMA),
             new Flaw(TIMING_IN_MICROS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_TOO_LONG),
             new Flaw(TIMING_COUNTS_WAIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_COUNTS_WAIT),
             new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED),

@@ -177,7 +177,8 @@ class GraderTest {
             TIMING_COUNTS_WAIT, // shown while under 500 ms (TunedChecks.BETWEEN_PIECES) pass from its clock to the client
             WATCHDOG_IN_MILLIS, // its tick may find the slow reader between two writes (once, on one busy core)
             HEAD_SIZE_COUNTS_ASKED, // shown where the server reads a head's first piece before its second comes
-            SHUTDOWN_NOW); // shown where its exit is seen within 1 s of the signal: else it refused only as it exited
+            SHUTDOWN_NOW, // shown where its exit is seen within 1 s of the signal: else it refused only as it exited
+            LOG_NOT_FLUSHED_AT_THE_STOP); // shown unless its log's write of each second falls between answer and signal
     private static final int RUNS_OF_A_RACE = 4;
 
     private static Path folder(String name) {

@@ -284,6 +284,13 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     SERVER_TIMING_IN_SECONDS(14, edit("\"Server-Timing: app;dur=\" + (System.nanoTime() - started) / 1000 / 1000.0",
             "\"Server-Timing: \" + (System.nanoTime() - started) / 1e9 + \" s\" /* FLAW: not name;dur=ms */")),
 
+    /** The buffered log written every second, but not at the stop: the lines of the last second are lost. */
+    LOG_NOT_FLUSHED_AT_THE_STOP(14, edit("    AccessLog.OUT.flush(); // the lines of the last answers\n", "")),
+
+    /** The time written by String.format in the server's locale: a decimal comma, "app;dur=0,712", in German. */
+    TIMING_IN_THE_LOCALE(14, edit("\"Server-Timing: app;dur=\" + (System.nanoTime() - started) / 1000 / 1000.0",
+            "String.format(\"Server-Timing: app;dur=%.3f\", (System.nanoTime() - started) / 1e6) /* FLAW */")),
+
     /** The time divided by 1000 once: microseconds, written as milliseconds, a thousand times too long. */
     TIMING_IN_MICROS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
             "(System.nanoTime() - started) / 1000.0 /* FLAW: microseconds */")),

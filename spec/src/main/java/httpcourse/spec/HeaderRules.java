@@ -378,12 +378,20 @@ public final class HeaderRules {
      * developer tools show: a metric's name, and its duration in milliseconds, "app;dur=0.52".
      */
     public static HeaderRule serverTiming() {
-        return new HeaderRule("Server-Timing", true,
-                (value, c) -> value.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+;\\s*dur=\\d+(\\.\\d+)?.*"), c -> "app;dur=0.5",
-                (value, c) -> new Hint(Hint.Id.SERVER_TIMING_WRONG, value == null
+        return new HeaderRule("Server-Timing", true, (value, c) -> value.matches(METRIC) && !value.matches(DECIMAL_COMMA),
+                c -> "app;dur=0.5", (value, c) -> value != null && value.matches(DECIMAL_COMMA)
+                ? new Hint(Hint.Id.SERVER_TIMING_DECIMAL_COMMA, "Server-Timing says \"" + value + "\": a comma"
+                        + " separates metrics, so a browser reads dur= up to the comma, then a metric named by the digits"
+                        + " after it. String.format and printf write numbers as the default locale does (German here:"
+                        + " 0,5): format with Locale.ROOT, or join the number to the text, \"app;dur=0.5\".")
+                : new Hint(Hint.Id.SERVER_TIMING_WRONG, value == null
                         ? "No Server-Timing header: step 14 says in every answer how long the server took to make"
                                 + " it, \"Server-Timing: app;dur=0.52\" (milliseconds), which browsers show."
                         : "Server-Timing is a metric's name, then ;dur= and milliseconds: \"app;dur=0.52\"; got \""
                                 + value + "\"."));
     }
+
+    private static final String METRIC = "[!#$%&'*+.^_`|~0-9A-Za-z-]+;\\s*dur=\\d+(\\.\\d+)?.*";
+    /** "app;dur=0,712": a decimal comma, which makes two metrics of one. */
+    private static final String DECIMAL_COMMA = ".*dur=\\d+,\\d.*";
 }

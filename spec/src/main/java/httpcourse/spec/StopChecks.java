@@ -316,7 +316,7 @@ public final class StopChecks {
      * Ends the check, "not run here", unless it can send the server signals: a process it started,
      * on a system with signals.
      */
-    private static void requireSignals(Checking c) {
+    static void requireSignals(Checking c) {
         if (!c.server().isOwnProcess()) {
             throw c.notRunHere("grading a running server: the grader cannot send it signals (SIGTERM, Ctrl+C)");
         }

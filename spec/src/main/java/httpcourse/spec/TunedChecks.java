@@ -1,6 +1,7 @@
 package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
+import static httpcourse.spec.Check.onItsOwnServer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,31 @@ public final class TunedChecks {
                 });
             });
 
-    public static final List<Check> ALL = List.of(SERVER_TIMING);
+    /**
+     * A stop just after an answer: its log line must come out before the exit. A log buffered for
+     * speed is written once a second, and at the stop: without the stop's write, the lines of the
+     * last second are lost (unless that second's write comes first: a flaw this check catches in most runs).
+     */
+    public static final Check LOG_AT_THE_STOP = onItsOwnServer("writes the log line of an answer sent just before"
+            + " SIGTERM: a stop loses none of the log", c -> {
+                StopChecks.requireSignals(c);
+                c.check(c.get("/ipsum.html"), c.file("/ipsum.html").when("the last answer before SIGTERM"));
+                c.server().signal("TERM");
+                Integer status = c.server().awaitExit(StopChecks.EXIT_FAIL_SAFE);
+                String logged = "\"GET /ipsum.html HTTP/1.0\" 200 ";
+                List<String> printed = c.server().printedDuringThisCheck();
+                if (status != null && printed.stream().noneMatch(line -> line.contains(logged))) {
+                    Hint lost = new Hint(Hint.Id.LOG_LOST_AT_THE_STOP, "The log's last lines were lost with the"
+                            + " process: a log buffered for speed must be written at the stop too, once the answers"
+                            + " under way are sent (AccessLog.OUT.flush()). Nothing flushes a stream of yours as the JVM"
+                            + " exits, and the last lines before a stop are the ones an operator looks for.");
+                    throw new SpecFailure("The server answered GET /ipsum.html, then stopped on SIGTERM (exit status "
+                            + status + "), and printed no log line with " + logged + "for it.\n" + lost.render()
+                            + c.server().describeThisCheck(), List.of(lost));
+                }
+            });
+
+    public static final List<Check> ALL = List.of(SERVER_TIMING, LOG_AT_THE_STOP);
 
     /** Checks the answer, then that its Server-Timing is no longer than the client waited for it. */
     private static void timed(Checking c, Timed answer, Expected expected) {
