@@ -249,6 +249,7 @@ final class Flaws {
             new Flaw(LOG_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_ESCAPES_ESC_ONLY, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_DEL_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
+            new Flaw(LOG_HIGH_BYTES_RAW, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_HEX_ONE_DIGIT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_ESCAPE_FORM),
             new Flaw(LOG_QUOTES_RAW, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_QUOTE_UNESCAPED),
             new Flaw(CONNECTION_CAP_TOO_LOW, 13, UnattendedChecks.SILENT_CROWD_CHECK, Hint.Id.CONNECTION_CAP_TOO_LOW),

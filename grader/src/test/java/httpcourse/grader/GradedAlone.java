@@ -46,7 +46,7 @@ final class GradedAlone {
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)")),
             Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE, LOG_HOUR_12,
                     LOG_WHOLE_STATUS, LOG_HOST_WITH_PORT, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
-                    LOG_ESCAPES_ESC_ONLY).map(log -> Map.entry(
+                    LOG_ESCAPES_ESC_ONLY, LOG_HIGH_BYTES_RAW).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
                     + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
             .flatMap(entries -> entries).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

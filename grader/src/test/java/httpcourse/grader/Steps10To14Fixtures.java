@@ -233,6 +233,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The hour as hh, 1 to 12: wrong in the afternoon, which it always is where the checks run servers. */
     LOG_HOUR_12(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\"", "\"dd/MMM/yyyy:hh:mm:ss Z\" /* FLAW: hh */")),
 
+    /** Bytes above 0x7E left as they are: 0x9B (CSI), a control too, reaches the console. */
+    LOG_HIGH_BYTES_RAW(13, in("AccessLog.java", "c > 0x7E", "c == 0x7F /* FLAW: bytes above 0x7E as they are */")),
+
     /** DEL (0x7F) printed as it is: the escape starts above it. */
     LOG_DEL_UNESCAPED(13, in("AccessLog.java", "c > 0x7E", "c > 0x7F /* FLAW: DEL left as it is */")),
 

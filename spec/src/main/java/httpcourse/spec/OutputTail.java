@@ -109,7 +109,7 @@ final class OutputTail {
     /** The line with each control character (but tab) written \\xHH, as an escape sequence cannot act. */
     static String visible(String line) {
         StringBuilder text = new StringBuilder();
-        line.chars().forEach(c -> text.append(c < 0x20 && c != '\t' || c == 0x7F
+        line.chars().forEach(c -> text.append(c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F
                 ? String.format("\\x%02x", c) : String.valueOf((char) c)));
         return text.toString();
     }

@@ -105,15 +105,22 @@ public final class UnattendedChecks {
                 + " one unit: System.nanoTime() - started > limit.toNanos() (not toMillis())."));
     }
 
-    public static final Check ACCESS_LOG = check("logs each request in the Common Log Format, the client's control"
-            + " bytes, quotes and backslashes escaped as \\xHH", c -> {
+    private static final Hint UNESCAPED = new Hint(Hint.Id.LOG_UNESCAPED, "A request's bytes are the client's: ESC"
+            + " starts an escape sequence that the console obeys (this one sets its title; others move the cursor, or"
+            + " rewrite lines already printed), and so does 0x9B, above 0x7E. Before printing them, write each byte"
+            + " outside printable ASCII (below 0x20, 0x7F and above), and \" and \\, as \\xHH, as nginx and Apache do:"
+            + " \\x1b, \\x9b.");
+
+    public static final Check ACCESS_LOG = check("logs each request in the Common Log Format, the client's bytes"
+            + " outside printable ASCII, quotes and backslashes escaped as \\xHH", c -> {
         if (!c.server().isOwnProcess()) {
             throw c.notRunHere("grading a running server: its access log (its output) is not at hand");
         }
         // ESC ] 0 ; ... BEL sets a terminal's title: printed as it is, the request drives the console.
         String ipsum = "GET /ipsum.html HTTP/1.0";
         String head = "HEAD /ipsum.html HTTP/1.0"; // logs no size: its answer has no body
-        String attack = "GET /\u001b]0;PWNED\u0007\u007f HTTP/1.0"; // DEL (0x7F) last: a control byte too
+        // Then U+009B (CSI) in UTF-8, C2 9B: bytes above 0x7E, and a control that consoles take as ESC [; DEL last.
+        String attack = "GET /\u001b]0;PWNED\u0007\u00c2\u009b\u007f HTTP/1.0";
         // A quote would end the request's field for whoever reads the log; a backslash, start an escape.
         String quoted = "GET /say\"" + c.webRoot().token("quoted") + "\\n HTTP/1.0";
         Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -129,10 +136,15 @@ public final class UnattendedChecks {
             throw logFailure(c, "The server printed a byte the client sent, the control character "
                     + String.format("0x%02X, as it is (this report shows it as \\x%02x: the log must hold", control, control)
                     + " those four characters instead):\n  "
-                    + OutputTail.visible(raw.get()), new Hint(Hint.Id.LOG_UNESCAPED, "A request's bytes are the"
-                    + " client's: ESC starts an escape sequence that the console obeys (this one sets its title;"
-                    + " others move the cursor, or rewrite lines already printed). Before printing them, write each"
-                    + " byte outside printable ASCII, and \" and \\, as \\xHH, as nginx and Apache do: \\x1b."));
+                    + OutputTail.visible(raw.get()), UNESCAPED);
+        }
+        // The bytes after BEL, above 0x7E, not escaped: as they are, transcoded, or "?" where stdout is ASCII.
+        Optional<String> high = printed.stream().filter(line -> line.toLowerCase(Locale.ROOT).contains("pwned\\x07")
+                && !line.toLowerCase(Locale.ROOT).contains("pwned\\x07\\x")).findFirst();
+        if (high.isPresent()) {
+            throw logFailure(c, "The server escaped the client's bytes below 0x20, but not those above 0x7E (C2 9B,"
+                    + " sent after BEL, come out as they are, or as \"?\" where the server's charset is ASCII):\n  "
+                    + OutputTail.visible(high.get()), UNESCAPED);
         }
         Optional<String> unquoted = printed.stream().filter(line -> line.contains("say\"" + c.webRoot().token("quoted"))
                 || line.contains(c.webRoot().token("quoted") + "\\n")).findFirst();
@@ -148,7 +160,9 @@ public final class UnattendedChecks {
         // request that escapes its bytes otherwise ("\x7", "%07") is named as such; one whose other fields
         // are wrong, by the field.
         List<String> marks = List.of(ipsum, head, "PWNED", c.webRoot().token("quoted"));
-        List<List<String>> lines = List.of(List.of(ipsum), List.of(head), List.of("GET /\\x1b]0;PWNED\\x07\\x7f HTTP/1.0"),
+        List<List<String>> lines = List.of(List.of(ipsum), List.of(head), List.of(
+                        "GET /\\x1b]0;PWNED\\x07\\xc2\\x9b\\x7f HTTP/1.0", // its bytes, or its characters if read as UTF-8
+                        "GET /\\x1b]0;PWNED\\x07\\x9b\\x7f HTTP/1.0"),
                 List.of("GET /say\\x22" + c.webRoot().token("quoted") + "\\x5Cn HTTP/1.0",
                         "GET /say\\\"" + c.webRoot().token("quoted") + "\\\\n HTTP/1.0"));
         for (int i = 0; i < lines.size(); i++) {
@@ -347,8 +361,9 @@ public final class UnattendedChecks {
         return logged.equals(String.valueOf(bytes)) || bytes == 0 && logged.equals("-");
     }
 
+    /** C0 and C1 controls (ECMA-48), and DEL: 0x9B is CSI, which consoles take as ESC [. */
     private static boolean isControl(int c) {
-        return c < 0x20 && c != '\t' || c == 0x7F;
+        return c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F;
     }
 
     private static SpecFailure logFailure(Checking c, String what, Hint hint) {
