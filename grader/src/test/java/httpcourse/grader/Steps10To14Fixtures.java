@@ -233,6 +233,12 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The hour as hh, 1 to 12: wrong in the afternoon, which it always is where the checks run servers. */
     LOG_HOUR_12(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\"", "\"dd/MMM/yyyy:hh:mm:ss Z\" /* FLAW: hh */")),
 
+    /** The log's size taken from the Content-Length: an answer cut on its way is logged as sent whole. */
+    LOG_SIZE_SAID(13, edit("    long bodyBytes = -1; // logged as \"-\" when the answer fails on its way\n    try {\n"
+            + "        bodyBytes = response.with(", "    long bodyBytes = !withBody ? 0 : response.headers().stream()"
+            + ".filter(h -> h.startsWith(\"Content-Length: \"))\n            .mapToLong(h -> Long.parseLong(h.substring(16)))"
+            + ".findFirst().orElse(0); // FLAW: the size said, not sent\n    try {\n        response.with(")),
+
     /** Bytes above 0x7E left as they are: 0x9B (CSI), a control too, reaches the console. */
     LOG_HIGH_BYTES_RAW(13, in("AccessLog.java", "c > 0x7E", "c == 0x7F /* FLAW: bytes above 0x7E as they are */")),
 

@@ -88,7 +88,25 @@ public final class UnattendedChecks {
                     }
                 }
                 c.assertStillAnswers();
+                assertCutLoggedAsCut(c, "GET " + path + " HTTP/1.1");
             });
+
+    /** A cut answer's log line gives the bytes sent, or "-": never the whole size its Content-Length said. */
+    private static void assertCutLoggedAsCut(Checking c, String request) {
+        if (!c.server().isOwnProcess()) {
+            return; // its output is not at hand
+        }
+        awaitLogLines(c, request).stream().map(LOG_FIELDS::matcher).filter(Matcher::matches)
+                .filter(entry -> entry.group(3).equals(request) && entry.group(5).equals("" + LARGER_THAN_ANY_BUFFER))
+                .findFirst().ifPresent(entry -> {
+                    throw logFailure(c, "The log's line for an answer the server cut, after its head and a part of its"
+                            + " body, gives the whole file's size:\n  " + OutputTail.visible(entry.group()), SIZE_SENT);
+                });
+    }
+
+    private static final Hint SIZE_SENT = new Hint(Hint.Id.LOG_SIZE_WRONG, "The size is the count of the body's bytes"
+            + " the server sent, \"-\" for none: not the file's size, which a HEAD's answer, a 304 and an answer cut on"
+            + " its way do not send. Log what the sending returned.");
 
     /** A client that reads slowly, but reads, was cut: by a limit that ran from its first write, or far too short. */
     private static SpecFailure slowReaderCut(Duration after, long received) {
@@ -220,9 +238,7 @@ public final class UnattendedChecks {
         if (!isSize(entry.group(5), answer.body().length)) {
             throw logFailure(c, was + "gives the size " + entry.group(5) + ", where the answer's body was "
                     + answer.body().length + " bytes" + (line.startsWith("HEAD") ? " (a HEAD's answer has none)." : "."),
-                    new Hint(Hint.Id.LOG_SIZE_WRONG, "The size is the count of the body's bytes the server sent,"
-                            + " \"-\" for none: not the file's size, which a HEAD's answer (and a 304) does not send."
-                            + " Log what the sending returned."));
+                    SIZE_SENT);
         }
     }
 
