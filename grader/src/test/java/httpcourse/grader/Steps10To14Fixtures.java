@@ -233,6 +233,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The hour as hh, 1 to 12: wrong in the afternoon, which it always is where the checks run servers. */
     LOG_HOUR_12(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\"", "\"dd/MMM/yyyy:hh:mm:ss Z\" /* FLAW: hh */")),
 
+    /** Every file read whole into memory: a file of 1 GiB fails before its answer's first byte, in 1 GiB of RAM. */
+    FILE_READ_WHOLE(13, in("Response.java", "firstBytes(Channels.newInputStream(channel), length)",
+            "new ByteArrayInputStream(Files.readAllBytes(file)) /* FLAW: the whole file in memory */")),
+
     /** The log's size taken from the Content-Length: an answer cut on its way is logged as sent whole. */
     LOG_SIZE_SAID(13, edit("    long bodyBytes = -1; // logged as \"-\" when the answer fails on its way\n    try {\n"
             + "        bodyBytes = response.with(", "    long bodyBytes = !withBody ? 0 : response.headers().stream()"

@@ -57,6 +57,8 @@ final class ThisComputer {
                 "the sandbox gives a server's folder no size here (it does as root): the full disk's check is not run");
         Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_PART_ELSEWHERE || Sandbox.unavailable().isEmpty(),
                 "without the sandbox, the system's temporary folder may be writable, on the web root's file system");
+        Assumptions.assumeTrue(hint != Hint.Id.FAILED_BEFORE_WRITING || Sandbox.unavailable().isEmpty(),
+                "without the sandbox's 1 GiB of memory, a file of 1 GiB may fit in the server's");
         Assumptions.assumeTrue(clockShows(hint), "hh and HH (from 01:00 to 12:59 GMT), or MM and mm (at the"
                 + " minute whose number is the month's), wrote the same during the gradings: they cannot be told apart");
     }

@@ -84,7 +84,7 @@ public final class UnattendedChecks {
                     }
                     Optional<Duration> cut = steady.stop();
                     if (cut.isPresent()) {
-                        throw slowReaderCut(cut.get(), steady.received());
+                        throw slowReaderCut(c, cut.get(), steady.received());
                     }
                 }
                 c.assertStillAnswers();
@@ -109,7 +109,15 @@ public final class UnattendedChecks {
             + " its way do not send. Log what the sending returned.");
 
     /** A client that reads slowly, but reads, was cut: by a limit that ran from its first write, or far too short. */
-    private static SpecFailure slowReaderCut(Duration after, long received) {
+    private static SpecFailure slowReaderCut(Checking c, Duration after, long received) {
+        if (received == 0) { // no write waited: the answer failed before its first byte
+            Hint failed = new Hint(Hint.Id.FAILED_BEFORE_WRITING, "The connection closed before a byte of the answer,"
+                    + " its head included: no write waited, the answer failed before it began. The server's output"
+                    + " below may say why (an OutOfMemoryError: a file of 1 GiB read whole, not a buffer at a time?).");
+            return new SpecFailure(String.format(Locale.ROOT, "A client that asked for a file of 1 GiB, to read it"
+                    + " steadily, was cut %.1f s after its request, before any answer came.", after.toMillis() / 1000.0)
+                    + "\n" + failed.render() + c.server().describeThisCheck(), List.of(failed));
+        }
         String what = String.format(Locale.ROOT, "A client that read its 1 GiB download steadily, 1 MB a second, was"
                 + " cut %.1f s after its request, %d bytes read. Each of the server's writes waited for it a few"
                 + " milliseconds: none was stuck.", after.toMillis() / 1000.0, received);
