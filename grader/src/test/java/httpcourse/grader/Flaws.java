@@ -248,6 +248,7 @@ final class Flaws {
             new Flaw(LOG_HEAD_BYTES, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_SIZE_WRONG),
             new Flaw(LOG_SIZE_SAID, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.LOG_SIZE_WRONG),
             new Flaw(FILE_READ_WHOLE, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.FAILED_BEFORE_WRITING),
+            new Flaw(FLUSH_NOT_TIMED, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.FLUSH_NOT_TIMED),
             new Flaw(LOG_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_ESCAPES_ESC_ONLY, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_DEL_UNESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),

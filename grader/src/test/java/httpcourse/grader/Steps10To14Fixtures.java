@@ -233,6 +233,11 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The hour as hh, 1 to 12: wrong in the afternoon, which it always is where the checks run servers. */
     LOG_HOUR_12(13, in("AccessLog.java", "\"dd/MMM/yyyy:HH:mm:ss Z\"", "\"dd/MMM/yyyy:hh:mm:ss Z\" /* FLAW: hh */")),
 
+    /** The timing wrapper above the buffer: a small answer leaves at the flush, which waits untimed. */
+    FLUSH_NOT_TIMED(13, in("Connection.java", "return new FilterOutputStream(socket.getOutputStream()) {",
+            "return new FilterOutputStream(new BufferedOutputStream(socket.getOutputStream())) { // FLAW"),
+            edit("var out = new BufferedOutputStream(connection.output());", "var out = connection.output();")),
+
     /** Every file read whole into memory: a file of 1 GiB fails before its answer's first byte, in 1 GiB of RAM. */
     FILE_READ_WHOLE(13, in("Response.java", "firstBytes(Channels.newInputStream(channel), length)",
             "new ByteArrayInputStream(Files.readAllBytes(file)) /* FLAW: the whole file in memory */")),
