@@ -40,6 +40,8 @@ final class GradedAlone {
                     + " where a head's pieces come in two reads: a crowd of 200 that sends its halves faster than the"
                     + " server reads them passes, or not"), Map.entry((KnownWrongServer) WATCHDOG_CUTS_ANY, "it cuts every connection"
                     + " at its watchdog's next tick: which other checks a tick falls into depends on the clock"),
+                    Map.entry((KnownWrongServer) SHUTDOWN_NOW, "it cuts every answer under way as its stop ends, soon"
+                    + " after the signal: which stop checks still read a download then depends on the machine's pace"),
                     Map.entry((KnownWrongServer) LAST_MODIFIED_RFC_1123, "a file modified today shows it only on days"
                     + " 1 to 9 of the month; dated.html's day is always one of them"),
                     Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
