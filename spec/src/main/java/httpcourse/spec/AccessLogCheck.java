@@ -5,7 +5,7 @@ import static httpcourse.spec.Check.check;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -148,7 +148,8 @@ final class AccessLogCheck {
         Optional<OffsetDateTime> parsed = parseLogTime(time);
         if (parsed.isEmpty()) {
             throw logFailure(c, was + "gives the time [" + time + "], where the Common Log Format writes ["
-                    + LOG_TIME.withZone(ZoneOffset.UTC).format(sent) + "].", LOG_TIME_HINT);
+                    + LOG_TIME.withZone(ZoneId.of(Sandbox.SERVERS_TIME_ZONE)).format(sent) + "] in its time zone.",
+                    LOG_TIME_HINT);
         }
         Instant at = parsed.get().toInstant();
         if (at.isBefore(sent) || at.isAfter(logged)) {
