@@ -84,6 +84,7 @@ public final class Sandbox {
         int offset = ahead > 14 ? ahead - 24 : ahead; // the zones run from GMT-12 to GMT+14
         return "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset); // POSIX's sign: Etc/GMT-3 is GMT+3
     }
+
     private static final String LOCALE_OPTIONS = "-Duser.language.format=" + SERVERS_LOCALE.getLanguage()
             + " -Duser.country.format=" + SERVERS_LOCALE.getCountry();
 
