@@ -234,6 +234,6 @@ final class AccessLogCheck {
     }
 
     private static SpecFailure logFailure(Checking c, String what, Hint hint) {
-        return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
+        return SpecFailure.withOutput(what, hint, c.server());
     }
 }

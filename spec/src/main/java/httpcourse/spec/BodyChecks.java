@@ -280,8 +280,7 @@ public final class BodyChecks {
                         + " on a slower network the reset would have dropped the end of the answer" : "was cut: "
                         + answer.received() + " of its " + answer.length() + " bytes came ("
                         + end.toString().toLowerCase(Locale.ROOT) + ")";
-                throw new SpecFailure("The answer to a GET with a body of 5 GB " + what + ".\n" + hint.render()
-                        + c.server().describeThisCheck(), List.of(hint));
+                throw SpecFailure.withOutput("The answer to a GET with a body of 5 GB " + what + ".", hint, c.server());
             }
         } finally {
             c.webRoot().deletePage(path);

@@ -20,6 +20,11 @@ public class SpecFailure extends AssertionError {
         return new SpecFailure(whatHappened + "\n" + hint.render(), List.of(hint));
     }
 
+    /** The same, then what the server printed during the check and whether it still runs: its output may say why. */
+    public static SpecFailure withOutput(String whatHappened, Hint hint, ServerUnderTest server) {
+        return new SpecFailure(whatHappened + "\n" + hint.render() + server.describeThisCheck(), List.of(hint));
+    }
+
     /** The hints of the report, the most likely mistake first; empty when no hint applies. */
     public List<Hint> hints() {
         return hints;

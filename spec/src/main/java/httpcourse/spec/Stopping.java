@@ -385,6 +385,6 @@ final class Stopping {
     }
 
     SpecFailure stopFailure(String what, Hint hint) {
-        return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
+        return SpecFailure.withOutput(what, hint, c.server());
     }
 }

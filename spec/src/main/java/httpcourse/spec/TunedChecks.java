@@ -71,7 +71,8 @@ public final class TunedChecks {
                 ServerReply answer = c.server().send(Requests.get("/ipsum.html"));
                 String code = HttpResponse.parse(answer.exchange().response()).code();
                 if (code.isEmpty()) {
-                    throw FailureReport.failure("No answer to GET /ipsum.html, the request before SIGTERM.", null, answer);
+                    throw FailureReport.failure("No answer to GET /ipsum.html, the request before SIGTERM.", null,
+                            answer);
                 }
                 c.server().signal("TERM");
                 Integer status = c.server().awaitExit(StopChecks.EXIT_FAIL_SAFE);
@@ -80,11 +81,11 @@ public final class TunedChecks {
                 if (status != null && printed.stream().noneMatch(line -> line.contains(logged))) {
                     Hint lost = new Hint(Hint.Id.LOG_LOST_AT_THE_STOP, "The log's last lines were lost with the"
                             + " process: a log buffered for speed must be written at the stop too, once the answers"
-                            + " under way are sent (AccessLog.OUT.flush()). Nothing flushes a stream of yours as the JVM"
-                            + " exits, and the last lines before a stop are the ones an operator looks for.");
-                    throw new SpecFailure("The server answered GET /ipsum.html, then stopped on SIGTERM (exit status "
-                            + status + "), and printed no log line with " + logged + "for it.\n" + lost.render()
-                            + c.server().describeThisCheck(), List.of(lost));
+                            + " under way are sent (AccessLog.OUT.flush()). Nothing flushes a stream of yours as the"
+                            + " JVM exits, and the last lines before a stop are the ones an operator looks for.");
+                    throw SpecFailure.withOutput("The server answered GET /ipsum.html, then stopped on SIGTERM (exit"
+                            + " status " + status + "), and printed no log line with " + logged + "for it.", lost,
+                            c.server());
                 }
             });
 

@@ -68,7 +68,8 @@ public final class UnattendedChecks {
                                 + " s more, the connection was still open.", new Hint(Hint.Id.FLUSH_NOT_TIMED, "An"
                                 + " answer smaller than the output's buffer goes to the socket at its flush, and that"
                                 + " write waits for the client as any other: time it too. Put the timing wrapper right"
-                                + " on the socket's stream, under the BufferedOutputStream, or time its flush() as well."));
+                                + " on the socket's stream, under the BufferedOutputStream, or time its flush() as"
+                                + " well."));
                     }
                 }
                 c.assertStillAnswers();
@@ -81,9 +82,9 @@ public final class UnattendedChecks {
             Hint failed = new Hint(Hint.Id.FAILED_BEFORE_WRITING, "The connection closed before a byte of the answer,"
                     + " its head included: no write waited, the answer failed before it began. The server's output"
                     + " below may say why (an OutOfMemoryError: a file of 1 GiB read whole, not a buffer at a time?).");
-            return new SpecFailure(String.format(Locale.ROOT, "A client that asked for a file of 1 GiB, to read it"
-                    + " steadily, was cut %.1f s after its request, before any answer came.", after.toMillis() / 1000.0)
-                    + "\n" + failed.render() + c.server().describeThisCheck(), List.of(failed));
+            String what = String.format(Locale.ROOT, "A client that asked for a file of 1 GiB, to read it steadily,"
+                    + " was cut %.1f s after its request, before any answer came.", after.toMillis() / 1000.0);
+            return SpecFailure.withOutput(what, failed, c.server());
         }
         String what = String.format(Locale.ROOT, "A client that read its 1 GiB download steadily, 1 MB a second, was"
                 + " cut %.1f s after its request, %d bytes read. Each of the server's writes waited for it a few"

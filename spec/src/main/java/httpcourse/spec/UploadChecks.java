@@ -376,7 +376,7 @@ public final class UploadChecks {
     }
 
     static SpecFailure failure(Checking c, String what, Hint hint) {
-        return new SpecFailure(what + "\n" + hint.render() + c.server().describeThisCheck(), List.of(hint));
+        return SpecFailure.withOutput(what, hint, c.server());
     }
 
     private static boolean isSuccess(Exchange answer) {
