@@ -391,7 +391,7 @@ public final class HeaderRules {
                                 + value + "\"."));
     }
 
-    private static final String METRIC = "[!#$%&'*+.^_`|~0-9A-Za-z-]+;\\s*dur=\\d+(\\.\\d+)?.*";
+    private static final String METRIC = Requests.TOKEN + ";\\s*dur=\\d+(\\.\\d+)?.*";
     /** "app;dur=0,712": a decimal comma, which makes two metrics of one. */
     private static final String DECIMAL_COMMA = ".*dur=\\d+,\\d.*";
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record HttpResponse(String statusLine, List<Field> fields, List<String> malformedLines, boolean hasEmptyLine,
                            byte[] body) {
 
-    private static final Pattern FIELD = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \\t]*(.*?)[ \\t]*");
+    private static final Pattern FIELD = Pattern.compile("(" + Requests.TOKEN + "):[ \\t]*(.*?)[ \\t]*");
 
     /** One header line: its name as sent, its value without the spaces around it, the whole line. */
     public record Field(String name, String value, String line) {

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** The requests the specs send, written out byte for byte. */
 public final class Requests {
 
-    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    /** A token (RFC 9110 §5.6.2): a method, a header field's name, a metric's name. */
+    static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     /**
      * A head a server can read (RFC 9112 §2.2, §3, §5): maybe an empty line, which it ignores, then
      * METHOD TARGET HTTP/1.x, then lines Name: value.
