@@ -20,8 +20,7 @@ final class ServerProbes {
 
     private final Supplier<RawHttpClient> client; // the server's client: its port changes at a restart
     private Boolean asksHostOfHttp10; // null until a report needs to know
-    private Boolean answersAPlainGet;
-    private Boolean closesAfterAPlainGet;
+    private Exchange plainGet; // GET / HTTP/1.0's exchange: whether it was answered, and the connection closed
     private Boolean givesUpOnAPause;
     private Boolean cutsAHeadInPieces;
     private Boolean servesIndexHtml;
@@ -47,19 +46,19 @@ final class ServerProbes {
 
     /** Whether "GET / HTTP/1.0" gets an answer: the server answers, just not this request. Found once. */
     synchronized boolean answersAPlainGet() {
-        if (answersAPlainGet == null) {
-            answersAPlainGet = !statusOf(GET).isEmpty();
-        }
-        return answersAPlainGet;
+        return !HttpResponse.parse(plainGet().response()).code().isEmpty();
     }
 
     /** Whether "GET / HTTP/1.0" gets an answer, after which the server closes the connection. Found once. */
     synchronized boolean closesAfterAPlainGet() {
-        if (closesAfterAPlainGet == null) {
-            Exchange get = client.get().send(GET.getBytes(StandardCharsets.ISO_8859_1));
-            closesAfterAPlainGet = get.response().length > 0 && get.ending() != Exchange.Ending.NOT_CLOSED;
+        return plainGet().response().length > 0 && plainGet().ending() != Exchange.Ending.NOT_CLOSED;
+    }
+
+    private Exchange plainGet() {
+        if (plainGet == null) {
+            plainGet = client.get().send(GET.getBytes(StandardCharsets.ISO_8859_1));
         }
-        return closesAfterAPlainGet;
+        return plainGet;
     }
 
     /**
