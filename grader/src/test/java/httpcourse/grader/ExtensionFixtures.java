@@ -62,6 +62,9 @@ enum ExtensionFixtures implements KnownWrongServer {
     NO_UPLOAD_LIMIT(15, in("Upload.java", "static final int LIMIT = 16 * 1024 * 1024;",
             "static final int LIMIT = Integer.MAX_VALUE; // FLAW: no limit")),
 
+    /** The limit checked with >=: an upload of exactly 16 MiB, which the limit allows, gets 413 (helper-48). */
+    LIMIT_ITSELF_REFUSED(15, in("Upload.java", "if (length > LIMIT) {", "if (length >= LIMIT) { // FLAW: >=, not >")),
+
     /** The body written straight to the file: GET serves it half written, and a cut upload stays half. */
     WRITES_THE_FILE_ITSELF(15,
             in("Upload.java",

@@ -89,8 +89,8 @@ public final class UploadChecks {
         c.check(c.get(path), served(c, path, body, "the GET of the file uploaded in chunks"));
     });
 
-    public static final Check CONTINUES = check("says 100 Continue to a PUT that waits for it, then stores its"
-            + " body", c -> {
+    public static final Check CONTINUES = check("says 100 Continue to a PUT that waits for it (16 MiB, the limit,"
+            + " too), then stores its body", c -> {
         String path = newPath("continued");
         byte[] body = content(2000);
         // In capitals, as some clients write it: the value's letter case does not matter (RFC 9110 §10.1.1).
@@ -132,6 +132,7 @@ public final class UploadChecks {
         }
         c.check(answer, created(http10, "an HTTP/1.0 PUT that said Expect: 100-continue, its body sent at once"));
         c.check(c.get(path), served(c, path, body, "the GET of the file uploaded after 100 Continue"));
+        UploadLimitChecks.assertTheLimitAllowed(c); // last: a server that never says 100 failed above, at once
     });
 
     public static final Check TOO_LARGE = check("refuses at once an upload far over its limit (1 GiB, by its"

@@ -30,14 +30,18 @@ import java.util.Set;
  * its own, since each fills what it bounds: a chunked upload, whose size nobody announces, refused once
  * past the limit; and an upload that finds the disk full, which gets 507 Insufficient Storage. The
  * latter runs only where the server's folder has a size of its own (the grader's sandbox, as root).
+ * And the limit itself, allowed, which {@link UploadChecks#CONTINUES} asks about.
  */
 public final class UploadLimitChecks {
 
     private UploadLimitChecks() {
     }
 
-    /** How much of a chunked upload the check sends at most: three times the course's limit of 16 MiB. */
-    private static final int CHUNKED_FAIL_SAFE = 48 << 20;
+    /** The course's limit: an upload of this size is stored, a larger one gets 413. */
+    static final int LIMIT = 16 << 20;
+
+    /** How much of a chunked upload the check sends at most: three times the course's limit. */
+    private static final int CHUNKED_FAIL_SAFE = 3 * LIMIT;
 
     /** The upload that finds the disk full: three times its room, under the 1 MiB a refused upload may be read. */
     private static final int NO_ROOM_FOR = 768 * 1024;
@@ -81,6 +85,25 @@ public final class UploadLimitChecks {
         String after = newPath("room-again");
         c.check(c.send(putWithLength(after, content(1000))), created(after, "a PUT once the disk had room again"));
     });
+
+    /**
+     * The limit itself is allowed: a PUT of exactly 16 MiB that waits for 100 Continue must not get
+     * 413. Its body is never sent: the answer to its head shows the mistake, a {@code >=} for a {@code >}.
+     */
+    static void assertTheLimitAllowed(Checking c) {
+        String head = put(newPath("at-the-limit"), "Expect: 100-continue\r\nContent-Length: " + LIMIT + "\r\n", "");
+        try (RawConnection connection = c.server().open()) {
+            connection.send(head);
+            Exchange answer = connection.readResponse(head);
+            if (answer.response().length > 0 && HttpResponse.parse(answer.response()).code().equals("413")) {
+                throw FailureReport.failure("A PUT of exactly " + (LIMIT >> 20) + " MiB, the limit, said Expect:"
+                        + " 100-continue, and got 413 Content Too Large.", null, new ServerReply(answer, c.server()),
+                        List.of(new Hint(Hint.Id.UPLOAD_LIMIT_ITSELF_REFUSED, "An upload of " + (LIMIT >> 20)
+                        + " MiB, the limit, is allowed: refuse only a Content-Length over it (length > LIMIT; >="
+                        + " refuses the limit itself).")));
+            }
+        } // closed, its body never sent: the server reads the end of an upload cut short
+    }
 
     /**
      * Sends an upload that cannot fit on the disk: it must get 507, and leave nothing in the uploads
