@@ -239,6 +239,7 @@ final class Flaws {
             new Flaw(WRITE_TIMED_ONCE, 13, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.WRITE_TIMED_ONCE),
             new Flaw(WATCHDOG_CUTS_ANY, 13, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.CUT_WHILE_WAITING),
             new Flaw(WATCHDOG_IN_MILLIS, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_LIMIT_TOO_SHORT),
+            new Flaw(WATCHDOG_PLAIN_CLOSE, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.WRITE_CUT_NOT_RESET),
             new Flaw(LOG_TIME_NOT_COMMON, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_OFFSET_CONSTANT, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),
             new Flaw(LOG_MONTH_IN_DEFAULT_LOCALE, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TIME_WRONG),

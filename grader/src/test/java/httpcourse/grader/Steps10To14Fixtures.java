@@ -222,6 +222,11 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     WATCHDOG_IN_MILLIS(13, in("Connection.java", "System.nanoTime() - started > limit.toNanos()",
             "System.nanoTime() - started > limit.toMillis() /* FLAW: nanoseconds against milliseconds */")),
 
+    /** The watchdog's cut a plain close, no reset: the system keeps the unsent megabytes for the client (helper-49). */
+    WATCHDOG_PLAIN_CLOSE(13, in("Connection.java",
+            "socket.setSoLinger(true, 0); // close with a reset: the system frees the unsent bytes now",
+            "// FLAW: no setSoLinger(true, 0): a plain close")),
+
     /** The log's time in ISO style, not the Common Log Format's. */
     LOG_TIME_NOT_COMMON(13, in("AccessLog.java", "DateTimeFormatter.ofPattern(\"dd/MMM/yyyy:HH:mm:ss Z\", Locale.US)",
             "DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\", Locale.US) /* FLAW: not the Common Log Format */")),

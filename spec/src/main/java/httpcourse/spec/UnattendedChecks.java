@@ -3,6 +3,7 @@ package httpcourse.spec;
 import static httpcourse.spec.Check.onItsOwnServer;
 import static httpcourse.spec.Check.waitingOnItsOwnServer;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,18 +36,19 @@ public final class UnattendedChecks {
     /** Requests for a page of 7000 bytes sent at once, and never read: megabytes of answers under 8 KiB each. */
     private static final int PIPELINED = 999;
 
-    public static final Check WRITE_TIMEOUT = waitingOnItsOwnServer("cuts a client that reads nothing of a large"
-            + " answer, or of many small ones, after its write time limit, not one that reads slowly, and goes on"
-            + " serving", c -> {
+    public static final Check WRITE_TIMEOUT = waitingOnItsOwnServer("cuts with a reset a client that reads nothing"
+            + " of a large answer, or of many small ones, after its write time limit, not one that reads slowly, and"
+            + " goes on serving", c -> {
                 String path = "/never-read.bin";
                 c.webRoot().createSparsePage(path, LARGER_THAN_ANY_BUFFER);
                 String small = "/pipelined.txt"; // each answer fits a buffer of 8 KiB: it leaves at its flush
                 c.webRoot().replacePage(small, "pipelined\n".repeat(700).getBytes(StandardCharsets.US_ASCII));
                 try (RawConnection slow = c.server().open(); RawConnection client = c.server().open();
-                     RawConnection pipelining = c.server().open()) {
+                     RawConnection pipelining = c.server().open(); RawConnection silent = c.server().open()) {
                     // The slow reader starts first: a limit that runs from its first write cuts it first.
                     SteadyReader steady = SteadyReader.start(slow, path);
                     pipelining.trySend(Requests.http11("GET", small).repeat(PIPELINED));
+                    silent.send(Requests.http11("GET", path)); // 2 s ahead of the client: cut before it
                     Pause.sleep(STEADY_HEAD_START);
                     client.send(Requests.http11("GET", path));
                     if (!isCutWithin(client, WRITE_CUT_FAIL_SAFE)) {
@@ -71,6 +73,7 @@ public final class UnattendedChecks {
                                 + " on the socket's stream, under the BufferedOutputStream, or time its flush() as"
                                 + " well."));
                     }
+                    assertResetWhenCut(silent);
                 }
                 c.assertStillAnswers();
                 AccessLogCheck.assertCutLoggedAsCut(c, "GET " + path + " HTTP/1.1");
@@ -177,6 +180,36 @@ public final class UnattendedChecks {
 
     public static final List<Check> ALL = List.of(WRITE_TIMEOUT, ACCESS_LOG, SILENT_CROWD_CHECK,
             CONNECTIONS_GIVEN_BACK);
+
+    /** More than a plain close can leave with the system to deliver: its send buffer and the client's receive buffer. */
+    private static final long LEFT_WITH_THE_SYSTEM_AT_MOST = 64L << 20;
+
+    /**
+     * Reads, at last, the download of a client that sent nothing since its request, once it was cut:
+     * a reset ends it at once. A plain close leaves the bytes still unsent to the system, which
+     * delivers them now, then a clean end. Still coming past what a close can leave: not cut yet
+     * (a busy machine), and nothing to conclude.
+     */
+    private static void assertResetWhenCut(RawConnection silent) {
+        byte[] buffer = new byte[64 * 1024];
+        long received = 0;
+        try {
+            while (received < LEFT_WITH_THE_SYSTEM_AT_MOST) {
+                int count = silent.readSome(buffer);
+                if (count < 0) {
+                    throw SpecFailure.of("A client asked for a file of 1 GiB and sent nothing more: once cut, it read"
+                            + " on, and got " + received + " bytes, then a clean end. The connection was closed,"
+                            + " not reset.", new Hint(Hint.Id.WRITE_CUT_NOT_RESET, "Cut with a reset:"
+                            + " socket.setSoLinger(true, 0), then close(). A plain close leaves the unsent bytes,"
+                            + " megabytes, to the system, which goes on trying to deliver them to a client that"
+                            + " reads nothing: a crowd of such clients holds the system's memory as long as it likes."));
+                }
+                received += count;
+            }
+        } catch (IOException resetOrSilent) {
+            // a reset, as it must be; or nothing at all for a while: not a plain close either
+        }
+    }
 
     /**
      * Holds a connection whose answer it never reads, sending an empty line (which a server may
