@@ -65,6 +65,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     /** The limit checked with >=: an upload of exactly 16 MiB, which the limit allows, gets 413 (helper-48). */
     LIMIT_ITSELF_REFUSED(15, in("Upload.java", "if (length > LIMIT) {", "if (length >= LIMIT) { // FLAW: >=, not >")),
 
+    /** A limit of 16 MB, not MiB: an upload of 16 MiB, which the course allows, gets 413. */
+    LIMIT_TOO_LOW(15, in("Upload.java", "static final int LIMIT = 16 * 1024 * 1024;",
+            "static final int LIMIT = 16 * 1000 * 1000; // FLAW: 16 MB, not 16 MiB")),
+
     /** The body written straight to the file: GET serves it half written, and a cut upload stays half. */
     WRITES_THE_FILE_ITSELF(15,
             in("Upload.java",

@@ -89,8 +89,8 @@ public final class UploadChecks {
         c.check(c.get(path), served(c, path, body, "the GET of the file uploaded in chunks"));
     });
 
-    public static final Check CONTINUES = check("says 100 Continue to a PUT that waits for it (16 MiB, the limit,"
-            + " too), then stores its body", c -> {
+    public static final Check CONTINUES = check("says 100 Continue to a PUT that waits for it, then stores its"
+            + " body, and refuses no PUT of 16 MiB, the limit", c -> {
         String path = newPath("continued");
         byte[] body = content(2000);
         // In capitals, as some clients write it: the value's letter case does not matter (RFC 9110 §10.1.1).

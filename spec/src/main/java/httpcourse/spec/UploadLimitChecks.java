@@ -88,21 +88,37 @@ public final class UploadLimitChecks {
 
     /**
      * The limit itself is allowed: a PUT of exactly 16 MiB that waits for 100 Continue must not get
-     * 413. Its body is never sent: the answer to its head shows the mistake, a {@code >=} for a {@code >}.
+     * 413. Its body is never sent: the answer to its head shows the mistake. One byte less tells which:
+     * refused too, the limit is lower than 16 MiB; taken, it was a {@code >=} for a {@code >}.
      */
     static void assertTheLimitAllowed(Checking c) {
-        String head = put(newPath("at-the-limit"), "Expect: 100-continue\r\nContent-Length: " + LIMIT + "\r\n", "");
+        Set<String> before = entries(c);
+        ServerReply atTheLimit = headOfAPut(c, LIMIT);
+        if (isRefused(atTheLimit)) {
+            Hint hint = isRefused(headOfAPut(c, LIMIT - 1)) ? new Hint(Hint.Id.UPLOAD_LIMIT_TOO_LOW, "The limit is "
+                    + (LIMIT >> 20) + " MiB, " + LIMIT + " bytes (16 * 1024 * 1024): an upload one byte under it got 413"
+                    + " too. A lower limit refuses uploads the course allows: 16 000 000 is 16 MB, not MiB; step 11's 1"
+                    + " MiB is for a body read only to be forgotten.") : new Hint(Hint.Id.UPLOAD_LIMIT_ITSELF_REFUSED,
+                    "An upload of " + (LIMIT >> 20) + " MiB, the limit, is allowed, as one byte less was: refuse only a"
+                    + " Content-Length over the limit (length > LIMIT; >= refuses the limit itself).");
+            throw FailureReport.failure("A PUT of exactly " + (LIMIT >> 20) + " MiB, the limit, said Expect:"
+                    + " 100-continue, and got 413 Content Too Large.", null, atTheLimit, List.of(hint));
+        }
+        awaitEntries(c, before); // its part file gone, before the next check looks in the folder
+    }
+
+    /** The answer to the head of a PUT of {@code length} bytes that waits for 100 Continue: its body is never sent. */
+    private static ServerReply headOfAPut(Checking c, long length) {
+        String head = put(newPath("at-the-limit"), "Expect: 100-continue\r\nContent-Length: " + length + "\r\n", "");
         try (RawConnection connection = c.server().open()) {
             connection.send(head);
-            Exchange answer = connection.readResponse(head);
-            if (answer.response().length > 0 && HttpResponse.parse(answer.response()).code().equals("413")) {
-                throw FailureReport.failure("A PUT of exactly " + (LIMIT >> 20) + " MiB, the limit, said Expect:"
-                        + " 100-continue, and got 413 Content Too Large.", null, new ServerReply(answer, c.server()),
-                        List.of(new Hint(Hint.Id.UPLOAD_LIMIT_ITSELF_REFUSED, "An upload of " + (LIMIT >> 20)
-                        + " MiB, the limit, is allowed: refuse only a Content-Length over it (length > LIMIT; >="
-                        + " refuses the limit itself).")));
-            }
-        } // closed, its body never sent: the server reads the end of an upload cut short
+            return new ServerReply(connection.readResponse(head), c.server());
+        } // closed: the server reads the end of an upload cut short
+    }
+
+    private static boolean isRefused(ServerReply reply) {
+        byte[] answer = reply.exchange().response();
+        return answer.length > 0 && HttpResponse.parse(answer).code().equals("413");
     }
 
     /**
