@@ -10,8 +10,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Steps 2 to 4 serve ./htdocs: started elsewhere, they must say so at once, not fail later. */
+@Execution(ExecutionMode.CONCURRENT) // it waits on processes: beside the others (spec/pom.xml)
 @DisplayName("A step started without htdocs/")
 class MissingWebRootTest {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What a server sees and may do in the {@link Sandbox}, found by running a shell in it. (The
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bubblewrap. The tests about root's sandbox (nobody on the machine, the folder's tmpfs) check
  * what an ordinary user's sandbox does instead when they do not run as root.
  */
+@Execution(ExecutionMode.CONCURRENT) // it waits on processes: beside the others (spec/pom.xml)
 @DisplayName("The sandbox")
 class SandboxTest {
 

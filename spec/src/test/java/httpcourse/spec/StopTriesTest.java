@@ -11,11 +11,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A stop check whose tries could not tell ({@link StopTries}), on step 1's server: each next try runs
  * on a new server, and the last one's failure says first which try it was, its hints kept.
  */
+@Execution(ExecutionMode.CONCURRENT) // it waits on processes: beside the others (spec/pom.xml)
 @DisplayName("A stop check that tries again")
 class StopTriesTest {
 
