@@ -135,6 +135,8 @@ final class Flaws {
             new Flaw(TAB_REFUSED, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.TAB_REFUSED),
             new Flaw(ERROR_BODY_FOR_HEAD, 7, ClearNoChecks.VERSIONS, Hint.Id.ERROR_BODY_FOR_HEAD),
             new Flaw(VERSION_DOT_UNESCAPED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES, Hint.Id.VERSION_DOT_UNCHECKED),
+            new Flaw(VERSION_DIGITS_UNBOUNDED, 7, ClearNoChecks.MALFORMED_REQUEST_LINES,
+                    Hint.Id.VERSION_DIGITS_UNCHECKED),
             new Flaw(VERSION_NOT_CHECKED, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_NOT_CHECKED),
             new Flaw(LATER_MINOR_VERSION_REFUSED, 7, ClearNoChecks.VERSIONS, Hint.Id.WRONG_STATUS),
             new Flaw(HOST_NAME_CASE, 7, ClearNoChecks.HOST, Hint.Id.HEADER_NAME_CASE),
@@ -345,13 +347,11 @@ final class Flaws {
     /**
      * The checks a known-wrong server is graded on, and so those {@link GraderTest#failsOnlyTheChecksItAffects}
      * asserts over. Steps 1 to 4: the whole step. From step 5 on: its own check and those {@link AlsoFails}
-     * names, the checks its flaw touches. Why not the whole step: the checks of the steps before cost 12 to
-     * 20 s a server (the slow clients' check waits for the server's own 10 s head limit), they say nothing new
-     * about its flaw, and the step modules run them already on this repository's steps. Why not the rest of
-     * its lesson: grading each server on the checks it passes took a fifth of GraderTest's CPU (from about 165
-     * to 132 s, 2026-12-06), and proved that each passes them, which the report of a flaw does not rest on.
-     * CI grades every server once more on its whole lesson ({@link #WHOLE_LESSONS}), so that a flaw that
-     * starts to fail one more check is still told.
+     * names, the checks its flaw touches. Not the whole step: the steps before cost 12 to 20 s a server and
+     * say nothing new about its flaw (the step modules run them on this repository's steps). Not the rest of
+     * its lesson: grading each server on checks it passes took a fifth of GraderTest's CPU (165 against 132 s,
+     * 2026-12-06), and the report of a flaw does not rest on them. CI grades every server once more on its
+     * whole lesson ({@link #WHOLE_LESSONS}), so that a flaw that starts to fail one more check is still told.
      */
     static List<Check> gradedChecks(KnownWrongServer server) {
         Flaw flaw = flaw(server);

@@ -286,6 +286,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     VERSION_DOT_UNESCAPED(7, in("Request.java", "(HTTP/\\\\d\\\\.\\\\d)\");",
             "(HTTP/\\\\d.\\\\d)\"); // FLAW: the dot unescaped matches any byte")),
 
+    /** The version's numbers matched with \d+: HTTP/1.10 served as if it were HTTP/1.1 (helper-51). */
+    VERSION_DIGITS_UNBOUNDED(7, in("Request.java", "(HTTP/\\\\d\\\\.\\\\d)\");",
+            "(HTTP/\\\\d+\\\\.\\\\d+)\"); // FLAW: more than one digit")),
+
     /** A 405 whose Allow forgets HEAD. */
     ALLOW_WITHOUT_HEAD(7, in("Request.java", "\"Allow: GET, HEAD\")", "\"Allow: GET\") /* FLAW: HEAD forgotten */")),
 

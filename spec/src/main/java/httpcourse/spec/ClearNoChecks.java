@@ -87,6 +87,10 @@ public final class ClearNoChecks {
                                     + " malformed (400), where 505 is for a well-formed HTTP/x.y of another major"
                                     + " version. In a regular expression, a dot matches any character: the dot of"
                                     + " HTTP/1.1 is written \\."),
+                            new Case("a version of two digits", "GET / HTTP/1.10\r\nHost: localhost\r\n\r\n",
+                                    Hint.Id.VERSION_DIGITS_UNCHECKED, "HTTP/1.10 is no version: a version is HTTP/, a"
+                                    + " digit, a dot and a digit (RFC 9112 §2.3), so the request line is malformed"
+                                    + " (400). In a regular expression, \\d+ takes more digits: write \\d."),
                             new Case("a bare CR in the request line", "GET /ipsum.html\r HTTP/1.0\r\n\r\n",
                                     Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
                             new Case("a bare CR at the end of the request line", "GET / HTTP/1.0\rX: y\r\n\r\n",
