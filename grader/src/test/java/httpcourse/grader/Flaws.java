@@ -223,6 +223,7 @@ final class Flaws {
             new Flaw(CHUNK_SIZE_UNBOUNDED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.ERROR_BY_CLOSING),
             new Flaw(GET_BODY_IGNORED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.BODY_OF_GET_IGNORED),
             new Flaw(CHUNK_CRLF_UNREAD, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
+            new Flaw(CHUNK_END_UNCHECKED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.CHUNK_END_UNCHECKED),
             new Flaw(CODING_CASE_SENSITIVE, 11, BodyChecks.CHUNKED, Hint.Id.TRANSFER_CODING_CASE),
             // A graceful stop
             new Flaw(STEP_11, 12, StopChecks.ON_SIGTERM, Hint.Id.STOP_NOT_GRACEFUL),

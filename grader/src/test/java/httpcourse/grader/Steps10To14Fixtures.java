@@ -130,6 +130,13 @@ enum Steps10To14Fixtures implements KnownWrongServer {
                         }
             """, "            // FLAW: the CRLF after the chunk's bytes is not read\n")),
 
+    /** The line after a chunk's bytes read, not checked: a chunk longer than its size taken, its rest dropped. */
+    CHUNK_END_UNCHECKED(11, in("Body.java", """
+                        if (!"".equals(Request.readLine(in))) {
+                            throw new HttpError("400 Bad Request", "a chunk is longer than its size");
+                        }
+            """, "            Request.readLine(in); // FLAW: the CRLF after the chunk's bytes, never checked\n")),
+
     /** A GET's or a HEAD's body never looked at: its Content-Length unchecked, its bytes read as the next request. */
     GET_BODY_IGNORED(11, in("Body.java", "long length = request.bodyLength();",
             "long length = List.of(\"GET\", \"HEAD\").contains(request.method()) ? 0 : request.bodyLength(); // FLAW")),

@@ -166,6 +166,7 @@ public final class BodyChecks {
     }
 
     private static final String TOO_MANY_DIGITS = "a chunk size that no long holds (17 hex digits)";
+    private static final String LONGER_THAN_ITS_SIZE = "a chunk longer than its size";
 
     public static final Check DOUBTFUL_LENGTH = check(
             "answers 400 Bad Request, and closes, when a body's length is in doubt (request smuggling)", c -> {
@@ -191,7 +192,9 @@ public final class BodyChecks {
                         List.of(TOO_MANY_DIGITS, post + "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n"
                                 + smuggled),
                         List.of("a chunk size that is not hex",
-                                post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled));
+                                post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled),
+                        List.of(LONGER_THAN_ITS_SIZE,
+                                post + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcXYZ\r\n0\r\n\r\n" + smuggled));
                 for (List<String> doubt : cases) {
                     c.inCase(doubt.get(0), () -> {
                         Timed answer = c.send(doubt.get(1));
@@ -203,6 +206,11 @@ public final class BodyChecks {
                                 + " Transfer-Encoding, which ends with chunked and comes in HTTP/1.1 only. Otherwise"
                                 + " answer 400 and close: a proxy before the server may read the length another way,"
                                 + " and a request hidden in the body gets through.");
+                        if (doubt.get(0).equals(LONGER_THAN_ITS_SIZE)) {
+                            mistake = new Hint(Hint.Id.CHUNK_END_UNCHECKED, "After a chunk's bytes, as many as"
+                                    + " its size says, comes CRLF alone (RFC 9112 §7.1): else answer 400, and close. A"
+                                    + " longer chunk hides bytes that a proxy before the server may read otherwise.");
+                        }
                         if (doubt.get(0).equals(TOO_MANY_DIGITS)) {
                             mistake = new Hint(Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "A chunk's size may have more hex"
                                     + " digits than a long holds, and a recipient MUST expect it (RFC 9112 §7.1): bound"
