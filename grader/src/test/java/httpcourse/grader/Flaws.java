@@ -144,6 +144,7 @@ final class Flaws {
             new Flaw(LIMITS_CLOSE_THE_CONNECTION, 7, ClearNoChecks.URI_TOO_LONG, Hint.Id.ERROR_BY_CLOSING),
             new Flaw(LONG_HEADER_AS_414, 7, ClearNoChecks.HEADERS_TOO_LARGE, Hint.Id.HEADER_LINE_TOO_LONG_AS_URI),
             new Flaw(TOKEN_WITHOUT_HYPHEN, 7, BasicChecks.ANSWERS_A_BROWSER, Hint.Id.HEADER_NAME_HYPHEN_REFUSED),
+            new Flaw(TOKEN_WITHOUT_UNDERSCORE, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.TOKEN_CHARACTER_REFUSED),
             new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
             new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
             // The target is a URL
@@ -368,11 +369,10 @@ final class Flaws {
     }
 
     /**
-     * Set by {@code -Dgrader.wholeLessons=true} (.ci/run): every check of the lesson, on servers of their
-     * own too. Not the queue's check of step 12, unless it is the flaw's or {@link AlsoFails} names
-     * it: a server must answer 225 connections and a download within its 5 s grace period, and beside
-     * the other gradings of a full test run, EXIT_STATUS_143, which drains its queue as it should, once
-     * missed that period (its end reset 13 of them). Passing it proves nothing about a flaw elsewhere.
+     * Set by {@code -Dgrader.wholeLessons=true} (.ci/run): every check of the lesson, on servers of their own too.
+     * Not the queue's check of step 12, unless it is the flaw's or {@link AlsoFails} names it: a server must answer
+     * 225 connections and a download within its 5 s grace period, and beside the other gradings of a test run,
+     * EXIT_STATUS_143, which drains its queue well, once missed it. Passing it proves nothing of another flaw.
      */
     static final boolean WHOLE_LESSONS = Boolean.getBoolean("grader.wholeLessons");
 

@@ -300,6 +300,9 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     /** "-" left out of a token's characters: User-Agent, Accept-Language, Content-Type all refused with 400. */
     TOKEN_WITHOUT_HYPHEN(7, in("Request.java", "~0-9A-Za-z-]+\"", "~0-9A-Za-z]+\" /* FLAW: no - */")),
 
+    /** A token without its underscore: X_Forwarded_For refused with 400 (helper-51). */
+    TOKEN_WITHOUT_UNDERSCORE(7, in("Request.java", "+.^_`|~", "+.^`|~")),
+
     /** 414 unless two lines of the head came: a request line followed by one huge header gets 414, not 431. */
     LONG_HEADER_AS_414(7, in("Request.java", "throw new HttpError(head.isEmpty() ? \"414 URI Too Long\"",
             "throw new HttpError(head.size() <= 1 ? \"414 URI Too Long\" /* FLAW: counts the lines */"));

@@ -113,7 +113,8 @@ public final class ClearNoChecks {
             + " Match each header line against that grammar.";
 
     public static final Check MALFORMED_HEADER_LINES = check("answers 400 Bad Request to a malformed header line (not"
-            + " to a value in UTF-8, nor to tabs around a value or in it), and goes on serving", c -> {
+            + " to a name of any token's characters, a value in UTF-8, nor to tabs around a value or in it), and goes on"
+            + " serving", c -> {
                 refuseEach(c, "400 Bad Request", List.of(
                         headerLine("a space before the colon", "Host : localhost"),
                         headerLine("a header line without colon", "Host localhost"),
@@ -126,6 +127,12 @@ public final class ClearNoChecks {
                         new Case("a bare CR between two header lines", "GET / HTTP/1.0\r\nX-A: a\rX-B: b\r\n\r\n",
                                 Hint.Id.BARE_CR_ACCEPTED, BARE_CR),
                         headerLine("an escape byte in a value", "X-Note: a\u001b[31mb")));
+                // A name is any token (RFC 9110 §5.6.2): letters, digits and hyphens are only the most common.
+                String names = "GET / HTTP/1.0\r\nX_a.b!#$%&'*+^`|~: 1\r\n\r\n";
+                c.inCase("a name of every character a token allows", () -> c.check(c.send(names), c.root().when("the"
+                        + " header X_a.b!#$%&'*+^`|~: 1").because(Hint.Id.TOKEN_CHARACTER_REFUSED, "A header's name is a"
+                        + " token (RFC 9110 §5.6.2): letters, digits and !#$%&'*+-.^_`|~, any of them (X_Forwarded_For"
+                        + " is one). Check the name against that whole class.")));
                 // Bytes from 0x80 on are allowed in a value (obs-text, RFC 9110 §5.5): a name in UTF-8, say.
                 String utf8 = "GET / HTTP/1.0\r\nX-Name: caf\u00c3\u00a9\r\n\r\n"; // one char per byte
                 c.inCase("a value in UTF-8", () -> c.check(c.send(utf8), c.root().when("a header whose value is café"
