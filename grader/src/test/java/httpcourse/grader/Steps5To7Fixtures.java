@@ -300,6 +300,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     /** "-" left out of a token's characters: User-Agent, Accept-Language, Content-Type all refused with 400. */
     TOKEN_WITHOUT_HYPHEN(7, in("Request.java", "~0-9A-Za-z-]+\"", "~0-9A-Za-z]+\" /* FLAW: no - */")),
 
+    /** UTF-8 or not, told by a file's first 8 KiB: a text in ISO-8859-1 that starts in ASCII passes (helper-51). */
+    CHARSET_FROM_THE_START(6, in("MediaTypes.java", "text.transferTo(Writer.nullWriter());",
+            "text.read(new char[4096]); // FLAW: the start only (the reader decodes 8 KiB at a time)")),
+
     /** A token without its underscore: X_Forwarded_For refused with 400 (helper-51). */
     TOKEN_WITHOUT_UNDERSCORE(7, in("Request.java", "+.^_`|~", "+.^`|~")),
 

@@ -4,6 +4,7 @@ import static httpcourse.spec.Check.check;
 import static httpcourse.spec.Check.onItsOwnServer;
 import static httpcourse.spec.ManyClientsChecks.HUGE_FILE_BYTES;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,9 +43,16 @@ public final class CompleteAnswerChecks {
                 }
             });
 
-    public static final Check CHARSET_ONLY_WHERE_TRUE =
-            check("says charset=utf-8 only where it is true: not for a text file in ISO-8859-1",
-                    c -> c.check(c.get(SiteFiles.LATIN1.path()), c.file(SiteFiles.LATIN1)));
+    public static final Check CHARSET_ONLY_WHERE_TRUE = check("says charset=utf-8 only where it is true: not for a"
+            + " text file in ISO-8859-1, even one whose first 64 KiB are ASCII", c -> {
+                c.check(c.get(SiteFiles.LATIN1.path()), c.file(SiteFiles.LATIN1));
+                // The whole file decides: a server that decodes only its start finds ASCII, which is UTF-8 too.
+                SiteFiles.Typed late = new SiteFiles.Typed("/files/latin1-late.txt", "a .txt file in ISO-8859-1"
+                        + " whose é comes after 64 KiB of ASCII", HeaderRules.Charset.NOT_UTF8, "text/plain");
+                c.webRoot().replacePage(late.path(), ("a".repeat(64 * 1024) + "Caf\u00e9\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                c.inCase(late.what(), () -> c.check(c.get(late.path()), c.file(late)));
+            });
 
     public static final Check HEAD = check("answers HEAD with exactly the head GET gets, and no body", c -> {
         String path = "/ipsum.html";

@@ -160,8 +160,8 @@ public final class HeaderRules {
             case UTF8_ALLOWED -> "The file's bytes are UTF-8: its charset is utf-8, or leave it unsaid; not \""
                     + parts[1] + "\".";
             case NOT_UTF8 -> "Content-Type says charset=utf-8, but " + what + " is not UTF-8 (its é is the single"
-                    + " byte 0xE9, as in ISO-8859-1): say charset=utf-8 only when it is true, when the bytes"
-                    + " decode as UTF-8 without error (a CharsetDecoder that reports errors tells).";
+                    + " byte 0xE9, as in ISO-8859-1): say charset=utf-8 only when it is true, when all its bytes, not"
+                    + " its start, decode as UTF-8 without error (a CharsetDecoder that reports errors tells).";
             case NONE -> "A charset is said of text; " + parts[0] + " is not text: leave the charset out.";
         });
     }
