@@ -44,6 +44,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
             "client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",
             "// FLAW: no timeout")),
 
+    /** The limits read past: no BufferedInputStream, and FilterInputStream.read() of a byte skips them (helper-51). */
+    LIMITS_READ_PAST(5, in("HttpServer.java", "Request.readHead(new BufferedInputStream(new LimitedInput(client)))",
+            "Request.readHead(new LimitedInput(client)) /* FLAW: read() of one byte skips the limits */")),
+
     /** The head's limit checked after the read (bytesLeft < 0): at the limit, a read of 0 bytes ends the head. */
     HEAD_LIMIT_OFF_BY_ONE(5, in("LimitedInput.java", "if (bytesLeft <= 0) {",
             "if (bytesLeft < 0) { // FLAW: at the limit, reads return 0 bytes")),

@@ -332,7 +332,9 @@ public final class ManyClientsChecks {
                             + " client whose request head does not come in time (a read timeout: Socket.setSoTimeout),"
                             + " or every silent client holds a thread for ever. When you give up, close its socket"
                             + " (try-with-resources around it): a timeout that ends the thread alone leaves the"
-                            + " connection open."));
+                            + " connection open. Set one already? A FilterInputStream's read() of one byte goes"
+                            + " straight to the socket, past the limits of its read(byte[], int, int): read it"
+                            + " through a BufferedInputStream, which only asks for arrays."));
                 }
                 if (dripClosedAfter.join() == null) {
                     throw SpecFailure.of("A client sent its request head one byte a second: after "
