@@ -384,7 +384,7 @@ public final class UploadChecks {
         return status(answer).startsWith("2");
     }
 
-    private static String status(Exchange answer) {
+    static String status(Exchange answer) {
         return answer.response().length == 0 ? "(none)" : HttpResponse.parse(answer.response()).code();
     }
 }

@@ -117,8 +117,7 @@ public final class UploadLimitChecks {
     }
 
     private static boolean isRefused(ServerReply reply) {
-        byte[] answer = reply.exchange().response();
-        return answer.length > 0 && HttpResponse.parse(answer).code().equals("413");
+        return UploadChecks.status(reply.exchange()).equals("413");
     }
 
     /**
