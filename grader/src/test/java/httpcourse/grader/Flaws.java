@@ -378,7 +378,7 @@ final class Flaws {
 
     /** The checks step {@code step} adds to the step before it; those of steps 1 to 4: all their checks. */
     static List<Check> lesson(int step) {
-        List<Check> before = step <= WHOLE_STEPS_UP_TO ? List.of() : Course.step(step - 1).checks();
+        Set<Check> before = step <= WHOLE_STEPS_UP_TO ? Set.of() : Set.copyOf(Course.step(step - 1).checks());
         return Course.step(step).checks().stream().filter(check -> !before.contains(check)).toList();
     }
 

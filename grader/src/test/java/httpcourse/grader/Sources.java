@@ -1,13 +1,17 @@
 package httpcourse.grader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -57,7 +62,7 @@ final class Sources {
         return List.of(SpecConfig.javaExecutable(), source.toString());
     }
 
-    // Each step's sources compiled once, in this JVM: the known-wrong servers of a step start from them.
+    // Each step's classes, found or compiled once in this JVM: the known-wrong servers of a step start from them.
     private static final Map<Integer, Path> STEP_CLASSES = new ConcurrentHashMap<>();
 
     /**
@@ -70,19 +75,17 @@ final class Sources {
      */
     static List<String> compiled(KnownWrongServer server, Path folder) {
         Path sources = fixture(server).getParent();
-        Path stepClasses = STEP_CLASSES.computeIfAbsent(server.step(), step -> compile(Repository.stepSource(step),
-                folderIn(KNOWN_WRONG_SERVERS, "step" + step + "-classes-")));
-        try (Stream<Path> classes = Files.list(stepClasses)) {
-            for (Path file : classes.toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Set<String> edited = new TreeSet<>(List.of(KnownWrongServer.MAIN_FILE));
-        server.edits().forEach(edit -> edited.add(edit.file()));
-        List<Path> toCompile = namingTheirClasses(sources, edited).stream().map(sources::resolve).toList();
-        return SpecConfig.compiledServer(javac(toCompile, folder));
+        List<Path> stepFiles = javaFiles(Repository.stepSource(server.step()).getParent());
+        Path stepClasses = STEP_CLASSES.computeIfAbsent(server.step(), step -> compiledOnce(stepFiles,
+                classes -> javac(stepFiles, classes)));
+        List<Path> inputs = Stream.concat(stepFiles.stream(), javaFiles(sources).stream()).toList();
+        Path classes = compiledOnce(inputs, building -> {
+            Set<String> edited = new TreeSet<>(List.of(KnownWrongServer.MAIN_FILE));
+            server.edits().forEach(edit -> edited.add(edit.file()));
+            copyFiles(stepClasses, building);
+            javac(namingTheirClasses(sources, edited).stream().map(sources::resolve).toList(), building);
+        });
+        return SpecConfig.compiledServer(copyFiles(classes, folder));
     }
 
     /**
@@ -123,16 +126,20 @@ final class Sources {
 
     private static Path emptied(Path folder) {
         try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> walk = Files.walk(folder)) {
-                    for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
+            deleted(folder);
             return Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleted(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
@@ -141,8 +148,89 @@ final class Sources {
      * {@code folder}; javac's warnings are shown only if it fails.
      */
     static Path compile(Path httpServer, Path folder) {
-        try (Stream<Path> files = Files.list(httpServer.getParent())) {
-            return javac(files.filter(file -> file.toString().endsWith(".java")).sorted().toList(), folder);
+        List<Path> files = javaFiles(httpServer.getParent());
+        return copyFiles(compiledOnce(files, classes -> javac(files, classes)), folder);
+    }
+
+    /**
+     * Classes compiled by earlier test runs, under target/, each in a folder named by a hash of all
+     * that made them: their sources, the JDK and javac's options. javac took two thirds of
+     * GraderTest's own CPU, and a run mostly compiles what the one before it did. A fresh clone, or
+     * mvn clean, starts with none; past 1,500 folders (five changes of every source), all go.
+     */
+    private static final Path COMPILED_BEFORE = pruned(Repository.root().resolve("grader/target/compiled-before"), 1500);
+
+    /** The classes that {@code compile} makes of {@code inputs} into an empty folder, made once. */
+    private static Path compiledOnce(List<Path> inputs, Consumer<Path> compile) {
+        Path done = COMPILED_BEFORE.resolve(hash(inputs));
+        if (Files.isDirectory(done)) {
+            return done;
+        }
+        Path building = folderIn(COMPILED_BEFORE, "building-");
+        compile.accept(building);
+        try {
+            try {
+                Files.move(building, done, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException notMoved) {
+                if (!Files.isDirectory(done)) {
+                    throw notMoved;
+                }
+                deleted(building); // a test beside this one compiled the same sources first
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return done;
+    }
+
+    /**
+     * SHA-256, in hex, of the JDK's version, javac's options, this class's own bytes (a change to how
+     * it compiles compiles anew), and each input's name and bytes.
+     */
+    private static String hash(List<Path> inputs) {
+        try (InputStream ownClass = Sources.class.getResourceAsStream("Sources.class")) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((Runtime.version() + "\n" + JAVAC_OPTIONS + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(ownClass.readAllBytes());
+            for (Path input : inputs) {
+                byte[] bytes = Files.readAllBytes(input);
+                digest.update((input.getFileName() + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> javaFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copyFiles(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path pruned(Path folder, int most) {
+        try {
+            Files.createDirectories(folder);
+            try (Stream<Path> entries = Files.list(folder)) {
+                return entries.count() > most ? emptied(folder) : folder;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -155,6 +243,13 @@ final class Sources {
     private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGER = ThreadLocal.withInitial(() ->
             ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
 
+    /**
+     * No annotation processing; and string concatenation compiled to StringBuilder calls, not to
+     * invokedynamic, whose first call costs a server 30 ms of CPU: a server under test lives for
+     * seconds, and GraderTest starts hundreds. Behaviour is the same.
+     */
+    private static final List<String> JAVAC_OPTIONS = List.of("-proc:none", "-XDstringConcat=inline");
+
     /** Compiles {@code files} into {@code folder}, with the classes already there on the class path. */
     private static Path javac(List<Path> files, Path folder) {
         StandardJavaFileManager fileManager = FILE_MANAGER.get();
@@ -163,7 +258,7 @@ final class Sources {
         try {
             fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectories(folder)));
             fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(folder));
-            compiled = ToolProvider.getSystemJavaCompiler().getTask(messages, fileManager, null, List.of("-proc:none"),
+            compiled = ToolProvider.getSystemJavaCompiler().getTask(messages, fileManager, null, JAVAC_OPTIONS,
                     null, fileManager.getJavaFileObjectsFromPaths(files)).call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
