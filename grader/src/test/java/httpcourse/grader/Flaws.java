@@ -120,8 +120,7 @@ final class Flaws {
             new Flaw(HEAD_WITH_BODY, 6, CompleteAnswerChecks.HEAD, Hint.Id.BODY_WHERE_NONE),
             new Flaw(BODY_FOR_GET_ONLY, 6, ArticleChecks.FORM_LIKE_A_GET, Hint.Id.BODY_FOR_GET_ONLY),
             new Flaw(FIFO_OPENED, 6, CompleteAnswerChecks.FIFO, Hint.Id.FIFO_OPENED),
-            new Flaw(CONTENT_LENGTH_OVERFLOW, 6, CompleteAnswerChecks.HUGE_FILE_LENGTH,
-                    Hint.Id.CONTENT_LENGTH_OVERFLOW),
+            new Flaw(CONTENT_LENGTH_OVERFLOW, 6, CompleteAnswerChecks.HUGE_FILE_LENGTH, Hint.Id.CONTENT_LENGTH_OVERFLOW),
             // A clear no
             new Flaw(METHOD_NOT_405, 7, ClearNoChecks.FORM_POST, Hint.Id.METHOD_NOT_405),
             new Flaw(ALLOW_WITHOUT_HEAD, 7, ClearNoChecks.FORM_POST, Hint.Id.ALLOW_WRONG),
@@ -236,6 +235,7 @@ final class Flaws {
             new Flaw(KEPT_ALIVE_DURING_STOP, 12, StopChecks.ON_SIGTERM, Hint.Id.CLOSE_UNSAID_IN_STOP),
             new Flaw(QUEUE_LEFT, 12, StopChecks.DRAINS_THE_QUEUE, Hint.Id.QUEUE_NOT_DRAINED),
             new Flaw(IDLE_LEFT_OPEN, 12, StopChecks.IDLE_CLOSED_AT_ONCE, Hint.Id.IDLE_KEPT_DURING_STOP),
+            new Flaw(FIRST_REQUEST_AWAITED, 12, StopChecks.ON_SIGTERM, Hint.Id.FIRST_REQUEST_UNANSWERED),
             new Flaw(KEEPS_ACCEPTING, 12, StopChecks.ON_SIGINT, Hint.Id.STILL_ACCEPTING),
             new Flaw(SECOND_SIGNAL_IGNORED, 12, StopChecks.ON_SIGINT, Hint.Id.SECOND_SIGNAL_IGNORED),
             new Flaw(SECOND_SIGNAL_EXIT_0, 12, StopChecks.ON_SIGINT, Hint.Id.SECOND_SIGNAL_IGNORED),

@@ -47,7 +47,10 @@ final class GradedAlone {
                     Map.entry((KnownWrongServer) WATCHDOG_IN_MILLIS, "its limit of microseconds cuts any write that"
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)"),
                     Map.entry((KnownWrongServer) LIMITS_READ_PAST, "it reads a head a byte at a time, past both"
-                    + " limits: an endless head spins its CPU until the sandbox's limit ends it, 30 s on")),
+                    + " limits: an endless head spins its CPU until the sandbox's limit ends it, 30 s on"),
+                    Map.entry((KnownWrongServer) FIRST_REQUEST_AWAITED, "its stop closes the connections it finds new:"
+                    + " a Ctrl+C check's silent one too, seen as accepting to the end, or not, as its sweep and the"
+                    + " probe meet")),
             Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE, LOG_HOUR_12,
                     LOG_WHOLE_STATUS, LOG_HOST_WITH_PORT, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
                     LOG_ESCAPES_ESC_ONLY, LOG_HIGH_BYTES_RAW).map(log -> Map.entry(

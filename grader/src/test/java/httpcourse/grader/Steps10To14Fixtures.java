@@ -212,6 +212,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     IDLE_LEFT_OPEN(12, edit("connections.forEach(Connection::closeIfIdle); // after stopAsked: see Connection.awaitRequest",
             "// FLAW: the idle connections are left to the end of the stop")),
 
+    /** "Stopping?" asked before every request, the first too: a connection the stop finds new closes unanswered. */
+    FIRST_REQUEST_AWAITED(12, edit("for (int count = 1; (count == 1 || connection.awaitRequest(in, () -> stopAsked != 0))",
+            "for (int count = 1; connection.awaitRequest(in, () -> stopAsked != 0) // FLAW: the first request too")),
+
     // ---- Step 13: a server to leave running
 
     /** No watchdog: a write waits for ever. */
