@@ -79,9 +79,8 @@ public final class StopChecks {
 
     // Its first half comes before the stop, the rest once the stop has begun.
     private static final String HALF_A_HEAD = Requests.http11("GET", "/");
-    // The first request of a connection made before the stop, sent once the stop has begun: this long
-    // after it closed the idle connection, it has closed the others it closes at once (a busier machine
-    // may take longer, and let a server that closes this one too pass; never fail one that does not).
+    // The first request of a connection made just before the stop, sent this long after the stop closed
+    // the idle connection: a server that closes the connections without a request under way has closed it.
     private static final String FIRST_REQUEST = Requests.http11("GET", "/");
     private static final Duration FIRST_REQUEST_DELAY = Duration.ofMillis(500);
 
@@ -89,25 +88,27 @@ public final class StopChecks {
     static final int SIGTERM = 15;
 
     public static final Check ON_SIGTERM = onItsOwnServer("stops on SIGTERM: no new connection, the idle ones closed,"
-            + " the download under way finished, a new connection's first request answered, exit status 0",
+            + " the download under way finished, a first request sent during the stop answered, exit status 0",
             tried((c, stop) -> {
-        try (RawConnection idle = c.server().open(); RawConnection fresh = c.server().open();
-             RawConnection downloading = c.server().open(); RawConnection halfSent = c.server().open()) {
+        try (RawConnection idle = c.server().open(); RawConnection downloading = c.server().open();
+             RawConnection halfSent = c.server().open()) {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
             halfSent.send(HALF_A_HEAD.substring(0, HALF_A_HEAD.length() / 2)); // the rest once the stop has begun
-            Download download = stop.startDownload(downloading); // accepted after fresh: fresh is, too
-            stop.signal("TERM");
-            stop.awaitTheStop(idle);
-            // Its first request, once the stop has closed what it closes at once (not this connection).
-            boolean closedAtOnce = fresh.sendsSomethingWithin(FIRST_REQUEST_DELAY) || !fresh.trySend(FIRST_REQUEST);
-            boolean late = !closedAtOnce && stop.isLate();
-            assertSaysCloseIfAnswered(c, halfSent);
-            boolean graceEnded = stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM);
-            downloading.close(); // it has its answer: it leaves
-            stop.assertClosedWithoutAnswer(idle, "idle after an answer");
-            assertFirstRequestAnswered(c, stop, fresh, closedAtOnce, graceEnded || late);
-            stop.assertRefuses();
-            stop.assertExitsWithStatusZero("SIGTERM");
+            Download download = stop.startDownload(downloading);
+            // Made just before the signal, so that no head time limit ends it first: its request may be on its way.
+            try (RawConnection fresh = c.server().open()) {
+                stop.signal("TERM");
+                stop.awaitTheStop(idle);
+                boolean closed = fresh.sendsSomethingWithin(FIRST_REQUEST_DELAY) || !fresh.trySend(FIRST_REQUEST);
+                boolean late = !closed && stop.isLate();
+                assertSaysCloseIfAnswered(c, halfSent);
+                boolean graceEnded = stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM);
+                downloading.close(); // it has its answer: it leaves
+                stop.assertClosedWithoutAnswer(idle, "idle after an answer");
+                assertFirstRequestAnswered(c, stop, fresh, closed, graceEnded || late);
+                stop.assertRefuses();
+                stop.assertExitsWithStatusZero("SIGTERM");
+            }
         }
     }));
 
@@ -319,7 +320,7 @@ public final class StopChecks {
     }
 
     /**
-     * A connection made before the stop, whose first request came once the stop had begun: a new
+     * A connection made just before the stop, whose first request came once the stop had begun: a new
      * connection's first request is read, for it may be on its way, and answered with Connection: close.
      * Unanswered once the grace period cut the download, or sent late: a busy machine, maybe; tried again.
      */
@@ -327,19 +328,20 @@ public final class StopChecks {
                                                    boolean mayBeSlow) {
         ServerReply reply = new ServerReply(fresh.readResponse(FIRST_REQUEST), c.server());
         if (reply.exchange().response().length == 0) {
-            SpecFailure unanswered = stop.stopFailure("A connection made before SIGTERM, whose first request had not"
-                    + " come yet, " + (closedAtOnce ? "was closed as the stop began." : "sent it once the stop had"
-                    + " begun, while a download was still under way: it got " + (reply.exchange().ending()
-                    == Exchange.Ending.RESET ? "a reset." : "no answer.")), new Hint(Hint.Id.FIRST_REQUEST_UNANSWERED,
-                    "A new connection is not idle: its first request may be on its way, and one the stop takes from"
-                    + " the system's queue has sent it already. Read a new connection's first request, even during"
-                    + " a stop, and answer it with Connection: close; close at the stop only the connections idle"
-                    + " between two requests. A test of \"stopping?\" before every request, the first one too,"
-                    + " closes these."));
+            SpecFailure unanswered = stop.stopFailure("A connection made just before SIGTERM, whose first request had"
+                    + " not come yet, " + (closedAtOnce ? "was closed once the stop had begun, before its request was"
+                    + " sent." : "sent it once the stop had begun, while a download was still under way: it got "
+                    + (reply.exchange().ending() == Exchange.Ending.RESET ? "a reset." : "no answer.")), new Hint(
+                    Hint.Id.FIRST_REQUEST_UNANSWERED, "A new connection is not idle: its first request may be on its"
+                    + " way, and one the stop takes from the system's queue has sent it already. Read a new"
+                    + " connection's first request, even during a stop, and answer it with Connection: close; close"
+                    + " at the stop only the connections idle between two requests. A test of \"stopping?\" before"
+                    + " every request, the first one too, closes these; so does a library's graceful close that"
+                    + " closes every connection without a request under way."));
             throw mayBeSlow ? stop.unlessInconclusive(unanswered) : unanswered;
         }
-        assertSaysClose(c, reply, "The first request of a connection made before SIGTERM, sent once the stop had"
-                + " begun,");
+        assertSaysClose(c, reply, "The first request of a connection made just before SIGTERM, sent once the stop"
+                + " had begun,");
         c.assertAnswersRoot(reply);
     }
 

@@ -296,9 +296,9 @@ final class Stopping {
                 ? "it got " + end.response().length + " bytes:\n" + VisibleBytes.render(end.response())
                 : "it was still open " + EXIT_FAIL_SAFE.toSeconds() + " s later.";
         return stopFailure("After SIGTERM, a connection " + which + " was not just closed: " + how, new Hint(
-                Hint.Id.IDLE_KEPT_DURING_STOP, "A stop closes the connections that wait for a request, at once and"
-                + " without a word: no answer is under way on them, and a client that sends a request on one meanwhile"
-                + " waits for an answer that never comes."));
+                Hint.Id.IDLE_KEPT_DURING_STOP, "A stop closes the connections that wait for their next request, at"
+                + " once and without a word: no answer is under way on them, and a client that sends a request on one"
+                + " meanwhile waits for an answer that never comes. (A new connection's first request is still read.)"));
     }
 
     /**
