@@ -99,13 +99,14 @@ public final class StopChecks {
             try (RawConnection fresh = c.server().open()) {
                 stop.signal("TERM");
                 stop.awaitTheStop(idle);
-                boolean closed = fresh.sendsSomethingWithin(FIRST_REQUEST_DELAY) || !fresh.trySend(FIRST_REQUEST);
-                boolean late = !closed && stop.isLate();
+                boolean closedUnasked = fresh.sendsSomethingWithin(FIRST_REQUEST_DELAY)
+                        || !fresh.trySend(FIRST_REQUEST);
+                boolean late = !closedUnasked && stop.isLate();
                 assertSaysCloseIfAnswered(c, halfSent);
                 boolean graceEnded = stop.assertFinishedOrGraceOver(download, "SIGTERM", SIGTERM);
                 downloading.close(); // it has its answer: it leaves
                 stop.assertClosedWithoutAnswer(idle, "idle after an answer");
-                assertFirstRequestAnswered(c, stop, fresh, closed, graceEnded || late);
+                assertFirstRequestAnswered(c, stop, fresh, closedUnasked, graceEnded || late);
                 stop.assertRefuses();
                 stop.assertExitsWithStatusZero("SIGTERM");
             }
@@ -324,12 +325,12 @@ public final class StopChecks {
      * connection's first request is read, for it may be on its way, and answered with Connection: close.
      * Unanswered once the grace period cut the download, or sent late: a busy machine, maybe; tried again.
      */
-    private static void assertFirstRequestAnswered(Checking c, Stopping stop, RawConnection fresh, boolean closedAtOnce,
-                                                   boolean mayBeSlow) {
+    private static void assertFirstRequestAnswered(Checking c, Stopping stop, RawConnection fresh,
+                                                   boolean closedUnasked, boolean mayBeSlow) {
         ServerReply reply = new ServerReply(fresh.readResponse(FIRST_REQUEST), c.server());
         if (reply.exchange().response().length == 0) {
             SpecFailure unanswered = stop.stopFailure("A connection made just before SIGTERM, whose first request had"
-                    + " not come yet, " + (closedAtOnce ? "was closed once the stop had begun, before its request was"
+                    + " not come yet, " + (closedUnasked ? "was closed once the stop had begun, before its request was"
                     + " sent." : "sent it once the stop had begun, while a download was still under way: it got "
                     + (reply.exchange().ending() == Exchange.Ending.RESET ? "a reset." : "no answer.")), new Hint(
                     Hint.Id.FIRST_REQUEST_UNANSWERED, "A new connection is not idle: its first request may be on its"
