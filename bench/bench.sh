@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."   # the repository root: the steps and ht
 
 usage() { cat bench/usage.txt; }   # the help text, in a file of its own
 
-tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" crowd="" every=2 probes=30
+tools=ab clients=16 requests=20000 duration=5 rounds=3 path=/index.html wait_load="" cpu="" switches="" crowd="" every=2 probes=30
 upload="" range="" path_given="" gzip="" gzip_level=6 rss="" page=""
 servers=()
 while [ $# -gt 0 ]; do
@@ -29,6 +29,7 @@ while [ $# -gt 0 ]; do
     --path) path="$2"; path_given=yes; shift 2 ;;
     --wait-load) wait_load="$2"; shift 2 ;;
     --cpu) cpu=yes; shift ;;
+    --switches) switches=yes; shift ;;
     --crowd) crowd="$2"; shift 2 ;;
     --every) every="$2"; shift 2 ;;
     --probes) probes="$2"; shift 2 ;;
@@ -258,7 +259,7 @@ measure() {
   esac
 }
 
-. bench/probes.sh   # crowd_probe, held, cpu_ticks, peak_rss: what each measurement looks at
+. bench/probes.sh   # crowd_probe, held, cpu_ticks, switches, peak_rss: what each measurement looks at
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
@@ -282,10 +283,10 @@ echo "Java: steps and cmd: $(java -version 2>&1 | head -1)$(jws="$(find_jwebserv
      "ab: $requests requests, a new connection each; wrk: ${duration} s, persistent connections"
 echo "Load average (1 min) before: $(load)"
 
-if [ -n "$cpu" ] && [ ! -r /proc/self/stat ]; then
-  echo "bench: --cpu reads /proc, which this system does not have: no CPU column" >&2; cpu=""
+if [ -n "$cpu$switches" ] && [ ! -r /proc/self/stat ]; then
+  echo "bench: --cpu and --switches read /proc, which this system does not have: no column" >&2; cpu="" switches=""
 fi
-declare -A port_of pid_of keeps_of rates errors_of cpus bytes_of rss_of wire_of
+declare -A port_of pid_of keeps_of rates errors_of cpus switches_of bytes_of rss_of wire_of
 label() { sed 's/=\(cmd\|patch\):.*//' <<<"$1"; }   # a server's name in the tables
 for i in "${!servers[@]}"; do
   start "$i" "${servers[$i]}"
@@ -324,6 +325,7 @@ for round in $(seq 1 "$rounds"); do
     for c in ${clients//,/ }; do
       for server in "${servers[@]}"; do
         [ -n "$cpu" ] && ticks="$(cpu_ticks "${pid_of[$server]}")"
+        [ -n "$switches" ] && switched="$(switches "${pid_of[$server]}")"
         [ -z "$rss" ] || { peak_rss "${pid_of[$server]}" >"$work/rss" & sampler=$!; }
         read -r rate errs answers bytes < <(measure "$tool" "$c" "${port_of[$server]}" "${keeps_of[$server]}")
         [ -z "$rss" ] || { kill "$sampler"; wait "$sampler" 2>/dev/null || true; }
@@ -334,6 +336,10 @@ for round in $(seq 1 "$rounds"); do
         if [ -n "$cpu" ]; then   # µs of CPU per answer
           cpus["$key"]="${cpus[$key]:-} $(awk -v t=$(( $(cpu_ticks "${pid_of[$server]}") - ticks )) -v hz="$(getconf CLK_TCK)" \
             -v n="$answers" 'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')"
+        fi
+        if [ -n "$switches" ]; then   # context switches per answer
+          switches_of["$key"]="${switches_of[$key]:-} $(awk -v s=$(( $(switches "${pid_of[$server]}") - switched )) \
+            -v n="$answers" 'BEGIN {printf "%.2f", (n > 0 ? s / n : 0)}')"
         fi
         errors_of["$key"]=$(( ${errors_of[$key]:-0} + errs ))
       done
@@ -347,14 +353,15 @@ ratio() { # ratio A B: A/B with two decimals, or "-" when B is unknown
   if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; else echo "-"; fi
 }
 median_of() { tr ' ' '\n' <<<"${rates[$1]:-}" | grep . | median; }
-# The columns of --cpu, --gzip (bytes per answer) and --rss: empty strings without them.
-more_columns() { [ -z "$cpu" ] || printf ' %s |' "$1"; [ -z "$gzip" ] || printf ' %s |' "$2"; [ -z "$rss" ] || printf ' %s |' "$3"; }
+# The columns of --cpu, --switches, --gzip (bytes per answer) and --rss: empty strings without them.
+more_columns() { [ -z "$cpu" ] || printf ' %s |' "$1"; [ -z "$switches" ] || printf ' %s |' "$2"
+  [ -z "$gzip" ] || printf ' %s |' "$3"; [ -z "$rss" ] || printf ' %s |' "$4"; }
 # connections: "new" when each request had a connection of its own (ab always; wrk when the
 # server closes the connection after each answer), "kept" when wrk sent request after request
 # on the same connections.
 echo "| server | tool | connections | clients | requests/s | × nginx | × jwebserver | errors |$(more_columns \
-  'CPU µs/answer' 'bytes/answer' 'RSS MiB, most')"
-echo "|---|---|---|---:|---:|---:|---:|---:|$(more_columns ---: ---: ---:)"
+  'CPU µs/answer' 'switches/answer' 'bytes/answer' 'RSS MiB, most')"
+echo "|---|---|---|---:|---:|---:|---:|---:|$(more_columns ---: ---: ---: ---:)"
 for tool in ${tools//,/ }; do
   for c in ${clients//,/ }; do
     nginx_rate=""; jws_rate=""
@@ -367,6 +374,7 @@ for tool in ${tools//,/ }; do
       printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |%s\n' "$(label "$server")" "$tool" "$connections" "$c" "$rate" \
         "$(ratio "$rate" "$nginx_rate")" "$(ratio "$rate" "$jws_rate")" "${errors_of[$server,$tool,$c]}" \
         "$(more_columns "$(tr ' ' '\n' <<<"${cpus[$server,$tool,$c]:-}" | grep . | median)" \
+           "$(tr ' ' '\n' <<<"${switches_of[$server,$tool,$c]:-}" | grep . | median)" \
            "$(tr ' ' '\n' <<<"${bytes_of[$server,$tool,$c]}" | grep . | median | xargs printf '%.0f')" \
            "$(tr ' ' '\n' <<<"${rss_of[$server,$tool,$c]:-}" | grep . | sort -n | tail -1)")"
     done

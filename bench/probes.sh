@@ -42,6 +42,17 @@ cpu_ticks() {
   echo "$ticks"
 }
 
+# switches PID: the context switches of every thread of a process and of its children, from /proc:
+# each is the system taking a core from a thread, which waits (voluntary) or is preempted (not).
+# A thread that ends during a measurement takes its count with it: a server with a thread per
+# connection that ends with it (none of the steps, nor nginx) shows fewer than it made.
+switches() {
+  local pid
+  for pid in "$1" $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    cat /proc/"$pid"/task/*/status 2>/dev/null || true
+  done | awk '/^(nonv|v)oluntary_ctxt_switches:/ {n += $2} END {print n + 0}'
+}
+
 # peak_rss PID: every 0.2 s, until killed, the most RSS (MiB) that PID and its children held so far.
 peak_rss() {
   local most=0 now
