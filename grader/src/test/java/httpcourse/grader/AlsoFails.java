@@ -156,6 +156,8 @@ final class AlsoFails {
             // Not normalized, ".." stays a name of the path, which starts with a dot: hidden.
             case NOT_NORMALIZED_AFTER_DECODING -> failing(Hint.Id.REFUSES_EVERY_DOT_DOT, ArticleChecks.DOT_DOT_INSIDE);
             case SERVES_HIDDEN_FILES -> failing(Hint.Id.HIDDEN_FILE, UrlChecks.HIDDEN_THROUGH_A_LINK);
+            // Its test of names serves the real path too: config-link.txt leads into .git.
+            case HIDDEN_LAST_NAME_ONLY -> failing(Hint.Id.HIDDEN_FOLDER, UrlChecks.HIDDEN_THROUGH_A_LINK);
             case FOLDER_INDEX_NOT_SERVED -> failing(Hint.Id.FOLDER_INDEX_NOT_SERVED, UrlChecks.REDIRECT_ENCODED);
             case FOLDER_NOT_REDIRECTED -> failing(Hint.Id.FOLDER_NOT_REDIRECTED, UrlChecks.REDIRECT_ENCODED,
                     UrlChecks.REDIRECT_INSIDE);
@@ -169,7 +171,7 @@ final class AlsoFails {
                     ClearNoChecks.LONG_REQUEST_LINE, UrlChecks.DECODES_UTF8, UrlChecks.TARGET_WITHOUT_SLASH,
                     UrlChecks.ESCAPED_OUTSIDE, UrlChecks.HIDDEN_FILES, UrlChecks.HIDDEN_THROUGH_A_LINK,
                     UrlChecks.FOLDER_REDIRECT, UrlChecks.REDIRECT_INSIDE, UrlChecks.TOP_FOLDER,
-                    UrlChecks.FOLDER_WITHOUT_INDEX);
+                    UrlChecks.FOLDER_WITHOUT_INDEX, CachingChecks.ONLY_IF_SERVED);
             case IF_NONE_MATCH_IGNORED -> failing(Hint.Id.IF_NONE_MATCH_IGNORED, CachingChecks.NONE_MATCH_WINS,
                     CachingChecks.HEAD_NONE_MATCH);
             // Every check that sends the file's own tag.
@@ -182,6 +184,8 @@ final class AlsoFails {
             case IF_MODIFIED_SINCE_REVERSED -> failing(Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE, CachingChecks.MODIFIED);
             // Every 304.
             case NOT_MODIFIED_WITHOUT_ETAG -> failing(Hint.Id.NOT_MODIFIED_WITHOUT_ETAG, CachingChecks.MODIFIED_SINCE,
+                    CachingChecks.NONE_MATCH_WINS, CachingChecks.HEAD_NONE_MATCH);
+            case NOT_MODIFIED_AS_TEXT -> failing(Hint.Id.NOT_MODIFIED_TYPE_WRONG, CachingChecks.MODIFIED_SINCE,
                     CachingChecks.NONE_MATCH_WINS, CachingChecks.HEAD_NONE_MATCH);
             default -> Map.of();
         };

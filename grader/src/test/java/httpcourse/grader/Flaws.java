@@ -5,13 +5,10 @@ import static httpcourse.grader.ExtensionFixtures.*;
 import static httpcourse.grader.Steps10To14Fixtures.*;
 import static httpcourse.grader.Steps5To7Fixtures.*;
 import static httpcourse.grader.Steps8And9Fixtures.*;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import httpcourse.spec.ArticleChecks;
 import httpcourse.spec.BasicChecks;
@@ -32,8 +29,6 @@ import httpcourse.spec.UnattendedChecks;
 import httpcourse.spec.UploadChecks;
 import httpcourse.spec.UploadLimitChecks;
 import httpcourse.spec.UrlChecks;
-
-import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Which known-wrong server proves which hint, on which check of which step, and which checks it is
@@ -155,13 +150,16 @@ final class Flaws {
             new Flaw(PLUS_DECODED_AS_SPACE, 8, UrlChecks.PLUS, Hint.Id.PLUS_DECODED_AS_SPACE),
             new Flaw(MALFORMED_ESCAPE_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.MALFORMED_ESCAPE_ACCEPTED),
             new Flaw(NOT_UTF8_ACCEPTED, 8, UrlChecks.MALFORMED_ESCAPES, Hint.Id.NOT_UTF8_ACCEPTED),
+            new Flaw(NON_ASCII_NAME_AS_400, 8, UrlChecks.DECODES_UTF8, Hint.Id.NON_ASCII_NAME_FAILED),
             new Flaw(QUERY_NOT_IGNORED, 8, UrlChecks.QUERY, Hint.Id.QUERY_NOT_IGNORED),
             new Flaw(ABSOLUTE_FORM_REFUSED, 8, UrlChecks.ABSOLUTE_FORM, Hint.Id.ABSOLUTE_FORM_REFUSED),
             new Flaw(SCHEME_CASE_SENSITIVE, 8, UrlChecks.ABSOLUTE_FORM, Hint.Id.ABSOLUTE_FORM_REFUSED),
+            new Flaw(ABSOLUTE_FORM_NEEDS_A_PATH, 8, UrlChecks.ABSOLUTE_FORM, Hint.Id.ABSOLUTE_FORM_REFUSED),
             new Flaw(NOT_NORMALIZED_AFTER_DECODING, 8, UrlChecks.DECODES_THEN_NORMALIZES,
                     Hint.Id.NOT_NORMALIZED_AFTER_DECODING),
             new Flaw(SERVES_HIDDEN_FILES, 8, UrlChecks.HIDDEN_FILES, Hint.Id.HIDDEN_FILE),
             new Flaw(HIDDEN_LAST_NAME_ONLY, 8, UrlChecks.HIDDEN_FILES, Hint.Id.HIDDEN_FOLDER),
+            new Flaw(HIDDEN_REAL_LAST_NAME_ONLY, 8, UrlChecks.HIDDEN_THROUGH_A_LINK, Hint.Id.HIDDEN_FOLDER),
             new Flaw(HIDDEN_ABOVE_HTDOCS, 8, UrlChecks.UNDER_A_HIDDEN_FOLDER, Hint.Id.HIDDEN_ABOVE_HTDOCS),
             new Flaw(FOLDER_INDEX_NOT_SERVED, 8, UrlChecks.FOLDER_INDEX, Hint.Id.FOLDER_INDEX_NOT_SERVED),
             new Flaw(FOLDER_NOT_REDIRECTED, 8, UrlChecks.FOLDER_REDIRECT, Hint.Id.FOLDER_NOT_REDIRECTED),
@@ -188,7 +186,9 @@ final class Flaws {
             new Flaw(ETAG_UNCHANGED, 9, CachingChecks.ETAG_CHANGES, Hint.Id.ETAG_UNCHANGED),
             new Flaw(ETAG_UNSTABLE, 9, CachingChecks.NONE_MATCH, Hint.Id.ETAG_UNSTABLE),
             new Flaw(NOT_MODIFIED_WITHOUT_ETAG, 9, CachingChecks.NONE_MATCH, Hint.Id.NOT_MODIFIED_WITHOUT_ETAG),
+            new Flaw(NOT_MODIFIED_AS_TEXT, 9, CachingChecks.NONE_MATCH, Hint.Id.NOT_MODIFIED_TYPE_WRONG),
             new Flaw(HEAD_NOT_CONDITIONAL, 9, CachingChecks.HEAD_NONE_MATCH, Hint.Id.HEAD_NOT_CONDITIONAL),
+            new Flaw(CONDITIONAL_BEFORE_NOT_FOUND, 9, CachingChecks.ONLY_IF_SERVED, Hint.Id.CONDITIONAL_BEFORE_NOT_FOUND),
             // Keep-alive
             new Flaw(CLOSES_AFTER_EACH_ANSWER, 10, KeepAliveChecks.THREE_REQUESTS, Hint.Id.NOT_KEPT_OPEN),
             new Flaw(CHUNKED_BODY_NOT_SEEN, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_READ_AS_REQUEST),
@@ -381,18 +381,6 @@ final class Flaws {
         Set<Check> before = step <= WHOLE_STEPS_UP_TO ? Set.of() : Set.copyOf(Course.step(step - 1).checks());
         return Course.step(step).checks().stream().filter(check -> !before.contains(check)).toList();
     }
-
-    /** Known-wrong servers whose whole step fails around its checks, and the one hint each must get. */
-    static Stream<Arguments> stepProblems() {
-        return Stream.of(
-                arguments(CRASHES_AT_START, 1, Hint.Id.CRASHED_AT_START),
-                arguments(PORT_LINE_ON_STDERR, 1, Hint.Id.PORT_LINE_ON_STDERR),
-                arguments(PORT_ZERO, 1, Hint.Id.PORT_ZERO));
-    }
-
-    /** The hints proven by GradeCommandTest, with commands rather than known-wrong servers. */
-    static final Set<Hint.Id> PROVEN_BY_COMMANDS = EnumSet.of(Hint.Id.PROGRAM_NOT_FOUND, Hint.Id.NOTHING_PRINTED,
-            Hint.Id.NO_PORT_LINE, Hint.Id.PORT_IN_USE, Hint.Id.FIXED_PORT_SILENT, Hint.Id.NOT_LISTENING);
 
     static Flaw flaw(KnownWrongServer server) {
         return FLAWS.stream().filter(flaw -> flaw.server() == server).findFirst().orElseThrow();

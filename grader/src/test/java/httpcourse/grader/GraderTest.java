@@ -109,7 +109,7 @@ class GraderTest {
             if (Flaws.WHOLE_LESSONS) {
                 gradeTheRepository(LAST_STEP);
             }
-            Stream.concat(Flaws.FLAWS.stream().map(Flaws.Flaw::server), Flaws.stepProblems().map(a -> (KnownWrongServer) a.get()[0]))
+            Stream.concat(Flaws.FLAWS.stream().map(Flaws.Flaw::server), StepProblems.stepProblems().map(a -> (KnownWrongServer) a.get()[0]))
                     .filter(server -> !GradingOrder.SLOWEST.contains(server)).sorted(GradingOrder.LONGEST_FIRST)
                     .forEach(server -> gradings.add(CompletableFuture.runAsync(() -> grade(server), pool)));
             gradings.forEach(CompletableFuture::join);
@@ -225,7 +225,7 @@ class GraderTest {
     }
 
     @ParameterizedTest(name = "{0} gets the hint {2} only")
-    @MethodSource("httpcourse.grader.Flaws#stepProblems")
+    @MethodSource("httpcourse.grader.StepProblems#stepProblems")
     @DisplayName("every known-wrong server that stops a whole step gets the one hint that names why")
     void stopsTheStepWithItsHint(KnownWrongServer server, int step, Hint.Id hint) {
         StepResult result = RESULTS.get(server);
@@ -237,9 +237,9 @@ class GraderTest {
     @Test
     @DisplayName("has a known-wrong server, or a command, for every hint it can give")
     void provesEveryHint() {
-        Set<Hint.Id> proven = EnumSet.copyOf(Flaws.PROVEN_BY_COMMANDS);
+        Set<Hint.Id> proven = EnumSet.copyOf(StepProblems.PROVEN_BY_COMMANDS);
         Flaws.FLAWS.forEach(flaw -> proven.add(flaw.hint()));
-        Flaws.stepProblems().forEach(a -> proven.add((Hint.Id) a.get()[2]));
+        StepProblems.stepProblems().forEach(a -> proven.add((Hint.Id) a.get()[2]));
         assertThat(proven).containsExactlyInAnyOrder(Hint.Id.values());
     }
 
@@ -248,7 +248,7 @@ class GraderTest {
     void forgetsNoKnownWrongServer() {
         Set<KnownWrongServer> accounted = new HashSet<>();
         Flaws.FLAWS.forEach(flaw -> accounted.add(flaw.server()));
-        Flaws.stepProblems().forEach(a -> accounted.add((KnownWrongServer) a.get()[0]));
+        StepProblems.stepProblems().forEach(a -> accounted.add((KnownWrongServer) a.get()[0]));
         assertThat(accounted).containsExactlyInAnyOrderElementsOf(KnownWrongServer.all());
     }
 

@@ -33,6 +33,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
             in("Htdocs.java", "HexFormat.fromHexDigits(path, i + 1, i + 3)",
                     "Integer.parseInt(path, i + 1, i + 3, 16)")),
 
+    /** A name no file can have answered 400: under LANG=C, Java cannot name café.html, which the URL names well. */
+    NON_ASCII_NAME_AS_400(8, in("Htdocs.java", "throw new HttpError(\"404 Not Found\", \"there is no such file\");",
+            "throw new HttpError(\"400 Bad Request\", \"no file can have this name\"); // FLAW: a 400")),
+
     /** Bytes that are no UTF-8 replaced with U+FFFD, not refused. */
     NOT_UTF8_ACCEPTED(8, in("Htdocs.java", "StandardCharsets.UTF_8.newDecoder()",
             "StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE) /* FLAW */")),
@@ -48,6 +52,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** The scheme of a whole URL read in lower case only: HTTP://localhost/ipsum.html refused. */
     SCHEME_CASE_SENSITIVE(8, in("Htdocs.java", "Pattern.compile(\"(?i)http://[^/?#]*/?(.*)\");",
             "Pattern.compile(\"http://[^/?#]*/?(.*)\"); // FLAW: the scheme in lower case only")),
+
+    /** The slash after the authority required: http://localhost:8000, whose path is /, gets 400. */
+    ABSOLUTE_FORM_NEEDS_A_PATH(8, in("Htdocs.java", "Pattern.compile(\"(?i)http://[^/?#]*/?(.*)\");",
+            "Pattern.compile(\"(?i)http://[^/?#]*/(.*)\"); // FLAW: a slash required after the authority")),
 
     /** Decoded, never normalized: "sub/.." is left in the path, and its ".." counts as a hidden name. */
     NOT_NORMALIZED_AFTER_DECODING(8, in("Htdocs.java", "return Path.of(ROOT + decoded).normalize();",
@@ -71,6 +79,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** Only the file's own name looked at: config, in the hidden folder .git, is served. */
     HIDDEN_LAST_NAME_ONLY(8, in("Htdocs.java", "for (Path name : relative) {",
             "for (Path name : List.of(relative.getFileName())) { // FLAW: the folders on the way not looked at")),
+
+    /** The real path's own name alone looked at (Files.isHidden): a link into .git serves what it holds. */
+    HIDDEN_REAL_LAST_NAME_ONLY(8, in("Htdocs.java", "!isHidden(root.relativize(real))",
+            "!Files.isHidden(real) /* FLAW: the real path's last name only */")),
 
     /** Hidden names never looked for: .git/config and .env are served. */
     SERVES_HIDDEN_FILES(8, in("Htdocs.java",
@@ -160,9 +172,21 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     NOT_MODIFIED_WITHOUT_ETAG(9, edit("new Response(\"304 Not Modified\", validators.headers(),",
             "new Response(\"304 Not Modified\", List.of() /* FLAW: no ETag */,")),
 
+    /** A 304 with the Content-Type of an error's text: a cache would keep the page as text. */
+    NOT_MODIFIED_AS_TEXT(9, edit("new Response(\"304 Not Modified\", validators.headers(),",
+            "new Response(\"304 Not Modified\", Stream.concat(validators.headers().stream(),"
+                    + " Stream.of(\"Content-Type: text/plain; charset=utf-8\")).toList() /* FLAW */,")),
+
     /** Only GET is conditional: HEAD with the file's ETag gets 200. */
     HEAD_NOT_CONDITIONAL(9, edit("if (validators.match(request.headers())) {",
             "if (request.method().equals(\"GET\") && validators.match(request.headers())) { /* FLAW: GET only */")),
+
+    /** The conditions asked before the 404: a hidden file, or one outside htdocs, gets 304 and its validators. */
+    CONDITIONAL_BEFORE_NOT_FOUND(9, edit("if (!Htdocs.isServable(file)) {",
+            "Validators early = Files.exists(file) ? Validators.of(file) : null; // FLAW: the conditions first\n"
+                    + "    if (early != null && early.match(request.headers())) {\n"
+                    + "        return new Response(\"304 Not Modified\", early.headers(), InputStream.nullInputStream());\n"
+                    + "    }\n    if (!Htdocs.isServable(file)) {")),
 
     /** The hidden-name rule on the whole real path: under a folder like ~/.projects/, every file is 404. */
     HIDDEN_ABOVE_HTDOCS(8, in("Htdocs.java", "!isHidden(root.relativize(real))",

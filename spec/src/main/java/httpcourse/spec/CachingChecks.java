@@ -208,6 +208,24 @@ public final class CachingChecks {
                 .because(mistake.id(), mistake.text()));
     });
 
+    private static final String CONDITIONS_OF_A_2XX = "The conditions of a request count only for an answer that would"
+            + " be 2xx without them (RFC 9110 §13.2.1): a 304 tells the client that the file exists, and its ETag and"
+            + " Last-Modified give away its size and time. Ask whether the file may be served first; only then look at"
+            + " If-None-Match and If-Modified-Since.";
+
+    public static final Check ONLY_IF_SERVED = check("answers 404, never 304, for a file it does not"
+            + " serve (hidden, outside htdocs), whatever If-None-Match or If-Modified-Since say", c -> {
+                String now = IMF_FIXDATE.format(Instant.now());
+                for (String path : List.of(SiteFiles.HIDDEN, SiteFiles.HIDDEN_FOLDER_FILE, "/../pom.xml")) {
+                    for (String condition : List.of("If-None-Match: *", "If-Modified-Since: " + now)) {
+                        String request = "GET " + path + " HTTP/1.0\r\n" + condition + "\r\n\r\n";
+                        c.inCase("GET " + path + ", " + condition, () -> c.check(c.send(request), c.notFound()
+                                .when("GET " + path + " with " + condition)
+                                .because(Hint.Id.CONDITIONAL_BEFORE_NOT_FOUND, CONDITIONS_OF_A_2XX)));
+                    }
+                }
+            });
+
     /**
      * Whether a GET with the file's ETag gets 304: a check of If-None-Match with more than that
      * (HEAD, If-Modified-Since beside it) names its own mistake only for a server that passes this.
@@ -236,7 +254,7 @@ public final class CachingChecks {
     }
 
     public static final List<Check> ALL = List.of(LAST_MODIFIED_AND_ETAG, MODIFIED_SINCE, MODIFIED, NONE_MATCH,
-            NONE_MATCH_WINS, ETAG_CHANGES, HEAD_NONE_MATCH);
+            NONE_MATCH_WINS, ETAG_CHANGES, HEAD_NONE_MATCH, ONLY_IF_SERVED);
 
     /**
      * The file's ETag, as a browser learns it: from the answer to a GET, which must be right. Asked
@@ -260,9 +278,18 @@ public final class CachingChecks {
         return etag;
     }
 
-    /** 304 Not Modified for the file: no body, and the ETag the 200 had (RFC 9110 §15.4.5). */
+    /**
+     * 304 Not Modified for the file: no body, the ETag the 200 had (RFC 9110 §15.4.5), and no Content-Type but
+     * the 200's: a cache takes a 304's fields into the copy it keeps (RFC 9111 §4.3.4).
+     */
     private static Expected notModified(Checking c, String path, String etag) {
-        return Expected.notModified(c.webRoot().page(path).length).with(HeaderRules.sameEtag(etag));
+        String type = HttpResponse.parse(c.get(path).exchange().response()).value("Content-Type");
+        return Expected.notModified(c.webRoot().page(path).length).with(HeaderRules.sameEtag(etag))
+                .with(new HeaderRule("Content-Type", false, (got, ctx) -> got.equals(type), ctx -> type,
+                        (got, ctx) -> new Hint(Hint.Id.NOT_MODIFIED_TYPE_WRONG, "A 304 says the Content-Type of the"
+                                + " 200, " + type + ", or none (better: it has no body); not " + got + ". A cache"
+                                + " takes a 304's header fields into the copy it keeps (RFC 9111 §4.3.4): this one"
+                                + " would change the type of the page it holds. Send the validators and Date only.")));
     }
 
     private static boolean isNotModified(Timed answer) {

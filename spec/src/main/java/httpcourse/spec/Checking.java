@@ -260,7 +260,8 @@ public final class Checking {
                         && !origin.file().substring(origin.file().lastIndexOf('/') + 1).startsWith(".")) {
                     leaks.add(new Hint(Hint.Id.HIDDEN_FOLDER, "The answer is " + origin.file() + ": its own name has no"
                             + " dot, but a folder on its way has one. A hidden folder hides all it holds (.git holds"
-                            + " secrets): look at every name of the path for a dot at its start, not only the file's."));
+                            + " secrets): look at every name of the path, and of the real path a link leads to, for a"
+                            + " dot at its start, not only the file's (Files.isHidden looks at that one alone)."));
                 } else if (SiteFiles.isHidden(origin.file())) {
                     leaks.add(new Hint(Hint.Id.HIDDEN_FILE, "The answer is " + origin.file() + ", a hidden file (a"
                             + " name that starts with a dot, like .git/config or .env): such files hold secrets, and are"

@@ -36,7 +36,8 @@ import httpcourse.spec.HeaderRules.Charset;
  * htdocs/my docs/         index.html: a folder whose URL is /my%20docs/
  * htdocs/with space.html, htdocs/café.html, htdocs/100%.html (its URL: /100%25.html)
  * htdocs/a+b.html, htdocs/a b.html   "+" in a path is a plus: a server that decodes it as a space sends the other
- * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html)
+ * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html),
+ *                         htdocs/config-link.txt (a link to .git/config)
  * htdocs/dated.html       modified at a random second of the past
  * htdocs/fifo             a named pipe, where mkfifo exists
  * htdocs/big/             book.html (about 40 KiB), style.css, data.json: text that gzip shrinks (step 17);
@@ -94,6 +95,7 @@ public final class SiteFiles {
     public static final String HIDDEN = "/.hidden.html";
     public static final String HIDDEN_FOLDER_FILE = "/.git/config";
     public static final String LINK_TO_HIDDEN = "/hidden-link.html";
+    public static final String LINK_INTO_HIDDEN_FOLDER = "/config-link.txt";
     public static final String DATED = "/dated.html";
     public static final String FIFO = "/fifo";
     /** Text of 1 KiB or more, which step 17 compresses: an .html page of about 40 KiB, a .css, a .json. */
@@ -144,6 +146,7 @@ public final class SiteFiles {
         }
         writeCompressible(webRoot, random);
         link(webRoot, LINK_TO_HIDDEN, HIDDEN.substring(1));
+        link(webRoot, LINK_INTO_HIDDEN_FOLDER, HIDDEN_FOLDER_FILE.substring(1));
         makeFifo(webRoot, FIFO);
     }
 
@@ -194,7 +197,8 @@ public final class SiteFiles {
     }
 
     public static boolean hasLinkToHidden(WebRoot webRoot) {
-        return Files.isSymbolicLink(fileOf(webRoot, LINK_TO_HIDDEN));
+        return Files.isSymbolicLink(fileOf(webRoot, LINK_TO_HIDDEN))
+                && Files.isSymbolicLink(fileOf(webRoot, LINK_INTO_HIDDEN_FOLDER));
     }
 
     /** The file's time, as the server should say it in Last-Modified. */

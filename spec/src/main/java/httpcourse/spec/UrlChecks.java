@@ -68,8 +68,17 @@ public final class UrlChecks {
                 Timed answer = c.get("/caf%C3%A9.html");
                 // Java in the C locale (LANG=C, as the spec starts servers) cannot open a file whose name is
                 // not ASCII: such a server answers 404, which is right for it, and must not crash.
-                if (HttpResponse.parse(answer.exchange().response()).code().equals("404")) {
+                String code = HttpResponse.parse(answer.exchange().response()).code();
+                if (code.equals("404")) {
                     c.check(answer, c.notFound());
+                } else if (!code.equals("200")) { // neither the file nor "no such file": the name itself failed
+                    Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NON_ASCII_NAME_FAILED, "Not the file,"
+                            + " nor 404. The grader runs servers in the C locale (LANG=C), where Java cannot name a file"
+                            + " café.html: Path.of throws InvalidPathException, as for a NUL byte (%00). If yours is"
+                            + " Java, catch it and answer 404 Not Found: the URL is well formed, and no file of this"
+                            + " server can have that name (with LANG=C.UTF-8, it finds the file). Otherwise: decode the"
+                            + " %XX escapes into bytes first, then the bytes as UTF-8."));
+                    c.check(answer, c.notFound().because(mistake.id(), mistake.text()));
                 } else {
                     Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are"
                             + " the two bytes of é in UTF-8: decode the %XX escapes into bytes first, then the bytes as"
@@ -152,7 +161,7 @@ public final class UrlChecks {
     });
 
     public static final Check ABSOLUTE_FORM = check("accepts a whole URL as target, as proxies get:"
-            + " http://localhost/ipsum.html (RFC 9112 §3.2.2)", c -> {
+            + " http://localhost/ipsum.html, and http://localhost for / (RFC 9112 §3.2.2)", c -> {
                 for (String url : List.of("http://localhost:8000/ipsum.html", "HTTP://localhost:8000/ipsum.html")) {
                     String request = "GET " + url + " HTTP/1.1\r\nHost: localhost:8000\r\n\r\n";
                     c.inCase("GET " + url, () -> c.check(c.send(request), c.file("/ipsum.html")
@@ -162,6 +171,11 @@ public final class UrlChecks {
                                     + " sends it to a proxy, and HTTP/2 to HTTP/1 gateways do. The authority, host and"
                                     + " port, is all that comes before the first / (or ? or #).")));
                 }
+                String request = "GET http://localhost:8000 HTTP/1.1\r\nHost: localhost:8000\r\n\r\n";
+                c.inCase("GET http://localhost:8000", () -> c.check(c.send(request), c.root()
+                        .when("an absolute URL without a path").because(Hint.Id.ABSOLUTE_FORM_REFUSED, "A whole URL"
+                                + " may end with its authority: http://localhost:8000 has an empty path, which is /"
+                                + " (RFC 9110 §4.2.3). Take what follows the authority, maybe nothing, as the path.")));
             });
 
     public static final Check TARGET_WITHOUT_SLASH = check("answers 400 Bad Request to a target that is neither a path"
@@ -206,13 +220,15 @@ public final class UrlChecks {
             });
 
     public static final Check HIDDEN_THROUGH_A_LINK = check("never serves a hidden file through a link:"
-            + " hidden-link.html leads to .hidden.html", c -> {
+            + " hidden-link.html leads to .hidden.html, config-link.txt into .git", c -> {
                 if (!SiteFiles.hasLinkToHidden(c.webRoot())) {
                     throw c.notRunHere("this system cannot make symbolic links");
                 }
-                c.check(c.get(SiteFiles.LINK_TO_HIDDEN), c.notFound().when("a link to a hidden file")
-                        .because(Hint.Id.HIDDEN_FILE, "What is read is the hidden file: check the real path"
-                                + " (toRealPath) for hidden names too."));
+                for (String path : List.of(SiteFiles.LINK_TO_HIDDEN, SiteFiles.LINK_INTO_HIDDEN_FOLDER)) {
+                    c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound().when("GET " + path + ", a link to"
+                            + " a hidden file").because(Hint.Id.HIDDEN_FILE, "What is read is the hidden file: check"
+                            + " the real path (toRealPath) for hidden names too, each of its names below htdocs.")));
+                }
             });
 
     public static final Check UNDER_A_HIDDEN_FOLDER = inAHiddenFolder("serves its files from a folder whose path has"
