@@ -41,6 +41,12 @@ enum ExtensionFixtures implements KnownWrongServer {
                         out.flush(); // (RFC 9110 §10.1.1: not to HTTP/1.0, which knows no 100)
             """, "            // FLAW: no \"100 Continue\": the client waits for it, the server for the body\n")),
 
+    /** The path asked only after 100 Continue: a PUT outside /uploads/ sends its body, then gets 405. */
+    CONTINUE_BEFORE_PATH(15, in("Upload.java", "        Path file = fileOf(request.target());\n", ""),
+            in("Upload.java", "        Path part = Files.createTempFile(",
+                    "        Path file = fileOf(request.target()); // FLAW: asked after 100 Continue\n"
+                    + "        Path part = Files.createTempFile(")),
+
     /** "100 Continue" said before the limit's check: the client sends the body that then gets 413. */
     CONTINUE_BEFORE_LIMIT(15, in("Upload.java", "        if (length > LIMIT) { // refused before its body comes",
             "        if (\"100-continue\".equalsIgnoreCase(request.headers().get(\"expect\")) && request.version()"
@@ -186,6 +192,11 @@ enum ExtensionFixtures implements KnownWrongServer {
     RANGE_END_PAST_THE_FILE(16, in("Ranges.java", "last = Math.min(last, length - 1);",
             "last = Math.min(last, length); // FLAW: one past the last byte")),
 
+    /** Ranges for GET alone, so HEAD returns first: its head lacks GET's Accept-Ranges. */
+    HEAD_WITHOUT_ACCEPT_RANGES(16, in("Ranges.java", "Matcher range = ONE_RANGE.matcher(",
+            "if (!request.method().equals(\"GET\")) { // FLAW: HEAD returns before Accept-Ranges\n"
+                    + "            return whole;\n        }\n        Matcher range = ONE_RANGE.matcher(")),
+
     /** No Accept-Ranges with a whole file: a client does not learn that it may ask for a part. */
     NO_ACCEPT_RANGES(16, in("Ranges.java", """
             !validators.stillMatch(request.headers().get("if-range"))) {
@@ -269,6 +280,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     CONTAINS_GZIP(17, in("Compression.java",
             "boolean gzip = weights.getOrDefault(\"gzip\", any) > 0;",
             "boolean gzip = accepted.toLowerCase(Locale.ROOT).contains(\"gzip\"); // FLAW: the text, not the list")),
+
+    /** Any text taken for a weight: "gzip;q=high" makes Double.parseDouble throw, and the answer is lost. */
+    WEIGHT_NOT_CHECKED(17, in("Compression.java", "[qQ]=(0(?:\\\\.\\\\d{0,3})?|1(?:\\\\.0{0,3})?))?\");",
+            "[qQ]=(\\\\S+))?\"); // FLAW: any text for a weight")),
 
     /** Codings' names compared in their letter case: "GZIP" is not gzip. */
     CASE_SENSITIVE_CODINGS(17, in("Compression.java",

@@ -280,6 +280,7 @@ final class Flaws {
             new Flaw(CUT_BODY_STORED, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_CUT_STORED),
             new Flaw(PUT_ONTO_FOLDER, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_ONTO_FOLDER),
             new Flaw(CONTINUE_BEFORE_LIMIT, 15, UploadChecks.TOO_LARGE, Hint.Id.CONTINUE_BEFORE_REFUSAL),
+            new Flaw(CONTINUE_BEFORE_PATH, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.CONTINUE_BEFORE_REFUSAL),
             new Flaw(CHUNKED_UPLOAD_UNLIMITED, 15, UploadLimitChecks.TOO_LARGE_IN_CHUNKS, Hint.Id.UPLOAD_LIMIT_MISSING),
             new Flaw(LOCATION_ON_DISK, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
             new Flaw(LOCATION_UNENCODED, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
@@ -320,6 +321,7 @@ final class Flaws {
             new Flaw(IF_RANGE_WEAK, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(IF_RANGE_DATE_AS_SINCE, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_DATE_AS_SINCE),
             new Flaw(NO_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
+            new Flaw(HEAD_WITHOUT_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
             new Flaw(RANGE_BEFORE_NOT_MODIFIED, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.IF_NONE_MATCH_IGNORED),
             // Compression
             new Flaw(STEP_16, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
@@ -333,6 +335,7 @@ final class Flaws {
             new Flaw(LENGTH_OF_THE_FILE, 17, CompressionChecks.GZIP, Hint.Id.GZIP_FRAMING),
             new Flaw(CONTAINS_GZIP, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
             new Flaw(CASE_SENSITIVE_CODINGS, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
+            new Flaw(WEIGHT_NOT_CHECKED, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
             new Flaw(STAR_IGNORED, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
             new Flaw(SPACES_KEPT, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
             new Flaw(IDENTITY_REFUSAL_IGNORED, 17, CompressionChecks.IDENTITY_REFUSED,

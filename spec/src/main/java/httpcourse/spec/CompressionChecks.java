@@ -60,7 +60,8 @@ public final class CompressionChecks {
     });
 
     public static final Check NEGOTIATION = check("reads Accept-Encoding as codings with weights: q=0 refuses"
-            + " one, \"*\" stands for the others, names in any letter case", c -> {
+            + " one, \"*\" stands for the others, names in any letter case; a weight that is no number loses no"
+            + " answer", c -> {
         for (String accepted : List.of("gzip;q=0.5, br", "br, *", "GZIP", "deflate, gzip;q=0.001", "*;q=0.1")) {
             c.inCase("Accept-Encoding: " + accepted, () -> c.check(c.send(get(BOOK, "Accept-Encoding: " + accepted)),
                     c.gzipped(BOOK, CodingRules.contentEncodingGzip(Hint.Id.ACCEPT_ENCODING_MISREAD, MISREAD))
@@ -71,6 +72,16 @@ public final class CompressionChecks {
             c.inCase("Accept-Encoding: " + refused, () -> c.check(c.send(get(BOOK, "Accept-Encoding: " + refused)),
                     plain(c, BOOK).when("Accept-Encoding: " + refused).bytesBecause(Hint.Id.ACCEPT_ENCODING_MISREAD,
                             MISREAD)));
+        }
+        // A weight that is no number: ignored (step 17), or a 400; never an answer lost.
+        Timed odd = c.send(get(BOOK, "Accept-Encoding: gzip;q=high"));
+        String status = UploadChecks.status(odd.exchange());
+        if (!status.matches("[24]\\d\\d")) {
+            throw FailureReport.failure("Accept-Encoding: gzip;q=high got " + (status.equals("(none)") ? "no answer"
+                    : status) + ".", null, odd.reply(), List.of(new Hint(Hint.Id.ACCEPT_ENCODING_MISREAD, "A weight"
+                    + " is a number from 0 to 1 with up to three decimals (RFC 9110 §12.4.2), but a client may send"
+                    + " anything: read it with a pattern, and ignore an element that does not match it (or answer"
+                    + " 400), rather than let Double.parseDouble throw.")));
         }
     });
 

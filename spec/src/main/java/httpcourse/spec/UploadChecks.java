@@ -152,16 +152,21 @@ public final class UploadChecks {
         // A client that waits for 100 Continue learns from the head alone that its body would be refused.
         String waiting = newPath("huge-waiting");
         Timed refused = c.send(put(waiting, "Expect: 100-continue\r\nContent-Length: " + HUGE_UPLOAD + "\r\n", ""));
-        if (status(refused.exchange()).equals("100")) {
-            throw FailureReport.failure("A PUT of 1 GiB said Expect: 100-continue, and got \"100 Continue\": its client"
-                    + " now sends the gigabyte that the server refuses.", null, refused.reply(), List.of(new Hint(
+        assertNotContinued(refused, "A PUT of 1 GiB");
+        c.check(refused, tooLarge(c, "a PUT of 1 GiB that said Expect: 100-continue, its body not sent"));
+        assertNotOnDisk(c, waiting, "after a refused upload");
+    });
+
+    /** Fails when a PUT that waits for 100 Continue got it, although its head alone is refused. */
+    private static void assertNotContinued(Timed answer, String what) {
+        if (status(answer.exchange()).equals("100")) {
+            throw FailureReport.failure(what + " said Expect: 100-continue, and got \"100 Continue\": its client now"
+                    + " sends the body that the server refuses.", null, answer.reply(), List.of(new Hint(
                     Hint.Id.CONTINUE_BEFORE_REFUSAL, "\"100 Continue\" says: the head was read, and not refused (RFC"
                     + " 9110 §15.2.1). Refuse first what the head alone tells (the size, the room on the disk, the"
                     + " path); only then say 100 Continue.")));
         }
-        c.check(refused, tooLarge(c, "a PUT of 1 GiB that said Expect: 100-continue, its body not sent"));
-        assertNotOnDisk(c, waiting, "after a refused upload");
-    });
+    }
 
     private static Expected tooLarge(Checking c, String situation) {
         return c.error("413 Content Too Large").with(HeaderRules.connectionClose(true)).when(situation)
@@ -281,6 +286,11 @@ public final class UploadChecks {
             c.check(answer, c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD"))
                     .when("a PUT outside /uploads/").because(Hint.Id.UPLOAD_OUTSIDE_FOLDER, onlyUploads));
             c.check(c.get("/ipsum.html"), c.file("/ipsum.html").when("a GET of /ipsum.html after a PUT of it"));
+            Timed waiting = c.send(put("/ipsum.html", "Expect: 100-continue\r\nContent-Length: 100\r\n", ""));
+            assertNotContinued(waiting, "PUT /ipsum.html, outside /uploads/,");
+            c.check(waiting, c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD"))
+                    .when("a PUT outside /uploads/ that said Expect: 100-continue, its body not sent")
+                    .because(Hint.Id.UPLOAD_OUTSIDE_FOLDER, onlyUploads));
         });
         c.inCase("PUT /uploads/%2e%2e/about.html, out by \"..\"", () -> {
             assertRefused(c, "/uploads/%2e%2e/about.html", body, Set.of("400", "403", "404", "405"));
