@@ -275,6 +275,8 @@ final class AlsoFails {
                     RangeChecks.IF_RANGE);
             case WHOLE_LENGTH_ON_PART -> failing(Hint.Id.CONTENT_LENGTH_WRONG, RangeChecks.OTHER_FORMS,
                     RangeChecks.IF_RANGE);
+            case PART_DROPS_CONTENT_TYPE -> failing(Hint.Id.CONTENT_TYPE_WRONG, RangeChecks.OTHER_FORMS,
+                    RangeChecks.IF_RANGE);
             // Every other form of one range that does not start at 0.
             case RANGE_FROM_THE_START -> failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS);
             // bytes=-0 read as from 0 on: the whole file as a part, not 416.

@@ -308,6 +308,7 @@ final class Flaws {
             new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),
             new Flaw(WHOLE_LENGTH_ON_PART, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_LENGTH_WRONG),
             new Flaw(RANGE_FROM_THE_START, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
+            new Flaw(PART_DROPS_CONTENT_TYPE, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_TYPE_WRONG),
             new Flaw(SUFFIX_FROM_N, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
             new Flaw(RANGE_END_PAST_THE_FILE, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
             new Flaw(PAST_END_REFUSED, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
@@ -343,6 +344,7 @@ final class Flaws {
             new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),
             new Flaw(GZIP_FOR_RANGES, 17, CompressionChecks.NEVER_FOR_RANGES, Hint.Id.GZIP_FOR_RANGE),
             new Flaw(SAME_ETAG, 17, CompressionChecks.OWN_ETAG, Hint.Id.GZIP_ETAG_SAME),
+            new Flaw(NOT_MODIFIED_BEFORE_GZIP, 17, CompressionChecks.OWN_ETAG, Hint.Id.NOT_MODIFIED_BEFORE_GZIP),
             new Flaw(HEAD_NOT_COMPRESSED, 17, CompressionChecks.HEAD_AS_GET, Hint.Id.GZIP_HEAD_DIFFERS),
             new Flaw(CHUNKS_TO_HTTP10, 17, CompressionChecks.NO_CHUNKS_FOR_HTTP10, Hint.Id.CHUNKS_TO_HTTP10));
 

@@ -15,10 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The header fields the specs of steps 6 and on check, each with the hints that name the usual
- * mistakes: Content-Length counting characters, a Date that is not IMF-fixdate or not now, a
- * wrong media type or a charset that is not true. Values are compared as HTTP defines them:
- * media types in any letter case, Allow in any order.
+ * The header fields the specs of steps 6 and on check, each with the hints that name the usual mistakes: Content-Length
+ * counting characters, a Date that is not IMF-fixdate or not now, a wrong media type or a charset that is not true.
+ * Values are compared as HTTP defines them: media types in any letter case, Allow in any order.
  */
 public final class HeaderRules {
 
@@ -80,6 +79,10 @@ public final class HeaderRules {
                         ? new Hint(Hint.Id.CONTENT_TYPE_WRONG, "The compressed answer has no Content-Type:"
                                 + " Content-Encoding says how the bytes are packed, Content-Type still says what they"
                                 + " are (" + types[0] + "). Keep it when you drop Content-Length for the chunks.")
+                        : value == null && c.actual().code().equals("206")
+                        ? new Hint(Hint.Id.CONTENT_TYPE_WRONG, "The part (206) has no Content-Type: its bytes are"
+                                + " still of the file's type, " + types[0] + " (RFC 9110 §15.3.7). Keep the whole"
+                                + " file's Content-Type when you replace its Content-Length with the part's.")
                         : contentTypeHint(value, what, charset, types));
     }
 
