@@ -174,6 +174,9 @@ final class Flaws {
             new Flaw(IF_MODIFIED_SINCE_STRICT, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_STRICT),
             new Flaw(IF_MODIFIED_SINCE_EQUALITY, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_EQUALITY),
             new Flaw(IF_MODIFIED_SINCE_REVERSED, 9, CachingChecks.MODIFIED_SINCE, Hint.Id.IF_MODIFIED_SINCE_REVERSED),
+            // East of GMT, the file's own time reads as older: no 304; west, a second before reads as newer: 304.
+            new Flaw(IF_MODIFIED_SINCE_LOCAL, 9, eastOfGmt() ? CachingChecks.MODIFIED_SINCE : CachingChecks.MODIFIED,
+                    Hint.Id.IF_MODIFIED_SINCE_IN_LOCAL_TIME),
             new Flaw(NOT_MODIFIED_FOR_A_NEWER_FILE, 9, CachingChecks.MODIFIED, Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE),
             new Flaw(IF_NONE_MATCH_IGNORED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_IGNORED),
             new Flaw(TAG_QUOTES_STRIPPED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_TAG_MISSED),

@@ -3,7 +3,11 @@ package httpcourse.grader;
 import static httpcourse.grader.KnownWrongServer.edit;
 import static httpcourse.grader.KnownWrongServer.in;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+
+import httpcourse.spec.Sandbox;
 
 /** The known-wrong servers ({@link KnownWrongServer}) of steps 8 and 9: URLs and caching. */
 enum Steps8And9Fixtures implements KnownWrongServer {
@@ -159,6 +163,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
                         }
             """)),
 
+    /** If-Modified-Since read as the server's local time: hours off, the zone's offset. */
+    IF_MODIFIED_SINCE_LOCAL(9, in("Validators.java", "Instant.from(Response.HTTP_DATE.parse(since))",
+            "LocalDateTime.parse(since, Response.HTTP_DATE).atZone(ZoneId.systemDefault()).toInstant() /* FLAW */")),
+
     /** A tag of the file's length alone: an edit that keeps the length keeps the tag. */
     ETAG_UNCHANGED(9, in("Validators.java",
             "+ \"-\"\n                + Long.toHexString(modified.to(TimeUnit.NANOSECONDS))",
@@ -224,5 +232,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     @Override
     public List<Edit> edits() {
         return edits;
+    }
+
+    /** Whether the servers' time zone ({@link Sandbox#SERVERS_TIME_ZONE}, by the hour the tests began) is east of GMT. */
+    static boolean eastOfGmt() {
+        return ZoneId.of(Sandbox.SERVERS_TIME_ZONE).getRules().getOffset(Instant.now()).getTotalSeconds() > 0;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,12 @@ public final class CachingChecks {
     /** An If-Modified-Since of the file's time or later: a case, by its name. */
     private record Since(String name, Duration afterTheFile) {
     }
+
+    private static final Hint IN_ITS_ZONE = new Hint(Hint.Id.IF_MODIFIED_SINCE_IN_LOCAL_TIME, "If-Modified-Since is"
+            + " read in the server's time zone, not in GMT: the file's time as the server's clock writes it (GMT"
+            + ZoneId.of(Sandbox.SERVERS_TIME_ZONE).getRules().getOffset(Instant.now()) + " here) got 304, and a"
+            + " second less the whole file. An HTTP date is GMT (RFC 9110 §5.6.7): parse it into an Instant with a"
+            + " formatter in ZoneOffset.UTC, not into a LocalDateTime put in ZoneId.systemDefault().");
 
     public static final Check MODIFIED_SINCE = check("answers 304 Not Modified, without body, when If-Modified-Since"
             + " is not older than the file", c -> {
@@ -60,6 +67,9 @@ public final class CachingChecks {
      * older (strict); a file whose time is a whole second tells them apart.
      */
     private static Hint modifiedSinceMistake(Checking c, List<Boolean> notModified) {
+        if (notModified.contains(false) && readsInItsZone(c)) {
+            return IN_ITS_ZONE;
+        }
         if (!notModified.contains(true)) {
             return new Hint(Hint.Id.IF_MODIFIED_SINCE_IGNORED, "The client's copy is as new as the file: answer 304"
                     + " Not Modified, without body (RFC 9110 §13.1.3, §15.4.5), when If-Modified-Since is the file's"
@@ -88,15 +98,31 @@ public final class CachingChecks {
 
     public static final Check MODIFIED = check("sends the whole file when it is newer than If-Modified-Since, or when"
             + " that date cannot be read", c -> {
-                c.check(c.send(ifModifiedSince(modified(c).minusSeconds(1))), c.file(SiteFiles.DATED)
-                        .when("If-Modified-Since: a second before the file's time")
-                        .because(Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE, "The file changed after the client's copy:"
-                                + " it gets the whole file. 304 only when the file's time is not after"
-                                + " If-Modified-Since, in whole seconds."));
+                Timed answer = c.send(ifModifiedSince(modified(c).minusSeconds(1)));
+                Hint mistake = isNotModified(answer) && readsInItsZone(c) ? IN_ITS_ZONE : new Hint(
+                        Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE, "The file changed after the client's copy: it gets the"
+                        + " whole file. 304 only when the file's time is not after If-Modified-Since, in whole seconds.");
+                c.check(answer, c.file(SiteFiles.DATED).when("If-Modified-Since: a second before the file's time")
+                        .because(mistake.id(), mistake.text()));
                 c.check(c.send("GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-Modified-Since: yesterday\r\n\r\n"),
                         c.file(SiteFiles.DATED).when("If-Modified-Since: yesterday")
                                 .because("A date that cannot be read is ignored (RFC 9110 §13.1.3): the whole file."));
             });
+
+    /**
+     * Whether the server reads If-Modified-Since in its own time zone: the file's time, written as its
+     * clock shows it, as if it were GMT, gets 304, and a second less the whole file. A server that reads
+     * it in GMT answers both alike. Only for a server the grader started, in its zone.
+     */
+    private static boolean readsInItsZone(Checking c) {
+        if (!c.server().isOwnProcess()) {
+            return false;
+        }
+        Instant local = modified(c).plusSeconds(ZoneId.of(Sandbox.SERVERS_TIME_ZONE).getRules()
+                .getOffset(modified(c)).getTotalSeconds());
+        return isNotModified(c.send(ifModifiedSince(local))) && !isNotModified(c.send(ifModifiedSince(
+                local.minusSeconds(1))));
+    }
 
     private static final String NONE_MATCH_IGNORED = "The client's copy has the file's ETag: it is still good, and gets"
             + " 304 Not Modified without body (RFC 9110 §13.1.2). Compare each tag of If-None-Match with the file's.";
