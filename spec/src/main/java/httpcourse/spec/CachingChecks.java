@@ -311,11 +311,18 @@ public final class CachingChecks {
     private static Expected notModified(Checking c, String path, String etag) {
         String type = HttpResponse.parse(c.get(path).exchange().response()).value("Content-Type");
         return Expected.notModified(c.webRoot().page(path).length).with(HeaderRules.sameEtag(etag))
-                .with(new HeaderRule("Content-Type", false, (got, ctx) -> got.equals(type), ctx -> type,
+                .with(new HeaderRule("Content-Type", false, (got, ctx) -> sameMediaType(got, type), ctx -> type,
                         (got, ctx) -> new Hint(Hint.Id.NOT_MODIFIED_TYPE_WRONG, "A 304 says the Content-Type of the"
                                 + " 200, " + type + ", or none (better: it has no body); not " + got + ". A cache"
                                 + " takes a 304's header fields into the copy it keeps (RFC 9111 §4.3.4): this one"
                                 + " would change the type of the page it holds. Send the validators and Date only.")));
+    }
+
+    /** The same type and charset, in any letter case and spacing: "text/html;charset=UTF-8" is "text/html; charset=utf-8". */
+    private static boolean sameMediaType(String got, String type) {
+        String[] one = HeaderRules.mediaType(got);
+        String[] other = HeaderRules.mediaType(type);
+        return one != null && other != null && one[0].equals(other[0]) && one[1].equalsIgnoreCase(other[1]);
     }
 
     private static boolean isNotModified(Timed answer) {
