@@ -174,6 +174,8 @@ final class AlsoFails {
                     UrlChecks.FOLDER_WITHOUT_INDEX, CachingChecks.ONLY_IF_SERVED);
             case IF_NONE_MATCH_IGNORED -> failing(Hint.Id.IF_NONE_MATCH_IGNORED, CachingChecks.NONE_MATCH_WINS,
                     CachingChecks.HEAD_NONE_MATCH);
+            case IF_NONE_MATCH_INVERTED -> failing(Hint.Id.IF_NONE_MATCH_INVERTED, CachingChecks.NONE_MATCH_WINS,
+                    CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);
             // Every check that sends the file's own tag.
             case TAG_QUOTES_STRIPPED -> failing(Hint.Id.IF_NONE_MATCH_TAG_MISSED, CachingChecks.NONE_MATCH_WINS,
                     CachingChecks.HEAD_NONE_MATCH);

@@ -179,6 +179,7 @@ final class Flaws {
                     Hint.Id.IF_MODIFIED_SINCE_IN_LOCAL_TIME),
             new Flaw(NOT_MODIFIED_FOR_A_NEWER_FILE, 9, CachingChecks.MODIFIED, Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE),
             new Flaw(IF_NONE_MATCH_IGNORED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_IGNORED),
+            new Flaw(IF_NONE_MATCH_INVERTED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_INVERTED),
             new Flaw(TAG_QUOTES_STRIPPED, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_TAG_MISSED),
             new Flaw(IF_NONE_MATCH_LIST, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_LIST),
             new Flaw(IF_NONE_MATCH_SPACES, 9, CachingChecks.NONE_MATCH, Hint.Id.IF_NONE_MATCH_SPACES),

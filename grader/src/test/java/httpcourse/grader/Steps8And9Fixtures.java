@@ -167,6 +167,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     IF_MODIFIED_SINCE_LOCAL(9, in("Validators.java", "Instant.from(Response.HTTP_DATE.parse(since))",
             "LocalDateTime.parse(since, Response.HTTP_DATE).atZone(ZoneId.systemDefault()).toInstant() /* FLAW */")),
 
+    /** The tags' test the wrong way round: 304 when none matches, the whole file when one does. */
+    IF_NONE_MATCH_INVERTED(9, in("Validators.java", ".anyMatch(tag -> tag.equals(etag) || tag.equals(\"*\"));",
+            ".noneMatch(tag -> tag.equals(etag) || tag.equals(\"*\")); // FLAW: none for any")),
+
     /** A tag of the file's length alone: an edit that keeps the length keeps the tag. */
     ETAG_UNCHANGED(9, in("Validators.java",
             "+ \"-\"\n                + Long.toHexString(modified.to(TimeUnit.NANOSECONDS))",

@@ -127,6 +127,20 @@ public final class CachingChecks {
     private static final String NONE_MATCH_IGNORED = "The client's copy has the file's ETag: it is still good, and gets"
             + " 304 Not Modified without body (RFC 9110 §13.1.2). Compare each tag of If-None-Match with the file's.";
 
+    private static final Hint INVERTED = new Hint(Hint.Id.IF_NONE_MATCH_INVERTED, "A tag that no file has got 304,"
+            + " and the file's own tag the whole file: the test of If-None-Match is the wrong way round. The client's"
+            + " copy is good when one of its tags is the file's (anyMatch): 304 then (RFC 9110 §13.1.2). \"None\" in"
+            + " the header's name says when the whole file goes: when none matches.");
+
+    /**
+     * Whether a GET with a tag no file has gets 304, and one with * does not: the test of If-None-Match is
+     * the wrong way round (a server that answers 304 to any If-None-Match answers * so too).
+     */
+    private static boolean inverted(Checking c) {
+        return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, "\"none-" + token(c) + "\"")))
+                && !readsStar(c);
+    }
+
     /** A form of If-None-Match that holds the file's tag, and the mistake of a server that misses it. */
     private record NoneMatch(String name, String value, Hint.Id mistake, String why) {
     }
@@ -135,9 +149,10 @@ public final class CachingChecks {
             + " alone, in a list, weak, or *", c -> {
                 String etag = etagOf(c, SiteFiles.DATED);
                 String weak = etag.startsWith("W/") ? etag : "W/" + etag;
-                Hint missed = readsStar(c) ? tagMissed(etag)
+                boolean inverted = inverted(c);
+                Hint missed = inverted ? INVERTED : readsStar(c) ? tagMissed(etag)
                         : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED);
-                Hint inList = listMissed(c, etag);
+                Hint inList = inverted ? INVERTED : listMissed(c, etag);
                 for (NoneMatch form : List.of(
                         new NoneMatch("the file's ETag", etag, missed.id(), missed.text()),
                         new NoneMatch("a list with the file's ETag", "\"a-" + token(c) + "\", " + etag + ", \"b\"",
@@ -148,8 +163,9 @@ public final class CachingChecks {
                         new NoneMatch("*", "*", Hint.Id.IF_NONE_MATCH_STAR, "If-None-Match: * holds for any file"
                                 + " that exists (RFC 9110 §13.1.2): a GET of it gets 304."))) {
                     String situation = "If-None-Match: " + form.value() + " (" + form.name() + ")";
+                    Hint mistake = inverted ? INVERTED : new Hint(form.mistake(), form.why());
                     c.inCase(situation, () -> c.check(c.send(ifNoneMatch("GET", SiteFiles.DATED, form.value())),
-                            notModified(c, SiteFiles.DATED, etag).when(situation).because(form.mistake(), form.why())));
+                            notModified(c, SiteFiles.DATED, etag).when(situation).because(mistake.id(), mistake.text())));
                 }
             });
 
@@ -212,8 +228,10 @@ public final class CachingChecks {
                             + " not: " + first + ". A client that holds the old copy keeps it for ever. Make the tag"
                             + " of what changes with the file: its time (to the nanosecond) with its size, or a hash"
                             + " of its bytes; never its length alone.";
+                    Hint mistake = isNotModified(answer) && inverted(c) ? INVERTED
+                            : new Hint(Hint.Id.ETAG_UNCHANGED, unchanged);
                     c.check(answer, c.file(path).when("If-None-Match: the ETag the file had before the edit")
-                            .because(Hint.Id.ETAG_UNCHANGED, unchanged));
+                            .because(mistake.id(), mistake.text()));
                     if (first.equals(HttpResponse.parse(answer.exchange().response()).value("ETag"))) {
                         throw FailureReport.failure("The ETag is the same before and after an edit of the file.",
                                 null, answer.reply(), List.of(new Hint(Hint.Id.ETAG_UNCHANGED, unchanged)));
@@ -267,7 +285,7 @@ public final class CachingChecks {
 
     /** Why a GET with the file's ETag gets no 304: the header is never read, or the tag never found in it. */
     private static Hint noneMatchIgnored(Checking c, String etag) {
-        return readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the"
+        return inverted(c) ? INVERTED : readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the"
                 + " file's ETag in If-None-Match does not get 304: the server does not read If-None-Match. "
                 + NONE_MATCH_IGNORED);
     }
