@@ -3,8 +3,6 @@ package httpcourse.grader;
 import static httpcourse.grader.KnownWrongServer.edit;
 import static httpcourse.grader.KnownWrongServer.in;
 
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import httpcourse.spec.Sandbox;
@@ -238,8 +236,8 @@ enum Steps8And9Fixtures implements KnownWrongServer {
         return edits;
     }
 
-    /** Whether the servers' time zone ({@link Sandbox#SERVERS_TIME_ZONE}, by the hour the tests began) is east of GMT. */
+    /** Whether the servers' time zone ({@link Sandbox#SERVERS_OFFSET}, by the hour the tests began) is east of GMT. */
     static boolean eastOfGmt() {
-        return ZoneId.of(Sandbox.SERVERS_TIME_ZONE).getRules().getOffset(Instant.now()).getTotalSeconds() > 0;
+        return Sandbox.SERVERS_OFFSET.getTotalSeconds() > 0;
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class CachingChecks {
 
     private static final Hint IN_ITS_ZONE = new Hint(Hint.Id.IF_MODIFIED_SINCE_IN_LOCAL_TIME, "If-Modified-Since is"
             + " read in the server's time zone, not in GMT: the file's time as the server's clock writes it (GMT"
-            + ZoneId.of(Sandbox.SERVERS_TIME_ZONE).getRules().getOffset(Instant.now()) + " here) got 304, and a"
+            + Sandbox.SERVERS_OFFSET + " here) got 304, and a"
             + " second less the whole file. An HTTP date is GMT (RFC 9110 §5.6.7): parse it into an Instant with a"
             + " formatter in ZoneOffset.UTC, not into a LocalDateTime put in ZoneId.systemDefault().");
 
@@ -101,7 +100,8 @@ public final class CachingChecks {
                 Timed answer = c.send(ifModifiedSince(modified(c).minusSeconds(1)));
                 Hint mistake = isNotModified(answer) && readsInItsZone(c) ? IN_ITS_ZONE : new Hint(
                         Hint.Id.NOT_MODIFIED_FOR_A_NEWER_FILE, "The file changed after the client's copy: it gets the"
-                        + " whole file. 304 only when the file's time is not after If-Modified-Since, in whole seconds.");
+                        + " whole file. 304 only when the file's time is not after If-Modified-Since, in whole"
+                        + " seconds.");
                 c.check(answer, c.file(SiteFiles.DATED).when("If-Modified-Since: a second before the file's time")
                         .because(mistake.id(), mistake.text()));
                 c.check(c.send("GET " + SiteFiles.DATED + " HTTP/1.0\r\nIf-Modified-Since: yesterday\r\n\r\n"),
@@ -118,8 +118,7 @@ public final class CachingChecks {
         if (!c.server().isOwnProcess()) {
             return false;
         }
-        Instant local = modified(c).plusSeconds(ZoneId.of(Sandbox.SERVERS_TIME_ZONE).getRules()
-                .getOffset(modified(c)).getTotalSeconds());
+        Instant local = modified(c).plusSeconds(Sandbox.SERVERS_OFFSET.getTotalSeconds());
         return isNotModified(c.send(ifModifiedSince(local))) && !isNotModified(c.send(ifModifiedSince(
                 local.minusSeconds(1))));
     }
@@ -165,7 +164,8 @@ public final class CachingChecks {
                     String situation = "If-None-Match: " + form.value() + " (" + form.name() + ")";
                     Hint mistake = inverted ? INVERTED : new Hint(form.mistake(), form.why());
                     c.inCase(situation, () -> c.check(c.send(ifNoneMatch("GET", SiteFiles.DATED, form.value())),
-                            notModified(c, SiteFiles.DATED, etag).when(situation).because(mistake.id(), mistake.text())));
+                            notModified(c, SiteFiles.DATED, etag).when(situation)
+                                    .because(mistake.id(), mistake.text())));
                 }
             });
 
@@ -283,9 +283,12 @@ public final class CachingChecks {
         return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, "*")));
     }
 
-    /** Why a GET with the file's ETag gets no 304: the header is never read, or the tag never found in it. */
+    /** Why a GET with the file's ETag gets no 304: the test inverted, the header never read, or the tag never found. */
     private static Hint noneMatchIgnored(Checking c, String etag) {
-        return inverted(c) ? INVERTED : readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the"
+        if (inverted(c)) {
+            return INVERTED;
+        }
+        return readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the"
                 + " file's ETag in If-None-Match does not get 304: the server does not read If-None-Match. "
                 + NONE_MATCH_IGNORED);
     }
@@ -336,7 +339,7 @@ public final class CachingChecks {
                                 + " would change the type of the page it holds. Send the validators and Date only.")));
     }
 
-    /** The same type and charset, in any letter case and spacing: "text/html;charset=UTF-8" is "text/html; charset=utf-8". */
+    /** The same type and charset, in any case and spacing: "text/html;charset=UTF-8" is "text/html; charset=utf-8". */
     private static boolean sameMediaType(String got, String type) {
         String[] one = HeaderRules.mediaType(got);
         String[] other = HeaderRules.mediaType(type);

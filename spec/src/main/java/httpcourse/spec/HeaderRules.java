@@ -321,12 +321,11 @@ public final class HeaderRules {
                         : "; got \"" + got + "\".")));
     }
 
-    /** Accept-Ranges: bytes, which tells a client it may ask for a part (RFC 9110 §14.3). */
-    public static HeaderRule acceptRanges() {
+    /** Accept-Ranges: bytes, which tells a client it may ask for a part (RFC 9110 §14.3); {@code why}: the hint. */
+    public static HeaderRule acceptRanges(String why) {
         return new HeaderRule("Accept-Ranges", true, (got, c) -> got.equalsIgnoreCase("bytes"), c -> "bytes",
-                (got, c) -> new Hint(Hint.Id.ACCEPT_RANGES_MISSING, "Say \"Accept-Ranges: bytes\" with every file"
-                        + " (RFC 9110 §14.3): a download manager or a video player learns from it that it may ask for"
-                        + " a part" + (got == null ? "." : "; got \"" + got + "\".")));
+                (got, c) -> new Hint(Hint.Id.ACCEPT_RANGES_MISSING,
+                        why + (got == null ? "." : "; got \"" + got + "\".")));
     }
 
     /** No Content-Length at all: a 204 has no body, and must not say a length (RFC 9110 §8.6). */

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,6 +76,8 @@ public final class Sandbox {
      * hour. A fixed offset, Etc/GMT-3 for GMT+3 (POSIX's sign), never 12 h: a Date 12 h off means hh.
      */
     public static final String SERVERS_TIME_ZONE = afternoonZone(Instant.now());
+    /** The offset from GMT of {@link #SERVERS_TIME_ZONE}, a fixed one: "+03:00", "-08:00". */
+    public static final ZoneOffset SERVERS_OFFSET = ZoneId.of(SERVERS_TIME_ZONE).getRules().getOffset(Instant.now());
 
     static String afternoonZone(Instant now) {
         int ahead = Math.floorMod(14 - now.atZone(ZoneOffset.UTC).getHour(), 24); // where it is 14:00 now
