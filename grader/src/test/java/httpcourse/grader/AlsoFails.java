@@ -144,6 +144,10 @@ final class AlsoFails {
     /** Steps 8 and 9. */
     private static Map<Check, Hint.Id> steps8And9(Steps8And9Fixtures server) {
         return switch (server) {
+            // Every check with an escape before another character it needs.
+            case ESCAPE_SKIPS_NEXT -> failing(Hint.Id.ESCAPE_SKIPS_NEXT, UrlChecks.DECODES_ANY_ESCAPE,
+                    UrlChecks.DECODES_UTF8, UrlChecks.PLUS, UrlChecks.DECODES_THEN_NORMALIZES,
+                    UrlChecks.REDIRECT_ENCODED);
             // Every check with an escape it needs decoded; the others see 404, as they expect.
             case NOT_PERCENT_DECODED -> failing(Hint.Id.NOT_PERCENT_DECODED, UrlChecks.DECODES_ANY_ESCAPE,
                     UrlChecks.MALFORMED_ESCAPES, UrlChecks.PLUS, UrlChecks.DECODES_THEN_NORMALIZES,
@@ -178,6 +182,8 @@ final class AlsoFails {
                     CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);
             // Every check that sends the file's own tag.
             case TAG_QUOTES_STRIPPED -> failing(Hint.Id.IF_NONE_MATCH_TAG_MISSED, CachingChecks.NONE_MATCH_WINS,
+                    CachingChecks.HEAD_NONE_MATCH);
+            case ETAG_WITH_A_COMMA -> failing(Hint.Id.ETAG_WITH_A_COMMA, CachingChecks.NONE_MATCH_WINS,
                     CachingChecks.HEAD_NONE_MATCH);
             // Every check that asks for the ETag twice.
             case ETAG_UNSTABLE -> failing(Hint.Id.ETAG_UNSTABLE, CachingChecks.MODIFIED_SINCE,

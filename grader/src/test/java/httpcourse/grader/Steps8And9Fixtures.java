@@ -15,6 +15,9 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** An escape looked for only while three characters follow the %: one that ends the path gets 400. */
     ESCAPE_AT_THE_END(8, in("Htdocs.java", "i + 2 < path.length()", "i + 3 < path.length() /* FLAW: one too many */")),
 
+    /** The loop moved on by three after an escape, its i++ besides: the character after each escape is lost. */
+    ESCAPE_SKIPS_NEXT(8, in("Htdocs.java", "i += 2;", "i += 3; // FLAW: one too far")),
+
     /** The path used as it came: %20 is looked for as "%20". */
     NOT_PERCENT_DECODED(8, in("Htdocs.java", "String decoded = percentDecode(path);",
             "String decoded = path; // FLAW: not decoded")),
@@ -128,6 +131,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
             "String noneMatch = null; // FLAW: If-None-Match never read")),
 
     /** The client's tags compared without their quotes, with the server's own quoted tag: only * matches. */
+    /** A tag with a comma in it, which the server's own split of If-None-Match at commas cuts in two. */
+    ETAG_WITH_A_COMMA(9, in("Validators.java", "Long.toHexString(attributes.size()) + \"-\"",
+            "Long.toHexString(attributes.size()) + \",\" /* FLAW: a comma */")),
+
     TAG_QUOTES_STRIPPED(9, in("Validators.java", ".replaceFirst(\"^W/\", \"\")",
             ".replaceFirst(\"^W/\", \"\").replace(\"\\\"\", \"\") /* FLAW: quotes taken off the client's tags only */")),
 

@@ -294,6 +294,12 @@ public final class CachingChecks {
     }
 
     private static Hint tagMissed(String etag) {
+        if (etag.contains(",")) {
+            return new Hint(Hint.Id.ETAG_WITH_A_COMMA, "The file's ETag, " + etag + ", holds a comma: a tag may"
+                    + " (RFC 9110 §8.8.3), but If-None-Match is a list of tags separated by commas, and a server that"
+                    + " splits it at every comma cuts its own tag in two. Make tags without commas (the size and the"
+                    + " time in hex, joined by -).");
+        }
         return new Hint(Hint.Id.IF_NONE_MATCH_TAG_MISSED, "If-None-Match: * gets 304, so the server reads the header,"
                 + " but never finds in it the file's own ETag, " + etag + ". Compare each tag as it comes with the"
                 + " ETag the server sends, quotes included (W/ alone may be left out): print both, and look for a"

@@ -22,15 +22,21 @@ public final class UrlChecks {
             + " byte XX, then the bytes are read as UTF-8.";
 
     public static final Check DECODES_A_SPACE = check("decodes %20: /with%20space.html is the file \"with space.html\"",
-            c -> c.check(c.get("/with%20space.html"), c.file(SiteFiles.WITH_SPACE)
-                    .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
+            c -> {
+                Timed answer = c.get("/with%20space.html");
+                Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, DECODE));
+                c.check(answer, c.file(SiteFiles.WITH_SPACE).because(mistake.id(), mistake.text()));
+            });
 
     public static final Check DECODES_ANY_ESCAPE = check("decodes any escaped character, in either case, wherever it"
             + " is, once: /%69psum.html, /ipsum%2ehtml and /ipsum.htm%6C are /ipsum.html, /100%25.html is 100%.html",
             c -> {
                 for (String path : List.of("/%69psum.html", "/ipsum%2ehtml", "/ipsum%2Ehtml")) {
-                    c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
-                            .because(Hint.Id.NOT_PERCENT_DECODED, DECODE)));
+                    c.inCase("GET " + path, () -> {
+                        Timed answer = c.get(path);
+                        Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, DECODE));
+                        c.check(answer, c.file("/ipsum.html").because(mistake.id(), mistake.text()));
+                    });
                 }
                 c.inCase("GET /ipsum.htm%6C", () -> c.check(c.get("/ipsum.htm%6C"), c.file("/ipsum.html")
                         .because(Hint.Id.ESCAPE_AT_THE_END, "An escape may end the path: its two hex digits are its"
@@ -38,7 +44,7 @@ public final class UrlChecks {
                                 + " (i + 2 < length), not three.")));
                 c.inCase("GET /100%25.html", () -> {
                     Timed answer = c.get("/100%25.html");
-                    Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%25 is the"
+                    Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%25 is the"
                             + " escape of % itself: /100%25.html names the file 100%.html. " + DECODE));
                     c.check(answer, c.file(SiteFiles.PERCENT).because(mistake.id(), mistake.text()));
                 });
@@ -49,14 +55,33 @@ public final class UrlChecks {
             + " that decoding made is a character of the name, not the start of another escape, and a second pass"
             + " also reads é, made of two bytes, as one.");
 
+    private static final Hint SKIPS_AFTER_AN_ESCAPE = new Hint(Hint.Id.ESCAPE_SKIPS_NEXT, "The character after"
+            + " each escape is lost: /%69Xpsum.html is served as /ipsum.html, the X after %69 skipped. An escape is"
+            + " three characters and the loop's i++ counts one of them: after decoding one, move on by two more"
+            + " (i += 2), not three.");
+
     /**
      * The hint for an answer that is not the file: {@code otherwise}, unless /100%2525.html gets 100%.html,
-     * the path decoded twice (%2525 to %25, then to %).
+     * the path decoded twice (%2525 to %25, then to %), or /%69Xpsum.html gets ipsum.html, the character
+     * after each escape skipped.
      */
-    private static Hint unlessDecodedTwice(Checking c, Timed answer, Hint otherwise) {
-        boolean served = HttpResponse.parse(answer.exchange().response()).code().equals("200");
-        return !served && HttpResponse.parse(c.get("/100%2525.html").exchange().response()).code().equals("200")
-                ? DECODED_TWICE : otherwise;
+    private static Hint unlessDecodedWrongly(Checking c, Timed answer, Hint otherwise) {
+        if (HttpResponse.parse(answer.exchange().response()).code().equals("200")) {
+            return otherwise;
+        }
+        if (HttpResponse.parse(c.get("/100%2525.html").exchange().response()).code().equals("200")) {
+            return DECODED_TWICE;
+        }
+        return skipsAfterAnEscape(c) ? SKIPS_AFTER_AN_ESCAPE : otherwise;
+    }
+
+    private static boolean skipsAfterAnEscape(Checking c) {
+        return HttpResponse.parse(c.get("/%69Xpsum.html").exchange().response()).code().equals("200");
+    }
+
+    /** Why a server that does not decode %20 fails a check that needs it decoded. */
+    private static Hint notDecoded(Checking c) {
+        return skipsAfterAnEscape(c) ? SKIPS_AFTER_AN_ESCAPE : new Hint(Hint.Id.NOT_PERCENT_DECODED, NOT_DECODED);
     }
 
     public static final Check DECODES_UTF8 = check("decodes as UTF-8: /caf%C3%A9.html is café.html (or 404 where the"
@@ -72,7 +97,7 @@ public final class UrlChecks {
                 if (code.equals("404")) {
                     c.check(answer, c.notFound());
                 } else if (!code.equals("200")) { // neither the file nor "no such file": the name itself failed
-                    Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NON_ASCII_NAME_FAILED, "Not the file,"
+                    Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NON_ASCII_NAME_FAILED, "Not the file,"
                             + " nor 404. The grader runs servers in the C locale (LANG=C), where Java cannot name a file"
                             + " café.html: Path.of throws InvalidPathException, as for a NUL byte (%00). If yours is"
                             + " Java, catch it and answer 404 Not Found: the URL is well formed, and no file of this"
@@ -80,7 +105,7 @@ public final class UrlChecks {
                             + " %XX escapes into bytes first, then the bytes as UTF-8."));
                     c.check(answer, c.notFound().because(mistake.id(), mistake.text()));
                 } else {
-                    Hint mistake = unlessDecodedTwice(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are"
+                    Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are"
                             + " the two bytes of é in UTF-8: decode the %XX escapes into bytes first, then the bytes as"
                             + " UTF-8 (RFC 3986 §2.5), not each escape as a character."));
                     c.check(answer, c.file(SiteFiles.NON_ASCII).because(mistake.id(), mistake.text()));
@@ -147,7 +172,8 @@ public final class UrlChecks {
                                     + " yourself, and leave \"+\" as it is.")));
                         }
                         Expected plus = c.file(SiteFiles.PLUS);
-                        c.check(answer, path.contains("%") ? plus.because(Hint.Id.NOT_PERCENT_DECODED, DECODE) : plus);
+                        Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, DECODE));
+                        c.check(answer, path.contains("%") ? plus.because(mistake.id(), mistake.text()) : plus);
                     });
                 }
             });
@@ -199,7 +225,7 @@ public final class UrlChecks {
                 Hint mistake = decodes(c) ? new Hint(Hint.Id.NOT_NORMALIZED_AFTER_DECODING, "%2e%2e is .., once"
                         + " decoded: decode first, then normalize (Path.normalize removes \"..\" and the name before"
                         + " it), then check. Whether /nothing exists must not matter: normalized, the path does not go"
-                        + " through it.") : new Hint(Hint.Id.NOT_PERCENT_DECODED, NOT_DECODED);
+                        + " through it.") : notDecoded(c);
                 for (String path : List.of("/sub/%2e%2e/ipsum.html", "/nothing/%2e%2e/ipsum.html")) {
                     c.inCase("GET " + path, () -> c.check(c.get(path), c.file("/ipsum.html")
                             .when("an escaped .. that stays inside").because(mistake.id(), mistake.text())));
@@ -269,9 +295,9 @@ public final class UrlChecks {
                 // Not found: a server that decodes nothing looks for a folder named "my%20docs".
                 boolean notDecoded = HttpResponse.parse(redirect.exchange().response()).code().equals("404")
                         && !decodes(c);
+                Hint mistake = notDecoded ? notDecoded(c) : new Hint(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT);
                 c.check(redirect, Expected.redirect("/my%20docs/").when("GET /my%20docs, a folder").because(
-                        notDecoded ? Hint.Id.NOT_PERCENT_DECODED : Hint.Id.FOLDER_NOT_REDIRECTED,
-                        notDecoded ? NOT_DECODED : REDIRECT));
+                        mistake.id(), mistake.text()));
                 c.check(c.get("/my%20docs/"), c.file(SiteFiles.FOLDER_WITH_SPACE + "index.html")
                         .when("GET /my%20docs/, a folder").because(Hint.Id.FOLDER_INDEX_NOT_SERVED, INDEX));
             });
