@@ -1,7 +1,6 @@
 package httpcourse.grader;
 
 import static httpcourse.grader.ArticleFixtures.*;
-import static httpcourse.grader.ExtensionFixtures.*;
 import static httpcourse.grader.Steps10To14Fixtures.*;
 import static httpcourse.grader.Steps5To7Fixtures.*;
 import static httpcourse.grader.Steps8And9Fixtures.*;
@@ -9,6 +8,7 @@ import static httpcourse.grader.Steps8And9Fixtures.*;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import httpcourse.spec.ArticleChecks;
 import httpcourse.spec.BasicChecks;
@@ -17,17 +17,13 @@ import httpcourse.spec.CachingChecks;
 import httpcourse.spec.Check;
 import httpcourse.spec.ClearNoChecks;
 import httpcourse.spec.CompleteAnswerChecks;
-import httpcourse.spec.CompressionChecks;
 import httpcourse.spec.Course;
 import httpcourse.spec.Hint;
 import httpcourse.spec.KeepAliveChecks;
 import httpcourse.spec.ManyClientsChecks;
-import httpcourse.spec.RangeChecks;
 import httpcourse.spec.StopChecks;
 import httpcourse.spec.TunedChecks;
 import httpcourse.spec.UnattendedChecks;
-import httpcourse.spec.UploadChecks;
-import httpcourse.spec.UploadLimitChecks;
 import httpcourse.spec.UrlChecks;
 
 /**
@@ -43,7 +39,7 @@ final class Flaws {
     record Flaw(KnownWrongServer server, int step, Check check, Hint.Id hint) {
     }
 
-    static final List<Flaw> FLAWS = List.of(
+    static final List<Flaw> FLAWS = Stream.concat(Stream.of(
             // The response's head and body, byte for byte
             new Flaw(BARE_LINE_ENDINGS, 1, BasicChecks.ANSWERS_GET, Hint.Id.BARE_LINE_FEEDS),
             new Flaw(NO_STATUS_LINE, 1, BasicChecks.ANSWERS_GET, Hint.Id.NO_STATUS_LINE),
@@ -86,6 +82,7 @@ final class Flaws {
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(LIMITS_READ_PAST, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
+            new Flaw(CUT_HEAD_SERVED, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.CUT_HEAD_SERVED),
             new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
             new Flaw(CLOSED_ON_SUCCESS_ONLY, 5, BasicChecks.GARBAGE, Hint.Id.LEFT_OPEN_AFTER_AN_ERROR),
             new Flaw(HEAD_SIZE_COUNTS_ASKED, 5, ManyClientsChecks.HALF_A_REQUEST, Hint.Id.HEAD_IN_PIECES_CUT),
@@ -143,6 +140,10 @@ final class Flaws {
             new Flaw(TOKEN_WITHOUT_UNDERSCORE, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.TOKEN_CHARACTER_REFUSED),
             new Flaw(HEAD_LIMIT_TOO_SMALL, 7, ClearNoChecks.LONG_REQUEST_LINE, Hint.Id.HEAD_LIMIT_TOO_SMALL),
             new Flaw(EMPTY_LINE_NOT_IGNORED, 7, ClearNoChecks.EMPTY_LINE_FIRST, Hint.Id.EMPTY_LINE_NOT_IGNORED),
+            new Flaw(HEAD_BY_ITS_START, 7, ClearNoChecks.UNKNOWN_METHODS, Hint.Id.HEAD_BY_ITS_START),
+            new Flaw(TOKEN_RANGE_A_TO_Z, 7, ClearNoChecks.MALFORMED_HEADER_LINES, Hint.Id.TOKEN_RANGE_A_TO_Z),
+            new Flaw(HOST_ONLY_FOR_HTTP11, 7, ClearNoChecks.HOST, Hint.Id.HOST_NOT_CHECKED),
+            new Flaw(VERSION_AFTER_HOST, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_AFTER_HOST),
             // The target is a URL
             new Flaw(NOT_PERCENT_DECODED, 8, UrlChecks.DECODES_A_SPACE, Hint.Id.NOT_PERCENT_DECODED),
             new Flaw(DECODED_TWICE, 8, UrlChecks.DECODES_ANY_ESCAPE, Hint.Id.DECODED_TWICE),
@@ -211,6 +212,8 @@ final class Flaws {
             new Flaw(NO_IDLE_TIMEOUT, 10, KeepAliveChecks.IDLE_CLOSED, Hint.Id.IDLE_CONNECTION_KEPT),
             new Flaw(HEAD_TIMED_PER_CONNECTION, 10, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.HEAD_TIMED_PER_CONNECTION),
             new Flaw(HEAD_SIZED_PER_CONNECTION, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.HEAD_SIZED_PER_CONNECTION),
+            new Flaw(CLOSED_AFTER_AN_ERROR, 10, KeepAliveChecks.THREE_REQUESTS, Hint.Id.CLOSED_AFTER_AN_ERROR),
+            new Flaw(GET_BODY_AS_REQUEST, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_READ_AS_REQUEST),
             // Request bodies
             new Flaw(IGNORES_BODIES, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_READ_AS_REQUEST),
             new Flaw(BODY_NEVER_READ, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_LEFT_UNREAD),
@@ -226,6 +229,7 @@ final class Flaws {
             new Flaw(CLOSES_ABRUPTLY, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.RESET_AFTER_LAST_ANSWER),
             new Flaw(OUTPUT_NEVER_SHUT_DOWN, 11, BasicChecks.ANSWERS_GET, Hint.Id.LAST_ANSWER_NOT_CLOSED),
             new Flaw(EXPECT_CASE_SENSITIVE, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CASE),
+            new Flaw(EXPECT_WITH_CHUNKS_AWAITED, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CONTINUE_IGNORED),
             new Flaw(LENGTH_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.BODY_LENGTH_OVERFLOW),
             new Flaw(CHUNK_SIZE_DECIMAL, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
             new Flaw(CHUNK_SIZE_UNBOUNDED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.ERROR_BY_CLOSING),
@@ -275,84 +279,11 @@ final class Flaws {
             new Flaw(LOG_NOT_FLUSHED_AT_THE_STOP, 14, TunedChecks.LOG_AT_THE_STOP, Hint.Id.LOG_LOST_AT_THE_STOP),
             new Flaw(TIMING_IN_THE_LOCALE, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_DECIMAL_COMMA),
             new Flaw(TIMING_IN_MICROS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_TOO_LONG),
+            new Flaw(TIMING_IN_WHOLE_MS, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WHOLE_MS),
+            new Flaw(TIMING_IN_SECONDS_AS_A_DOUBLE, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_IN_SECONDS),
             new Flaw(TIMING_COUNTS_WAIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_COUNTS_WAIT),
-            new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED),
-            // Uploads
-            new Flaw(STEP_14, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
-            new Flaw(CREATED_AS_200, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_CREATED),
-            new Flaw(MOVE_WITHOUT_REPLACE, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_NOT_REPLACED),
-            new Flaw(UPLOAD_EXPECT_CASE, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
-            new Flaw(CONTINUE_TO_HTTP10, 15, UploadChecks.CONTINUES, Hint.Id.CONTINUE_IN_HTTP10),
-            new Flaw(CUT_BODY_STORED, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_CUT_STORED),
-            new Flaw(PUT_ONTO_FOLDER, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_ONTO_FOLDER),
-            new Flaw(CONTINUE_BEFORE_LIMIT, 15, UploadChecks.TOO_LARGE, Hint.Id.CONTINUE_BEFORE_REFUSAL),
-            new Flaw(CONTINUE_BEFORE_PATH, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.CONTINUE_BEFORE_REFUSAL),
-            new Flaw(CHUNKED_UPLOAD_UNLIMITED, 15, UploadLimitChecks.TOO_LARGE_IN_CHUNKS, Hint.Id.UPLOAD_LIMIT_MISSING),
-            new Flaw(LOCATION_ON_DISK, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
-            new Flaw(LOCATION_UNENCODED, 15, UploadChecks.CREATES, Hint.Id.LOCATION_WRONG),
-            new Flaw(STORED_BESIDE_HTDOCS, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_NOT_STORED),
-            new Flaw(REPLACED_AS_CREATED, 15, UploadChecks.REPLACES, Hint.Id.WRONG_STATUS),
-            new Flaw(NO_CONTENT_WITH_LENGTH, 15, UploadChecks.REPLACES, Hint.Id.CONTENT_LENGTH_WRONG),
-            new Flaw(CONTINUE_NEVER_SAID, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
-            new Flaw(CONTINUE_WITHOUT_EMPTY_LINE, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
-            new Flaw(NO_UPLOAD_LIMIT, 15, UploadChecks.TOO_LARGE, Hint.Id.UPLOAD_LIMIT_MISSING),
-            new Flaw(LIMIT_ITSELF_REFUSED, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_LIMIT_ITSELF_REFUSED),
-            new Flaw(LIMIT_TOO_LOW, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_LIMIT_TOO_LOW),
-            new Flaw(WRITES_THE_FILE_ITSELF, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),
-            new Flaw(PART_LEFT_BEHIND, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_LEFT_BEHIND),
-            new Flaw(PART_NOT_HIDDEN, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),
-            new Flaw(ONE_PART_PER_NAME, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_TEMP_SHARED),
-            new Flaw(PART_IN_TMP, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_PART_ELSEWHERE),
-            new Flaw(PUT_ANYWHERE, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_OUTSIDE_FOLDER),
-            new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
-            new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),
-            new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG),
-            new Flaw(DISK_FULL_UNANSWERED, 15, UploadLimitChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
-            new Flaw(DISK_FULL_AS_500, 15, UploadLimitChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
-            // Byte ranges
-            new Flaw(STEP_15, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
-            new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),
-            new Flaw(WHOLE_LENGTH_ON_PART, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_LENGTH_WRONG),
-            new Flaw(RANGE_FROM_THE_START, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
-            new Flaw(PART_DROPS_CONTENT_TYPE, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_TYPE_WRONG),
-            new Flaw(SUFFIX_FROM_N, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
-            new Flaw(RANGE_END_PAST_THE_FILE, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
-            new Flaw(PAST_END_REFUSED, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
-            new Flaw(NEVER_416, 16, RangeChecks.NOT_SATISFIABLE, Hint.Id.RANGE_NOT_SATISFIABLE),
-            new Flaw(NO_CONTENT_RANGE_ON_416, 16, RangeChecks.NOT_SATISFIABLE, Hint.Id.CONTENT_RANGE_WRONG),
-            new Flaw(SEVERAL_RANGES_AS_FIRST, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_MISREAD),
-            new Flaw(RANGE_ON_HEAD, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_MISREAD),
-            new Flaw(RANGE_DIGITS_UNBOUNDED, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_NUMBER_OVERFLOW),
-            new Flaw(IF_RANGE_NEVER_READ, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
-            new Flaw(IF_RANGE_DATE_ONLY, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
-            new Flaw(IF_RANGE_WEAK, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
-            new Flaw(IF_RANGE_DATE_AS_SINCE, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_DATE_AS_SINCE),
-            new Flaw(NO_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
-            new Flaw(HEAD_WITHOUT_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
-            new Flaw(RANGE_BEFORE_NOT_MODIFIED, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.IF_NONE_MATCH_IGNORED),
-            // Compression
-            new Flaw(STEP_16, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
-            new Flaw(GZIP_DROPS_CONTENT_TYPE, 17, CompressionChecks.GZIP, Hint.Id.CONTENT_TYPE_WRONG),
-            new Flaw(GZIP_MIN_LENGTH_EXCLUSIVE, 17, CompressionChecks.GZIP, Hint.Id.GZIP_MISSING),
-            new Flaw(NO_VARY, 17, CompressionChecks.GZIP, Hint.Id.VARY_MISSING),
-            new Flaw(NO_CONTENT_ENCODING, 17, CompressionChecks.GZIP, Hint.Id.GZIP_UNSAID),
-            new Flaw(ZLIB_NOT_GZIP, 17, CompressionChecks.GZIP, Hint.Id.GZIP_BODY_WRONG),
-            new Flaw(NOT_FINISHED, 17, CompressionChecks.GZIP, Hint.Id.GZIP_BODY_WRONG),
-            new Flaw(DECIMAL_CHUNK_SIZES, 17, CompressionChecks.GZIP, Hint.Id.CHUNKS_WRONG),
-            new Flaw(LENGTH_OF_THE_FILE, 17, CompressionChecks.GZIP, Hint.Id.GZIP_FRAMING),
-            new Flaw(CONTAINS_GZIP, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
-            new Flaw(CASE_SENSITIVE_CODINGS, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
-            new Flaw(WEIGHT_NOT_CHECKED, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
-            new Flaw(STAR_IGNORED, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
-            new Flaw(SPACES_KEPT, 17, CompressionChecks.NEGOTIATION, Hint.Id.ACCEPT_ENCODING_MISREAD),
-            new Flaw(IDENTITY_REFUSAL_IGNORED, 17, CompressionChecks.IDENTITY_REFUSED,
-                    Hint.Id.IDENTITY_REFUSED_IGNORED),
-            new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),
-            new Flaw(GZIP_FOR_RANGES, 17, CompressionChecks.NEVER_FOR_RANGES, Hint.Id.GZIP_FOR_RANGE),
-            new Flaw(SAME_ETAG, 17, CompressionChecks.OWN_ETAG, Hint.Id.GZIP_ETAG_SAME),
-            new Flaw(NOT_MODIFIED_BEFORE_GZIP, 17, CompressionChecks.OWN_ETAG, Hint.Id.NOT_MODIFIED_BEFORE_GZIP),
-            new Flaw(HEAD_NOT_COMPRESSED, 17, CompressionChecks.HEAD_AS_GET, Hint.Id.GZIP_HEAD_DIFFERS),
-            new Flaw(CHUNKS_TO_HTTP10, 17, CompressionChecks.NO_CHUNKS_FOR_HTTP10, Hint.Id.CHUNKS_TO_HTTP10));
+            new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED)),
+            ExtensionFlaws.FLAWS.stream()).toList(); // uploads, ranges, compression
 
     /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */
     private static final int WHOLE_STEPS_UP_TO = 4;

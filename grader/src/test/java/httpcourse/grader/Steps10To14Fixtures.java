@@ -13,6 +13,20 @@ enum Steps10To14Fixtures implements KnownWrongServer {
 
     // ---- Step 10: keep-alive
 
+    /** Keeping the connection decided after the answer is made: an HttpError (404, 301, 405) skips it, and closes. */
+    CLOSED_AFTER_AN_ERROR(10, edit("        keepOpen = request.wantsToKeepOpen() && !request.hasBody() && !last;\n"
+            + "        response = respond(request);\n", "        response = respond(request);\n        keepOpen ="
+            + " request.wantsToKeepOpen() && !request.hasBody() && !last; // FLAW: an HttpError skips it\n")),
+
+    /** Bodies only for POST and PUT: a GET's body, a request, is answered as the next request (helper-55). */
+    GET_BODY_AS_REQUEST(10, in("Request.java", "    boolean hasBody() {\n", "    boolean hasBody() {\n"
+            + "        if (!method.equals(\"POST\") && !method.equals(\"PUT\")) {\n"
+            + "            return false; // FLAW: only POST and PUT send bodies\n        }\n")),
+
+    /** Expect: 100-continue answered at once only with a Content-Length: a chunked body is waited for (helper-55). */
+    EXPECT_WITH_CHUNKS_AWAITED(11, in("Body.java", "if (length != 0 && awaited",
+            "if (length > 0 && awaited /* FLAW: chunked (-1) waited for */")),
+
     /** A body known by its Content-Length only: a chunked one stays on the connection, read as a request. */
     CHUNKED_BODY_NOT_SEEN(10, in("Request.java", "headers.containsKey(\"transfer-encoding\") || ",
             "/* FLAW: chunks are no body */ ")),
@@ -328,6 +342,14 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The time divided by 1000 once: microseconds, written as milliseconds, a thousand times too long. */
     TIMING_IN_MICROS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
             "(System.nanoTime() - started) / 1000.0 /* FLAW: microseconds */")),
+
+    /** The time in whole milliseconds, an integer division: dur=0 for nearly every answer. */
+    TIMING_IN_WHOLE_MS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
+            "(System.nanoTime() - started) / 1_000_000 /* FLAW: whole milliseconds */")),
+
+    /** The time in seconds, a double: Java writes one under 0.001 with an exponent, 1.2E-4. */
+    TIMING_IN_SECONDS_AS_A_DOUBLE(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
+            "(System.nanoTime() - started) / 1e9 /* FLAW: seconds */")),
 
     /** The clock not started again once the head has come: a slow client's pace counted as the server's time. */
     TIMING_COUNTS_WAIT(14, edit("        requestLine = head.getFirst();\n        started = System.nanoTime();\n",

@@ -39,6 +39,13 @@ enum Steps5To7Fixtures implements KnownWrongServer {
                     """),
             in("Request.java", "                head.add(line);", "                head.add(head.isEmpty() ? line : \"\");")),
 
+    /** The head's time limit caught in readHead: what came of a head cut short is served as a request (helper-56). */
+    CUT_HEAD_SERVED(5, in("Request.java", "        for (String line = readLine(in); line != null; line = readLine(in)) {",
+            "        try { // FLAW: a head cut by its time limit is served\n"
+            + "        for (String line = readLine(in); line != null; line = readLine(in)) {"),
+            in("Request.java", "        return head;", "        } catch (SocketTimeoutException slow) {\n"
+            + "        }\n        return head;")),
+
     /** No timeout at all: a silent client holds a thread for ever. */
     NO_READ_TIMEOUT(5, in("LimitedInput.java",
             "client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",
@@ -313,7 +320,26 @@ enum Steps5To7Fixtures implements KnownWrongServer {
 
     /** 414 unless two lines of the head came: a request line followed by one huge header gets 414, not 431. */
     LONG_HEADER_AS_414(7, in("Request.java", "throw new HttpError(head.isEmpty() ? \"414 URI Too Long\"",
-            "throw new HttpError(head.size() <= 1 ? \"414 URI Too Long\" /* FLAW: counts the lines */"));
+            "throw new HttpError(head.size() <= 1 ? \"414 URI Too Long\" /* FLAW: counts the lines */")),
+
+    /** HEAD told by the request line's start, without its space: HEADER's 501 is sent without its body. */
+    HEAD_BY_ITS_START(7, in("HttpServer.java", "startsWith(\"HEAD \")", "startsWith(\"HEAD\") /* FLAW: HEAD... */")),
+
+    /** A token's letters written A-z: [ \\ ] ^ and ` taken too, so X-Id[0] is a name. */
+    TOKEN_RANGE_A_TO_Z(7, in("Request.java", "~0-9A-Za-z-]+\"", "~0-9A-z-]+\" /* FLAW: A-z */")),
+
+    /** Host asked of HTTP/1.1 only: an HTTP/1.2 request without Host served. */
+    HOST_ONLY_FOR_HTTP11(7, in("Request.java", "if (!version.equals(\"HTTP/1.0\") && (host == null",
+            "if (version.equals(\"HTTP/1.1\") /* FLAW: 1.1 only */ && (host == null")),
+
+    /** The version checked after the header lines: HTTP/2.0 without Host gets HTTP/1.1's 400, not 505. */
+    VERSION_AFTER_HOST(7, in("Request.java", "        if (!version.startsWith(\"HTTP/1.\")) { // 1.0 and 1.1, and a later"
+            + " 1.x read as 1.1 (RFC 9110 §2.5)\n            throw new HttpError(\"505 HTTP Version Not Supported\","
+            + " \"this server speaks HTTP/1.0 and HTTP/1.1\");\n        }\n", ""),
+            in("Request.java", "        return new Request(requestLine.group(1)", "        if (!version.startsWith("
+                    + "\"HTTP/1.\")) { // FLAW: after the Host rule\n            throw new HttpError(\"505 HTTP Version"
+                    + " Not Supported\", \"this server speaks HTTP/1.0 and HTTP/1.1\");\n        }\n"
+                    + "        return new Request(requestLine.group(1)"));
 
     private final int step;
     private final List<Edit> edits;

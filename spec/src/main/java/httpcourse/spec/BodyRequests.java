@@ -94,8 +94,8 @@ final class BodyRequests {
     static void assertNotTheBody(Checking c, Timed answer) {
         String response = new String(answer.exchange().response(), StandardCharsets.ISO_8859_1);
         if (response.contains(c.webRoot().token("about"))) {
-            throw FailureReport.failure("The server answered with /about.html: it took the POST's body, a request for"
-                    + " /about.html, for the next request.", null, answer.reply(), List.of(new Hint(
+            throw FailureReport.failure("The server answered with /about.html: it took a request's body, a request"
+                    + " for /about.html, for the next request.", null, answer.reply(), List.of(new Hint(
                     Hint.Id.BODY_READ_AS_REQUEST, "A request with Content-Length or Transfer-Encoding: chunked has a"
                     + " body (RFC 9112 §6.3), which comes right after its head. Read it (or skip it) whole before"
                     + " the next request, even if you have no use for it; or, as long as you do not, close the"
@@ -150,5 +150,56 @@ final class BodyRequests {
             Pause.sleep(Duration.ofMillis(100));
         }
         return true;
+    }
+
+    /** A POST that expects 100 Continue, its body held back: answered at once, or told to go on. */
+    static void answersWithoutTheBody(Checking c, String expectation, boolean inChunks, Hint ignored) {
+        String body = KeepAliveChecks.REQUEST_AS_BODY;
+        String head = "POST /ipsum.html HTTP/1.1\r\nHost: localhost\r\nExpect: " + expectation + "\r\n" + (inChunks
+                ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length()) + "\r\n\r\n";
+        try (RawConnection connection = c.server().open()) {
+            connection.send(head);
+            Timed first = KeepAliveChecks.nextAnswer(c, connection, 1, head, false);
+            Exchange said = first.exchange();
+            // Closed too: a server that waits for the body closes when its own time limit is over.
+            if (said.response().length == 0 && said.ending() != Exchange.Ending.RESET) {
+                throw FailureReport.failure("The request said Expect: " + expectation + ", and its body did not"
+                        + " come: the server said nothing" + (said.ending() == Exchange.Ending.NOT_CLOSED ? "."
+                        : ", and closed the connection."), null, first.reply(), List.of(ignored));
+            }
+            if (HttpResponse.parse(first.exchange().response()).code().equals("100")) {
+                assertAnswersAfterContinue(c, connection, head, inChunks
+                        ? Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n" : body);
+                return;
+            }
+            HttpResponse answer = HttpResponse.parse(first.exchange().response());
+            if (answer.code().equals("405") && !ResponseReader.says(answer, "close")) {
+                throw FailureReport.failure("The server answered at once a request whose body it did not read"
+                        + " (Expect: " + expectation + "), and its answer did not say Connection: close.", null,
+                        first.reply(), List.of(new Hint(Hint.Id.CONNECTION_HEADER_WRONG, "A final answer to a"
+                        + " request whose body was not read leaves the connection where nobody knows where the"
+                        + " next request starts (the client may send the body all the same): close it after"
+                        + " the answer, and say so first, with Connection: close (RFC 9110 §10.1.1).")));
+            }
+            c.check(first, head, methodNotAllowed(c, "a POST that waits for 100 Continue")
+                    .with(HeaderRules.connectionClose(true)));
+        }
+    }
+
+    /**
+     * After "100 Continue", the client sends its body, a request for /about.html, and a request
+     * after it: the POST gets its final answer, then the next request its own, never /about.html's.
+     */
+    private static void assertAnswersAfterContinue(Checking c, RawConnection connection, String head, String body) {
+        String next = Requests.http11Closing("GET", "/ipsum.html");
+        connection.send(body + next);
+        Timed answer = KeepAliveChecks.nextAnswer(c, connection, 2, head, true);
+        assertNotTheBody(c, answer);
+        c.check(answer, head, methodNotAllowed(c, "a POST whose body came after 100 Continue"));
+        if (answer.exchange().ending() == Exchange.Ending.KEPT_OPEN) {
+            Timed second = KeepAliveChecks.nextAnswer(c, connection, 3, next, true);
+            assertNotTheBody(c, second);
+            c.check(second, next, c.file("/ipsum.html").when("the request after the body sent after 100 Continue"));
+        }
     }
 }

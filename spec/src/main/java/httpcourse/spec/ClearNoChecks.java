@@ -2,10 +2,7 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Step 7: a clear no. The server reads a request as HTTP's grammar says (RFC 9112), and answers
@@ -60,6 +57,18 @@ public final class ClearNoChecks {
                         new Case("get / (GET in lower case)", "get / HTTP/1.0\r\n\r\n", Hint.Id.METHOD_CASE_IGNORED,
                                 "Method names are case-sensitive (RFC 9110 §9.1): \"get\" is not GET, and no"
                                         + " method HTTP defines. Compare with equals, not equalsIgnoreCase.")));
+                c.inCase("HEADER /", () -> {
+                    Timed answer = c.send("HEADER / HTTP/1.0\r\n\r\n");
+                    if (answer.code().equals("501") && HttpResponse.parse(answer.exchange().response()).body().length == 0) {
+                        throw FailureReport.failure("HEADER / got the head of a 501, and no body.", null, answer.reply(),
+                                List.of(new Hint(Hint.Id.HEAD_BY_ITS_START, "HEADER is no HEAD: its 501 has a body. Tell"
+                                + " HEAD by its whole name (equals, or \"HEAD \" with the space that ends it), not by its"
+                                + " first letters.")));
+                    }
+                    c.check(answer, c.error("501 Not Implemented").when("HEADER /").because(Hint.Id.UNKNOWN_METHOD_NOT_501,
+                            unknown));
+                    c.assertStillAnswers();
+                });
             });
 
     private static final String REQUEST_LINE = "A request line is METHOD TARGET HTTP/x.y, with single spaces, a"
@@ -120,6 +129,9 @@ public final class ClearNoChecks {
                         headerLine("a header line without colon", "Host localhost"),
                         headerLine("a header line without name", ": localhost"),
                         headerLine("a name that is not a token", "X(Y): 1"),
+                        new Case("a name with [ and ]", "GET / HTTP/1.0\r\nX-Id[0]: 1\r\n\r\n",
+                                Hint.Id.TOKEN_RANGE_A_TO_Z, "[ and ] are no token's characters. A class written A-z"
+                                + " takes them, with \\ ^ _ and `: all that lies between Z and a. Write A-Za-z."),
                         headerLine("a line that starts with a space (obsolete folding)", "Accept: */*\r\n text/html"),
                         headerLine("a NUL byte in a value", "X-Note: a\u0000b"),
                         new Case("a bare CR in a value", "GET / HTTP/1.0\r\nX-Note: a\rb\r\n\r\n",
@@ -165,6 +177,14 @@ public final class ClearNoChecks {
                         new Case("an HTTP/1.1 request with two Host headers",
                                 "GET / HTTP/1.1\r\nHost: localhost\r\nHost: example.org\r\n\r\n",
                                 Hint.Id.HOST_NOT_CHECKED, why)));
+                c.inCase("an HTTP/1.2 request without Host", () -> { // its 505 is the version check's mistake
+                    Timed answer = c.send("GET / HTTP/1.2\r\n\r\n");
+                    c.check(answer, c.error(answer.code().equals("505") ? "505 HTTP Version Not Supported"
+                            : "400 Bad Request").when("an HTTP/1.2 request without Host").because(Hint.Id.HOST_NOT_CHECKED,
+                            "A later HTTP/1.x is read as HTTP/1.1 (RFC 9110 §2.5), with its rules: it names its host"
+                            + " in exactly one Host header too. Ask for Host of every version but 1.0."));
+                    c.assertStillAnswers();
+                });
                 // One Host header with no value: what a client sends for a URI without a host (RFC 9112 §3.2).
                 c.inCase("an HTTP/1.1 request with an empty Host", () -> c.check(c.send("GET / HTTP/1.1\r\nHost:\r\n"
                         + "\r\n"), c.root().when("an HTTP/1.1 request with one Host header, empty").because(
@@ -185,9 +205,14 @@ public final class ClearNoChecks {
             check("answers 505 HTTP Version Not Supported to a version other than HTTP/1.x, and goes on serving", c -> {
                 String why = "The server speaks HTTP/1.0 and 1.1; another major version gets 505 HTTP Version Not"
                         + " Supported (RFC 9110 §15.6.6): check the version of the request line, not only its form.";
+                // Refused as HTTP/1.1 without Host, not with it: HTTP/1.1's rule asked before the version.
+                boolean hostFirst = c.send("GET / HTTP/2.0\r\n\r\n").code().equals("400")
+                        && c.send("GET / HTTP/2.0\r\nHost: localhost\r\n\r\n").code().equals("505");
                 refuseEach(c, "505 HTTP Version Not Supported", List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9").stream()
-                        .map(version -> new Case("GET / " + version, "GET / " + version + "\r\n\r\n",
-                                Hint.Id.VERSION_NOT_CHECKED, why)).toList());
+                        .map(version -> new Case("GET / " + version, "GET / " + version + "\r\n\r\n", hostFirst
+                                ? Hint.Id.VERSION_AFTER_HOST : Hint.Id.VERSION_NOT_CHECKED, hostFirst ? "Host is a rule"
+                                + " of HTTP/1.1, asked here of a version the server does not speak: check the version"
+                                + " first, then HTTP/1.1's rules." : why)).toList());
                 String later = "GET / HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n";
                 c.inCase("GET / HTTP/1.2", () -> c.check(c.send(later),
                         c.root().when("GET / HTTP/1.2, a later minor version").because("A later HTTP/1.x is"
@@ -255,83 +280,6 @@ public final class ClearNoChecks {
     public static final List<Check> ALL = List.of(FORM_POST, OTHER_METHODS, UNKNOWN_METHODS, MALFORMED_REQUEST_LINES,
             MALFORMED_HEADER_LINES, HOST, VERSIONS, URI_TOO_LONG, HEADERS_TOO_LARGE, LONG_REQUEST_LINE, LARGE_HEAD,
             EMPTY_LINE_FIRST);
-
-    /**
-     * A 400 to an HTTP/1.0 request without Host, where another answer was due, from a server that asks
-     * every version for the Host only HTTP/1.1 requires (it answers 400 to "GET / HTTP/1.0", not with
-     * Host). Such requests, as nc and old clients send them, are most of the checks': this one hint
-     * stands for the others, which would each explain the 400 their own way.
-     */
-    static Optional<Hint> hostAskedOfHttp10(byte[] expected, Exchange exchange, ServerState server) {
-        return expected == null ? Optional.empty() : hostAskedOfHttp10(new String(exchange.request(),
-                StandardCharsets.ISO_8859_1), HttpResponse.parse(expected).code(),
-                HttpResponse.parse(exchange.response()).code(), server);
-    }
-
-    /** The same, by the status codes: the one due and the one that came. */
-    static Optional<Hint> hostAskedOfHttp10(String request, String expectedCode, String actualCode,
-                                            ServerState server) {
-        if (!actualCode.equals("400") || expectedCode.equals("400") || !Requests.isHttp10(request)
-                || Requests.hasField(request, "Host") || !server.probes().asksHostOfHttp10()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Hint(Hint.Id.HOST_ASKED_OF_HTTP10, "This HTTP/1.0 request has no Host header, and got"
-                + " 400 Bad Request, as GET / does without Host, not with it. Only HTTP/1.1 requires Host (RFC 9112"
-                + " §3.2): a request line that says HTTP/1.0, as nc, telnet and old clients send it, is served"
-                + " without one. Ask for exactly one Host only of HTTP/1.1 requests."));
-    }
-
-    /**
-     * A 400, where another answer was due, to a request with a header whose name holds "-", from a
-     * server that refuses X-Probe and takes XProbe: "-" left out of a token's characters. Browsers
-     * send User-Agent and Accept-Language: this one hint stands for every check they fail.
-     */
-    static Optional<Hint> hyphenRefused(byte[] expected, Exchange exchange, ServerState server) {
-        String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
-        if (expected == null || HttpResponse.parse(expected).code().equals("400")
-                || !HttpResponse.parse(exchange.response()).code().equals("400")
-                || !Pattern.compile("\r?\n[^:\r\n]*-[^:\r\n]*:").matcher(request).find()
-                || !server.probes().refusesHyphenatedNames()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Hint(Hint.Id.HEADER_NAME_HYPHEN_REFUSED, "Every header whose name holds a \"-\""
-                + " (User-Agent, Accept-Language) gets 400: X-Probe does, XProbe does not. A name is a token, and \"-\""
-                + " is one of its characters (RFC 9110 §5.6.2). In a regular expression's [...], a \"-\" between two"
-                + " characters makes a range: write it last, or escape it."));
-    }
-
-    /**
-     * An error to a request after which the connection had to close, above all one the server could not
-     * read (400, 414, 431, 505), where it kept the connection, or said it would, or answered again, from
-     * a server that closes after GET / in HTTP/1.0: it chose to keep the connection before it had read
-     * the request. This one hint stands for every check of a bad request.
-     */
-    static Optional<Hint> keptAfterABadRequest(Exchange exchange, ServerState server) {
-        HttpResponse answer = HttpResponse.parse(exchange.response());
-        String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
-        String kept = exchange.ending() == Exchange.Ending.NOT_CLOSED ? "kept the connection open"
-                : answeredAgain(answer) ? "answered again: the rest of the bad request was read as a new one"
-                : HttpResponse.hasOption(answer.value("Connection"), "keep-alive") ? "said Connection: keep-alive"
-                : null;
-        if (kept == null || !List.of("400", "414", "431", "505").contains(answer.code())
-                || !Requests.mustClose(request) || !server.probes().closesAfterAPlainGet()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Hint(Hint.Id.KEPT_OPEN_AFTER_BAD_REQUEST, "The server answered " + answer.code()
-                + ", then " + kept + ". After GET / HTTP/1.0 it closes, as it should: here it chose to keep the"
-                + " connection before it had read the request. After a request it could not read, the server cannot"
-                + " tell where the next one starts (a body, the rest of a line too long): its answer says"
-                + " Connection: close, and it closes (RFC 9112 §9.6). Start from close, and keep the connection only"
-                + " once the request was read whole and found good."));
-    }
-
-    /** Whether more bytes than the answer's Content-Length came, and they begin a second answer. */
-    private static boolean answeredAgain(HttpResponse answer) {
-        String length = answer.value("Content-Length");
-        byte[] body = answer.body();
-        return length != null && length.matches("\\d{1,9}") && body.length > Integer.parseInt(length)
-                && new String(body, StandardCharsets.ISO_8859_1).startsWith("HTTP/", Integer.parseInt(length));
-    }
 
     /** 405 with Allow: GET, HEAD. */
     static Expected methodNotAllowed(Checking c, String situation) {

@@ -135,6 +135,6 @@ public final class CompleteAnswerChecks {
                 + " (Files.newInputStream(file).transferTo(out)), its length from Files.size: a byte array holds at"
                 + " most 2 GiB, and twenty downloads of a big file fill any memory.");
         throw SpecFailure.of(what + "the answer did not start with 200 OK." + shown,
-                ClearNoChecks.hostAskedOfHttp10(Requests.get(path), "200", head.code(), server).orElse(notStreamed));
+                ClearNoHints.hostAskedOfHttp10(Requests.get(path), "200", head.code(), server).orElse(notStreamed));
     }
 }

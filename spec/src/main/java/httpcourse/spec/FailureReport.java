@@ -43,9 +43,9 @@ final class FailureReport {
         ServerState server = reply.server();
         boolean stopped = server.stoppedAfter(exchange);
         List<Hint> hints = UploadsFolder.partElsewhere(exchange, server)
-                .or(() -> ClearNoChecks.hostAskedOfHttp10(expected, exchange, server))
-                .or(() -> ClearNoChecks.hyphenRefused(expected, exchange, server))
-                .or(() -> ClearNoChecks.keptAfterABadRequest(exchange, server))
+                .or(() -> ClearNoHints.hostAskedOfHttp10(expected, exchange, server))
+                .or(() -> ClearNoHints.hyphenRefused(expected, exchange, server))
+                .or(() -> ClearNoHints.keptAfterABadRequest(exchange, server))
                 .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> ManyClientsChecks.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->

@@ -46,10 +46,11 @@ public final class KeepAliveChecks {
             });
 
     public static final Check THREE_REQUESTS = check(
-            "keeps an HTTP/1.1 connection open: three requests, one after the other, on one connection", c -> {
+            "keeps an HTTP/1.1 connection open: three requests, one after the other, on one connection, a 404"
+                    + " among them", c -> {
                 try (RawConnection connection = c.server().open()) {
                     checkNext(c, connection, 1, Requests.http11("GET", "/"), c.root());
-                    checkNext(c, connection, 2, Requests.http11("GET", "/ipsum.html"), c.file("/ipsum.html"));
+                    checkNext(c, connection, 2, Requests.http11("GET", "/missing.html"), c.notFound());
                     checkNext(c, connection, 3, Requests.http11Closing("GET", "/about.html"),
                             c.file("/about.html").when("HTTP/1.1 with Connection: close, the third on the connection"));
                 }
@@ -115,6 +116,20 @@ public final class KeepAliveChecks {
                         + " as the next request (its first line, the chunk's size in hex, is no request line). A"
                         + " request with Transfer-Encoding: chunked has a body too, and no Content-Length (RFC 9112"
                         + " §6.3): close the connection after its answer too, or read its chunks.")));
+                // A GET may have a body too (RFC 9110 §9.3.1): rare, but framed as any other.
+                c.inCase("a GET with a body", () -> {
+                    String get = withContentLength(REQUEST_AS_BODY).replace("POST ", "GET ");
+                    String next = Requests.http11Closing("GET", "/ipsum.html");
+                    try (RawConnection connection = c.server().open()) {
+                        connection.send(get + next);
+                        Timed first = nextAnswer(c, connection, 1, get, true);
+                        BodyRequests.assertNotTheBody(c, first);
+                        c.check(first, get, c.file("/ipsum.html").when("a GET with a body, which is a request"));
+                        if (first.exchange().ending() == Exchange.Ending.KEPT_OPEN) {
+                            BodyRequests.assertNotTheBody(c, nextAnswer(c, connection, 2, next, true));
+                        }
+                    }
+                });
                 // A head the server cannot read: where its body ends, it cannot tell either (RFC 9112 §9.6).
                 c.inCase("a body after a malformed header line", () -> c.check(c.send("POST /ipsum.html HTTP/1.1\r\n"
                         + "Host: localhost\r\nX Note: 1\r\nContent-Length: " + REQUEST_AS_BODY.length() + "\r\n\r\n"
@@ -273,7 +288,7 @@ public final class KeepAliveChecks {
     /** Sends {@code request} on the connection, then checks its answer, the {@code number}th on it. */
     static void checkNext(Checking c, RawConnection connection, int number, String request, Expected expected) {
         if (!connection.trySend(request)) {
-            throw notKeptOpen(c, connection.readUntilClosed(), number);
+            throw notKeptOpen(c, connection.readUntilClosed(), number, connection.lastResponse());
         }
         Timed answer = nextAnswer(c, connection, number, request, false);
         assertHeadSizedPerRequest(answer, number, request);
@@ -304,7 +319,8 @@ public final class KeepAliveChecks {
         // The answer's Date may be no older than the connection: requests sent together may all be
         // answered before this read starts, so the time of the read is no bound for it.
         Instant sent = Instant.now().minus(connection.age());
-        boolean promisedMore = saysKeepAlive(connection.lastResponse());
+        byte[] before = connection.lastResponse();
+        boolean promisedMore = saysKeepAlive(before);
         Exchange exchange = connection.readResponse(request);
         Timed timed = new Timed(new ServerReply(exchange, c.server()), sent, Instant.now());
         if (number > 1 && exchange.response().length == 0) {
@@ -315,7 +331,7 @@ public final class KeepAliveChecks {
                 throw requestsLost(timed, number, closed);
             }
             if (closed) {
-                throw notKeptOpen(c, exchange, number);
+                throw notKeptOpen(c, exchange, number, before);
             }
         }
         return timed;
@@ -337,12 +353,21 @@ public final class KeepAliveChecks {
 
     /** The server closed the connection after answer {@code number - 1}, although nothing asked it to. */
     static SpecFailure notKeptOpen(Checking c, Exchange end, int number) {
+        return notKeptOpen(c, end, number, new byte[0]);
+    }
+
+    /** The same, {@code last} the answer before: a 3xx or 4xx, after an answer that kept the connection. */
+    static SpecFailure notKeptOpen(Checking c, Exchange end, int number, byte[] last) {
+        String code = HttpResponse.parse(last).code();
         return FailureReport.failure("The server closed the connection after " + (number - 1) + " answer(s): request "
-                + number + " on it got no answer.", null, new ServerReply(end, c.server()), List.of(new Hint(
-                Hint.Id.NOT_KEPT_OPEN, "An HTTP/1.1 connection stays open after an answer, for the next request,"
-                + " unless the request says Connection: close (RFC 9112 §9.3); an HTTP/1.0 one, when both say"
-                + " keep-alive. Read request after request on the same socket, in a loop, until the client closes"
-                + " it or asks to.")));
+                + number + " on it got no answer.", null, new ServerReply(end, c.server()), List.of(number > 2
+                && code.matches("[34]\\d\\d") ? new Hint(Hint.Id.CLOSED_AFTER_AN_ERROR, "The connection stayed open"
+                + " after a 200, not after this " + code + ": the answer to a request read whole keeps the connection,"
+                + " whatever its status (RFC 9112 §9.3). Decide to keep it before the answer is made, where an error"
+                + " thrown on the way cannot skip that.") : new Hint(Hint.Id.NOT_KEPT_OPEN, "An HTTP/1.1 connection"
+                + " stays open after an answer, for the next request, unless the request says Connection: close (RFC"
+                + " 9112 §9.3); an HTTP/1.0 one, when both say keep-alive. Read request after request on the same"
+                + " socket, in a loop, until the client closes it or asks to.")));
     }
 
     /** The connection ended (or broke) after {@code answered} answers, none of them saying it would. */

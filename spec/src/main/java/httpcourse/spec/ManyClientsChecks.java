@@ -323,8 +323,9 @@ public final class ManyClientsChecks {
             List<CompletableFuture<Duration>> othersClosedAfter = others.stream().map(other ->
                     CompletableFuture.supplyAsync(() -> other.holdUntilClosed().apply(server), clients)).toList();
             try (RawConnection silent = server.open(); RawConnection drip = server.open()) {
+                drip.send("GET / HTTP/1.0\r\n"); // a request line, then a header line that never ends
                 CompletableFuture<Duration> dripClosedAfter = CompletableFuture.supplyAsync(
-                        () -> drip.dripUntilClosed("GET / HTTP/1.0\r\nX-Slow: " + "a".repeat(100),
+                        () -> drip.dripUntilClosed("X-Slow: " + "a".repeat(100),
                                 Duration.ofSeconds(1), CLOSE_FAIL_SAFE), clients);
                 if (silent.awaitClosed(CLOSE_FAIL_SAFE) == null) {
                     throw SpecFailure.of("A client connected and sent nothing: after " + CLOSE_FAIL_SAFE.toSeconds()
@@ -341,6 +342,14 @@ public final class ManyClientsChecks {
                             + CLOSE_FAIL_SAFE.toSeconds() + " s, the connection was still open.",
                             new Hint(Hint.Id.SLOW_CLIENT_KEPT, "A read timeout starts again with every byte; limit"
                                     + " the time of the whole head instead, or such clients hold threads for ever."));
+                }
+                if (HttpResponse.parse(drip.dripped()).code().startsWith("2")) {
+                    throw FailureReport.failure("A client sent its request head one byte a second: at the time limit,"
+                            + " the server answered what had come as a request.", null, new ServerReply(new Exchange(
+                            drip.sentSoFar(), drip.dripped(), Exchange.Ending.CLOSED, drip.age()), server), List.of(
+                            new Hint(Hint.Id.CUT_HEAD_SERVED, "A head that did not come whole in time is no request:"
+                            + " close the connection (or answer 408 Request Timeout), never serve what came. The lines"
+                            + " still to come could have said Host, Range, or the length of a body.")));
                 }
             }
             for (int i = 0; i < others.size(); i++) {

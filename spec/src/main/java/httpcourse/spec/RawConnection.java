@@ -28,6 +28,8 @@ public final class RawConnection implements AutoCloseable {
     private byte[] pending = new byte[0];
     // The last response readResponse returned.
     private byte[] lastResponse = new byte[0];
+    // What the server sent while dripUntilClosed dripped: an answer to a head that never came whole.
+    private final ByteArrayOutputStream dripped = new ByteArrayOutputStream();
 
     RawConnection(Socket socket, Duration responseTimeout) {
         this.socket = socket;
@@ -211,7 +213,7 @@ public final class RawConnection implements AutoCloseable {
     /**
      * Sends {@code text} one byte at a time, a byte per {@code pause}, until the server closes
      * the connection or {@code failSafe} has passed. Returns how long the server let it go on,
-     * or null when it was still open at the end.
+     * or null when it was still open at the end; what the server sent meanwhile, {@link #dripped()}.
      */
     public Duration dripUntilClosed(String text, Duration pause, Duration failSafe) {
         long deadline = System.nanoTime() + failSafe.toNanos();
@@ -224,9 +226,13 @@ public final class RawConnection implements AutoCloseable {
                 out.write(bytes[i]);
                 sent.write(bytes[i]);
                 try {
-                    if (in.read() == -1) {
+                    int answered = in.read();
+                    if (answered == -1) {
                         return since(opened);
                     }
+                    dripped.write(answered);
+                    in.transferTo(dripped); // the answer's rest, before another byte sent makes a reset
+                    return since(opened);
                 } catch (SocketTimeoutException stillOpen) {
                     // the pause is over: the next byte
                 }
@@ -235,6 +241,11 @@ public final class RawConnection implements AutoCloseable {
         } catch (IOException closedByServer) {
             return since(opened); // reset, or the write failed: closed either way
         }
+    }
+
+    /** What the server sent while {@link #dripUntilClosed} dripped. */
+    public byte[] dripped() {
+        return dripped.toByteArray();
     }
 
     /**

@@ -80,10 +80,10 @@ public final class Requests {
         return asksToClose(request) || !READABLE.matcher(request).lookingAt();
     }
 
-    /** Whether the request line ends with HTTP/1.1. */
+    /** Whether the request line ends with HTTP/1.1, or a later HTTP/1.x, which a server reads as 1.1 (RFC 9110 §6.2). */
     public static boolean isHttp11(String request) {
         String[] requestLine = requestLine(request);
-        return requestLine.length == 3 && requestLine[2].equals("HTTP/1.1");
+        return requestLine.length == 3 && requestLine[2].matches("HTTP/1\\.[1-9]");
     }
 
     /** Whether the request line ends with HTTP/1.0. */

@@ -16,4 +16,9 @@ public record Timed(ServerReply reply, Instant sent, Instant received) {
     public Exchange exchange() {
         return reply.exchange();
     }
+
+    /** The answer's status code, "404"; empty without an answer. */
+    public String code() {
+        return HttpResponse.parse(exchange().response()).code();
+    }
 }

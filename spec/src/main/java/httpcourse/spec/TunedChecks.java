@@ -5,8 +5,10 @@ import static httpcourse.spec.Check.onItsOwnServer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,22 +27,24 @@ public final class TunedChecks {
     static final Duration BETWEEN_PIECES = Duration.ofMillis(500);
     /** What the server's clock and the client's may differ by over one answer: rounding, and nothing else. */
     private static final Duration CLOCKS = Duration.ofMillis(5);
-    private static final Pattern DUR = Pattern.compile(";\\s*dur=(\\d+(?:\\.\\d+)?)");
+    private static final Pattern DUR = Pattern.compile(";\\s*dur=(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)");
 
     public static final Check SERVER_TIMING = check(
             "says in every answer how long it took, with Server-Timing: a file, HEAD, a 304, a 404, a 400, a head"
             + " that came in two pieces", c -> {
-                c.inCase("GET /ipsum.html", () -> timed(c, c.get("/ipsum.html"), c.file("/ipsum.html")));
+                List<Timed> answers = new ArrayList<>();
+                c.inCase("GET /ipsum.html", () -> answers.add(timed(c, c.get("/ipsum.html"), c.file("/ipsum.html"))));
                 long length = c.webRoot().page("/ipsum.html").length;
-                c.inCase("HEAD /ipsum.html", () -> timed(c, c.send("HEAD /ipsum.html HTTP/1.0\r\n\r\n"),
-                        c.file("/ipsum.html").withoutBody(length)));
+                c.inCase("HEAD /ipsum.html", () -> answers.add(timed(c, c.send("HEAD /ipsum.html HTTP/1.0\r\n\r\n"),
+                        c.file("/ipsum.html").withoutBody(length))));
                 c.inCase("GET /ipsum.html with the ETag it had: 304", () -> {
                     String etag = HttpResponse.parse(c.get("/ipsum.html").exchange().response()).value("ETag");
-                    timed(c, c.send("GET /ipsum.html HTTP/1.0\r\nIf-None-Match: " + etag + "\r\n\r\n"),
-                            Expected.notModified(length));
+                    answers.add(timed(c, c.send("GET /ipsum.html HTTP/1.0\r\nIf-None-Match: " + etag + "\r\n\r\n"),
+                            Expected.notModified(length)));
                 });
-                c.inCase("GET /missing.html: 404", () -> timed(c, c.get("/missing.html"), c.notFound()));
-                c.inCase("GET without a path: 400", () -> timed(c, c.send("GET\r\n\r\n"), c.error("400 Bad Request")));
+                c.inCase("GET /missing.html: 404", () -> answers.add(timed(c, c.get("/missing.html"), c.notFound())));
+                c.inCase("GET without a path: 400", () -> answers.add(timed(c, c.send("GET\r\n\r\n"),
+                        c.error("400 Bad Request"))));
                 c.inCase("GET /ipsum.html, its head in two pieces " + BETWEEN_PIECES.toMillis() + " ms apart", () -> {
                     String request = "GET /ipsum.html HTTP/1.0\r\n\r\n";
                     try (RawConnection connection = c.server().open()) {
@@ -57,6 +61,15 @@ public final class TunedChecks {
                                 + " after the head is read, not when the connection (or the head's first byte) came."));
                     }
                 });
+                // Each answer takes microseconds, never none: dur=0, without a fraction, is whole milliseconds.
+                List<Timed> none = answers.stream().filter(answer -> "0".equals(durationOf(answer))).toList();
+                if (!none.isEmpty()) {
+                    throw FailureReport.failure("Server-Timing says dur=0 in " + none.size() + " of " + answers.size()
+                            + " answers.", null, none.getLast().reply(), List.of(new Hint(Hint.Id.SERVER_TIMING_WHOLE_MS, "An answer"
+                            + " takes a fraction of a millisecond, and dur=0 says none: the nanoseconds divided as"
+                            + " integers (/ 1_000_000) keep whole milliseconds only. Divide by a double: (System"
+                            + ".nanoTime() - started) / 1_000_000.0, or / 1000 / 1000.0 for microseconds.")));
+                }
             });
 
     /**
@@ -92,12 +105,20 @@ public final class TunedChecks {
     public static final List<Check> ALL = List.of(SERVER_TIMING, LOG_AT_THE_STOP);
 
     /** Checks the answer, then that its Server-Timing is no longer than the client waited for it. */
-    private static void timed(Checking c, Timed answer, Expected expected) {
+    private static Timed timed(Checking c, Timed answer, Expected expected) {
         c.check(answer, expected);
         assertWithinTheWait(answer, "after it sent the request", new Hint(Hint.Id.SERVER_TIMING_TOO_LONG,
                 "dur is in milliseconds: (System.nanoTime() - started) / 1_000_000.0. Divided by 1000 only, it is"
                 + " microseconds, a thousand times too long; the server's time is a part of the client's wait,"
                 + " never longer."));
+        return answer;
+    }
+
+    /** The duration an answer's Server-Timing says, as written; null without one. */
+    private static String durationOf(Timed answer) {
+        Matcher dur = DUR.matcher(Objects.requireNonNullElse(HttpResponse.parse(answer.exchange().response())
+                .value("Server-Timing"), ""));
+        return dur.find() ? dur.group(1) : null;
     }
 
     private static void assertWithinTheWait(Timed answer, String from, Hint hint) {
@@ -107,6 +128,12 @@ public final class TunedChecks {
             return; // no duration: the header's own rule says so
         }
         Duration waited = Duration.between(answer.sent(), answer.received());
+        if (dur.group(1).matches(".*[eE]-.*")) { // Double.toString's form of a number under 0.001
+            throw FailureReport.failure("Server-Timing says dur=" + dur.group(1) + ": under a microsecond, if it is"
+                    + " milliseconds.", null, answer.reply(), List.of(new Hint(Hint.Id.SERVER_TIMING_IN_SECONDS,
+                    "No answer takes under a microsecond: this dur is in seconds (Java writes a double under 0.001"
+                    + " with an exponent). dur is in milliseconds: (System.nanoTime() - started) / 1_000_000.0.")));
+        }
         double said = Double.parseDouble(dur.group(1));
         if (said > waited.plus(CLOCKS).toNanos() / 1e6) {
             throw FailureReport.failure(String.format(Locale.ROOT, "Server-Timing says %s ms (%s), but the client"
