@@ -1,6 +1,7 @@
 package httpcourse.grader;
 
 import static httpcourse.grader.ArticleFixtures.*;
+import static httpcourse.grader.Steps10To14Fixtures.MAIN_RETURNS;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumSet;
@@ -22,7 +23,8 @@ final class StepProblems {
         return Stream.of(
                 arguments(CRASHES_AT_START, 1, Hint.Id.CRASHED_AT_START),
                 arguments(PORT_LINE_ON_STDERR, 1, Hint.Id.PORT_LINE_ON_STDERR),
-                arguments(PORT_ZERO, 1, Hint.Id.PORT_ZERO));
+                arguments(PORT_ZERO, 1, Hint.Id.PORT_ZERO),
+                arguments(MAIN_RETURNS, 14, Hint.Id.MAIN_RETURNED));
     }
 
     /** The hints proven by GradeCommandTest, with commands rather than known-wrong servers. */

@@ -23,6 +23,10 @@ enum Steps10To14Fixtures implements KnownWrongServer {
             + "        if (!method.equals(\"POST\") && !method.equals(\"PUT\")) {\n"
             + "            return false; // FLAW: only POST and PUT send bodies\n        }\n")),
 
+    /** A chunk skipped with skip(n), which may skip fewer: the rest of a large chunk is read as its end (helper-55). */
+    CHUNK_SKIPPED_SHORT(11, in("Body.java", "            in.skipNBytes(size);",
+            "            in.skip(size); // FLAW: may skip fewer than size")),
+
     /** Expect: 100-continue answered at once only with a Content-Length: a chunked body is waited for (helper-55). */
     EXPECT_WITH_CHUNKS_AWAITED(11, in("Body.java", "if (length != 0 && awaited",
             "if (length > 0 && awaited /* FLAW: chunked (-1) waited for */")),
@@ -342,6 +346,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     /** The time divided by 1000 once: microseconds, written as milliseconds, a thousand times too long. */
     TIMING_IN_MICROS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
             "(System.nanoTime() - started) / 1000.0 /* FLAW: microseconds */")),
+
+    /** The accept loop's virtual thread not joined: main returns, and the JVM ends, virtual threads being daemons. */
+    MAIN_RETURNS(14, edit("    }).join();\n}", "    }); // FLAW: not joined\n}")),
 
     /** The time in whole milliseconds, an integer division: dur=0 for nearly every answer. */
     TIMING_IN_WHOLE_MS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",

@@ -255,7 +255,8 @@ public final class Checking {
                     leaks.add(new Hint(Hint.Id.OUTSIDE_HTDOCS, "The answer is " + origin.file() + ", a file from"
                             + " outside htdocs: a path led out of the web root, so anybody could read any file of this"
                             + " computer. Check where the file really is (Path.toRealPath() follows links and"
-                            + " removes \"..\") and that it is inside htdocs."));
+                            + " removes \"..\") and that it is inside htdocs. A test that skips it must read each"
+                            + " name's attributes with LinkOption.NOFOLLOW_LINKS, or it sees a link's target."));
                 } else if (SiteFiles.isHidden(origin.file())
                         && !origin.file().substring(origin.file().lastIndexOf('/') + 1).startsWith(".")) {
                     leaks.add(new Hint(Hint.Id.HIDDEN_FOLDER, "The answer is " + origin.file() + ": its own name has no"

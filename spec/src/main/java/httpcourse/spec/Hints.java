@@ -168,7 +168,8 @@ public final class Hints {
                         + " from outside htdocs (it carries the token \"" + token + "\"): a path with \"..\", a"
                         + " link, or an absolute path led out of the web root, so anybody could read any file of this"
                         + " computer. Check where the file really is (Path.toRealPath() follows links and removes"
-                        + " \"..\") and that it is inside htdocs before opening it."));
+                        + " \"..\") and that it is inside htdocs before opening it. A test that skips it must read"
+                        + " each name's attributes with LinkOption.NOFOLLOW_LINKS, or it sees a link's target."));
             }
         }
         return Optional.empty();

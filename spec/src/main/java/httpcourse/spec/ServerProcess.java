@@ -145,9 +145,13 @@ public final class ServerProcess implements AutoCloseable {
                                 + " not System.err; print, not print(..., file=sys.stderr)): the grader reads the"
                                 + " port there."));
             }
-            awaitExit(OUTPUT_FAIL_SAFE); // its stdout is closed: it is exiting, a stack trace on its way
-            throw startFailure("The server stopped before it printed \"Listening on port N\".",
-                    new Hint(Hint.Id.CRASHED_AT_START, "It crashed at start: read its output below."));
+            // Its stdout is closed: it is exiting, a stack trace on its way; none, if main returned.
+            boolean quietly = awaitExit(OUTPUT_FAIL_SAFE) && process.exitValue() == 0 && stderr.lines().isEmpty();
+            throw startFailure("The server stopped before it printed \"Listening on port N\".", quietly ? new Hint(
+                    Hint.Id.MAIN_RETURNED, "It ended with exit status 0 and no error: its main method returned. The"
+                    + " JVM ends when only daemon threads are left, and virtual threads are daemons: accept in main,"
+                    + " or have main wait for the thread that accepts (join).") : new Hint(Hint.Id.CRASHED_AT_START,
+                    "It crashed at start: read its output below."));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw startFailure("Interrupted while waiting for the server.", null);
