@@ -136,8 +136,8 @@ public final class BodyChecks {
                 c.inCase("Expect: 100-continue", () -> answersWithoutTheBody(c, "100-continue", false, ignored));
                 c.inCase("Expect: 100-continue, a chunked body", () -> answersWithoutTheBody(c, "100-continue", true,
                         ignored));
-                c.inCase("Expect: 100-Continue, in another letter case", () -> answersWithoutTheBody(c, "100-Continue", false,
-                        new Hint(Hint.Id.EXPECT_CASE, "The same request said 100-continue was answered, said"
+                c.inCase("Expect: 100-Continue, in another letter case", () -> answersWithoutTheBody(c, "100-Continue",
+                        false, new Hint(Hint.Id.EXPECT_CASE, "The same request said 100-continue was answered, said"
                         + " 100-Continue it was not: the expectation is case-insensitive (RFC 9110 §10.1.1). Compare"
                         + " it in one letter case (equalsIgnoreCase).")));
             });

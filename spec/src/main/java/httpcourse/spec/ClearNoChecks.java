@@ -59,14 +59,15 @@ public final class ClearNoChecks {
                                         + " method HTTP defines. Compare with equals, not equalsIgnoreCase.")));
                 c.inCase("HEADER /", () -> {
                     Timed answer = c.send("HEADER / HTTP/1.0\r\n\r\n");
-                    if (answer.code().equals("501") && HttpResponse.parse(answer.exchange().response()).body().length == 0) {
-                        throw FailureReport.failure("HEADER / got the head of a 501, and no body.", null, answer.reply(),
-                                List.of(new Hint(Hint.Id.HEAD_BY_ITS_START, "HEADER is no HEAD: its 501 has a body. Tell"
-                                + " HEAD by its whole name (equals, or \"HEAD \" with the space that ends it), not by its"
-                                + " first letters.")));
+                    if (answer.code().equals("501")
+                            && HttpResponse.parse(answer.exchange().response()).body().length == 0) {
+                        throw FailureReport.failure("HEADER / got the head of a 501, and no body.", null,
+                                answer.reply(), List.of(new Hint(Hint.Id.HEAD_BY_ITS_START, "HEADER is no HEAD: its"
+                                + " 501 has a body. Tell HEAD by its whole name (equals, or \"HEAD \" with the space"
+                                + " that ends it), not by its first letters.")));
                     }
-                    c.check(answer, c.error("501 Not Implemented").when("HEADER /").because(Hint.Id.UNKNOWN_METHOD_NOT_501,
-                            unknown));
+                    c.check(answer, c.error("501 Not Implemented").when("HEADER /")
+                            .because(Hint.Id.UNKNOWN_METHOD_NOT_501, unknown));
                     c.assertStillAnswers();
                 });
             });
@@ -180,9 +181,10 @@ public final class ClearNoChecks {
                 c.inCase("an HTTP/1.2 request without Host", () -> { // its 505 is the version check's mistake
                     Timed answer = c.send("GET / HTTP/1.2\r\n\r\n");
                     c.check(answer, c.error(answer.code().equals("505") ? "505 HTTP Version Not Supported"
-                            : "400 Bad Request").when("an HTTP/1.2 request without Host").because(Hint.Id.HOST_NOT_CHECKED,
-                            "A later HTTP/1.x is read as HTTP/1.1 (RFC 9110 §2.5), with its rules: it names its host"
-                            + " in exactly one Host header too. Ask for Host of every version but 1.0."));
+                            : "400 Bad Request").when("an HTTP/1.2 request without Host").because(
+                            Hint.Id.HOST_NOT_CHECKED, "A later HTTP/1.x is read as HTTP/1.1 (RFC 9110 §2.5), with"
+                            + " its rules: it names its host in exactly one Host header too. Ask for Host of every"
+                            + " version but 1.0."));
                     c.assertStillAnswers();
                 });
                 // One Host header with no value: what a client sends for a URI without a host (RFC 9112 §3.2).

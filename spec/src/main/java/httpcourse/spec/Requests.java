@@ -80,7 +80,7 @@ public final class Requests {
         return asksToClose(request) || !READABLE.matcher(request).lookingAt();
     }
 
-    /** Whether the request line ends with HTTP/1.1, or a later HTTP/1.x, which a server reads as 1.1 (RFC 9110 §6.2). */
+    /** Whether the request line ends with HTTP/1.1, or a later HTTP/1.x: a server reads it as 1.1 (RFC 9110 §2.5). */
     public static boolean isHttp11(String request) {
         String[] requestLine = requestLine(request);
         return requestLine.length == 3 && requestLine[2].matches("HTTP/1\\.[1-9]");

@@ -65,10 +65,11 @@ public final class TunedChecks {
                 List<Timed> none = answers.stream().filter(answer -> "0".equals(durationOf(answer))).toList();
                 if (!none.isEmpty()) {
                     throw FailureReport.failure("Server-Timing says dur=0 in " + none.size() + " of " + answers.size()
-                            + " answers.", null, none.getLast().reply(), List.of(new Hint(Hint.Id.SERVER_TIMING_WHOLE_MS, "An answer"
-                            + " takes a fraction of a millisecond, and dur=0 says none: the nanoseconds divided as"
-                            + " integers (/ 1_000_000) keep whole milliseconds only. Divide by a double: (System"
-                            + ".nanoTime() - started) / 1_000_000.0, or / 1000 / 1000.0 for microseconds.")));
+                            + " answers.", null, none.getLast().reply(), List.of(new Hint(
+                            Hint.Id.SERVER_TIMING_WHOLE_MS, "An answer takes a fraction of a millisecond, and dur=0"
+                            + " says none: the nanoseconds divided as integers (/ 1_000_000) keep whole milliseconds"
+                            + " only. Divide by a double: (System.nanoTime() - started) / 1_000_000.0, or / 1000 /"
+                            + " 1000.0 for microseconds.")));
                 }
             });
 

@@ -97,12 +97,12 @@ public final class UrlChecks {
                 if (code.equals("404")) {
                     c.check(answer, c.notFound());
                 } else if (!code.equals("200")) { // neither the file nor "no such file": the name itself failed
-                    Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NON_ASCII_NAME_FAILED, "Not the file,"
-                            + " nor 404. The grader runs servers in the C locale (LANG=C), where Java cannot name a file"
-                            + " café.html: Path.of throws InvalidPathException, as for a NUL byte (%00). If yours is"
-                            + " Java, catch it and answer 404 Not Found: the URL is well formed, and no file of this"
-                            + " server can have that name (with LANG=C.UTF-8, it finds the file). Otherwise: decode the"
-                            + " %XX escapes into bytes first, then the bytes as UTF-8."));
+                    Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NON_ASCII_NAME_FAILED, "Not the"
+                            + " file, nor 404. The grader runs servers in the C locale (LANG=C), where Java cannot name"
+                            + " a file café.html: Path.of throws InvalidPathException, as for a NUL byte (%00). If"
+                            + " yours is Java, catch it and answer 404 Not Found: the URL is well formed, and no file"
+                            + " of this server can have that name (with LANG=C.UTF-8, it finds the file). Otherwise:"
+                            + " decode the %XX escapes into bytes first, then the bytes as UTF-8."));
                     c.check(answer, c.notFound().because(mistake.id(), mistake.text()));
                 } else {
                     Hint mistake = unlessDecodedWrongly(c, answer, new Hint(Hint.Id.NOT_PERCENT_DECODED, "%C3%A9 are"
