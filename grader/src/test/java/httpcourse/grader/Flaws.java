@@ -82,7 +82,7 @@ final class Flaws {
             new Flaw(NO_READ_TIMEOUT, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(LIMITS_READ_PAST, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
-            new Flaw(CUT_HEAD_SERVED, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.CUT_HEAD_SERVED),
+            new Flaw(HEAD_TIMED_OUT_SERVED, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_TIMED_OUT_SERVED),
             new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
             new Flaw(CLOSED_ON_SUCCESS_ONLY, 5, BasicChecks.GARBAGE, Hint.Id.LEFT_OPEN_AFTER_AN_ERROR),
             new Flaw(HEAD_SIZE_COUNTS_ASKED, 5, ManyClientsChecks.HALF_A_REQUEST, Hint.Id.HEAD_IN_PIECES_CUT),

@@ -40,7 +40,7 @@ enum Steps5To7Fixtures implements KnownWrongServer {
             in("Request.java", "                head.add(line);", "                head.add(head.isEmpty() ? line : \"\");")),
 
     /** The head's time limit caught in readHead: what came of a head cut short is served as a request (helper-56). */
-    CUT_HEAD_SERVED(5, in("Request.java", "        for (String line = readLine(in); line != null; line = readLine(in)) {",
+    HEAD_TIMED_OUT_SERVED(5, in("Request.java", "        for (String line = readLine(in); line != null; line = readLine(in)) {",
             "        try { // FLAW: a head cut by its time limit is served\n"
             + "        for (String line = readLine(in); line != null; line = readLine(in)) {"),
             in("Request.java", "        return head;", "        } catch (SocketTimeoutException slow) {\n"

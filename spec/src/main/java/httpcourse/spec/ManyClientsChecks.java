@@ -65,7 +65,8 @@ public final class ManyClientsChecks {
                                 Hint.Id.ONE_CONNECTION_AT_A_TIME, "The server serves one connection at a time: the"
                                 + " first one's read waits for the rest of its head, and the other client waits for"
                                 + " it. Serve each connection on a thread of its own: start() the thread (run() runs"
-                                + " it on the accept loop's own), or hand the connection to an executor.")));
+                                + " it on the accept loop's own), or hand the connection to an executor, made once:"
+                                + " one closed after each task (try-with-resources in the loop) waits for that task.")));
                     }
                     c.assertAnswersRoot(other);
                     slow.trySend("\r\n"); // closed by the server already: its report says what came
@@ -347,7 +348,7 @@ public final class ManyClientsChecks {
                     throw FailureReport.failure("A client sent its request head one byte a second: at the time limit,"
                             + " the server answered what had come as a request.", null, new ServerReply(new Exchange(
                             drip.sentSoFar(), drip.dripped(), Exchange.Ending.CLOSED, drip.age()), server), List.of(
-                            new Hint(Hint.Id.CUT_HEAD_SERVED, "A head that did not come whole in time is no request:"
+                            new Hint(Hint.Id.HEAD_TIMED_OUT_SERVED, "A head that did not come whole in time is no request:"
                             + " close the connection (or answer 408 Request Timeout), never serve what came. The lines"
                             + " still to come could have said Host, Range, or the length of a body.")));
                 }
