@@ -353,7 +353,7 @@ public final class CachingChecks {
     }
 
     private static boolean isNotModified(Timed answer) {
-        return HttpResponse.parse(answer.exchange().response()).code().equals("304");
+        return answer.code().equals("304");
     }
 
     /** The dated file's time, in whole seconds, as Last-Modified says it. */

@@ -83,7 +83,7 @@ public final class TunedChecks {
                 StopChecks.requireSignals(c);
                 // Its answer is other checks' business: this one wants it logged, whatever its status.
                 ServerReply answer = c.server().send(Requests.get("/ipsum.html"));
-                String code = HttpResponse.parse(answer.exchange().response()).code();
+                String code = answer.code();
                 if (code.isEmpty()) {
                     throw FailureReport.failure("No answer to GET /ipsum.html, the request before SIGTERM.", null,
                             answer);

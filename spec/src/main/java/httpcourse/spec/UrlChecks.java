@@ -93,7 +93,7 @@ public final class UrlChecks {
                 Timed answer = c.get("/caf%C3%A9.html");
                 // Java in the C locale (LANG=C, as the spec starts servers) cannot open a file whose name is
                 // not ASCII: such a server answers 404, which is right for it, and must not crash.
-                String code = HttpResponse.parse(answer.exchange().response()).code();
+                String code = answer.code();
                 if (code.equals("404")) {
                     c.check(answer, c.notFound());
                 } else if (!code.equals("200")) { // neither the file nor "no such file": the name itself failed
@@ -154,7 +154,7 @@ public final class UrlChecks {
      * decoding.
      */
     private static boolean decodes(Checking c) {
-        return HttpResponse.parse(c.get("/with%20space.html").exchange().response()).code().equals("200");
+        return c.get("/with%20space.html").code().equals("200");
     }
 
     public static final Check PLUS = check("takes \"+\" in a path for a plus, not a space: /a+b.html is \"a+b.html\"",
@@ -293,7 +293,7 @@ public final class UrlChecks {
             + " /my%20docs/", c -> {
                 Timed redirect = c.get("/my%20docs");
                 // Not found: a server that decodes nothing looks for a folder named "my%20docs".
-                boolean notDecoded = HttpResponse.parse(redirect.exchange().response()).code().equals("404")
+                boolean notDecoded = redirect.code().equals("404")
                         && !decodes(c);
                 Hint mistake = notDecoded ? notDecoded(c) : new Hint(Hint.Id.FOLDER_NOT_REDIRECTED, REDIRECT);
                 c.check(redirect, Expected.redirect("/my%20docs/").when("GET /my%20docs, a folder").because(
@@ -341,7 +341,7 @@ public final class UrlChecks {
 
     /** An answer that may be 400 (the URL cannot be read) or 404 (no such file): never a file. */
     static void checkRefused(Checking c, Timed answer, String situation) {
-        boolean badRequest = HttpResponse.parse(answer.exchange().response()).code().equals("400");
+        boolean badRequest = answer.code().equals("400");
         c.check(answer, c.error(badRequest ? "400 Bad Request" : "404 Not Found").when(situation)
                 .because("No file outside htdocs, and no hidden file, is ever sent; the answer is 404 Not Found"
                         + " (or 400 Bad Request for a URL that cannot be read)."));
