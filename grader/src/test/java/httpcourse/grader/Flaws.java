@@ -92,7 +92,9 @@ final class Flaws {
             new Flaw(STEP_4_IN_A_CROWD, 5, ManyClientsChecks.AT_ONCE, Hint.Id.BACKLOG_FULL),
             new Flaw(THREAD_RUN_NOT_STARTED, 5, ManyClientsChecks.HALF_A_REQUEST, Hint.Id.ONE_CONNECTION_AT_A_TIME),
             new Flaw(READS_WHOLE_FILES, 5, ManyClientsChecks.HUGE_FILE, Hint.Id.FILE_NOT_STREAMED),
+            new Flaw(FILE_LEFT_OPEN, 5, ManyClientsChecks.FILES_CLOSED, Hint.Id.FILE_LEFT_OPEN),
             // Complete answers
+            new Flaw(FILE_LEFT_OPEN_BY_HEAD, 6, ManyClientsChecks.FILES_CLOSED, Hint.Id.FILE_LEFT_OPEN_BY_HEAD),
             new Flaw(NO_DATE, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_MISSING),
             new Flaw(HEADER_LINES_END_WITH_LF, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.BARE_LINE_FEEDS),
             new Flaw(DATE_IN_ISO_8601, 6, CompleteAnswerChecks.COMPLETE_GET, Hint.Id.DATE_NOT_IMF_FIXDATE),

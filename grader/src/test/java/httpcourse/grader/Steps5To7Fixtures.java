@@ -145,7 +145,36 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     READS_WHOLE_FILES(5, edit("try (InputStream page = Files.newInputStream(file)) {",
             "try (InputStream page = new ByteArrayInputStream(Files.readAllBytes(file))) { // FLAW: all in memory")),
 
+    /** The file opened without try-with-resources: each answer leaves it open (helper-56). */
+    FILE_LEFT_OPEN(5, edit("""
+                try (InputStream page = Files.newInputStream(file)) { // opened first: if that fails, nothing was sent
+                    out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
+                    page.transferTo(out); // a buffer at a time: a huge file costs no more memory than a small one
+                }
+            """, """
+                InputStream page = Files.newInputStream(file); // FLAW: never closed
+                out.write("HTTP/1.0 200 OK\\r\\n\\r\\n".getBytes(StandardCharsets.US_ASCII));
+                page.transferTo(out);
+            """)),
+
     // ---- Step 6: complete answers
+
+    /** The body closed where it is sent: a HEAD, which sends none, leaves its file open (helper-56). */
+    FILE_LEFT_OPEN_BY_HEAD(6, in("Response.java", """
+                    try (body) {
+                        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+                        if (withBody) {
+                            body.transferTo(out); // a buffer at a time: a huge file costs no more memory than a small one
+                        }
+                    }
+            """, """
+                    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+                    if (withBody) {
+                        try (body) { // FLAW: closed only when it is sent
+                            body.transferTo(out);
+                        }
+                    }
+            """)),
 
     /** Header lines that end with a bare \n, the empty line with \r\n: "\n\r\n" ends the head, as curl finds. */
     HEADER_LINES_END_WITH_LF(6, in("Response.java", "headers.forEach(header -> head.append(header).append(\"\\r\\n\"));",

@@ -46,11 +46,11 @@ final class FailureReport {
                 .or(() -> ClearNoHints.hostAskedOfHttp10(expected, exchange, server))
                 .or(() -> ClearNoHints.hyphenRefused(expected, exchange, server))
                 .or(() -> ClearNoHints.keptAfterABadRequest(exchange, server))
-                .or(() -> ManyClientsChecks.gaveUpOnAPause(exchange, server, stopped))
-                .or(() -> ManyClientsChecks.cutAHeadInPieces(exchange, server, stopped))
+                .or(() -> ManyClientsHints.gaveUpOnAPause(exchange, server, stopped))
+                .or(() -> ManyClientsHints.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped)
-                        .or(() -> ManyClientsChecks.leftOpenAfterAnError(exchange, server)).map(List::of)
+                        .or(() -> ManyClientsHints.leftOpenAfterAnError(exchange, server)).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),
                                 stopped)));
         StringBuilder report = new StringBuilder(headline).append("\n");

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +43,10 @@ public final class ManyClientsChecks {
     static final long HUGE_FILE_BYTES = 3L << 30;
     /** Requests for the huge file: more than a pool of threads has, if each failure cost a thread. */
     static final int HUGE_FILE_REQUESTS = 200;
+    /** Downloads of one small file, each read to its end: a server that never closes it holds it open as often. */
+    static final int DOWNLOADS = 20;
+    /** How long a server may take to close a file once its answer has ended: a fail-safe, it takes microseconds. */
+    static final Duration FILE_CLOSE_FAIL_SAFE = Duration.ofSeconds(10);
 
     public static final Check HALF_A_REQUEST =
             check("answers another client while one holds half a request, then that one too", c -> {
@@ -128,6 +131,31 @@ public final class ManyClientsChecks {
                 c.assertStillAnswers();
             });
 
+    private static final Hint FILE_LEFT_OPEN = new Hint(Hint.Id.FILE_LEFT_OPEN, "Each answer opened the file and never"
+            + " closed it. A process may hold about a thousand files open (ulimit -n); then every open fails, accept()"
+            + " too, and the server refuses everybody. Close it on every path: try (InputStream page ="
+            + " Files.newInputStream(file)) { ... }. The garbage collector closes a lost stream only when it runs.");
+
+    private static final Hint FILE_LEFT_OPEN_BY_HEAD = new Hint(Hint.Id.FILE_LEFT_OPEN_BY_HEAD, "Each answer to HEAD"
+            + " opened the file and never closed it: GET's answers close it, so the close sits where the body is sent."
+            + " A HEAD sends none, and its file is opened all the same: close the body whether it is sent or not (try"
+            + " (body) around the whole send).");
+
+    public static final Check FILES_CLOSED = check("closes each file it sends: after " + DOWNLOADS + " downloads of"
+            + " one, it holds it open no more", c -> {
+                byte[] page = "<p>Closed after each answer.</p>\n".getBytes(StandardCharsets.UTF_8);
+                c.webRoot().replacePage("/closed.html", page);
+                try {
+                    c.inCase("GET", () -> assertClosesAfter(c, "GET", c.file("/closed.html"), FILE_LEFT_OPEN));
+                    if (c.has(Feature.COMPLETE_ANSWERS)) {
+                        c.inCase("HEAD", () -> assertClosesAfter(c, "HEAD", c.file("/closed.html")
+                                .withoutBody(page.length).when("HEAD /closed.html"), FILE_LEFT_OPEN_BY_HEAD));
+                    }
+                } finally {
+                    c.webRoot().deletePage("/closed.html");
+                }
+            });
+
     public static final Check HUGE_FILE = check(
             "survives " + HUGE_FILE_REQUESTS + " requests for a 3 GiB file, and goes on serving", c -> {
                 WebRoot webRoot = c.webRoot();
@@ -176,7 +204,33 @@ public final class ManyClientsChecks {
             });
 
     public static final List<Check> ALL = List.of(HALF_A_REQUEST, AT_ONCE, CROWD_OF_HALF_REQUESTS, ENDLESS_HEAD,
-            HUGE_FILE, SLOW_CLIENTS);
+            FILES_CLOSED, HUGE_FILE, SLOW_CLIENTS);
+
+    /** Downloads /closed.html {@link #DOWNLOADS} times with {@code method}, then fails if the server still holds it open. */
+    private static void assertClosesAfter(Checking c, String method, Expected expected, Hint hint) {
+        if (!c.server().isOwnProcess()) {
+            throw c.notRunHere("grading a running server: the grader cannot count the files it holds open");
+        }
+        String request = method + " /closed.html HTTP/1.0\r\n\r\n";
+        for (int i = 0; i < DOWNLOADS; i++) {
+            c.check(c.send(request), expected);
+        }
+        // Some close the file a moment after the socket (Node's streams): waited for, up to a fail-safe.
+        long deadline = System.nanoTime() + FILE_CLOSE_FAIL_SAFE.toNanos();
+        OptionalLong open = c.server().timesOpen("/closed.html");
+        while (open.orElse(0) > 0 && System.nanoTime() < deadline) {
+            Pause.sleep(Duration.ofMillis(20));
+            open = c.server().timesOpen("/closed.html");
+        }
+        if (open.isEmpty()) {
+            throw c.notRunHere("this system shows no process's open files (Linux shows them in /proc/PID/fd)");
+        }
+        if (open.getAsLong() > 0) {
+            throw SpecFailure.of(DOWNLOADS + " times \"" + request.strip() + "\", each answered and read to its end:"
+                    + " " + FILE_CLOSE_FAIL_SAFE.toSeconds() + " s after the last, the server held the file open "
+                    + open.getAsLong() + " times (in /proc/PID/fd).", hint);
+        }
+    }
 
     /** GET / in two halves, {@link #PAUSE_IN_TIME} apart: well within the time a head has. */
     private static Exchange pausedRequest(Checking c) {
@@ -207,59 +261,6 @@ public final class ManyClientsChecks {
      * (the system's queue of connections the server has not accepted is full) fails the check with
      * the hint that says why: the backlog, and a server that does not accept at once.
      */
-    /**
-     * A connection that got no answer, from a server that gives up on any client that pauses a
-     * moment ({@link ServerProbes#givesUpOnAPause}): a time limit in the wrong unit. This one hint
-     * stands for every check whose request comes in pieces, or a moment late.
-     */
-    static Optional<Hint> gaveUpOnAPause(Exchange exchange, ServerState server, boolean stopped) {
-        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
-                || exchange.ending() == Exchange.Ending.RESET);
-        if (!unanswered || stopped || !server.probes().givesUpOnAPause()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Hint(Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT, "The server gives up on a client that pauses:"
-                + " a request sent whole " + ServerProbes.A_PAUSE.toMillis() + " ms after its connection opened got"
-                + " no answer either, where the same request sent at once gets one. Its time limit for a head is far"
-                + " too short: seconds given where milliseconds are taken? setSoTimeout takes milliseconds (10 s is"
-                + " 10000): Duration.toMillis(), not toSeconds()."));
-    }
-
-    /**
-     * A connection that got no answer, from a server that cuts any head that comes in two pieces, with no
-     * time limit to blame ({@link ServerProbes#cutsAHeadInPieces}). This one hint stands for every check
-     * whose request comes in pieces.
-     */
-    static Optional<Hint> cutAHeadInPieces(Exchange exchange, ServerState server, boolean stopped) {
-        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
-                || exchange.ending() == Exchange.Ending.RESET);
-        return unanswered && !stopped && server.probes().cutsAHeadInPieces() ? Optional.of(PIECES_CUT) : Optional.empty();
-    }
-
-    private static final Hint PIECES_CUT = new Hint(Hint.Id.HEAD_IN_PIECES_CUT, "The server cuts a head that comes in"
-            + " two pieces: its first line, then the empty line " + ServerProbes.A_PAUSE.toMillis() + " ms later, got"
-            + " no answer, where the same request sent whole gets one, even that late. A network splits a head"
-            + " anywhere: read it up to its empty line, however many reads that takes. Does a size limit count the"
-            + " bytes asked of read (its buffer's length), where it must count those read returned?");
-
-    /**
-     * A connection that got nothing and was left open, from a server that printed an exception during
-     * the check: where that exception ended the request's work, its socket is closed on success only.
-     */
-    static Optional<Hint> leftOpenAfterAnError(Exchange exchange, ServerState server) {
-        return exchange.response().length == 0 && exchange.ending() == Exchange.Ending.NOT_CLOSED
-                && server.outputOfThisCheck().stream().anyMatch(ManyClientsChecks::saysItFailed)
-                ? Optional.of(new Hint(Hint.Id.LEFT_OPEN_AFTER_AN_ERROR, "The server sent nothing and left the"
-                + " connection open, and it printed an error during this check (below). If that error ended"
-                + " this request's work, the socket was never closed: close it on every path, exceptions included"
-                + " (try (client) { ... } around all the work, not a close() at its end).")) : Optional.empty();
-    }
-
-    /** An exception's line, or one that says so in words: "Connection failed: LimitedInput$TooLarge". */
-    private static boolean saysItFailed(String line) {
-        return OutputTail.isErrorLine(line) || line.toLowerCase(Locale.ROOT).matches(".*\\b(fail|error).*");
-    }
-
     static RawConnection joinCrowd(Checking c, int i, int size) {
         try {
             return c.server().open();

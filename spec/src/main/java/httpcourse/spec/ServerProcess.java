@@ -268,10 +268,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the server printed something like an exception after {@code mark}, or exited,
-     * for at most {@code failSafe}.
-     */
+    /** Waits until the server printed something like an exception after {@code mark}, or exited (fail-safe). */
     public void awaitErrorOrExit(OutputMark mark, Duration failSafe) {
         long deadline = System.nanoTime() + failSafe.toNanos();
         while (process.isAlive() && !printedAnErrorSince(mark) && System.nanoTime() < deadline) {
@@ -358,10 +355,12 @@ public final class ServerProcess implements AutoCloseable {
      * process namespace, daemons included; without one, a daemon that left the tree escapes.
      */
     private void stopProcessTree() {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        process.descendants().forEach(tree::add);
-        tree.forEach(ProcessHandle::destroyForcibly);
+        processTree().toList().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The process and every process it started: the server is one of them, in a sandbox or not. */
+    Stream<ProcessHandle> processTree() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants());
     }
 
     private void drain(InputStream stream, OutputTail tail, boolean isStderr) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -195,6 +196,19 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
     /** Whether this is a process the specs started, to which they can send signals (not a running server). */
     public boolean isOwnProcess() {
         return process != null;
+    }
+
+    /**
+     * How many times the server's processes hold the file of htdocs at {@code urlPath} open; empty
+     * where the system does not show it ({@link OpenFiles}). Only for a process the specs started.
+     */
+    public OptionalLong timesOpen(String urlPath) {
+        try {
+            return OpenFiles.timesOpen(process.processTree().toList(),
+                    webRoot.workingDirectory().resolve("htdocs" + urlPath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
