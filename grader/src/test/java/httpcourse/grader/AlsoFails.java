@@ -108,6 +108,8 @@ final class AlsoFails {
             case HEADER_LINES_END_WITH_LF -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // No answer ever leaves: every check that waits for one fails, for one reason.
             case ANSWER_NEVER_FLUSHED -> everyCheckBut(server);
+            // Every connection ends before its first read: only the check that never connects passes.
+            case TIME_LIMIT_OVER_AT_ONCE -> everyCheckBut(server, BasicChecks.LOOPBACK_ONLY);
             // Most checks send HTTP/1.0 without Host, as nc does: all of step 7's but the browser-like head.
             case HOST_ASKED_OF_HTTP10 -> everyCheckBut(server, ClearNoChecks.LARGE_HEAD);
             // Every text beyond ASCII: index.html (which most checks ask for again, to see the server still

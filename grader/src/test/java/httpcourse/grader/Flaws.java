@@ -84,6 +84,7 @@ final class Flaws {
             new Flaw(TIMEOUT_PER_READ, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SLOW_CLIENT_KEPT),
             new Flaw(HEAD_TIMED_OUT_SERVED, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_TIMED_OUT_SERVED),
             new Flaw(HEAD_LIMIT_IN_SECONDS, 5, BasicChecks.IN_PIECES, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),
+            new Flaw(TIME_LIMIT_OVER_AT_ONCE, 5, BasicChecks.ANSWERS_GET, Hint.Id.TIME_LIMIT_OVER_AT_ONCE),
             new Flaw(CLOSED_ON_SUCCESS_ONLY, 5, BasicChecks.GARBAGE, Hint.Id.LEFT_OPEN_AFTER_AN_ERROR),
             new Flaw(HEAD_SIZE_COUNTS_ASKED, 5, ManyClientsChecks.HALF_A_REQUEST, Hint.Id.HEAD_IN_PIECES_CUT),
             new Flaw(HEAD_LIMIT_ONE_SECOND, 5, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT),

@@ -46,6 +46,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
             in("Request.java", "        return head;", "        } catch (SocketTimeoutException slow) {\n"
             + "        }\n        return head;")),
 
+    /** The deadline in milliseconds added to nanoseconds: 10 µs, over before the first read (helper-55). */
+    TIME_LIMIT_OVER_AT_ONCE(5, in("LimitedInput.java", "System.nanoTime() + TIME.toNanos();",
+            "System.nanoTime() + TIME.toMillis(); // FLAW: milliseconds added to nanoseconds")),
+
     /** No timeout at all: a silent client holds a thread for ever. */
     NO_READ_TIMEOUT(5, in("LimitedInput.java",
             "client.setSoTimeout((int) millisLeft); // this read waits no longer than the time left",

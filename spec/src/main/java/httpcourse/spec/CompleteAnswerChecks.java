@@ -95,6 +95,7 @@ public final class CompleteAnswerChecks {
 
     public static final Check HUGE_FILE_LENGTH =
             check("streams a file bigger than the memory: a 3 GiB file, with its Content-Length", c -> {
+                c.assertStillAnswers(); // alone first: else no huge file is to blame
                 String path = "/bigger-than-memory.bin";
                 c.webRoot().createSparsePage(path, HUGE_FILE_BYTES);
                 try (RawConnection client = c.server().open()) {

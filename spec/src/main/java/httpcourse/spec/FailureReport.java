@@ -48,11 +48,28 @@ final class FailureReport {
                 .or(() -> ClearNoHints.keptAfterABadRequest(exchange, server))
                 .or(() -> ManyClientsHints.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> ManyClientsHints.cutAHeadInPieces(exchange, server, stopped))
+                .or(() -> ManyClientsHints.endedBeforeReading(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped)
                         .or(() -> ManyClientsHints.leftOpenAfterAnError(exchange, server)).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),
                                 stopped)));
+        return report(headline, expected, literal, reply, hints);
+    }
+
+    /**
+     * The same, with the check's own hints and no general one: where the check knows what they cannot
+     * (the same request got an answer at the check's start, so a server that never answers is not it).
+     */
+    static SpecFailure failureWithItsHints(String headline, ServerReply reply, List<Hint> checkHints) {
+        return report(headline, null, 0, reply, checkHints);
+    }
+
+    private static SpecFailure report(String headline, byte[] expected, int literal, ServerReply reply,
+                                      List<Hint> hints) {
+        Exchange exchange = reply.exchange();
+        byte[] got = exchange.response();
+        ServerState server = reply.server();
         StringBuilder report = new StringBuilder(headline).append("\n");
         boolean refused = exchange.ending() == Exchange.Ending.REFUSED;
         report.append(refused ? "Request, never sent (" : "Request sent (").append(exchange.request().length)

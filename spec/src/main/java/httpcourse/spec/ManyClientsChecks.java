@@ -158,6 +158,7 @@ public final class ManyClientsChecks {
 
     public static final Check HUGE_FILE = check(
             "survives " + HUGE_FILE_REQUESTS + " requests for a 3 GiB file, and goes on serving", c -> {
+                c.assertStillAnswers(); // alone first: else no huge file is to blame
                 WebRoot webRoot = c.webRoot();
                 webRoot.createSparsePage("/huge.bin", HUGE_FILE_BYTES);
                 try {
@@ -193,8 +194,8 @@ public final class ManyClientsChecks {
                 }
                 ServerReply after = c.server().send(Requests.get("/"));
                 if (after.exchange().response().length == 0 && after.exchange().ending() == Exchange.Ending.CLOSED) {
-                    throw FailureReport.failure("Once the slow clients were closed, a request sent whole and at once"
-                            + " got no answer, where the same got one at the start.", null, after, List.of(new Hint(
+                    throw FailureReport.failureWithItsHints("Once the slow clients were closed, a request sent whole"
+                            + " and at once got no answer, where the same got one at the start.", after, List.of(new Hint(
                             Hint.Id.HEAD_DEADLINE_SHARED, "The server closes every new connection at once: the time"
                             + " limit of a head, once over for the first connection, is over for all. Each connection"
                             + " needs a deadline of its own, from when it was taken: a field of the connection's"

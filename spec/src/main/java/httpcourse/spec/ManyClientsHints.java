@@ -49,6 +49,27 @@ final class ManyClientsHints {
             + " bytes asked of read (its buffer's length), where it must count those read returned?");
 
     /**
+     * A connection that got no answer, from a server that answers no request, and closes a connection
+     * that sent nothing at once ({@link ServerProbes#closesASilentConnectionAtOnce}): each connection
+     * ends before its first read. Not where the server says its socket was closed (an accept loop that
+     * closes it, racing the thread that serves it): its output, which the report shows, says more.
+     */
+    static Optional<Hint> endedBeforeReading(Exchange exchange, ServerState server, boolean stopped) {
+        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
+                || exchange.ending() == Exchange.Ending.RESET);
+        if (!unanswered || stopped || server.probes().answersAPlainGet()
+                || server.outputOfThisCheck().stream().anyMatch(line -> line.matches(".*Socket (is )?closed.*"))
+                || !server.probes().closesASilentConnectionAtOnce()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.TIME_LIMIT_OVER_AT_ONCE, "The server ends every connection before it"
+                + " reads a request: GET / got no answer, and a connection that sent nothing yet was closed within "
+                + ServerProbes.AT_ONCE.toSeconds() + " s, where a head has 10. Is its time limit over as soon as it"
+                + " starts? System.nanoTime() counts nanoseconds: the deadline is System.nanoTime() + TIME.toNanos(),"
+                + " where toMillis() gives it 10,000 ns."));
+    }
+
+    /**
      * A connection that got nothing and was left open, from a server that printed an exception during
      * the check: where that exception ended the request's work, its socket is closed on success only.
      */

@@ -16,6 +16,8 @@ final class ServerProbes {
 
     /** How long the probe of {@link #givesUpOnAPause} waits before its request: the pieces of IN_PIECES' pause. */
     static final Duration A_PAUSE = Duration.ofMillis(300);
+    /** How soon a server that ends every connection before its first read has closed a silent one. */
+    static final Duration AT_ONCE = Duration.ofSeconds(2);
     private static final String GET = "GET / HTTP/1.0\r\n\r\n";
 
     private final Supplier<RawHttpClient> client; // the server's client: its port changes at a restart
@@ -23,6 +25,7 @@ final class ServerProbes {
     private Exchange plainGet; // GET / HTTP/1.0's exchange: whether it was answered, and the connection closed
     private Boolean givesUpOnAPause;
     private Boolean cutsAHeadInPieces;
+    private Boolean closesASilentConnection;
     private Boolean servesIndexHtml;
     private Boolean refusesHyphenatedNames;
     private Boolean keepsAConnectionWhileBusy;
@@ -86,6 +89,22 @@ final class ServerProbes {
                     && !answersInTwoPieces() && !answersInTwoPieces();
         }
         return cutsAHeadInPieces;
+    }
+
+    /**
+     * Whether the server closes a connection that has sent nothing yet within {@link #AT_ONCE}, where
+     * a head has seconds (step 5's checks pause 2 s within one): each connection ends before its first
+     * read. Asked only when a plain GET got no answer either; found once.
+     */
+    synchronized boolean closesASilentConnectionAtOnce() {
+        if (closesASilentConnection == null) {
+            try (RawConnection silent = client.get().open()) {
+                closesASilentConnection = silent.awaitClosed(AT_ONCE) != null;
+            } catch (IOException e) {
+                closesASilentConnection = false; // not reached: nothing to tell
+            }
+        }
+        return closesASilentConnection;
     }
 
     /**
