@@ -206,6 +206,10 @@ final class AlsoFails {
         return switch (server) {
             // Chunks of 64 KiB, sent until answered, skipped short too: read, for that check, as chunks misread.
             case CHUNK_SKIPPED_SHORT -> failing(Hint.Id.CHUNKS_MISREAD, BodyChecks.HUGE_BODY_ANSWERED);
+            // Every POST's 405 comes before its body: read, or judged; and the 404 among three requests closes.
+            case BODY_READ_AFTER_THE_ANSWER -> merged(failing(Hint.Id.BODY_READ_AFTER_THE_ANSWER, BodyChecks.CHUNKED,
+                    BodyChecks.LARGE_BODIES, BodyChecks.TWO_PIECES, BodyChecks.DOUBTFUL_LENGTH, BodyChecks.UNKNOWN_CODING),
+                    failing(Hint.Id.CLOSED_AFTER_AN_ERROR, KeepAliveChecks.THREE_REQUESTS));
             // The huge body's check sends a GET too: its answer does not say close, a POST's does.
             case GET_BODY_IGNORED -> failing(Hint.Id.BODY_OF_GET_IGNORED, BodyChecks.HUGE_BODY_ANSWERED);
             // The small chunked body that comes before the large ones, and the chunks of 64 KiB past the limit.

@@ -10,6 +10,7 @@ import static httpcourse.spec.BodyRequests.withContentLength;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -199,6 +200,9 @@ public final class BodyChecks {
                                 && isRefused(c.send(doubt.get(1).replaceFirst("GET ", "POST ")))) {
                             mistake = getBodyIgnored();
                         }
+                        if (answer.code().equals("405")) { // the method judged first: its body, after the answer?
+                            mistake = BodyRequests.readAfterTheAnswer(c).orElse(mistake);
+                        }
                         c.check(answer, refusal(c, doubt.get(1), "400 Bad Request", doubt.get(0), mistake.id(),
                                 mistake.text()));
                     });
@@ -333,7 +337,10 @@ public final class BodyChecks {
     /** Sends {@code request}, and expects {@code status}, saying Connection: close, then the close. */
     private static void assertRefused(Checking c, String request, String status, String situation, Hint.Id id,
                                       String why) {
-        c.check(c.send(request), refusal(c, request, status, situation, id, why));
+        Timed answer = c.send(request);
+        Optional<Hint> late = answer.code().equals("405") ? BodyRequests.readAfterTheAnswer(c) : Optional.empty();
+        c.check(answer, refusal(c, request, status, situation, late.map(Hint::id).orElse(id),
+                late.map(Hint::text).orElse(why)));
     }
 
     /** {@code status}, saying Connection: close (an HTTP/1.0 answer may say it or not), then the close. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Requests with a body, and what a server must do with one: from step 10, close the connection
@@ -110,16 +111,29 @@ final class BodyRequests {
         if (mustReadBody) {
             return FailureReport.failure("After its answer to a POST with a body (" + framing + "), the server closed"
                     + " the connection: the next request, sent after the body, got no answer.", null, reply, List.of(
-                    new Hint(Hint.Id.BODY_LEFT_UNREAD, "A request's body is read, and forgotten, before the next"
-                            + " request (RFC 9112 §6.3): its Content-Length bytes, or its chunks up to the last one and"
-                            + " the trailer lines after it. Closing the connection instead loses the requests a client"
-                            + " sent after it, as browsers do.")));
+                    readAfterTheAnswer(c).orElse(new Hint(Hint.Id.BODY_LEFT_UNREAD, "A request's body is read, and"
+                            + " forgotten, before the next request (RFC 9112 §6.3): its Content-Length bytes, or its"
+                            + " chunks up to the last one and the trailer lines after it. Closing the connection instead"
+                            + " loses the requests a client sent after it, as browsers do."))));
         }
         return FailureReport.failure("After its answer to a POST with a body (" + framing + "), the server closed the"
                 + " connection, but the answer did not say so.", null, reply, List.of(new Hint(
                 Hint.Id.CONNECTION_HEADER_WRONG, "The answer after which the server closes the connection says so,"
                 + " with Connection: close (RFC 9112 §9.6): the client then knows that the requests it sent after it"
                 + " will get no answer, and sends them again on a new connection.")));
+    }
+
+    /**
+     * The hint for a POST's 405 that came before its body was read, or its framing judged, from a server
+     * that reads a body only when the answer succeeds ({@link ServerProbes#readsABodyOnlyOnSuccess}).
+     */
+    static Optional<Hint> readAfterTheAnswer(Checking c) {
+        return c.server().probes().readsABodyOnlyOnSuccess() ? Optional.of(new Hint(Hint.Id.BODY_READ_AFTER_THE_ANSWER,
+                "The body is read only once the answer is made, and an error thrown on the way skips it: after a GET"
+                + " of /ipsum.html with a body of 5 bytes, the next request on the connection got its answer, but not"
+                + " after the same GET of a missing file (404). This POST's 405 came the same way, before its body was"
+                + " read, or its length judged. Read the body, or refuse its framing, before the answer is made"
+                + " (before respond()), whatever its status.")) : Optional.empty();
     }
 
     /** {@code head} of a chunked request, then 64 KiB chunks until the server answers (or closes), or {@code failSafe}. */
