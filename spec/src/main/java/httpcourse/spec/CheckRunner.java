@@ -111,6 +111,8 @@ final class CheckRunner implements AutoCloseable {
     private void runReportingCuts(Check check, ServerUnderTest server) throws Exception {
         try {
             check.action().run(new Checking(server, step));
+        } catch (ServerStartException.Unchecked e) {
+            throw e.start();
         } catch (RawConnection.CutWhileSending | UncheckedIOException e) {
             if (!(e instanceof RawConnection.CutWhileSending) && !(e.getCause() instanceof SocketException)) {
                 throw e;

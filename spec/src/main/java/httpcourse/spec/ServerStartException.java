@@ -19,4 +19,18 @@ public final class ServerStartException extends Exception {
     public List<Hint> hints() {
         return hints;
     }
+
+    /**
+     * Unchecked, for where a check finds its server gone at its first contact, and a new one does not
+     * start either: the check never reached a server, and does not run ({@link CheckRunner} unwraps it).
+     */
+    static final class Unchecked extends RuntimeException {
+        Unchecked(ServerStartException cause) {
+            super(cause);
+        }
+
+        ServerStartException start() {
+            return (ServerStartException) getCause();
+        }
+    }
 }
