@@ -291,6 +291,16 @@ enum Steps10To14Fixtures implements KnownWrongServer {
             + ".filter(h -> h.startsWith(\"Content-Length: \"))\n            .mapToLong(h -> Long.parseLong(h.substring(16)))"
             + ".findFirst().orElse(0); // FLAW: the size said, not sent\n    try {\n        response.with(")),
 
+    /** The escape's bound one too low: "~" (0x7E), printable, logged as \x7e (helper-57). */
+    LOG_TILDE_ESCAPED(13, in("AccessLog.java", "c > 0x7E", "c >= 0x7E /* FLAW: ~ too */")),
+
+    /** The escape's bound one too low at the other end: 0x1F, the last control, printed as it is (helper-57). */
+    LOG_LAST_CONTROL_RAW(13, in("AccessLog.java", "c < 0x20", "c < 0x1F /* FLAW: 0x1F as it is */")),
+
+    /** A cut answer's size, -1 (the count's mark for "cut"), logged as it is: "-" only for 0 (helper-57). */
+    LOG_CUT_SIZE_MINUS_ONE(13, in("AccessLog.java", "(bodyBytes > 0 ? bodyBytes : \"-\")",
+            "(bodyBytes == 0 ? \"-\" : bodyBytes) /* FLAW: -1 for a cut answer */")),
+
     /** Bytes above 0x7E left as they are: 0x9B (CSI), a control too, reaches the console. */
     LOG_HIGH_BYTES_RAW(13, in("AccessLog.java", "c > 0x7E", "c == 0x7F /* FLAW: bytes above 0x7E as they are */")),
 

@@ -94,7 +94,39 @@ enum Steps8And9Fixtures implements KnownWrongServer {
             "return real.startsWith(root) && !isHidden(ROOT.relativize(path)) && !isHidden(root.relativize(real));",
             "return real.startsWith(root); // FLAW: hidden names not checked")),
 
+    /** Only the path's first character looked at: /docs/.draft.html, hidden below a folder, is served (helper-58). */
+    HIDDEN_BELOW_A_FOLDER(8, in("Htdocs.java", """
+                    for (Path name : relative) {
+                        if (name.toString().startsWith(".")) {
+                            return true;
+                        }
+                    }
+                    return false;
+            """, """
+                    return relative.toString().startsWith("."); // FLAW: the first name only
+            """)),
+
+    /** The query cut at the last "?": a query that holds a "?" leaves a path that names no file (helper-58). */
+    QUERY_FROM_THE_LAST_MARK(8, in("Htdocs.java", "int query = pathAndQuery.indexOf('?');",
+            "int query = pathAndQuery.lastIndexOf('?'); // FLAW: the last, not the first")),
+
     // ---- Step 9: caching
+
+    /** The 304 made from the file's whole answer: its body, the opened file, is never sent nor closed (helper-58). */
+    FILE_LEFT_OPEN_BY_304(9, edit("""
+                Validators validators = Validators.of(file);
+                if (validators.match(request.headers())) { // the client's copy is still good: no body (RFC 9110 §15.4.5)
+                    return new Response("304 Not Modified", validators.headers(), InputStream.nullInputStream());
+                }
+                return Response.file(file).with(validators.headers());
+            """, """
+                Validators validators = Validators.of(file);
+                Response response = Response.file(file).with(validators.headers()); // FLAW: opened for a 304 too
+                if (validators.match(request.headers())) { // the client's copy is still good: no body (RFC 9110 §15.4.5)
+                    return new Response("304 Not Modified", response.headers(), InputStream.nullInputStream());
+                }
+                return response;
+            """)),
 
     /** If-Modified-Since never read. */
     IF_MODIFIED_SINCE_IGNORED(9, in("Validators.java", "String since = headers.get(\"if-modified-since\");",
@@ -103,6 +135,15 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** If-Modified-Since compared strictly: 304 only for a file older than the date, not for exactly its time. */
     IF_MODIFIED_SINCE_STRICT(9, in("Validators.java", "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
             "lastModified.isBefore(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: strict */")),
+
+    /** If-None-Match split at ", ": a list without spaces stays one tag (helper-58). */
+    IF_NONE_MATCH_SPLIT_AT_SPACE(9, in("Validators.java", "noneMatch.split(\",\")",
+            "noneMatch.split(\", \") /* FLAW: a comma and a space */")),
+
+    /** W/ left out of the whole header's start, before the split: only its first tag may be weak (helper-58). */
+    IF_NONE_MATCH_WEAK_IN_LIST(9, in("Validators.java",
+            "Stream.of(noneMatch.split(\",\")).map(tag -> tag.strip().replaceFirst(\"^W/\", \"\"))",
+            "Stream.of(noneMatch.replaceFirst(\"^W/\", \"\").split(\",\")).map(tag -> tag.strip()) /* FLAW */")),
 
     /** The list split at its commas, the spaces after them kept: " \"tag\"" is not the tag. */
     IF_NONE_MATCH_SPACES(9, in("Validators.java", "map(tag -> tag.strip().replaceFirst",

@@ -62,8 +62,9 @@ final class AccessLogCheck {
         // ESC ] 0 ; ... BEL sets a terminal's title: printed as it is, the request drives the console.
         String ipsum = "GET /ipsum.html HTTP/1.0";
         String head = "HEAD /ipsum.html HTTP/1.0"; // logs no size: its answer has no body
-        // Then U+009B (CSI) in UTF-8, C2 9B: bytes above 0x7E, and a control that consoles take as ESC [; DEL last.
-        String attack = "GET /\u001b]0;PWNED\u0007\u00c2\u009b\u007f HTTP/1.0";
+        // Then 0x1F, the last control; U+009B (CSI) in UTF-8, C2 9B: bytes above 0x7E, and a control that consoles
+        // take as ESC [; DEL last. "~" first, 0x7E: the last printable byte, as it is.
+        String attack = "GET /~\u001b]0;PWNED\u0007\u001f\u00c2\u009b\u007f HTTP/1.0";
         // A quote would end the request's field for whoever reads the log; a backslash, start an escape.
         String quoted = "GET /say\"" + c.webRoot().token("quoted") + "\\n HTTP/1.0";
         Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -82,8 +83,8 @@ final class AccessLogCheck {
                     + OutputTail.visible(raw.get()), UNESCAPED);
         }
         // The bytes after BEL, above 0x7E, not escaped: as they are, transcoded, or "?" where stdout is ASCII.
-        Optional<String> high = printed.stream().filter(line -> line.toLowerCase(Locale.ROOT).contains("pwned\\x07")
-                && !line.toLowerCase(Locale.ROOT).contains("pwned\\x07\\x")).findFirst();
+        Optional<String> high = printed.stream().filter(line -> line.toLowerCase(Locale.ROOT).contains("pwned\\x07\\x1f")
+                && !line.toLowerCase(Locale.ROOT).contains("pwned\\x07\\x1f\\x")).findFirst();
         if (high.isPresent()) {
             throw logFailure(c, "The server escaped the client's bytes below 0x20, but not those above 0x7E (C2 9B,"
                     + " sent after BEL, come out as they are, or as \"?\" where the server's charset is ASCII):\n  "
@@ -104,8 +105,8 @@ final class AccessLogCheck {
         // are wrong, by the field.
         List<String> marks = List.of(ipsum, head, "PWNED", c.webRoot().token("quoted"));
         List<List<String>> lines = List.of(List.of(ipsum), List.of(head), List.of(
-                        "GET /\\x1b]0;PWNED\\x07\\xc2\\x9b\\x7f HTTP/1.0", // its bytes, or its characters if read as UTF-8
-                        "GET /\\x1b]0;PWNED\\x07\\x9b\\x7f HTTP/1.0"),
+                        "GET /~\\x1b]0;PWNED\\x07\\x1f\\xc2\\x9b\\x7f HTTP/1.0", // its bytes, or its characters as UTF-8
+                        "GET /~\\x1b]0;PWNED\\x07\\x1f\\x9b\\x7f HTTP/1.0"),
                 List.of("GET /say\\x22" + c.webRoot().token("quoted") + "\\x5Cn HTTP/1.0",
                         "GET /say\\\"" + c.webRoot().token("quoted") + "\\\\n HTTP/1.0"));
         for (int i = 0; i < lines.size(); i++) {
@@ -122,6 +123,11 @@ final class AccessLogCheck {
             String mark = marks.get(i);
             Optional<String> escapedOtherwise = entries.stream().map(e -> e.group(3)).filter(request -> request
                     .contains(mark)).findFirst();
+            if (i > 1 && escapedOtherwise.isPresent() && escapedOtherwise.get().toLowerCase(Locale.ROOT).contains("\\x7e")) {
+                throw logFailure(c, "The log holds the request line \"" + escapedOtherwise.get() + "\", where \"" + line
+                        + "\" was due.", new Hint(Hint.Id.LOG_TILDE_ESCAPED, "~ (0x7E) is printable ASCII, and stays as"
+                        + " it is: escape the bytes from 0x7F (DEL) up, not from 0x7E."));
+            }
             if (i > 1 && escapedOtherwise.isPresent()) {
                 throw logFailure(c, "The log holds the request line \"" + escapedOtherwise.get() + "\", where \"" + line
                         + "\" was due.", new Hint(Hint.Id.LOG_ESCAPE_FORM, "Each byte of a request that a log may not"
@@ -189,10 +195,12 @@ final class AccessLogCheck {
             return; // its output is not at hand
         }
         awaitLogLines(c, request).stream().map(LOG_FIELDS::matcher).filter(Matcher::matches)
-                .filter(entry -> entry.group(3).equals(request) && entry.group(5).equals("" + UnattendedChecks.LARGER_THAN_ANY_BUFFER))
+                .filter(entry -> entry.group(3).equals(request) && (entry.group(5).equals(""
+                        + UnattendedChecks.LARGER_THAN_ANY_BUFFER) || !entry.group(5).matches("-|\\d+")))
                 .findFirst().ifPresent(entry -> {
                     throw logFailure(c, "The log's line for an answer the server cut, after its head and a part of its"
-                            + " body, gives the whole file's size:\n  " + OutputTail.visible(entry.group()), SIZE_SENT);
+                            + " body, gives " + (entry.group(5).matches("\\d+") ? "the whole file's size" : "the size "
+                            + entry.group(5)) + ":\n  " + OutputTail.visible(entry.group()), SIZE_SENT);
                 });
     }
 

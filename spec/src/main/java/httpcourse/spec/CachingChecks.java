@@ -4,10 +4,8 @@ import static httpcourse.spec.Check.check;
 import static httpcourse.spec.DateRule.IMF_FIXDATE;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -160,7 +158,15 @@ public final class CachingChecks {
                                 + " same tag, marked weak; If-None-Match compares tags weakly (RFC 9110 §8.8.3.2,"
                                 + " §13.1.2): leave out W/ on both sides, then compare."),
                         new NoneMatch("*", "*", Hint.Id.IF_NONE_MATCH_STAR, "If-None-Match: * holds for any file"
-                                + " that exists (RFC 9110 §13.1.2): a GET of it gets 304."))) {
+                                + " that exists (RFC 9110 §13.1.2): a GET of it gets 304."),
+                        new NoneMatch("a list without spaces", "\"a-" + token(c) + "\"," + etag + ",\"b\"",
+                                Hint.Id.IF_NONE_MATCH_SPLIT_AT_SPACE, "A list with spaces after its commas gets 304,"
+                                + " the same without them not: it is split at \", \". Split it at each comma, then strip"
+                                + " each tag: RFC 9110 §5.6.1 allows spaces around a list's commas, and none."),
+                        new NoneMatch("a list of weak tags", "W/\"a-" + token(c) + "\", " + weak,
+                                Hint.Id.IF_NONE_MATCH_WEAK_IN_LIST, "The file's tag, weak, gets 304 alone, but not as"
+                                + " the second weak tag of a list: W/ is left out of the list's first tag only. Split"
+                                + " the list first, then leave out W/ of each tag."))) {
                     String situation = "If-None-Match: " + form.value() + " (" + form.name() + ")";
                     Hint mistake = inverted ? INVERTED : new Hint(form.mistake(), form.why());
                     c.inCase(situation, () -> c.check(c.send(ifNoneMatch("GET", SiteFiles.DATED, form.value())),
@@ -335,7 +341,7 @@ public final class CachingChecks {
      * 304 Not Modified for the file: no body, the ETag the 200 had (RFC 9110 §15.4.5), and no Content-Type but
      * the 200's: a cache takes a 304's fields into the copy it keeps (RFC 9111 §4.3.4).
      */
-    private static Expected notModified(Checking c, String path, String etag) {
+    static Expected notModified(Checking c, String path, String etag) {
         String type = HttpResponse.parse(c.get(path).exchange().response()).value("Content-Type");
         return Expected.notModified(c.webRoot().page(path).length).with(HeaderRules.sameEtag(etag))
                 .with(new HeaderRule("Content-Type", false, (got, ctx) -> sameMediaType(got, type), ctx -> type,
@@ -387,10 +393,6 @@ public final class CachingChecks {
     /** Writes a page of htdocs, and gives it this time. */
     private static void write(WebRoot webRoot, String path, String html, Instant modified) {
         webRoot.replacePage(path, html.getBytes(StandardCharsets.UTF_8));
-        try {
-            Files.setLastModifiedTime(SiteFiles.fileOf(webRoot, path), FileTime.from(modified));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SiteFiles.setModified(webRoot, path, modified);
     }
 }

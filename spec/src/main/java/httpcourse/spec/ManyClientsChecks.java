@@ -141,15 +141,24 @@ public final class ManyClientsChecks {
             + " A HEAD sends none, and its file is opened all the same: close the body whether it is sent or not (try"
             + " (body) around the whole send).");
 
+    private static final Hint FILE_LEFT_OPEN_BY_304 = new Hint(Hint.Id.FILE_LEFT_OPEN_BY_304, "Each 304 opened the"
+            + " file and never closed it: the 304 was made from the file's whole answer, whose body is never sent, nor"
+            + " closed. Decide on the 304 from the validators, before the file is opened (or close its body).");
+
     public static final Check FILES_CLOSED = check("closes each file it sends: after " + DOWNLOADS + " downloads of"
             + " one, it holds it open no more", c -> {
                 byte[] page = "<p>Closed after each answer.</p>\n".getBytes(StandardCharsets.UTF_8);
                 c.webRoot().replacePage("/closed.html", page);
                 try {
-                    c.inCase("GET", () -> assertClosesAfter(c, "GET", c.file("/closed.html"), FILE_LEFT_OPEN));
+                    c.inCase("GET", () -> assertClosesAfter(c, "GET", "", c.file("/closed.html"), FILE_LEFT_OPEN));
                     if (c.has(Feature.COMPLETE_ANSWERS)) {
-                        c.inCase("HEAD", () -> assertClosesAfter(c, "HEAD", c.file("/closed.html")
+                        c.inCase("HEAD", () -> assertClosesAfter(c, "HEAD", "", c.file("/closed.html")
                                 .withoutBody(page.length).when("HEAD /closed.html"), FILE_LEFT_OPEN_BY_HEAD));
+                    }
+                    if (c.has(Feature.CACHING)) {
+                        String etag = CachingChecks.etagOf(c, "/closed.html");
+                        c.inCase("304", () -> assertClosesAfter(c, "GET", "If-None-Match: " + etag + "\r\n",
+                                CachingChecks.notModified(c, "/closed.html", etag), FILE_LEFT_OPEN_BY_304));
                     }
                 } finally {
                     c.webRoot().deletePage("/closed.html");
@@ -207,12 +216,12 @@ public final class ManyClientsChecks {
     public static final List<Check> ALL = List.of(HALF_A_REQUEST, AT_ONCE, CROWD_OF_HALF_REQUESTS, ENDLESS_HEAD,
             FILES_CLOSED, HUGE_FILE, SLOW_CLIENTS);
 
-    /** Downloads /closed.html {@link #DOWNLOADS} times with {@code method}, then fails if the server still holds it open. */
-    private static void assertClosesAfter(Checking c, String method, Expected expected, Hint hint) {
+    /** Asks for /closed.html {@link #DOWNLOADS} times ({@code method}, {@code header}), then fails if it is still open. */
+    private static void assertClosesAfter(Checking c, String method, String header, Expected expected, Hint hint) {
         if (!c.server().isOwnProcess()) {
             throw c.notRunHere("grading a running server: the grader cannot count the files it holds open");
         }
-        String request = method + " /closed.html HTTP/1.0\r\n\r\n";
+        String request = method + " /closed.html HTTP/1.0\r\n" + header + "\r\n";
         for (int i = 0; i < DOWNLOADS; i++) {
             c.check(c.send(request), expected);
         }
@@ -227,9 +236,9 @@ public final class ManyClientsChecks {
             throw c.notRunHere("this system shows no process's open files (Linux shows them in /proc/PID/fd)");
         }
         if (open.getAsLong() > 0) {
-            throw SpecFailure.of(DOWNLOADS + " times \"" + request.strip() + "\", each answered and read to its end:"
-                    + " " + FILE_CLOSE_FAIL_SAFE.toSeconds() + " s after the last, the server held the file open "
-                    + open.getAsLong() + " times (in /proc/PID/fd).", hint);
+            throw SpecFailure.of(DOWNLOADS + " times \"" + request.strip().replace("\r\n", ", ") + "\", each answered"
+                    + " and read to its end: " + FILE_CLOSE_FAIL_SAFE.toSeconds() + " s after the last, the server held"
+                    + " the file open " + open.getAsLong() + " times (in /proc/PID/fd).", hint);
         }
     }
 

@@ -288,7 +288,8 @@ public final class SiteFiles {
         return Instant.ofEpochSecond(seconds, 1_000_000L * (1 + random.nextInt(998)));
     }
 
-    private static void setModified(WebRoot webRoot, String path, Instant time) {
+    /** Gives a file of htdocs this time. */
+    static void setModified(WebRoot webRoot, String path, Instant time) {
         try {
             Files.setLastModifiedTime(fileOf(webRoot, path), FileTime.from(time));
         } catch (IOException e) {

@@ -184,6 +184,9 @@ public final class UrlChecks {
         c.check(c.get("/ipsum.html?lang=en&x=%zz"), c.file("/ipsum.html").when("a path with a query")
                 .because(Hint.Id.QUERY_NOT_IGNORED, why));
         c.check(c.get("/?lang=en"), c.root().when("/ with a query").because(Hint.Id.QUERY_NOT_IGNORED, why));
+        c.check(c.get("/ipsum.html?q=a?b"), c.file("/ipsum.html").when("a query that holds a ?").because(
+                Hint.Id.QUERY_FROM_THE_LAST_MARK, "The query begins at the first ?, and may hold more (RFC 3986"
+                + " §3.4): cut the path at indexOf('?'), not lastIndexOf."));
     });
 
     public static final Check ABSOLUTE_FORM = check("accepts a whole URL as target, as proxies get:"
@@ -242,6 +245,16 @@ public final class UrlChecks {
                         "/.git/../.hidden.html")) {
                     c.inCase("GET " + path, () -> c.check(c.get(path), c.notFound().when("GET " + path + ", hidden")
                             .because(Hint.Id.HIDDEN_FILE, HIDDEN)));
+                }
+                String nested = SiteFiles.FOLDER + ".draft.html"; // hidden below a folder that is not
+                c.webRoot().replacePage(nested, "<p>A draft.</p>\n".getBytes(StandardCharsets.UTF_8));
+                try {
+                    c.inCase("GET " + nested, () -> c.check(c.get(nested), c.notFound().when("GET " + nested
+                            + ", hidden").because(Hint.Id.HIDDEN_BELOW_A_FOLDER, "Every name of the path counts, the"
+                            + " last too: /docs/.draft.html is hidden though /docs is not. Look at each name of the path"
+                            + " below htdocs, not at the path's first character.")));
+                } finally {
+                    c.webRoot().deletePage(nested);
                 }
             });
 
