@@ -5,10 +5,7 @@ import static httpcourse.grader.KnownWrongServer.in;
 
 import java.util.List;
 
-/**
- * The known-wrong servers ({@link KnownWrongServer}) of steps 10 to 14: keep-alive, request bodies, a
- * graceful stop, a server to leave running, measured and tuned.
- */
+/** The known-wrong servers ({@link KnownWrongServer}) of steps 10 to 14: keep-alive to measured and tuned. */
 enum Steps10To14Fixtures implements KnownWrongServer {
 
     // ---- Step 10: keep-alive
@@ -28,13 +25,9 @@ enum Steps10To14Fixtures implements KnownWrongServer {
             "            in.skip(size); // FLAW: may skip fewer than size")),
 
     /** The body skipped after respond(): an error thrown there (a POST's 405, a 404) leaves it unread (helper-55). */
-    BODY_READ_AFTER_THE_ANSWER(11, edit("""
-                    keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last;
-                    response = respond(request);
-            """, """
-                    response = respond(request);
-                    keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last; // FLAW: an error skips it
-            """)),
+    BODY_READ_AFTER_THE_ANSWER(11, edit("        keepOpen = Body.skip(request, in) && request.wantsToKeepOpen() && !last;\n"
+            + "        response = respond(request);\n", "        response = respond(request);\n        keepOpen ="
+            + " Body.skip(request, in) && request.wantsToKeepOpen() && !last; // FLAW: an error skips it\n")),
 
     /** Expect: 100-continue answered at once only with a Content-Length: a chunked body is waited for (helper-55). */
     EXPECT_WITH_CHUNKS_AWAITED(11, in("Body.java", "if (length != 0 && awaited",
@@ -197,8 +190,7 @@ enum Steps10To14Fixtures implements KnownWrongServer {
     STEP_11(11),
 
     /** Stops without closing its server socket: new clients are still accepted during the stop, up to its exit. */
-    KEEPS_ACCEPTING(12,
-            edit("    stop(threads);\n}", "}"),
+    KEEPS_ACCEPTING(12, edit("    stop(threads);\n}", "}"),
             edit("    try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) {",
                     "    var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress()); // FLAW: left open\n"
                             + "    {"),
