@@ -276,6 +276,7 @@ final class Flaws {
             new Flaw(LOG_TILDE_ESCAPED, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_TILDE_ESCAPED),
             new Flaw(LOG_LAST_CONTROL_RAW, 13, UnattendedChecks.ACCESS_LOG, Hint.Id.LOG_UNESCAPED),
             new Flaw(LOG_CUT_SIZE_MINUS_ONE, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.LOG_SIZE_WRONG),
+            new Flaw(LOG_SKIPPED_WHEN_CUT, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.LOG_LINE_MISSING_WHEN_CUT),
             new Flaw(LOG_SIZE_SAID, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.LOG_SIZE_WRONG),
             new Flaw(FILE_READ_WHOLE, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.FAILED_BEFORE_WRITING),
             new Flaw(FLUSH_NOT_TIMED, 13, UnattendedChecks.WRITE_TIMEOUT, Hint.Id.FLUSH_NOT_TIMED),

@@ -53,7 +53,8 @@ final class GradedAlone {
                     + " probe meet")),
             Stream.of(LOG_TIME_NOT_COMMON, LOG_OFFSET_CONSTANT, LOG_MONTH_IN_DEFAULT_LOCALE, LOG_HOUR_12,
                     LOG_WHOLE_STATUS, LOG_HOST_WITH_PORT, LOG_HEAD_BYTES, LOG_UNESCAPED, LOG_DEL_UNESCAPED, LOG_QUOTES_RAW, LOG_HEX_ONE_DIGIT,
-                    LOG_ESCAPES_ESC_ONLY, LOG_HIGH_BYTES_RAW, LOG_TILDE_ESCAPED, LOG_LAST_CONTROL_RAW, LOG_CUT_SIZE_MINUS_ONE).map(log -> Map.entry(
+                    LOG_ESCAPES_ESC_ONLY, LOG_HIGH_BYTES_RAW, LOG_TILDE_ESCAPED, LOG_LAST_CONTROL_RAW, LOG_CUT_SIZE_MINUS_ONE,
+                    LOG_SKIPPED_WHEN_CUT).map(log -> Map.entry(
                     (KnownWrongServer) log, "a log line's form changes no answer: the other checks of step 13 (a crowd"
                     + " of 2000 connections, a write cut after 10 s) would cost seconds, and prove nothing")))
             .flatMap(entries -> entries).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

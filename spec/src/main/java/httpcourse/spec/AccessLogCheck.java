@@ -194,10 +194,16 @@ final class AccessLogCheck {
         if (!c.server().isOwnProcess()) {
             return; // its output is not at hand
         }
-        awaitLogLines(c, request).stream().map(LOG_FIELDS::matcher).filter(Matcher::matches)
-                .filter(entry -> entry.group(3).equals(request) && (entry.group(5).equals(""
-                        + UnattendedChecks.LARGER_THAN_ANY_BUFFER) || !entry.group(5).matches("-|\\d+")))
-                .findFirst().ifPresent(entry -> {
+        List<String> printed = awaitLogLines(c, request); // a line of another form is ACCESS_LOG's to judge
+        if (printed.stream().noneMatch(line -> line.contains(request))) {
+            throw logFailure(c, "The log has no line for \"" + request + "\", an answer the server cut after its"
+                    + " head and a part of its body.", new Hint(Hint.Id.LOG_LINE_MISSING_WHEN_CUT, "Every request gets"
+                    + " its line, even one whose answer failed on its way (its client left, or was cut): print it in"
+                    + " a finally, with the bytes sent so far, or \"-\"."));
+        }
+        String whole = String.valueOf(UnattendedChecks.LARGER_THAN_ANY_BUFFER);
+        printed.stream().map(LOG_FIELDS::matcher).filter(Matcher::matches).filter(entry -> entry.group(3).equals(request)
+                && (entry.group(5).equals(whole) || !entry.group(5).matches("-|\\d+"))).findFirst().ifPresent(entry -> {
                     throw logFailure(c, "The log's line for an answer the server cut, after its head and a part of its"
                             + " body, gives " + (entry.group(5).matches("\\d+") ? "the whole file's size" : "the size "
                             + entry.group(5)) + ":\n  " + OutputTail.visible(entry.group()), SIZE_SENT);
