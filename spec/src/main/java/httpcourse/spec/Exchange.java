@@ -35,6 +35,11 @@ public record Exchange(byte[] request, byte[] response, Ending ending, Duration 
         REFUSED
     }
 
+    /** Nothing came back, and the server ended the connection: closed it, or reset it. */
+    public boolean closedWithoutAnswer() {
+        return response.length == 0 && (ending == Ending.CLOSED || ending == Ending.RESET);
+    }
+
     /** Nothing came back but a refusal or a reset: maybe the server is gone. */
     public boolean endedWithoutAnyAnswer() {
         return ending == Ending.REFUSED || (ending == Ending.RESET && response.length == 0);

@@ -19,9 +19,7 @@ final class ManyClientsHints {
      * stands for every check whose request comes in pieces, or a moment late.
      */
     static Optional<Hint> gaveUpOnAPause(Exchange exchange, ServerState server, boolean stopped) {
-        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
-                || exchange.ending() == Exchange.Ending.RESET);
-        if (!unanswered || stopped || !server.probes().givesUpOnAPause()) {
+        if (!exchange.closedWithoutAnswer() || stopped || !server.probes().givesUpOnAPause()) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.HEAD_TIME_LIMIT_TOO_SHORT, "The server gives up on a client that pauses:"
@@ -37,9 +35,8 @@ final class ManyClientsHints {
      * whose request comes in pieces.
      */
     static Optional<Hint> cutAHeadInPieces(Exchange exchange, ServerState server, boolean stopped) {
-        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
-                || exchange.ending() == Exchange.Ending.RESET);
-        return unanswered && !stopped && server.probes().cutsAHeadInPieces() ? Optional.of(PIECES_CUT) : Optional.empty();
+        return exchange.closedWithoutAnswer() && !stopped && server.probes().cutsAHeadInPieces()
+                ? Optional.of(PIECES_CUT) : Optional.empty();
     }
 
     private static final Hint PIECES_CUT = new Hint(Hint.Id.HEAD_IN_PIECES_CUT, "The server cuts a head that comes in"
@@ -55,9 +52,7 @@ final class ManyClientsHints {
      * closes it, racing the thread that serves it): its output, which the report shows, says more.
      */
     static Optional<Hint> endedBeforeReading(Exchange exchange, ServerState server, boolean stopped) {
-        boolean unanswered = exchange.response().length == 0 && (exchange.ending() == Exchange.Ending.CLOSED
-                || exchange.ending() == Exchange.Ending.RESET);
-        if (!unanswered || stopped || server.probes().answersAPlainGet()
+        if (!exchange.closedWithoutAnswer() || stopped || server.probes().answersAPlainGet()
                 || server.outputOfThisCheck().stream().anyMatch(line -> line.matches(".*Socket (is )?closed.*"))
                 || !server.probes().closesASilentConnectionAtOnce()) {
             return Optional.empty();
