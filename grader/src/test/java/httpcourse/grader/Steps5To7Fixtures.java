@@ -348,6 +348,10 @@ enum Steps5To7Fixtures implements KnownWrongServer {
     CHARSET_FROM_THE_START(6, in("MediaTypes.java", "text.transferTo(Writer.nullWriter());",
             "text.read(new char[4096]); // FLAW: the start only (the reader decodes 8 KiB at a time)")),
 
+    /** UTF-8 told by looking for U+FFFD after a decoding that replaces: a text that holds one gets no charset (helper-58). */
+    UTF8_BY_REPLACEMENT(6, in("MediaTypes.java", "text.transferTo(Writer.nullWriter());\n            return true;",
+            "return !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(\"\\uFFFD\"); // FLAW")),
+
     /** A token without its underscore: X_Forwarded_For refused with 400 (helper-51). */
     TOKEN_WITHOUT_UNDERSCORE(7, in("Request.java", "+.^_`|~", "+.^`|~")),
 

@@ -141,6 +141,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
             "noneMatch.split(\", \") /* FLAW: a comma and a space */")),
 
     /** W/ left out of the whole header's start, before the split: only its first tag may be weak (helper-58). */
+    /** YYYY, the year of the week, in the date's pattern: a file of the 31st of December dated a year later (helper-58). */
+    LAST_MODIFIED_WEEK_YEAR(9, in("Response.java", "\"EEE, dd MMM yyyy HH:mm:ss 'GMT'\", Locale.US).withZone(ZoneOffset.UTC);",
+            "\"EEE, dd MMM YYYY HH:mm:ss 'GMT'\", Locale.US).withZone(ZoneOffset.UTC); // FLAW: the week's year")),
+
     IF_NONE_MATCH_WEAK_IN_LIST(9, in("Validators.java",
             "Stream.of(noneMatch.split(\",\")).map(tag -> tag.strip().replaceFirst(\"^W/\", \"\"))",
             "Stream.of(noneMatch.replaceFirst(\"^W/\", \"\").split(\",\")).map(tag -> tag.strip()) /* FLAW */")),

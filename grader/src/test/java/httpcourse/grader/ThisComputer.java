@@ -1,6 +1,9 @@
 package httpcourse.grader;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.WeekFields;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import httpcourse.spec.DateRule;
@@ -32,6 +35,9 @@ final class ThisComputer {
             case DATE_HOUR_12 -> DateRule.hour12Differs(STARTED) && DateRule.hour12Differs(Instant.now());
             case DATE_MINUTES_AS_MONTH -> Stream.iterate(STARTED, t -> t.isBefore(Instant.now().plusSeconds(60)),
                     t -> t.plusSeconds(60)).allMatch(DateRule::minutesAsMonthDiffer);
+            // In the days of December of the 1st of January's week, YYYY writes Date wrong too: every check fails.
+            case LAST_MODIFIED_WEEK_YEAR -> Stream.of(STARTED, Instant.now()).allMatch(t -> t.atZone(ZoneOffset.UTC)
+                    .get(WeekFields.of(Locale.US).weekBasedYear()) == t.atZone(ZoneOffset.UTC).getYear());
             default -> true;
         };
     }
@@ -60,7 +66,8 @@ final class ThisComputer {
         Assumptions.assumeTrue(hint != Hint.Id.FAILED_BEFORE_WRITING || Sandbox.unavailable().isEmpty(),
                 "without the sandbox's 1 GiB of memory, a file of 1 GiB may fit in the server's");
         Assumptions.assumeTrue(clockShows(hint), "hh and HH (from 01:00 to 12:59 GMT), or MM and mm (at the"
-                + " minute whose number is the month's), wrote the same during the gradings: they cannot be told apart");
+                + " minute whose number is the month's), wrote the same during the gradings, or YYYY wrote the Date"
+                + " wrong too (the last days of December): the hint cannot be told apart");
     }
 
     /**

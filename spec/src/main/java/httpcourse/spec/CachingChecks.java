@@ -25,8 +25,10 @@ public final class CachingChecks {
     }
 
     public static final Check LAST_MODIFIED_AND_ETAG = check("sends Last-Modified (the file's time, in IMF-fixdate)"
-            + " and an ETag", c -> c.check(c.get(SiteFiles.DATED), c.file(SiteFiles.DATED)
-                    .when("a file last modified years ago")));
+            + " and an ETag", c -> {
+                c.check(c.get(SiteFiles.DATED), c.file(SiteFiles.DATED).when("a file last modified years ago"));
+                c.check(c.get(SiteFiles.YEAR_END), c.file(SiteFiles.YEAR_END).when("a file of the 31st of December"));
+            });
 
     /** An If-Modified-Since of the file's time or later: a case, by its name. */
     private record Since(String name, Duration afterTheFile) {

@@ -123,7 +123,7 @@ public final class Checking {
         }
         Expected expected = Expected.ok(body, contentType);
         if (has(Feature.CACHING)) {
-            expected.with(HeaderRules.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
+            expected.with(DateRule.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
         }
         if (has(Feature.COMPRESSION)) {
             expected.with(CodingRules.asStored()); // the expected head shows no Content-Encoding
@@ -135,7 +135,7 @@ public final class Checking {
     public Expected filePart(String path, long first, long last) {
         byte[] whole = webRoot().page(path);
         return Expected.partial(java.util.Arrays.copyOfRange(whole, (int) first, (int) last + 1), typeRule(path),
-                "bytes " + first + "-" + last + "/" + whole.length).with(HeaderRules.lastModified(
+                "bytes " + first + "-" + last + "/" + whole.length).with(DateRule.lastModified(
                 SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
     }
 
@@ -150,7 +150,7 @@ public final class Checking {
     /** The same, with this rule for Content-Encoding: one whose hint says why this answer is compressed. */
     public Expected gzipped(String path, HeaderRule contentEncoding) {
         return Expected.gzipped(webRoot().page(path), typeRule(path), contentEncoding)
-                .with(HeaderRules.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
+                .with(DateRule.lastModified(SiteFiles.modified(webRoot(), path))).with(HeaderRules.etag());
     }
 
     /** 404 Not Found: "File Not Found" alone in steps 4 and 5, then with the usual head and any short text. */

@@ -7,6 +7,7 @@ import static httpcourse.spec.ManyClientsChecks.HUGE_FILE_BYTES;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Step 6: complete answers. Every answer says when it was made (Date), what its body is
@@ -43,8 +44,8 @@ public final class CompleteAnswerChecks {
                 }
             });
 
-    public static final Check CHARSET_ONLY_WHERE_TRUE = check("says charset=utf-8 only where it is true: not for a"
-            + " text file in ISO-8859-1, even one whose first 64 KiB are ASCII", c -> {
+    public static final Check CHARSET_ONLY_WHERE_TRUE = check("says charset=utf-8 where it is true, and only there:"
+            + " not for ISO-8859-1, even after 64 KiB of ASCII; yes for UTF-8 that holds U+FFFD", c -> {
                 c.check(c.get(SiteFiles.LATIN1.path()), c.file(SiteFiles.LATIN1));
                 // The whole file decides: a server that decodes only its start finds ASCII, which is UTF-8 too.
                 SiteFiles.Typed late = new SiteFiles.Typed("/files/latin1-late.txt", "a .txt file in ISO-8859-1"
@@ -52,7 +53,29 @@ public final class CompleteAnswerChecks {
                 c.webRoot().replacePage(late.path(), ("a".repeat(64 * 1024) + "Caf\u00e9\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 c.inCase(late.what(), () -> c.check(c.get(late.path()), c.file(late)));
+                // U+FFFD (bytes EF BF BD) is a character like any other, which a decoder that replaces errors
+                // with it cannot tell from a byte that is not UTF-8 (helper-58).
+                String fffd = "/files/fffd.txt";
+                c.webRoot().replacePage(fffd, ("The replacement character \uFFFD " + c.webRoot().token("fffd") + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                c.inCase("a .txt file of UTF-8 text that holds U+FFFD", () -> c.check(c.get(fffd), c.file(fffd,
+                        replacementCharacterRule(HeaderRules.contentType("a .txt file of UTF-8 text that holds"
+                                + " U+FFFD", HeaderRules.Charset.UTF8_REQUIRED, "text/plain")))));
             });
+
+    /** The rule for a UTF-8 text that holds U+FFFD: text/plain without charset=utf-8 is taken for a bad byte. */
+    private static HeaderRule replacementCharacterRule(HeaderRule rule) {
+        return new HeaderRule(rule.name(), rule.required(), rule.accepts(), rule.expected(), (value, c) ->
+                value != null && value.toLowerCase(Locale.ROOT).startsWith("text/plain")
+                        && !value.toLowerCase(Locale.ROOT).contains("utf-8")
+                        ? new Hint(Hint.Id.CHARSET_BY_REPLACEMENT, "Say charset=utf-8 for a UTF-8 text that holds"
+                                + " U+FFFD (\"\uFFFD\", bytes EF BF BD): it is a character like any other. A decoder that"
+                                + " replaces bytes that are not UTF-8 with U+FFFD (new String(bytes, UTF_8)), then looks"
+                                + " for it, cannot tell it from a bad byte: use one that reports them"
+                                + " (Files.newBufferedReader, or StandardCharsets.UTF_8.newDecoder()). Got \"" + value
+                                + "\".")
+                        : rule.hint().apply(value, c));
+    }
 
     public static final Check HEAD = check("answers HEAD with exactly the head GET gets, and no body", c -> {
         String path = "/ipsum.html";

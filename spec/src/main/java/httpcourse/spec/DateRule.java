@@ -142,6 +142,37 @@ public final class DateRule {
         return false;
     }
 
+    /** Last-Modified: the file's time, in whole seconds, as IMF-fixdate (RFC 9110 §8.8.2). */
+    public static HeaderRule lastModified(Instant modified) {
+        String expected = IMF_FIXDATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
+        return new HeaderRule("Last-Modified", true, (value, c) -> value.equals(expected), c -> expected,
+                (value, c) -> lastModifiedHint(value, expected, modified.atZone(ZoneOffset.UTC).getYear()));
+    }
+
+    private static Hint lastModifiedHint(String value, String expected, int year) {
+        if (value == null) {
+            return new Hint(Hint.Id.LAST_MODIFIED_WRONG, "No Last-Modified header. Send it with every file: the"
+                    + " file's time (Files.getLastModifiedTime), in IMF-fixdate like Date, so that a browser can ask"
+                    + " later whether it changed (If-Modified-Since).");
+        }
+        if (value.equals(expected.replace(" " + year + " ", " " + (year + 1) + " "))) {
+            return new Hint(Hint.Id.LAST_MODIFIED_WEEK_YEAR, "Last-Modified says the year after the file's (\""
+                    + value + "\" for " + expected + "): \"YYYY\" in a DateTimeFormatter's pattern is the year of"
+                    + " the week, which in the last days of December is often the next one. The date's year is"
+                    + " \"yyyy\". (Date has the same mistake, seen only at the end of December.)");
+        }
+        return new Hint(Hint.Id.LAST_MODIFIED_WRONG, value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")
+                ? "The day of the month has one digit (\"" + value + "\"): that is what"
+                        + " DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP requires"
+                        + " (RFC 9110 §5.6.7), always has two: \"" + expected + "\"."
+                : inServersLanguage(value)
+                ? "Last-Modified names its day and month in German (\"" + value + "\"), as a Java server"
+                        + " formats here: HTTP's names are English on every machine. Format with"
+                        + " Locale.US, like Date: \"" + expected + "\"."
+                : "Last-Modified says \"" + value + "\", but the file was modified at " + expected
+                        + ": its time in GMT, in whole seconds, in IMF-fixdate like Date.");
+    }
+
     /** Whether hh and HH write different hours at {@code time}, in GMT: from 13:00 to 00:59. */
     public static boolean hour12Differs(Instant time) {
         int hour = hourOf(time);

@@ -3,9 +3,6 @@ package httpcourse.spec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -258,26 +255,6 @@ public final class HeaderRules {
         }
         return "Location must be the folder's URL, " + path + " (the same path, and a slash at the end); got \""
                 + value + "\".";
-    }
-
-    /** Last-Modified: the file's time, in whole seconds, as IMF-fixdate (RFC 9110 §8.8.2). */
-    public static HeaderRule lastModified(Instant modified) {
-        String expected = DateRule.IMF_FIXDATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
-        return new HeaderRule("Last-Modified", true, (value, c) -> value.equals(expected), c -> expected,
-                (value, c) -> new Hint(Hint.Id.LAST_MODIFIED_WRONG, value == null
-                        ? "No Last-Modified header. Send it with every file: the file's time"
-                                + " (Files.getLastModifiedTime), in IMF-fixdate like Date, so that a browser can ask"
-                                + " later whether it changed (If-Modified-Since)."
-                        : value.matches("[A-Za-z]{3}, \\d [A-Za-z]{3} .*")
-                        ? "The day of the month has one digit (\"" + value + "\"): that is what"
-                                + " DateTimeFormatter.RFC_1123_DATE_TIME writes. IMF-fixdate, the format HTTP requires"
-                                + " (RFC 9110 §5.6.7), always has two: \"" + expected + "\"."
-                        : DateRule.inServersLanguage(value)
-                        ? "Last-Modified names its day and month in German (\"" + value + "\"), as a Java server"
-                                + " formats here: HTTP's names are English on every machine. Format with"
-                                + " Locale.US, like Date: \"" + expected + "\"."
-                        : "Last-Modified says \"" + value + "\", but the file was modified at " + expected
-                                + ": its time in GMT, in whole seconds, in IMF-fixdate like Date."));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ import httpcourse.spec.HeaderRules.Charset;
  * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html),
  *                         htdocs/config-link.txt (a link to .git/config)
  * htdocs/dated.html       modified at a random second of the past
+ * htdocs/year-end.html    modified on the 31st of December of a past year, which "YYYY" writes as the next
  * htdocs/fifo             a named pipe, where mkfifo exists
  * htdocs/big/             book.html (about 40 KiB), style.css, data.json: text that gzip shrinks (step 17);
  *                         photo.jpg: 8 KiB of random bytes, which it cannot
@@ -97,6 +99,7 @@ public final class SiteFiles {
     public static final String LINK_TO_HIDDEN = "/hidden-link.html";
     public static final String LINK_INTO_HIDDEN_FOLDER = "/config-link.txt";
     public static final String DATED = "/dated.html";
+    public static final String YEAR_END = "/year-end.html";
     public static final String FIFO = "/fifo";
     /** Text of 1 KiB or more, which step 17 compresses: an .html page of about 40 KiB, a .css, a .json. */
     public static final String BOOK = "/big/book.html";
@@ -139,6 +142,8 @@ public final class SiteFiles {
         webRoot.replacePage(HIDDEN_FOLDER_FILE, text("[core] " + webRoot.token("git")));
         webRoot.replacePage(DATED, html("Dated", "An old page " + webRoot.token("dated")));
         setModified(webRoot, DATED, pastSecond(random));
+        webRoot.replacePage(YEAR_END, html("Year end", "A page of the last day of a year " + webRoot.token("yearend")));
+        setModified(webRoot, YEAR_END, lastDayOfAYear(random));
         try {
             webRoot.replacePage(NON_ASCII, html("Café", "A name that is not ASCII " + webRoot.token("cafe")));
         } catch (InvalidPathException noUtf8FileNames) {
@@ -286,6 +291,19 @@ public final class SiteFiles {
         LocalDate day = LocalDate.of(2001 + random.nextInt(20), 1 + random.nextInt(12), 1 + random.nextInt(9));
         long seconds = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + random.nextInt(86_400);
         return Instant.ofEpochSecond(seconds, 1_000_000L * (1 + random.nextInt(998)));
+    }
+
+    /**
+     * A random second of the 31st of December of a year from 2001 to 2020 whose last day is a Monday, a
+     * Tuesday or a Wednesday: a day of the first week of the next year, both in Locale.US's weeks and in
+     * ISO's, so that "YYYY" (the year of the week) writes the next year.
+     */
+    private static Instant lastDayOfAYear(Random random) {
+        LocalDate day = LocalDate.of(2001 + random.nextInt(20), 12, 31);
+        while (day.getDayOfWeek().getValue() > DayOfWeek.WEDNESDAY.getValue()) {
+            day = day.minusYears(1);
+        }
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(86_400));
     }
 
     /** Gives a file of htdocs this time. */

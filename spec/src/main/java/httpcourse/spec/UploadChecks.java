@@ -356,7 +356,7 @@ public final class UploadChecks {
                 Hint.Id.UPLOAD_NOT_STORED, "GET serves what PUT stored, byte for byte: write the body to the file"
                         + " the path names, in htdocs/uploads, where GET looks for it.");
         if (Files.exists(onDisk(c, path))) {
-            expected.with(HeaderRules.lastModified(SiteFiles.modified(c.webRoot(), path)));
+            expected.with(DateRule.lastModified(SiteFiles.modified(c.webRoot(), path)));
         }
         return expected.with(HeaderRules.etag());
     }
