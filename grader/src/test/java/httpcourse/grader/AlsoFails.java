@@ -41,7 +41,8 @@ final class AlsoFails {
             case ArticleFixtures article -> article(article);
             case Steps5To7Fixtures server5To7 -> steps5To7(server5To7);
             case Steps8And9Fixtures server8And9 -> steps8And9(server8And9);
-            case Steps10To14Fixtures server10To14 -> steps10To14(server10To14);
+            case Steps10And11Fixtures server10And11 -> steps10And11(server10And11);
+            case Steps12To14Fixtures server12To14 -> steps12To14(server12To14);
             case ExtensionFixtures extension -> merged(extensions(extension),
                     ThisComputer.fillsTheDisk() ? fullDisk(extension) : Map.of());
         };
@@ -202,8 +203,8 @@ final class AlsoFails {
         };
     }
 
-    /** Steps 10 to 14. */
-    private static Map<Check, Hint.Id> steps10To14(Steps10To14Fixtures server) {
+    /** Steps 10 and 11. */
+    private static Map<Check, Hint.Id> steps10And11(Steps10And11Fixtures server) {
         return switch (server) {
             // Chunks of 64 KiB, sent until answered, skipped short too: read, for that check, as chunks misread.
             case CHUNK_SKIPPED_SHORT -> failing(Hint.Id.CHUNKS_MISREAD, BodyChecks.HUGE_BODY_ANSWERED);
@@ -237,6 +238,13 @@ final class AlsoFails {
             // Every body, chunked or not; and a chunk size that is not hex, seen only by reading the chunks.
             case BODY_NEVER_READ -> failing(Hint.Id.BODY_LEFT_UNREAD, BodyChecks.CHUNKED, BodyChecks.LARGE_BODIES,
                     BodyChecks.TWO_PIECES, BodyChecks.DOUBTFUL_LENGTH);
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 12 to 14. */
+    private static Map<Check, Hint.Id> steps12To14(Steps12To14Fixtures server) {
+        return switch (server) {
             // SIGTERM and SIGINT end it at once, with their status: every check of the stop.
             case STEP_11 -> merged(failing(Hint.Id.STOP_NOT_GRACEFUL, StopChecks.DRAINS_THE_QUEUE,
                             StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT),

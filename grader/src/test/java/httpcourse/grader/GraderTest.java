@@ -2,7 +2,8 @@ package httpcourse.grader;
 
 import static httpcourse.grader.ArticleFixtures.*;
 import static httpcourse.grader.ExtensionFixtures.*;
-import static httpcourse.grader.Steps10To14Fixtures.*;
+import static httpcourse.grader.Steps10And11Fixtures.*;
+import static httpcourse.grader.Steps12To14Fixtures.*;
 import static httpcourse.grader.Steps5To7Fixtures.*;
 import static httpcourse.grader.Steps8And9Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,7 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.Steps10To14Fixtures.*;
+import static httpcourse.grader.Steps10And11Fixtures.*;
+import static httpcourse.grader.Steps12To14Fixtures.*;
 import static httpcourse.grader.Steps5To7Fixtures.*;
 
 import java.util.Comparator;

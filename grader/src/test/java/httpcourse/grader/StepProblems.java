@@ -1,7 +1,7 @@
 package httpcourse.grader;
 
 import static httpcourse.grader.ArticleFixtures.*;
-import static httpcourse.grader.Steps10To14Fixtures.MAIN_RETURNS;
+import static httpcourse.grader.Steps12To14Fixtures.MAIN_RETURNS;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumSet;

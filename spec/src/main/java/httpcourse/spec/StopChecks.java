@@ -83,6 +83,7 @@ public final class StopChecks {
     // the idle connection: a server that closes the connections without a request under way has closed it.
     private static final String FIRST_REQUEST = Requests.http11("GET", "/");
     private static final Duration FIRST_REQUEST_DELAY = Duration.ofMillis(500);
+    private static final Duration IDLE_BEFORE_THE_DOWNLOAD = Duration.ofMillis(500); // the server waits, idle
 
     static final int SIGINT = 2;
     static final int SIGTERM = 15;
@@ -142,6 +143,9 @@ public final class StopChecks {
                 try (RawConnection idle = c.server().open(); RawConnection first = c.server().open();
                      RawConnection held = c.server().open()) {
                     KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
+                    // Its download is its second request, after a wait: busy again, it is idle no more (helper-57).
+                    KeepAliveChecks.checkNext(c, first, 1, Requests.http11("GET", "/"), c.root());
+                    Pause.sleep(IDLE_BEFORE_THE_DOWNLOAD);
                     Download finished = stop.startDownload(first);
                     Download download = stop.startDownload(held);
                     stop.signal("TERM");
@@ -149,6 +153,15 @@ public final class StopChecks {
                     // Closed before the client reads on: if the server then sends more of a download than the
                     // system holds, it closed the idle connection while it went on, not as it ended.
                     boolean closedFirst = idle.sendsSomethingWithin(Duration.ZERO);
+                    if (finished.atFullSpeed().finish() == Download.State.CUT
+                            && download.atFullSpeed().finish() == Download.State.COMPLETE && download.isWhole()) {
+                        throw stop.stopFailure("After SIGTERM, the download asked after a wait on a kept connection"
+                                + " was cut (" + finished.received() + " of its " + finished.length() + " bytes), while"
+                                + " the other came whole.", new Hint(Hint.Id.IDLE_MARK_KEPT, "The stop took a"
+                                + " connection for idle while it answered: the one that had waited for its next request."
+                                + " Once that request's first byte comes, the connection is busy: clear its idle mark"
+                                + " then (idle.compareAndSet(true, false)), before answering."));
+                    }
                     if (closedFirst) {
                         stop.assertFinishedOrGraceOver(finished, "SIGTERM", SIGTERM); // it went on: that shows it
                     } else {
