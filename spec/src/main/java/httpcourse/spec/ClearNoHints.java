@@ -84,6 +84,28 @@ final class ClearNoHints {
                 + " once the request was read whole and found good."));
     }
 
+    /**
+     * A 400 or 501 where another answer was due, from a server that answers "XGET" after a wait on a kept
+     * connection as "GET" ({@link ServerProbes#losesAFirstByteAfterAWait}): each request that came after
+     * a wait lost its first byte ("ET /"). This one hint stands for every check of a kept connection.
+     */
+    static Optional<Hint> firstByteLost(byte[] expected, Exchange exchange, ServerState server) {
+        return expected == null ? Optional.empty() : firstByteLost(HttpResponse.parse(expected).code(),
+                HttpResponse.parse(exchange.response()).code(), server);
+    }
+
+    /** The same, told by the status codes due and got. */
+    static Optional<Hint> firstByteLost(String due, String code, ServerState server) {
+        if (!List.of("400", "501").contains(code) || due.equals(code) || !server.probes().losesAFirstByteAfterAWait()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.FIRST_BYTE_LOST, "The answer was " + code + ": the request lost its first"
+                + " byte. On a kept connection, a request that comes after a wait loses it (\"XGET /\" got 200, as if"
+                + " it were \"GET /\"): the read that waits for the next request took the byte and never gave it"
+                + " back. Mark the stream before that read and reset() it after (mark(1)), or unread() the byte"
+                + " (PushbackInputStream)."));
+    }
+
     /** Whether more bytes than the answer's Content-Length came, and they begin a second answer. */
     private static boolean answeredAgain(HttpResponse answer) {
         String length = answer.value("Content-Length");

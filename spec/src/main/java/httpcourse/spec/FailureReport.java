@@ -46,6 +46,7 @@ final class FailureReport {
                 .or(() -> ClearNoHints.hostAskedOfHttp10(expected, exchange, server))
                 .or(() -> ClearNoHints.hyphenRefused(expected, exchange, server))
                 .or(() -> ClearNoHints.keptAfterABadRequest(exchange, server))
+                .or(() -> ClearNoHints.firstByteLost(expected, exchange, server))
                 .or(() -> ManyClientsHints.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> ManyClientsHints.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> ManyClientsHints.endedBeforeReading(exchange, server, stopped))

@@ -117,7 +117,8 @@ final class Stopping {
         if (!download.start(A_PART)) {
             throw new SpecFailure("GET " + DOWNLOAD + " (" + DOWNLOAD_BYTES + " bytes) got no 200 OK with a"
                     + " Content-Length, but:\n" + VisibleBytes.render(download.head()) + c.server().describeThisCheck(),
-                    List.of());
+                    ClearNoHints.firstByteLost("200", HttpResponse.parse(download.head()).code(), c.server()).stream()
+                            .toList());
         }
         return download;
     }
