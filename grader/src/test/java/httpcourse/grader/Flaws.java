@@ -259,6 +259,7 @@ final class Flaws {
             new Flaw(QUEUE_LEFT, 12, StopChecks.DRAINS_THE_QUEUE, Hint.Id.QUEUE_NOT_DRAINED),
             new Flaw(IDLE_LEFT_OPEN, 12, StopChecks.IDLE_CLOSED_AT_ONCE, Hint.Id.IDLE_KEPT_DURING_STOP),
             new Flaw(IDLE_MARK_KEPT, 12, StopChecks.IDLE_CLOSED_AT_ONCE, Hint.Id.IDLE_MARK_KEPT),
+            new Flaw(ACCEPT_WITHOUT_TIMEOUT, 12, StopChecks.WITHIN_GRACE_PERIOD, Hint.Id.ACCEPT_BLOCKS_THE_STOP),
             new Flaw(FIRST_BYTE_KEPT, 12, KeepAliveChecks.EACH_REQUEST_TIMED, Hint.Id.FIRST_BYTE_LOST),
             new Flaw(FIRST_REQUEST_AWAITED, 12, StopChecks.ON_SIGTERM, Hint.Id.FIRST_REQUEST_UNANSWERED),
             new Flaw(KEEPS_ACCEPTING, 12, StopChecks.ON_SIGINT, Hint.Id.STILL_ACCEPTING),

@@ -49,6 +49,8 @@ final class GradedAlone {
                     + " waits at all: on a busy core, a small answer's too (the log's check lost one)"),
                     Map.entry((KnownWrongServer) LIMITS_READ_PAST, "it reads a head a byte at a time, past both"
                     + " limits: an endless head spins its CPU until the sandbox's limit ends it, 30 s on"),
+                    Map.entry((KnownWrongServer) ACCEPT_WITHOUT_TIMEOUT, "its stop ends when a connection comes:"
+                    + " in the Ctrl+C check, the second signal's or a probe's, whichever comes first"),
                     Map.entry((KnownWrongServer) FIRST_BYTE_KEPT, "only a request that comes after the server"
                     + " waited for it loses its byte: which other checks of kept connections fail depends on the pace"),
                     Map.entry((KnownWrongServer) FIRST_REQUEST_AWAITED, "its stop closes the connections it finds new:"

@@ -20,6 +20,10 @@ enum Steps12To14Fixtures implements KnownWrongServer {
     /** The byte read while waiting for the next request never given back: "GET" after a wait is "ET" (helper-57). */
     FIRST_BYTE_KEPT(12, in("Connection.java", "            in.reset();", "            // FLAW: the byte read is not given back")),
 
+    /** No time limit on accept(): after the signal, the accept loop waits for a client before it looks at the stop (helper-57). */
+    ACCEPT_WITHOUT_TIMEOUT(12, in("HttpServer.java", "        server.setSoTimeout(100); // accept() returns now and then, to see a stop",
+            "        // FLAW: no time limit: accept() waits for the next client")),
+
     /** Stops without closing its server socket: new clients are still accepted during the stop, up to its exit. */
     KEEPS_ACCEPTING(12, edit("    stop(threads);\n}", "}"),
             edit("    try (var server = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())) {",

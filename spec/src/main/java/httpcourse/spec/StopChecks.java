@@ -252,14 +252,7 @@ public final class StopChecks {
             if (status == null) {
                 throw stop.stopFailure("After SIGTERM, with a client that reads nothing of its download ("
                         + download.received() + " of " + download.length() + " bytes read), the server still ran "
-                        + EXIT_FAIL_SAFE.toSeconds() + " s later.", new Hint(Hint.Id.STOP_NEVER_ENDS, "A stop waits"
-                        + " for the answers under way, for a while only (a grace period of a few seconds, shorter than"
-                        + " the 10 s docker stop gives before it kills): then it closes what is left, and exits with"
-                        + " status 0. A client that never reads would otherwise keep the server running for ever."
-                        + " If the grace period does end: a thread that is not a daemon keeps the JVM running after"
-                        + " main returns (a platform thread blocked in this client's write, or a pool's idle ones);"
-                        + " virtual threads never do. And a wait's unit: awaitTermination(5, SECONDS), not a count"
-                        + " of nanoseconds given as milliseconds."));
+                        + EXIT_FAIL_SAFE.toSeconds() + " s later.", StopHints.neverEnded(c));
             }
             stop.assertStatusZero(status, "SIGTERM, the grace period over");
         }

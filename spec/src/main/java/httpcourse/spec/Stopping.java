@@ -208,7 +208,10 @@ final class Stopping {
                     + " cut before its end: the server exited, or closed its connection. A stop closes only the idle"
                     + " connections, and lets each busy one finish its answer (no close(), no shutdownNow(), which"
                     + " interrupts its thread), for a grace period of a few seconds (5 s, say: docker stop waits 10 s,"
-                    + " then kills); it exits once they are sent or the grace period is over, whichever comes first."));
+                    + " then kills); it exits once they are sent or the grace period is over, whichever comes first."
+                    + (seenSoon ? " It ended soon after the signal: if the grace period was over at once, are its start"
+                    + " and the loop's now from one clock (System.nanoTime() both, not currentTimeMillis() for one)?"
+                    : "")));
             return seenSoon ? tooShort : unlessInconclusive(tooShort);
         }
         return stopFailure(what + ", and the server exited with status " + status + ".", new Hint(
