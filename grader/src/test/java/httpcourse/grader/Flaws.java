@@ -171,6 +171,7 @@ final class Flaws {
             new Flaw(FOLDER_INDEX_NOT_SERVED, 8, UrlChecks.FOLDER_INDEX, Hint.Id.FOLDER_INDEX_NOT_SERVED),
             new Flaw(FOLDER_NOT_REDIRECTED, 8, UrlChecks.FOLDER_REDIRECT, Hint.Id.FOLDER_NOT_REDIRECTED),
             new Flaw(LOCATION_DECODED, 8, UrlChecks.REDIRECT_ENCODED, Hint.Id.LOCATION_WRONG),
+            new Flaw(LOCATION_FORM_ENCODED, 8, UrlChecks.REDIRECT_ENCODED, Hint.Id.LOCATION_WRONG),
             new Flaw(OPEN_REDIRECT, 8, UrlChecks.REDIRECT_INSIDE, Hint.Id.OPEN_REDIRECT),
             // Caching
             new Flaw(NO_LAST_MODIFIED, 9, CachingChecks.LAST_MODIFIED_AND_ETAG, Hint.Id.LAST_MODIFIED_WRONG),

@@ -73,6 +73,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** A folder without its slash served as it is: its index.html's relative links lead to its parent. */
     FOLDER_NOT_REDIRECTED(8, edit("if (!path.endsWith(\"/\")) {", "if (false) { /* FLAW: no redirect */")),
 
+    /** The folder's name encoded as a form's: /my docs/ redirected to /my+docs/ (helper-58). */
+    LOCATION_FORM_ENCODED(8, in("Htdocs.java", "URLEncoder.encode(name.toString(), StandardCharsets.UTF_8).replace(\"+\", \"%20\");",
+            "URLEncoder.encode(name.toString(), StandardCharsets.UTF_8); // FLAW: a space is +")),
+
     /** A redirect to the request's own path: //docs gets Location: //docs/, a host named docs. */
     OPEN_REDIRECT(8, edit("String location = Htdocs.urlOf(file);",
             "String location = path + \"/\"; // FLAW: the request's path")),

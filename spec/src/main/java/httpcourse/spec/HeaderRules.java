@@ -253,6 +253,11 @@ public final class HeaderRules {
                     + " percent-encoded, not \"" + value + "\" (a space or a non-ASCII byte ends or breaks the"
                     + " header).";
         }
+        if (value.equals(path.replace("%20", "+"))) {
+            return "Location has \"+\" for a space: \"" + value + "\". That is how URLEncoder encodes forms; in a"
+                    + " path, \"+\" is a plus (a file named a+b.html), and a space is %20: send \"" + path + "\""
+                    + " (URLEncoder's result with replace(\"+\", \"%20\")).";
+        }
         return "Location must be the folder's URL, " + path + " (the same path, and a slash at the end); got \""
                 + value + "\".";
     }
