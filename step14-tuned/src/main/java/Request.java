@@ -89,12 +89,12 @@ record Request(String method, String target, String version, Map<String, String>
         }
     }
 
-    /** Whether the client asks to keep the connection (RFC 9112 §9.3): 1.1 unless close, 1.0 if keep-alive. */
+    /** Whether the client asks to keep the connection (RFC 9112 §9.3): never with close; 1.0 if keep-alive. */
     boolean wantsToKeepOpen() {
         // "Connection: Keep-Alive, Upgrade": a list of options, whose names ignore letter case.
         List<String> options = Stream.of(headers.getOrDefault("connection", "").split(","))
                 .map(option -> option.strip().toLowerCase(Locale.ROOT)).toList();
-        return version.equals("HTTP/1.0") ? options.contains("keep-alive") : !options.contains("close");
+        return !options.contains("close") && (!version.equals("HTTP/1.0") || options.contains("keep-alive"));
     }
 
     /**

@@ -10,6 +10,11 @@ enum Steps10And11Fixtures implements KnownWrongServer {
 
     // ---- Step 10: keep-alive
 
+    /** close looked for in HTTP/1.1 only: an HTTP/1.0 "Connection: keep-alive, close" kept open (helper-60; the course's own, until then). */
+    CLOSE_IN_HTTP11_ONLY(10, in("Request.java",
+            "return !options.contains(\"close\") && (!version.equals(\"HTTP/1.0\") || options.contains(\"keep-alive\"));",
+            "return version.equals(\"HTTP/1.0\") ? options.contains(\"keep-alive\") : !options.contains(\"close\"); // FLAW")),
+
     /** Keeping the connection decided after the answer is made: an HttpError (404, 301, 405) skips it, and closes. */
     CLOSED_AFTER_AN_ERROR(10, edit("        keepOpen = request.wantsToKeepOpen() && !request.hasBody() && !last;\n"
             + "        response = respond(request);\n", "        response = respond(request);\n        keepOpen ="

@@ -210,6 +210,14 @@ enum Steps12To14Fixtures implements KnownWrongServer {
     TIMING_IN_WHOLE_MS(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
             "(System.nanoTime() - started) / 1_000_000 /* FLAW: whole milliseconds */")),
 
+    /** The time divided as integers, then cast: (double) (a / b) is whole milliseconds, dur=0.0 (helper-60). */
+    TIMING_CAST_AFTER_DIVIDING(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
+            "(double) ((System.nanoTime() - started) / 1_000_000) /* FLAW: divided, then cast */")),
+
+    /** The time with its unit: dur=0.657ms, which is no number for a browser (helper-60). */
+    TIMING_WITH_A_UNIT(14, edit("(System.nanoTime() - started) / 1000 / 1000.0;",
+            "(System.nanoTime() - started) / 1000 / 1000.0 + \"ms\"; // FLAW: a unit")),
+
     /** The time in seconds, a double: Java writes one under 0.001 with an exponent, 1.2E-4. */
     TIMING_IN_SECONDS_AS_A_DOUBLE(14, edit("(System.nanoTime() - started) / 1000 / 1000.0",
             "(System.nanoTime() - started) / 1e9 /* FLAW: seconds */")),

@@ -371,11 +371,15 @@ public final class HeaderRules {
                 : new Hint(Hint.Id.SERVER_TIMING_WRONG, value == null
                         ? "No Server-Timing header: step 14 says in every answer how long the server took to make"
                                 + " it, \"Server-Timing: app;dur=0.52\" (milliseconds), which browsers show."
+                        : value.matches(".*dur=\\d+(\\.\\d+)?([eE][+-]?\\d+)?[A-Za-z].*")
+                        ? "Server-Timing says \"" + value + "\": dur is the number alone, in milliseconds by"
+                                + " definition. A unit after it makes it no number, and a browser shows 0."
                         : "Server-Timing is a metric's name, then ;dur= and milliseconds: \"app;dur=0.52\"; got \""
                                 + value + "\"."));
     }
 
-    private static final String METRIC = Requests.TOKEN + ";\\s*dur=\\d+(\\.\\d+)?.*";
+    // A metric, its duration, then maybe more parameters (;) or metrics (,): nothing else after the number.
+    private static final String METRIC = Requests.TOKEN + ";\\s*dur=\\d+(\\.\\d+)?([eE][+-]?\\d+)?([ \\t]*[;,].*)?";
     /** "app;dur=0,712": a decimal comma, which makes two metrics of one. */
     private static final String DECIMAL_COMMA = ".*dur=\\d+,\\d.*";
 }

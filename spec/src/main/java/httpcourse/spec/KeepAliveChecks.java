@@ -72,22 +72,27 @@ public final class KeepAliveChecks {
 
     public static final Check OPTIONS_IN_ANY_CASE = check(
             "reads Connection's options in any letter case, and in a list: \"Close\", \"keep-alive, Close\","
-            + " \"keep-alive,close\", \"Keep-Alive\"", c -> {
+            + " \"keep-alive,close\", \"Keep-Alive\"; close wins, in HTTP/1.0 too", c -> {
                 // Each form after the plain one, so that a failure can only come from the difference.
-                c.inCase("Connection: close", () -> assertCloses(c, "close", null));
-                c.inCase("Connection: Close", () -> assertCloses(c, "Close", optionCase("Close")));
-                c.inCase("Connection: keep-alive, Close", () -> assertCloses(c, "keep-alive, Close",
+                c.inCase("Connection: close", () -> assertCloses(c, "HTTP/1.1", "close", null));
+                c.inCase("Connection: Close", () -> assertCloses(c, "HTTP/1.1", "Close", optionCase("Close")));
+                c.inCase("Connection: keep-alive, Close", () -> assertCloses(c, "HTTP/1.1", "keep-alive, Close",
                         new Hint(Hint.Id.CONNECTION_OPTION_LIST, "The request said \"Connection: keep-alive,"
                                 + " Close\": Connection holds a list of options, separated by commas (RFC 9110"
                                 + " §7.6.1), and close is one of them. Split the value at the commas, strip the spaces,"
                                 + " and look for the option in the list, rather than comparing the whole value.")));
-                c.inCase("Connection: keep-alive,close", () -> assertCloses(c, "keep-alive,close",
+                c.inCase("Connection: keep-alive,close", () -> assertCloses(c, "HTTP/1.1", "keep-alive,close",
                         new Hint(Hint.Id.CONNECTION_OPTION_SPACES, "The request said \"Connection: keep-alive,close\":"
                                 + " the spaces around a list's commas may be there or not (OWS, RFC 9110 §5.6.1). Split"
                                 + " the value at the commas alone, then strip each option.")));
                 c.inCase("HTTP/1.0 with Connection: keep-alive", () -> assertKeptOpen(c, "keep-alive", null));
                 c.inCase("HTTP/1.0 with Connection: Keep-Alive", () -> assertKeptOpen(c, "Keep-Alive",
                         optionCase("Keep-Alive")));
+                c.inCase("HTTP/1.0 with Connection: keep-alive, close", () -> assertCloses(c, "HTTP/1.0",
+                        "keep-alive, close", new Hint(Hint.Id.CONNECTION_CLOSE_WINS, "The HTTP/1.0 request said"
+                                + " \"Connection: keep-alive, close\": close wins, whatever else the list holds, in every"
+                                + " version (RFC 9112 §9.3 asks for close first). Look for close before you look at the"
+                                + " version and for keep-alive.")));
             });
 
     public static final Check PIPELINED = check("answers requests sent together in one piece (pipelined), in order",
@@ -248,18 +253,22 @@ public final class KeepAliveChecks {
      * answer must say close, and the connection close. When it does not, {@code hint} (if any)
      * names the mistake; any other difference gets the usual report.
      */
-    private static void assertCloses(Checking c, String value, Hint hint) {
-        String request = "GET /ipsum.html HTTP/1.1\r\nHost: localhost\r\nConnection: " + value + "\r\n\r\n";
+    private static void assertCloses(Checking c, String version, String value, Hint hint) {
+        String request = "GET /ipsum.html " + version + "\r\n" + (version.equals("HTTP/1.0") ? ""
+                : "Host: localhost\r\n") + "Connection: " + value + "\r\n\r\n";
         Timed answer = c.send(request);
         HttpResponse head = HttpResponse.parse(answer.exchange().response());
         boolean closed = answer.exchange().ending() == Exchange.Ending.CLOSED
                 || answer.exchange().ending() == Exchange.Ending.RESET;
-        if (hint != null && head.code().equals("200") && (!ResponseReader.says(head, "close") || !closed)) {
+        // An HTTP/1.0 answer may leave close unsaid: its connection closes unless both say keep-alive.
+        boolean saidClose = ResponseReader.says(head, "close")
+                || version.equals("HTTP/1.0") && !ResponseReader.says(head, "keep-alive");
+        if (hint != null && head.code().equals("200") && (!saidClose || !closed)) {
             throw FailureReport.failure("The request asked to close the connection with \"Connection: " + value
-                    + "\", and the server " + (ResponseReader.says(head, "close") ? "said close, but kept it open."
-                    : "did not say close."), null, answer.reply(), List.of(hint));
+                    + "\", and the server " + (saidClose ? "said close, but kept it open." : "did not say close."),
+                    null, answer.reply(), List.of(hint));
         }
-        c.check(answer, c.file("/ipsum.html").when("HTTP/1.1 with Connection: " + value));
+        c.check(answer, c.file("/ipsum.html").when(version + " with Connection: " + value));
     }
 
     /**

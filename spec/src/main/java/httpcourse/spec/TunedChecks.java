@@ -61,15 +61,17 @@ public final class TunedChecks {
                                 + " after the head is read, not when the connection (or the head's first byte) came."));
                     }
                 });
-                // Each answer takes microseconds, never none: dur=0, without a fraction, is whole milliseconds.
-                List<Timed> none = answers.stream().filter(answer -> "0".equals(durationOf(answer))).toList();
+                // Each answer takes microseconds, never none: dur=0 (or 0.0) is whole milliseconds.
+                List<Timed> none = answers.stream().filter(answer -> durationOf(answer) != null
+                        && Double.parseDouble(durationOf(answer)) == 0).toList();
                 if (!none.isEmpty()) {
-                    throw FailureReport.failure("Server-Timing says dur=0 in " + none.size() + " of " + answers.size()
-                            + " answers.", null, none.getLast().reply(), List.of(new Hint(
-                            Hint.Id.SERVER_TIMING_WHOLE_MS, "An answer takes a fraction of a millisecond, and dur=0"
-                            + " says none: the nanoseconds divided as integers (/ 1_000_000) keep whole milliseconds"
-                            + " only. Divide by a double: (System.nanoTime() - started) / 1_000_000.0, or / 1000 /"
-                            + " 1000.0 for microseconds.")));
+                    throw FailureReport.failure("Server-Timing says dur=" + durationOf(none.getLast()) + " in "
+                            + none.size() + " of " + answers.size() + " answers.", null, none.getLast().reply(),
+                            List.of(new Hint(Hint.Id.SERVER_TIMING_WHOLE_MS, "An answer takes a fraction of a"
+                            + " millisecond, and dur=0 says none: the nanoseconds divided as integers (/ 1_000_000)"
+                            + " keep whole milliseconds only, a cast to double after it too ((double) (a / b)). Divide"
+                            + " by a double: (System.nanoTime() - started) / 1_000_000.0, or / 1000 / 1000.0 for"
+                            + " microseconds.")));
                 }
             });
 
