@@ -106,6 +106,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     PUT_ANYWHERE(15, in("Upload.java", "return file.startsWith(FOLDER) && !file.equals(FOLDER);",
             "return file.startsWith(Htdocs.ROOT) && !file.equals(FOLDER); // FLAW: anywhere in htdocs")),
 
+    /** The folder compared as text: /uploads.html "begins with" htdocs/uploads, and is written (helper-59). */
+    FOLDER_BY_TEXT(15, in("Upload.java", "return file.startsWith(FOLDER) && !file.equals(FOLDER);",
+            "return file.toString().startsWith(FOLDER.toString()) && !file.equals(FOLDER); // FLAW: as text")),
+
     /** Location: the path as the request wrote it: "//uploads/x" sends a browser to the host "uploads". */
     LOCATION_FROM_TARGET(15, in("Upload.java", "String url = Htdocs.urlOf(file).replaceFirst(\"/$\", \"\");",
             "String url = Htdocs.pathOf(request.target()); // FLAW: the request's own path")),

@@ -45,6 +45,7 @@ final class ExtensionFlaws {
             new Flaw(ONE_PART_PER_NAME, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_TEMP_SHARED),
             new Flaw(PART_IN_TMP, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_PART_ELSEWHERE),
             new Flaw(PUT_ANYWHERE, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_OUTSIDE_FOLDER),
+            new Flaw(FOLDER_BY_TEXT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_FOLDER_BY_TEXT),
             new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
             new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),
             new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG),

@@ -148,13 +148,13 @@ public final class UploadChecks {
                             + " the disk, and keeps the server reading for as long as it likes.")));
         }
         c.check(answer, tooLarge(c, "a PUT of 1 GiB"));
-        assertNotOnDisk(c, path, "after a refused upload");
+        UploadsFolder.assertNotOnDisk(c, path, "after a refused upload");
         // A client that waits for 100 Continue learns from the head alone that its body would be refused.
         String waiting = newPath("huge-waiting");
         Timed refused = c.send(put(waiting, "Expect: 100-continue\r\nContent-Length: " + HUGE_UPLOAD + "\r\n", ""));
         assertNotContinued(refused, "A PUT of 1 GiB");
         c.check(refused, tooLarge(c, "a PUT of 1 GiB that said Expect: 100-continue, its body not sent"));
-        assertNotOnDisk(c, waiting, "after a refused upload");
+        UploadsFolder.assertNotOnDisk(c, waiting, "after a refused upload");
     });
 
     /** Fails when a PUT that waits for 100 Continue got it, although its head alone is refused. */
@@ -292,18 +292,32 @@ public final class UploadChecks {
                     .when("a PUT outside /uploads/ that said Expect: 100-continue, its body not sent")
                     .because(Hint.Id.UPLOAD_OUTSIDE_FOLDER, onlyUploads));
         });
+        // Its path begins with the folder's letters, not with its name: Path.startsWith tells, String's does not.
+        c.inCase("PUT /uploads.html, beside /uploads/", () -> {
+            Timed answer = c.send(putWithLength("/uploads.html", body));
+            Hint byText = new Hint(Hint.Id.UPLOAD_FOLDER_BY_TEXT, "/uploads.html is not in /uploads/, though its path"
+                    + " begins with the same letters: compare paths by their names (Path.startsWith), not as text"
+                    + " (String.startsWith). " + onlyUploads);
+            if (answer.exchange().response().length == 0) { // it tried to write htdocs/uploads.html, and may not
+                throw FailureReport.failure("PUT /uploads.html got no answer: the server seems to have tried to write"
+                        + " htdocs/uploads.html.", null, answer.reply(), List.of(byText));
+            }
+            c.check(answer, c.error("405 Method Not Allowed").with(HeaderRules.allow("GET", "HEAD"))
+                    .when("a PUT of /uploads.html").because(byText.id(), byText.text()));
+            UploadsFolder.assertNotOnDisk(c, "/uploads.html", "after a PUT of it");
+        });
         c.inCase("PUT /uploads/%2e%2e/about.html, out by \"..\"", () -> {
-            assertRefused(c, "/uploads/%2e%2e/about.html", body, Set.of("400", "403", "404", "405"));
+            UploadsFolder.assertRefused(c, "/uploads/%2e%2e/about.html", body, Set.of("400", "403", "404", "405"));
             c.check(c.get("/about.html"), c.file("/about.html").when("a GET of /about.html after that PUT"));
         });
         String hidden = WebRoot.UPLOADS + ".hidden-" + HexFormat.of().formatHex(randomBytes(4));
         c.inCase("PUT " + hidden + ", a hidden name", () -> {
-            assertRefused(c, hidden, body, Set.of("403", "404"));
-            assertNotOnDisk(c, hidden, "after a PUT of a hidden name");
+            UploadsFolder.assertRefused(c, hidden, body, Set.of("403", "404"));
+            UploadsFolder.assertNotOnDisk(c, hidden, "after a PUT of a hidden name");
         });
         c.inCase("PUT /uploads/no-such-folder/file.bin", () -> {
-            assertRefused(c, "/uploads/no-such-folder/file.bin", body, Set.of("403", "404", "409"));
-            assertNotOnDisk(c, "/uploads/no-such-folder", "after a PUT into a folder that did not exist");
+            UploadsFolder.assertRefused(c, "/uploads/no-such-folder/file.bin", body, Set.of("403", "404", "409"));
+            UploadsFolder.assertNotOnDisk(c, "/uploads/no-such-folder", "after a PUT into a folder that did not exist");
         });
         String folder = newPath("folder").replace(".bin", "");
         c.inCase("PUT " + folder + ", where a folder has that name", () -> {
@@ -322,7 +336,7 @@ public final class UploadChecks {
         });
         if (c.webRoot().hasLinks()) {
             c.inCase("PUT " + WebRoot.UPLOADS_LINK_OUT + "/file.bin, through a link to a folder outside htdocs", () -> {
-                assertRefused(c, WebRoot.UPLOADS_LINK_OUT + "/file.bin", body, Set.of("403", "404"));
+                UploadsFolder.assertRefused(c, WebRoot.UPLOADS_LINK_OUT + "/file.bin", body, Set.of("403", "404"));
                 if (Files.exists(c.webRoot().workingDirectory().resolve("htdocs-private/file.bin"))) {
                     throw failure(c, "A PUT through a link wrote htdocs-private/file.bin, outside htdocs.",
                             new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED, "A link in /uploads/ may lead out of htdocs: the"
@@ -359,31 +373,6 @@ public final class UploadChecks {
             expected.with(DateRule.lastModified(SiteFiles.modified(c.webRoot(), path)));
         }
         return expected.with(HeaderRules.etag());
-    }
-
-    private static void assertRefused(Checking c, String path, byte[] body, Set<String> statuses) {
-        Timed answer = c.send(putWithLength(path, body));
-        String code = answer.exchange().response().length == 0 ? ""
-                : answer.code();
-        if (code.matches("[45]..") && !statuses.contains(code)) { // refused, as it should be, but not as GET would
-            throw FailureReport.failure("PUT " + path + " was refused with " + code + ", not " + String.join(" or ",
-                    statuses) + ".", null, answer.reply(), List.of(new Hint(Hint.Id.WRONG_STATUS, "A path GET would"
-                    + " not serve gets GET's answer to a PUT too: 404 Not Found (or 403 Forbidden).")));
-        }
-        if (!statuses.contains(code)) {
-            throw FailureReport.failure("PUT " + path + " was not refused with " + String.join(" or ", statuses)
-                    + ".", null, answer.reply(), List.of(new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED, "An upload follows"
-                    + " GET's rules for paths: decoded, then no \"..\" out of the folder, no hidden name, no link"
-                    + " out of htdocs (Path.toRealPath), and a folder that exists. Refuse the others with 404"
-                    + " (or 403), as GET would.")));
-        }
-    }
-
-    private static void assertNotOnDisk(Checking c, String path, String when) {
-        if (Files.exists(onDisk(c, path))) {
-            throw failure(c, "htdocs" + path + " exists " + when + ".", new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED,
-                    "Refuse an upload before writing anything: check its path, then its size, then write."));
-        }
     }
 
     static SpecFailure failure(Checking c, String what, Hint hint) {

@@ -135,4 +135,29 @@ final class UploadsFolder {
             }
         }
     }
+
+    static void assertRefused(Checking c, String path, byte[] body, Set<String> statuses) {
+        Timed answer = c.send(UploadRequests.putWithLength(path, body));
+        String code = answer.exchange().response().length == 0 ? ""
+                : answer.code();
+        if (code.matches("[45]..") && !statuses.contains(code)) { // refused, as it should be, but not as GET would
+            throw FailureReport.failure("PUT " + path + " was refused with " + code + ", not " + String.join(" or ",
+                    statuses) + ".", null, answer.reply(), List.of(new Hint(Hint.Id.WRONG_STATUS, "A path GET would"
+                    + " not serve gets GET's answer to a PUT too: 404 Not Found (or 403 Forbidden).")));
+        }
+        if (!statuses.contains(code)) {
+            throw FailureReport.failure("PUT " + path + " was not refused with " + String.join(" or ", statuses)
+                    + ".", null, answer.reply(), List.of(new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED, "An upload follows"
+                    + " GET's rules for paths: decoded, then no \"..\" out of the folder, no hidden name, no link"
+                    + " out of htdocs (Path.toRealPath), and a folder that exists. Refuse the others with 404"
+                    + " (or 403), as GET would.")));
+        }
+    }
+
+    static void assertNotOnDisk(Checking c, String path, String when) {
+        if (Files.exists(onDisk(c, path))) {
+            throw UploadChecks.failure(c, "htdocs" + path + " exists " + when + ".", new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED,
+                    "Refuse an upload before writing anything: check its path, then its size, then write."));
+        }
+    }
 }
