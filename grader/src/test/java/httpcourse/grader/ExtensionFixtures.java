@@ -106,6 +106,10 @@ enum ExtensionFixtures implements KnownWrongServer {
     PUT_ANYWHERE(15, in("Upload.java", "return file.startsWith(FOLDER) && !file.equals(FOLDER);",
             "return file.startsWith(Htdocs.ROOT) && !file.equals(FOLDER); // FLAW: anywhere in htdocs")),
 
+    /** The whole answer's file left open by a 416, its body never sent: one descriptor lost per 416 (helper-59). */
+    FILE_KEPT_BY_416(16, in("Ranges.java", "            whole.body().close(); // the file opened for the whole answer\n",
+            "            // FLAW: the whole answer's file is left open\n")),
+
     /** The folder compared as text: /uploads.html "begins with" htdocs/uploads, and is written (helper-59). */
     FOLDER_BY_TEXT(15, in("Upload.java", "return file.startsWith(FOLDER) && !file.equals(FOLDER);",
             "return file.toString().startsWith(FOLDER.toString()) && !file.equals(FOLDER); // FLAW: as text")),

@@ -145,9 +145,15 @@ public final class ManyClientsChecks {
             + " file and never closed it: the 304 was made from the file's whole answer, whose body is never sent, nor"
             + " closed. Decide on the 304 from the validators, before the file is opened (or close its body).");
 
+    private static final Hint FILE_LEFT_OPEN_BY_416 = new Hint(Hint.Id.FILE_LEFT_OPEN_BY_416, "Each 416 opened the"
+            + " file and never closed it: the whole answer was made, then replaced by the 416, its body never sent nor"
+            + " closed. Close the whole answer's body before you answer 416 (or decide on the 416 from the length).");
+
     public static final Check FILES_CLOSED = check("closes each file it sends: after " + DOWNLOADS + " downloads of"
             + " one, it holds it open no more", c -> {
-                byte[] page = "<p>Closed after each answer.</p>\n".getBytes(StandardCharsets.UTF_8);
+                // From step 14 on, over 16 KiB: step 14 reads a smaller file whole, and closes it before it answers.
+                byte[] page = "<p>Closed after each answer.</p>\n".repeat(c.has(Feature.TUNED) ? 700 : 1)
+                        .getBytes(StandardCharsets.UTF_8);
                 c.webRoot().replacePage("/closed.html", page);
                 try {
                     c.inCase("GET", () -> assertClosesAfter(c, "GET", "", c.file("/closed.html"), FILE_LEFT_OPEN));
@@ -159,6 +165,12 @@ public final class ManyClientsChecks {
                         String etag = CachingChecks.etagOf(c, "/closed.html");
                         c.inCase("304", () -> assertClosesAfter(c, "GET", "If-None-Match: " + etag + "\r\n",
                                 CachingChecks.notModified(c, "/closed.html", etag), FILE_LEFT_OPEN_BY_304));
+                    }
+                    if (c.has(Feature.RANGES)) {
+                        String pastTheEnd = "Range: bytes=" + page.length + "-"; // its first byte, one past the last
+                        c.inCase("416", () -> assertClosesAfter(c, "GET", pastTheEnd + "\r\n", c.error("416 Range"
+                                + " Not Satisfiable").with(HeaderRules.contentRange("bytes */" + page.length))
+                                .when("GET /closed.html, " + pastTheEnd), FILE_LEFT_OPEN_BY_416));
                     }
                 } finally {
                     c.webRoot().deletePage("/closed.html");

@@ -83,7 +83,7 @@ public final class StopChecks {
     // the idle connection: a server that closes the connections without a request under way has closed it.
     private static final String FIRST_REQUEST = Requests.http11("GET", "/");
     private static final Duration FIRST_REQUEST_DELAY = Duration.ofMillis(500);
-    private static final Duration IDLE_BEFORE_THE_DOWNLOAD = Duration.ofMillis(500); // the server waits, idle
+    private static final Duration IDLE_BEFORE_THE_DOWNLOAD = Duration.ofSeconds(2); // the server waits, idle
 
     static final int SIGINT = 2;
     static final int SIGTERM = 15;
