@@ -18,6 +18,11 @@ final class ServerProbes {
     static final Duration A_PAUSE = Duration.ofMillis(300);
     /** How soon a server that ends every connection before its first read has closed a silent one. */
     static final Duration AT_ONCE = Duration.ofSeconds(2);
+    /**
+     * How long after an answer a request is sent on its kept connection to be sure it comes after a wait: by then
+     * even a server on a busy machine waits for it (the first-byte probe, and the stop check's second download).
+     */
+    static final Duration UNTIL_IT_WAITS = Duration.ofSeconds(2);
     private static final String GET = "GET / HTTP/1.0\r\n\r\n";
 
     private final Supplier<RawHttpClient> client; // the server's client: its port changes at a restart
@@ -123,7 +128,7 @@ final class ServerProbes {
 
     /**
      * Whether the server loses the first byte of a kept connection's next request that comes after a
-     * wait: "XGET / HTTP/1.1", a second after an answer, gets 200, as "GET" would (a right server
+     * wait: "XGET / HTTP/1.1", {@link #UNTIL_IT_WAITS} after an answer, gets 200, as "GET" would (a right server
      * answers 501, a method it does not know). The read that waits for the request took its first byte,
      * and never gave it back. Found once.
      */
@@ -133,7 +138,7 @@ final class ServerProbes {
             String next = "X" + Requests.http11Closing("GET", "/");
             try (RawConnection kept = client.get().open()) {
                 boolean answered = kept.trySend(first) && kept.readResponse(first).response().length > 0;
-                Pause.sleep(Duration.ofSeconds(1)); // the server waits for the next request by then, even a busy one
+                Pause.sleep(UNTIL_IT_WAITS);
                 losesAFirstByteAfterAWait = answered && kept.trySend(next)
                         && HttpResponse.parse(kept.readResponse(next).response()).code().equals("200");
             } catch (IOException e) {

@@ -83,7 +83,6 @@ public final class StopChecks {
     // the idle connection: a server that closes the connections without a request under way has closed it.
     private static final String FIRST_REQUEST = Requests.http11("GET", "/");
     private static final Duration FIRST_REQUEST_DELAY = Duration.ofMillis(500);
-    private static final Duration IDLE_BEFORE_THE_DOWNLOAD = Duration.ofSeconds(2); // the server waits, idle
 
     static final int SIGINT = 2;
     static final int SIGTERM = 15;
@@ -145,7 +144,7 @@ public final class StopChecks {
                     KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
                     // Its download is its second request, after a wait: busy again, it is idle no more (helper-57).
                     KeepAliveChecks.checkNext(c, first, 1, Requests.http11("GET", "/"), c.root());
-                    Pause.sleep(IDLE_BEFORE_THE_DOWNLOAD);
+                    Pause.sleep(ServerProbes.UNTIL_IT_WAITS);
                     Download finished = stop.startDownload(first);
                     Download download = stop.startDownload(held);
                     stop.signal("TERM");
