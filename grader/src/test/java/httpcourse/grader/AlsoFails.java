@@ -43,8 +43,9 @@ final class AlsoFails {
             case Steps8And9Fixtures server8And9 -> steps8And9(server8And9);
             case Steps10And11Fixtures server10And11 -> steps10And11(server10And11);
             case Steps12To14Fixtures server12To14 -> steps12To14(server12To14);
-            case ExtensionFixtures extension -> merged(extensions(extension),
-                    ThisComputer.fillsTheDisk() ? fullDisk(extension) : Map.of());
+            case UploadFixtures upload -> merged(uploads(upload),
+                    ThisComputer.fillsTheDisk() ? fullDisk(upload) : Map.of());
+            case RangeAndCompressionFixtures rangeOrGzip -> rangesAndCompression(rangeOrGzip);
         };
     }
 
@@ -259,8 +260,8 @@ final class AlsoFails {
         };
     }
 
-    /** The extensions, from step 15 on. */
-    private static Map<Check, Hint.Id> extensions(ExtensionFixtures server) {
+    /** Step 15, uploads. */
+    private static Map<Check, Hint.Id> uploads(UploadFixtures server) {
         return switch (server) {
             // Step 14 answers every PUT with 405: every check that uploads a file, or that waits for a refusal
             // with another status, or for Allow to name PUT; the cut upload's check sees nothing on disk, and passes.
@@ -272,9 +273,6 @@ final class AlsoFails {
             case NO_UPLOAD_LIMIT -> failing(Hint.Id.UPLOAD_LIMIT_MISSING, UploadLimitChecks.TOO_LARGE_IN_CHUNKS);
             // The second PUT of a name, in the check of a replaced file too: it ends without a word.
             case MOVE_WITHOUT_REPLACE -> failing(Hint.Id.WRONG_STATUS, UploadChecks.REPLACES);
-            // Every compressed answer's check.
-            case GZIP_DROPS_CONTENT_TYPE -> failing(Hint.Id.CONTENT_TYPE_WRONG, CompressionChecks.NEGOTIATION,
-                    CompressionChecks.IDENTITY_REFUSED, CompressionChecks.OWN_ETAG, CompressionChecks.HEAD_AS_GET);
             // Every check that uploads a new file.
             case CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                     UploadChecks.CONTINUES);
@@ -289,6 +287,16 @@ final class AlsoFails {
             // Every upload fails as it begins (the sandbox's /tmp is read-only); a refusal comes before, and passes.
             case PART_IN_TMP -> failing(Hint.Id.UPLOAD_PART_ELSEWHERE, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                     UploadChecks.CONTINUES, UploadChecks.AT_ONCE, UploadLimitChecks.TOO_LARGE_IN_CHUNKS);
+            default -> Map.of();
+        };
+    }
+
+    /** Steps 16 and 17, byte ranges and compression. */
+    private static Map<Check, Hint.Id> rangesAndCompression(RangeAndCompressionFixtures server) {
+        return switch (server) {
+            // Every compressed answer's check.
+            case GZIP_DROPS_CONTENT_TYPE -> failing(Hint.Id.CONTENT_TYPE_WRONG, CompressionChecks.NEGOTIATION,
+                    CompressionChecks.IDENTITY_REFUSED, CompressionChecks.OWN_ETAG, CompressionChecks.HEAD_AS_GET);
             // Step 15 reads no Range: the whole file, 200, for every form of one, and no Accept-Ranges; the checks
             // that want the whole file pass.
             case STEP_15 -> merged(failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS),
@@ -334,7 +342,7 @@ final class AlsoFails {
      * Step 15's full disk, where its check runs ({@link ThisComputer#fillsTheDisk}): it uploads a small file before
      * the disk is full and after, and looks for what is left of the uploads that did not fit.
      */
-    private static Map<Check, Hint.Id> fullDisk(ExtensionFixtures server) {
+    private static Map<Check, Hint.Id> fullDisk(UploadFixtures server) {
         return switch (server) {
             // Its first upload, before the disk is full: 405 (step 14), 200, or a Location on the disk.
             case STEP_14, CREATED_AS_200 -> failing(Hint.Id.UPLOAD_NOT_CREATED, UploadLimitChecks.DISK_FULL);

@@ -1,6 +1,7 @@
 package httpcourse.grader;
 
-import static httpcourse.grader.ExtensionFixtures.*;
+import static httpcourse.grader.RangeAndCompressionFixtures.*;
+import static httpcourse.grader.UploadFixtures.*;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package httpcourse.grader;
 
 import static httpcourse.grader.ArticleFixtures.*;
-import static httpcourse.grader.ExtensionFixtures.*;
+import static httpcourse.grader.RangeAndCompressionFixtures.*;
 import static httpcourse.grader.Steps10And11Fixtures.*;
 import static httpcourse.grader.Steps12To14Fixtures.*;
 import static httpcourse.grader.Steps5To7Fixtures.*;

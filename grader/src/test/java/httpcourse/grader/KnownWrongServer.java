@@ -22,18 +22,20 @@ import httpcourse.spec.Repository;
  *
  * <p>They are enums, one per group of steps ({@link ArticleFixtures}, {@link Steps5To7Fixtures},
  * {@link Steps8And9Fixtures}, {@link Steps10And11Fixtures}, {@link Steps12To14Fixtures},
- * {@link ExtensionFixtures}), each constant a step and its edits; {@link #all()}
+ * {@link UploadFixtures}, {@link RangeAndCompressionFixtures}), each constant a step and its edits; {@link #all()}
  * lists them all. GraderTest says which check each one must fail, and with which hint.
  */
 sealed interface KnownWrongServer permits ArticleFixtures, Steps5To7Fixtures, Steps8And9Fixtures,
-        Steps10And11Fixtures, Steps12To14Fixtures, ExtensionFixtures {
+        Steps10And11Fixtures, Steps12To14Fixtures, UploadFixtures,
+        RangeAndCompressionFixtures {
 
     String MAIN_FILE = "HttpServer.java";
 
     /** Every known-wrong server, of every group. */
     static List<KnownWrongServer> all() {
         return Stream.of(ArticleFixtures.values(), Steps5To7Fixtures.values(), Steps8And9Fixtures.values(),
-                Steps10And11Fixtures.values(), Steps12To14Fixtures.values(), ExtensionFixtures.values()).flatMap(Arrays::stream).map(KnownWrongServer.class::cast).toList();
+                Steps10And11Fixtures.values(), Steps12To14Fixtures.values(), UploadFixtures.values(),
+                RangeAndCompressionFixtures.values()).flatMap(Arrays::stream).map(KnownWrongServer.class::cast).toList();
     }
 
     /** Its name, e.g. BARE_LINE_ENDINGS (its enum constant's). */
