@@ -209,6 +209,8 @@ final class AlsoFails {
         return switch (server) {
             // Chunks of 64 KiB, sent until answered, skipped short too: read, for that check, as chunks misread.
             case CHUNK_SKIPPED_SHORT -> failing(Hint.Id.CHUNKS_MISREAD, BodyChecks.HUGE_BODY_ANSWERED);
+            // A POST of 5 GB, whose body is no request, comes before the huge body's own check.
+            case LENGTH_AS_INT -> failing(Hint.Id.BODY_LENGTH_OVERFLOW, KeepAliveChecks.BODY_NEVER_A_REQUEST);
             // Every POST's 405 comes before its body: read, or judged; and the 404 among three requests closes.
             case BODY_READ_AFTER_THE_ANSWER -> merged(failing(Hint.Id.BODY_READ_AFTER_THE_ANSWER, BodyChecks.CHUNKED,
                     BodyChecks.LARGE_BODIES, BodyChecks.TWO_PIECES, BodyChecks.DOUBTFUL_LENGTH, BodyChecks.UNKNOWN_CODING),

@@ -227,6 +227,7 @@ final class Flaws {
             new Flaw(HEAD_SIZED_PER_CONNECTION, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.HEAD_SIZED_PER_CONNECTION),
             new Flaw(CLOSED_AFTER_AN_ERROR, 10, KeepAliveChecks.THREE_REQUESTS, Hint.Id.CLOSED_AFTER_AN_ERROR),
             new Flaw(GET_BODY_AS_REQUEST, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_READ_AS_REQUEST),
+            new Flaw(LENGTH_AS_INT_FOR_A_BODY, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_LENGTH_OVERFLOW),
             // Request bodies
             new Flaw(IGNORES_BODIES, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_READ_AS_REQUEST),
             new Flaw(BODY_NEVER_READ, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_LEFT_UNREAD),
@@ -306,7 +307,8 @@ final class Flaws {
             new Flaw(TIMING_WITH_A_UNIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_WRONG),
             new Flaw(TIMING_IN_SECONDS_AS_A_DOUBLE, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_IN_SECONDS),
             new Flaw(TIMING_COUNTS_WAIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_COUNTS_WAIT),
-            new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED)),
+            new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED),
+            new Flaw(ATTRIBUTES_OF_THE_LINK, 14, UrlChecks.LINK_INSIDE, Hint.Id.LINK_INSIDE_REFUSED)),
             ExtensionFlaws.FLAWS.stream()).toList(); // uploads, ranges, compression
 
     /** The steps whose known-wrong servers are graded on their whole step: a few seconds each, no slow check. */

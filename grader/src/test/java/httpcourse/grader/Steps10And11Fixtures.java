@@ -90,6 +90,10 @@ enum Steps10And11Fixtures implements KnownWrongServer {
     OPTION_LIST_NOT_SPLIT(10, in("Request.java", "Stream.of(headers.getOrDefault(\"connection\", \"\").split(\",\"))",
             "Stream.of(headers.getOrDefault(\"connection\", \"\")) /* FLAW: not split at the commas */")),
 
+    /** Whether a body follows decided with Integer.parseInt: a POST of 5 GB ends its connection without a word. */
+    LENGTH_AS_INT_FOR_A_BODY(10, in("Request.java", "!headers.getOrDefault(\"content-length\", \"0\").equals(\"0\")",
+            "Integer.parseInt(headers.getOrDefault(\"content-length\", \"0\")) > 0 /* FLAW: an int */")),
+
     // ---- Step 11: request bodies
 
     /** A body left unread: its bytes are taken for the next request. */

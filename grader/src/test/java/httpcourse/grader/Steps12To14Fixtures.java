@@ -228,7 +228,11 @@ enum Steps12To14Fixtures implements KnownWrongServer {
 
     /** A folder's index.html served with the folder's attributes, read once before: a directory, so 404. */
     INDEX_STALE_ATTRIBUTES(14, edit("        attributes = Htdocs.attributesOf(file);\n",
-            "        // FLAW: index.html's attributes not read: the folder's stand for them\n"));
+            "        // FLAW: index.html's attributes not read: the folder's stand for them\n")),
+
+    /** "One lstat": the file's attributes read without following links, so every link inside htdocs is 404. */
+    ATTRIBUTES_OF_THE_LINK(14, in("Htdocs.java", "return Files.readAttributes(file, BasicFileAttributes.class);",
+            "return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS); // FLAW: the link's own"));
 
     private final int step;
     private final List<Edit> edits;

@@ -26,8 +26,6 @@ public final class BodyChecks {
     private BodyChecks() {
     }
 
-    /** A body far too large to be worth reading, its length more than an int holds: 5 GB. */
-    static final long HUGE_BODY = 5_000_000_000L;
     /** An answer larger than the buffers of both sides together: still on its way when the server closes. */
     static final long LARGER_THAN_THE_BUFFERS = 64L << 20;
     /** A body larger than a request head may be, of requests, which a server that misreads it answers. */
@@ -228,7 +226,7 @@ public final class BodyChecks {
         c.webRoot().createSparsePage(path, LARGER_THAN_THE_BUFFERS);
         // GET with a body is rare, but allowed: its answer, a large file, is still on its way at the close.
         try (RawConnection connection = c.server().open()) {
-            connection.send(withHugeBody(path, HUGE_BODY));
+            connection.send(withHugeBody(path, BodyRequests.HUGE_BODY));
             Download answer = new Download(connection);
             if (!answer.start(1 << 20)) {
                 boolean closed = answer.head().length == 0 && answer.state() == Download.State.CUT;
@@ -237,11 +235,7 @@ public final class BodyChecks {
                 throw FailureReport.failure("The server did not answer a GET with a body of 5 GB, of which 64 KiB"
                         + " came" + (closed ? ": it closed the connection." : "."), null, new ServerReply(new Exchange(
                                 connection.sentSoFar(), answer.head(), closed ? Exchange.Ending.CLOSED
-                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(overflowed ? new Hint(
-                                Hint.Id.BODY_LENGTH_OVERFLOW, "Content-Length: " + HUGE_BODY + " is more than an int"
-                                + " holds (2 147 483 647): read with Integer.parseInt, it throws. A length is a long"
-                                + " (Long.parseLong); a body over the limit still gets an answer, then the close.")
-                                : new Hint(Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a"
+                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(overflowed ? BodyRequests.lengthOverflow() : new Hint(Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a"
                                 + " limit (1 MiB, say), do not wait for it; answer at once, with Connection: close, and"
                                 + " close the connection, which the body goes with.")));
             }
@@ -305,7 +299,7 @@ public final class BodyChecks {
     /** Whether a POST of 5 GB, of which 64 KiB came, gets an answer that says Connection: close. */
     private static boolean saysCloseToAHugePost(Checking c, String path) {
         try (RawConnection connection = c.server().open()) {
-            connection.send(withHugeBody(path, HUGE_BODY).replaceFirst("GET ", "POST "));
+            connection.send(withHugeBody(path, BodyRequests.HUGE_BODY).replaceFirst("GET ", "POST "));
             Download answer = new Download(connection);
             answer.start(0);
             return answer.head().length > 0 && ResponseReader.says(HttpResponse.parse(answer.head()), "close");

@@ -33,6 +33,31 @@ final class BodyRequests {
                         + " lists GET and HEAD (RFC 9110 §15.5.6), whatever its body.");
     }
 
+    /** A Content-Length of 5 GB, more than an int holds (2 147 483 647). */
+    static final long HUGE_BODY = 5_000_000_000L;
+
+    /** The hint when a Content-Length of {@link #HUGE_BODY} gets no answer, or a refusal. */
+    static Hint lengthOverflow() {
+        return new Hint(Hint.Id.BODY_LENGTH_OVERFLOW, "Content-Length: " + HUGE_BODY + " is more than an int holds"
+                + " (2 147 483 647): read with Integer.parseInt, it throws. A length is a long (Long.parseLong); a"
+                + " body over the limit still gets an answer, then the close.");
+    }
+
+    /** A GET with a body, which is a request too: the file, and never the body taken for the next request. */
+    static void assertGetBodyNotRead(Checking c) {
+        String get = withContentLength(KeepAliveChecks.REQUEST_AS_BODY).replace("POST ", "GET ");
+        String next = Requests.http11Closing("GET", "/ipsum.html");
+        try (RawConnection connection = c.server().open()) {
+            connection.send(get + next);
+            Timed first = KeepAliveChecks.nextAnswer(c, connection, 1, get, true);
+            assertNotTheBody(c, first);
+            c.check(first, get, c.file("/ipsum.html").when("a GET with a body, which is a request"));
+            if (first.exchange().ending() == Exchange.Ending.KEPT_OPEN) {
+                assertNotTheBody(c, KeepAliveChecks.nextAnswer(c, connection, 2, next, true));
+            }
+        }
+    }
+
     /**
      * Sends {@code post}, whose body is a request for /about.html, and a request for /ipsum.html
      * after it, in one piece. The POST gets 405; then either the connection closes, saying so in
@@ -57,8 +82,9 @@ final class BodyRequests {
             byte[] answer = first.exchange().response();
             boolean closed = answer.length == 0 && first.exchange().ending() != Exchange.Ending.NOT_CLOSED;
             if (refusedHint != null && (closed || List.of("400", "501").contains(HttpResponse.parse(answer).code()))) {
-                throw FailureReport.failure("The server refused a POST whose body (" + framing + ") it should read.",
-                        null, first.reply(), List.of(refusedHint));
+                throw FailureReport.failure("The server " + (closed ? "closed the connection without an answer to"
+                        : "refused") + " a POST whose body (" + framing + ") " + (mustReadBody ? "it should read."
+                        : "is framed as any other: a 405, and the close."), null, first.reply(), List.of(refusedHint));
             }
             c.check(first, post, methodNotAllowed(c, "a POST whose body (" + framing + ") is a request"));
             boolean closedAfterIt = first.exchange().ending() != Exchange.Ending.KEPT_OPEN;

@@ -39,6 +39,7 @@ import httpcourse.spec.HeaderRules.Charset;
  * htdocs/a+b.html, htdocs/a b.html   "+" in a path is a plus: a server that decodes it as a space sends the other
  * htdocs/.hidden.html, htdocs/.git/config, htdocs/hidden-link.html (a link to .hidden.html),
  *                         htdocs/config-link.txt (a link to .git/config)
+ * htdocs/latest.html, htdocs/handbook   links that stay inside: to docs/guide.html, to the folder docs
  * htdocs/dated.html       modified at a random second of the past
  * htdocs/year-end.html    modified on the 31st of December of a past year, which "YYYY" writes as the next
  * htdocs/fifo             a named pipe, where mkfifo exists
@@ -98,6 +99,10 @@ public final class SiteFiles {
     public static final String HIDDEN_FOLDER_FILE = "/.git/config";
     public static final String LINK_TO_HIDDEN = "/hidden-link.html";
     public static final String LINK_INTO_HIDDEN_FOLDER = "/config-link.txt";
+    /** Links that stay inside htdocs, served as what they lead to: a page, and a folder (its index.html). */
+    public static final String LINK_INSIDE = "/latest.html";
+    public static final String LINK_INSIDE_TO = "/docs/guide.html";
+    public static final String LINK_TO_FOLDER = "/handbook";
     public static final String DATED = "/dated.html";
     public static final String YEAR_END = "/year-end.html";
     public static final String FIFO = "/fifo";
@@ -152,6 +157,8 @@ public final class SiteFiles {
         writeCompressible(webRoot, random);
         link(webRoot, LINK_TO_HIDDEN, HIDDEN.substring(1));
         link(webRoot, LINK_INTO_HIDDEN_FOLDER, HIDDEN_FOLDER_FILE.substring(1));
+        link(webRoot, LINK_INSIDE, LINK_INSIDE_TO.substring(1));
+        link(webRoot, LINK_TO_FOLDER, FOLDER.substring(1, FOLDER.length() - 1));
         makeFifo(webRoot, FIFO);
     }
 
@@ -204,6 +211,10 @@ public final class SiteFiles {
     public static boolean hasLinkToHidden(WebRoot webRoot) {
         return Files.isSymbolicLink(fileOf(webRoot, LINK_TO_HIDDEN))
                 && Files.isSymbolicLink(fileOf(webRoot, LINK_INTO_HIDDEN_FOLDER));
+    }
+
+    public static boolean hasLinksInside(WebRoot webRoot) {
+        return Files.isSymbolicLink(fileOf(webRoot, LINK_INSIDE)) && Files.isSymbolicLink(fileOf(webRoot, LINK_TO_FOLDER));
     }
 
     /** The file's time, as the server should say it in Last-Modified. */
