@@ -227,6 +227,7 @@ final class Flaws {
             new Flaw(HEAD_SIZED_PER_CONNECTION, 10, KeepAliveChecks.MANY_REQUESTS, Hint.Id.HEAD_SIZED_PER_CONNECTION),
             new Flaw(CLOSED_AFTER_AN_ERROR, 10, KeepAliveChecks.THREE_REQUESTS, Hint.Id.CLOSED_AFTER_AN_ERROR),
             new Flaw(GET_BODY_AS_REQUEST, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_READ_AS_REQUEST),
+            new Flaw(CHUNKED_BY_ITS_TEXT, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_READ_AS_REQUEST),
             new Flaw(LENGTH_AS_INT_FOR_A_BODY, 10, KeepAliveChecks.BODY_NEVER_A_REQUEST, Hint.Id.BODY_LENGTH_OVERFLOW),
             // Request bodies
             new Flaw(IGNORES_BODIES, 11, BodyChecks.CONTENT_LENGTH, Hint.Id.BODY_READ_AS_REQUEST),
@@ -247,6 +248,7 @@ final class Flaws {
             new Flaw(EXPECT_CASE_SENSITIVE, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CASE),
             new Flaw(EXPECT_WITH_CHUNKS_AWAITED, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CONTINUE_IGNORED),
             new Flaw(LENGTH_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.BODY_LENGTH_OVERFLOW),
+            new Flaw(CHUNK_SIZE_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.CHUNK_SIZE_AS_INT),
             new Flaw(CHUNK_SIZE_DECIMAL, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
             new Flaw(CHUNK_SIZE_UNBOUNDED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.ERROR_BY_CLOSING),
             new Flaw(GET_BODY_IGNORED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.BODY_OF_GET_IGNORED),

@@ -90,6 +90,10 @@ enum Steps10And11Fixtures implements KnownWrongServer {
     OPTION_LIST_NOT_SPLIT(10, in("Request.java", "Stream.of(headers.getOrDefault(\"connection\", \"\").split(\",\"))",
             "Stream.of(headers.getOrDefault(\"connection\", \"\")) /* FLAW: not split at the commas */")),
 
+    /** A body seen only for Transfer-Encoding exactly "chunked": "Chunked" chunks are read as the next request. */
+    CHUNKED_BY_ITS_TEXT(10, in("Request.java", "headers.containsKey(\"transfer-encoding\") ||",
+            "\"chunked\".equals(headers.get(\"transfer-encoding\")) /* FLAW: its text, in its case */ ||")),
+
     /** Whether a body follows decided with Integer.parseInt: a POST of 5 GB ends its connection without a word. */
     LENGTH_AS_INT_FOR_A_BODY(10, in("Request.java", "!headers.getOrDefault(\"content-length\", \"0\").equals(\"0\")",
             "Integer.parseInt(headers.getOrDefault(\"content-length\", \"0\")) > 0 /* FLAW: an int */")),
@@ -173,6 +177,9 @@ enum Steps10And11Fixtures implements KnownWrongServer {
     /** Content-Length read as an int: over 2 147 483 647, it throws, and the connection closes without a word. */
     LENGTH_AS_INT(11, in("Request.java", "Long.parseLong(contentLength)",
             "Integer.parseInt(contentLength) /* FLAW: an int */")),
+
+    /** A chunk's size read as an int: one chunk of 2 GiB (80000000) ends the connection without a word. */
+    CHUNK_SIZE_AS_INT(11, in("Body.java", "Long.parseLong(size.group(1), 16)", "Integer.parseInt(size.group(1), 16) /* FLAW */")),
 
     /** Never reads a body: it closes the connection after the answer instead, as step 10 did. */
     BODY_NEVER_READ(11, in("Body.java", "if (length != 0 && awaited || length > LIMIT) {",

@@ -282,6 +282,17 @@ public final class BodyChecks {
                 + (CHUNKS_FAIL_SAFE >> 20) + " MiB at most)").with(HeaderRules.connectionClose(true));
         c.check(chunks, head.code().equals("400") ? refused.because(chunksMisread().id(), chunksMisread().text())
                 : refused); // 400 to valid chunks of 64 KiB: "10000" read as decimal, say
+        // One chunk of 2 GiB: its size, 80000000 in hex, is more than an int holds (its bytes: the chunks above).
+        Timed oneChunk = BodyRequests.chunksUntilAnswered(c, BodyRequests.chunked("80000000\r\n"), CHUNKS_FAIL_SAFE);
+        if (oneChunk.exchange().response().length == 0 && oneChunk.exchange().ending() != Exchange.Ending.NOT_CLOSED) {
+            throw FailureReport.failure("A chunked POST whose one chunk has 2 GiB (size 80000000) got no answer: the"
+                    + " connection closed.", null, oneChunk.reply(), List.of(new Hint(Hint.Id.CHUNK_SIZE_AS_INT, "A"
+                    + " chunk's size may have up to 15 hex digits here: 80000000 is 2 GiB, more than an int holds, and"
+                    + " Integer.parseInt(size, 16) throws (as a buffer the chunk's size would). Read it with"
+                    + " Long.parseLong(size, 16), and count its bytes against the body's limit as they come.")));
+        }
+        c.check(oneChunk, BodyRequests.methodNotAllowed(c, "a chunked POST of one chunk of 2 GiB, sent on until answered")
+                .with(HeaderRules.connectionClose(true)));
     });
 
     /** Why a GET's body framing went unchecked, where a POST's was: the server looks at it for some methods only. */

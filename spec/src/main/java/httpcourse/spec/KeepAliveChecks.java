@@ -115,12 +115,18 @@ public final class KeepAliveChecks {
                     + " the body", c -> {
                 c.inCase("a body framed by Content-Length", () -> assertBodyNotRead(c, "Content-Length",
                         withContentLength(REQUEST_AS_BODY), false, null, null));
-                c.inCase("a chunked body", () -> assertBodyNotRead(c, "chunks", chunked(
-                        Integer.toHexString(REQUEST_AS_BODY.length()) + "\r\n" + REQUEST_AS_BODY + "\r\n0\r\n\r\n"),
-                        false, null, new Hint(Hint.Id.BODY_READ_AS_REQUEST, "The chunks of the POST's body were read"
-                        + " as the next request (its first line, the chunk's size in hex, is no request line). A"
-                        + " request with Transfer-Encoding: chunked has a body too, and no Content-Length (RFC 9112"
-                        + " §6.3): close the connection after its answer too, or read its chunks.")));
+                String chunks = chunked(Integer.toHexString(REQUEST_AS_BODY.length()) + "\r\n" + REQUEST_AS_BODY
+                        + "\r\n0\r\n\r\n");
+                c.inCase("a chunked body", () -> assertBodyNotRead(c, "chunks", chunks, false, null, new Hint(
+                        Hint.Id.BODY_READ_AS_REQUEST, "The chunks of the POST's body were read as the next request (its"
+                        + " first line, the chunk's size in hex, is no request line). A request with Transfer-Encoding:"
+                        + " chunked has a body too, and no Content-Length (RFC 9112 §6.3): close the connection after"
+                        + " its answer too, or read its chunks.")));
+                c.inCase("a chunked body, said \"Chunked\"", () -> assertBodyNotRead(c, "chunks, said Chunked",
+                        chunks.replace("chunked\r\n", "Chunked\r\n"), false, null, new Hint(Hint.Id.BODY_READ_AS_REQUEST,
+                        "Transfer-Encoding: Chunked was not taken for a body: a coding's name ignores letter case, and"
+                        + " any Transfer-Encoding at all says a body follows (RFC 9112 §6.1). Close the connection after"
+                        + " the answer whenever the header is there, whatever its value.")));
                 // A GET may have a body too (RFC 9110 §9.3.1): rare, but framed as any other.
                 c.inCase("a GET with a body", () -> BodyRequests.assertGetBodyNotRead(c));
                 // More than an int holds: a length is a long, and such a POST gets its answer as any other.

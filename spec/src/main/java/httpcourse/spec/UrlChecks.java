@@ -270,25 +270,6 @@ public final class UrlChecks {
                 }
             });
 
-    private static final String LINK_INSIDE_REFUSED = "A link that leads to a file inside htdocs, not hidden, is served"
-            + " as that file: only where its real path (toRealPath) leads out, or to a hidden name, is it refused."
-            + " Reading the file's attributes with NOFOLLOW_LINKS, or refusing whatever Files.isSymbolicLink says,"
-            + " sees the link and not the file it leads to.";
-
-    public static final Check LINK_INSIDE = check("serves a link that stays inside htdocs as what it leads to:"
-            + " latest.html leads to docs/guide.html, handbook to the folder docs", c -> {
-                if (!SiteFiles.hasLinksInside(c.webRoot())) {
-                    throw c.notRunHere("this system cannot make symbolic links");
-                }
-                c.inCase("GET " + SiteFiles.LINK_INSIDE, () -> c.check(c.get(SiteFiles.LINK_INSIDE),
-                        c.file(SiteFiles.LINK_INSIDE_TO).when("GET " + SiteFiles.LINK_INSIDE + ", a link to docs/guide.html")
-                                .because(Hint.Id.LINK_INSIDE_REFUSED, LINK_INSIDE_REFUSED)));
-                String folder = SiteFiles.LINK_TO_FOLDER + "/";
-                c.inCase("GET " + folder, () -> c.check(c.get(folder), c.file(SiteFiles.FOLDER + "index.html")
-                        .when("GET " + folder + ", a link to the folder docs").because(Hint.Id.LINK_INSIDE_REFUSED,
-                                LINK_INSIDE_REFUSED)));
-            });
-
     public static final Check UNDER_A_HIDDEN_FOLDER = inAHiddenFolder("serves its files from a folder whose path has"
             + " a hidden name: a course checked out in ~/.projects/", c -> {
                 if (!c.server().isOwnProcess()) {
@@ -311,6 +292,29 @@ public final class UrlChecks {
     public static final Check FOLDER_INDEX = check("serves a folder's index.html: /docs/",
             c -> c.check(c.get(SiteFiles.FOLDER), c.file(SiteFiles.FOLDER + "index.html").when("GET /docs/, a folder")
                     .because(Hint.Id.FOLDER_INDEX_NOT_SERVED, INDEX)));
+
+    private static final String LINK_INSIDE_REFUSED = "A link that leads to a file inside htdocs, not hidden, is served"
+            + " as that file: only where its real path (toRealPath) leads out, or to a hidden name, is it refused."
+            + " Reading the file's attributes with NOFOLLOW_LINKS, or refusing whatever Files.isSymbolicLink says,"
+            + " sees the link and not the file it leads to.";
+
+    public static final Check LINK_INSIDE = check("serves a link that stays inside htdocs as what it leads to:"
+            + " latest.html leads to docs/guide.html, handbook to the folder docs", c -> {
+                if (!SiteFiles.hasLinksInside(c.webRoot())) {
+                    throw c.notRunHere("this system cannot make symbolic links");
+                }
+                c.inCase("GET " + SiteFiles.LINK_INSIDE, () -> c.check(c.get(SiteFiles.LINK_INSIDE),
+                        c.file(SiteFiles.LINK_INSIDE_TO).when("GET " + SiteFiles.LINK_INSIDE + ", a link to docs/guide.html")
+                                .because(Hint.Id.LINK_INSIDE_REFUSED, LINK_INSIDE_REFUSED)));
+                String folder = SiteFiles.LINK_TO_FOLDER + "/";
+                c.inCase("GET " + folder, () -> {
+                    Timed answer = c.get(folder);
+                    boolean indexServed = answer.code().equals("200") || c.get(SiteFiles.FOLDER).code().equals("200");
+                    c.check(answer, c.file(SiteFiles.FOLDER + "index.html").when("GET " + folder + ", a link to the"
+                            + " folder docs").because(indexServed ? Hint.Id.LINK_INSIDE_REFUSED
+                            : Hint.Id.FOLDER_INDEX_NOT_SERVED, indexServed ? LINK_INSIDE_REFUSED : INDEX));
+                });
+            });
 
     private static final String REDIRECT = "A folder's URL ends with /: its index.html served at /docs would have"
             + " its relative links (href=\"guide.html\") lead to /guide.html, in the parent folder. Answer a folder"
@@ -368,7 +372,7 @@ public final class UrlChecks {
 
     public static final List<Check> ALL = List.of(DECODES_A_SPACE, DECODES_ANY_ESCAPE, DECODES_UTF8, MALFORMED_ESCAPES,
             PLUS, QUERY, ABSOLUTE_FORM, TARGET_WITHOUT_SLASH, ESCAPED_OUTSIDE, DECODES_THEN_NORMALIZES, HIDDEN_FILES,
-            HIDDEN_THROUGH_A_LINK, LINK_INSIDE, UNDER_A_HIDDEN_FOLDER, FOLDER_INDEX, FOLDER_REDIRECT, REDIRECT_ENCODED, REDIRECT_INSIDE, TOP_FOLDER,
+            HIDDEN_THROUGH_A_LINK, UNDER_A_HIDDEN_FOLDER, FOLDER_INDEX, LINK_INSIDE, FOLDER_REDIRECT, REDIRECT_ENCODED, REDIRECT_INSIDE, TOP_FOLDER,
             FOLDER_WITHOUT_INDEX);
 
     /** An answer that may be 400 (the URL cannot be read) or 404 (no such file): never a file. */
