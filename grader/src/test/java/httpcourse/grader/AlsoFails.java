@@ -169,10 +169,11 @@ final class AlsoFails {
                     UrlChecks.REDIRECT_ENCODED);
             case FOLDER_NOT_REDIRECTED -> failing(Hint.Id.FOLDER_NOT_REDIRECTED, UrlChecks.REDIRECT_ENCODED,
                     UrlChecks.REDIRECT_INSIDE);
-            // A Location from the request's path: //docs leads to another site, /sub/.. to /sub/../.
+            // A Location from the request's path: //docs leads to another site, /sub/.. to /sub/../, /docs%2F to
+            // /docs%2F/ (or, decoded, /docs//).
             case LOCATION_DECODED -> merged(failing(Hint.Id.OPEN_REDIRECT, UrlChecks.REDIRECT_INSIDE),
-                    failing(Hint.Id.LOCATION_WRONG, UrlChecks.TOP_FOLDER));
-            case OPEN_REDIRECT -> failing(Hint.Id.LOCATION_WRONG, UrlChecks.TOP_FOLDER);
+                    failing(Hint.Id.LOCATION_WRONG, UrlChecks.FOLDER_REDIRECT, UrlChecks.TOP_FOLDER));
+            case OPEN_REDIRECT -> failing(Hint.Id.LOCATION_WRONG, UrlChecks.FOLDER_REDIRECT, UrlChecks.TOP_FOLDER);
             // Every file's answer: the checks that see only errors and redirects pass.
             case NO_LAST_MODIFIED, ETAG_WITHOUT_QUOTES -> everyCheckBut(server, ArticleChecks.OUTSIDE,
                     ArticleChecks.LINK_OUTSIDE, BasicChecks.LOOPBACK_ONLY, CompleteAnswerChecks.HEAD_OF_A_MISSING_FILE,
@@ -249,6 +250,8 @@ final class AlsoFails {
     /** Steps 12 to 14. */
     private static Map<Check, Hint.Id> steps12To14(Steps12To14Fixtures server) {
         return switch (server) {
+            // The cut answer's line, looked for with its spaces, in the write timeout's check.
+            case LOG_SPACE_ESCAPED -> failing(Hint.Id.LOG_SPACE_ESCAPED, UnattendedChecks.WRITE_TIMEOUT);
             // SIGTERM and SIGINT end it at once, with their status: every check of the stop.
             case STEP_11 -> merged(failing(Hint.Id.STOP_NOT_GRACEFUL, StopChecks.DRAINS_THE_QUEUE,
                             StopChecks.IDLE_CLOSED_AT_ONCE, StopChecks.ON_SIGINT),

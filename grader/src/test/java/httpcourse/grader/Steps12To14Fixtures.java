@@ -35,6 +35,9 @@ enum Steps12To14Fixtures implements KnownWrongServer {
     /** Ends the stop with the status of a process killed by SIGTERM. */
     EXIT_STATUS_143(12, edit("    stop(threads);\n}", "    stop(threads);\n    System.exit(143); // FLAW: the status of a process killed by SIGTERM\n}")),
 
+    /** The second signal's status written as a number: 143, SIGTERM's, after a second Ctrl+C too. */
+    HALT_143(12, edit("halt(128 + signal.getNumber())", "halt(143) /* FLAW: SIGTERM's status, whatever the signal */")),
+
     /** A second signal changes nothing: the stop goes on. */
     SECOND_SIGNAL_IGNORED(12, edit("Runtime.getRuntime().halt(128 + signal.getNumber()); // the status of a process killed by it",
             "return; // FLAW: a second signal changes nothing")),
@@ -120,6 +123,13 @@ enum Steps12To14Fixtures implements KnownWrongServer {
 
     /** The escape's bound one too low: "~" (0x7E), printable, logged as \x7e (helper-57). */
     LOG_TILDE_ESCAPED(13, in("AccessLog.java", "c > 0x7E", "c >= 0x7E /* FLAW: ~ too */")),
+
+    /** The escape's lower bound one too high: spaces escaped, "GET\x20/ipsum.html\x20HTTP/1.0". */
+    LOG_SPACE_ESCAPED(13, in("AccessLog.java", "c < 0x20", "c <= 0x20 /* FLAW: the space too */")),
+
+    /** The server's own address logged for every client: getLocalAddress(), where getInetAddress() is the client's. */
+    LOG_LOCAL_ADDRESS(13, edit("String clientIp = client.getInetAddress().getHostAddress();",
+            "String clientIp = client.getLocalAddress().getHostAddress(); // FLAW: the server's own address")),
 
     /** The escape's bound one too low at the other end: 0x1F, the last control, printed as it is (helper-57). */
     LOG_LAST_CONTROL_RAW(13, in("AccessLog.java", "c < 0x20", "c < 0x1F /* FLAW: 0x1F as it is */")),

@@ -73,6 +73,13 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** A folder without its slash served as it is: its index.html's relative links lead to its parent. */
     FOLDER_NOT_REDIRECTED(8, edit("if (!path.endsWith(\"/\")) {", "if (false) { /* FLAW: no redirect */")),
 
+    /** The folder's slash looked for once decoded: /docs%2F served as the folder, with no redirect. */
+    FOLDER_SLASH_DECODED(8, edit("if (!path.endsWith(\"/\")) {",
+            "if (!Htdocs.percentDecode(path).endsWith(\"/\")) { // FLAW: %2F taken for the URL's slash")),
+
+    /** The escape's bound one too far: "%4" at the path's end reads past it, and the connection ends without a word. */
+    ESCAPE_BOUND_PAST_THE_END(8, in("Htdocs.java", "i + 2 < path.length()", "i + 2 <= path.length() /* FLAW */")),
+
     /** The folder's name encoded as a form's: /my docs/ redirected to /my+docs/ (helper-58). */
     LOCATION_FORM_ENCODED(8, in("Htdocs.java", "URLEncoder.encode(name.toString(), StandardCharsets.UTF_8).replace(\"+\", \"%20\");",
             "URLEncoder.encode(name.toString(), StandardCharsets.UTF_8); // FLAW: a space is +")),

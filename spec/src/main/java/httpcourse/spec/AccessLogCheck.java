@@ -2,6 +2,7 @@ package httpcourse.spec;
 
 import static httpcourse.spec.Check.check;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +35,8 @@ final class AccessLogCheck {
     // host ident authuser [time] "request line" status bytes; each field checked on its own
     // The spec's client connects from the loopback's IPv4 address: as such, or in IPv6's form of it.
     private static final Set<String> CLIENT_ADDRESSES = Set.of("127.0.0.1", "::ffff:127.0.0.1");
+    // One request comes from the loopback's second address, where the system has it: a client that is not the server.
+    private static final InetAddress OTHER_CLIENT = InetAddress.ofLiteral("127.0.0.2");
     private static final Pattern LOG_FIELDS = Pattern.compile("(\\S+) - - \\[([^]]*)] \"(.*)\" (\\S+) (\\S+)");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
 
@@ -47,6 +50,10 @@ final class AccessLogCheck {
             + " Common Log Format, which log tools read: who, two \"-\", [time], \"request line\", status, body bytes"
             + " (\"-\" for none): 127.0.0.1 - - [25/Nov/2026:15:49:56 +0100] \"GET /ipsum.html HTTP/1.0\" 200 435."
             + " The time is the request's, as \"dd/MMM/yyyy:HH:mm:ss Z\" (Locale.US).");
+
+    private static final Hint SPACE_ESCAPED = new Hint(Hint.Id.LOG_SPACE_ESCAPED, "A space (0x20) is printable ASCII,"
+            + " and stays as it is: escape the bytes below 0x20, not up to it. The request line's spaces are the ones"
+            + " the format expects between its method, target and version.");
 
     private static final Hint UNESCAPED = new Hint(Hint.Id.LOG_UNESCAPED, "A request's bytes are the client's: ESC"
             + " starts an escape sequence that the console obeys (this one sets its title; others move the cursor, or"
@@ -68,7 +75,9 @@ final class AccessLogCheck {
         // A quote would end the request's field for whoever reads the log; a backslash, start an escape.
         String quoted = "GET /say\"" + c.webRoot().token("quoted") + "\\n HTTP/1.0";
         Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Timed> answers = List.of(c.send(ipsum + "\r\n\r\n"), c.send(head + "\r\n\r\n"),
+        boolean fromOther = RawHttpClient.canSendFrom(OTHER_CLIENT);
+        List<Timed> answers = List.of(fromOther ? sendFrom(c, OTHER_CLIENT, ipsum + "\r\n\r\n")
+                        : c.send(ipsum + "\r\n\r\n"), c.send(head + "\r\n\r\n"),
                 c.send(attack + "\r\n\r\n"), c.send(quoted + "\r\n\r\n"));
         List<String> printed = awaitLogLines(c, "GET /ipsum.html", "HEAD /ipsum.html", "PWNED",
                 c.webRoot().token("quoted"));
@@ -117,7 +126,7 @@ final class AccessLogCheck {
             Optional<Matcher> entry = entries.stream().filter(e -> forms.stream().anyMatch(e.group(3)::equalsIgnoreCase))
                     .findFirst();
             if (entry.isPresent()) {
-                assertLogFields(c, line, entry.get(), answer, sent, logged);
+                assertLogFields(c, line, entry.get(), answer, sent, logged, i == 0 && fromOther);
                 continue;
             }
             String mark = marks.get(i);
@@ -134,22 +143,46 @@ final class AccessLogCheck {
                         + " hold as it is, is \\x and two hex digits, as nginx writes it: \\x07, \\x1B, \\x22 (not"
                         + " \\x7, not %07, which a URL's own escapes would read as a byte of the path)."));
             }
+            Optional<String> spaceEscaped = entries.stream().map(e -> e.group(3))
+                    .filter(request -> request.toLowerCase(Locale.ROOT).replace("\\x20", " ").equals(line.toLowerCase(
+                            Locale.ROOT))).findFirst();
+            if (spaceEscaped.isPresent()) {
+                throw logFailure(c, "The log holds the request line \"" + spaceEscaped.get() + "\", where \"" + line
+                        + "\" was due.", SPACE_ESCAPED);
+            }
             throw logFailure(c, "No line of the log is \"" + line + "\" in the Common Log Format, with its status ("
                     + answer.code() + ") and size (" + answer.body().length + ").", COMMON_LOG_FORMAT);
         }
     });
 
+    /** Sends {@code request} on a connection from {@code local}, and reads its answer. */
+    private static Timed sendFrom(Checking c, InetAddress local, String request) {
+        try (RawConnection connection = c.server().openFrom(local)) {
+            connection.send(request);
+            return KeepAliveChecks.nextAnswer(c, connection, 1, request, false);
+        }
+    }
+
     /** The fields of a log line that holds the request: host, time, status, size, each named when wrong. */
     private static void assertLogFields(Checking c, String line, Matcher entry, HttpResponse answer, Instant sent,
-            Instant logged) {
+            Instant logged, boolean fromOther) {
         String time = entry.group(2);
         String was = "The log's line for \"" + line + "\" ";
-        if (!CLIENT_ADDRESSES.contains(entry.group(1))) {
-            throw logFailure(c, was + "gives the host \"" + entry.group(1) + "\", where the client's address was"
-                    + " 127.0.0.1.", new Hint(Hint.Id.LOG_HOST_WRONG, "The first field is the client's IP address"
-                    + " alone, as getInetAddress().getHostAddress() gives it: not getRemoteSocketAddress() (a slash and"
-                    + " the client's port: a tool that counts the log's hosts sees a new one at each connection), and"
-                    + " no name looked up in the DNS (getHostName() waits for it at each request)."));
+        String other = OTHER_CLIENT.getHostAddress();
+        if (fromOther && CLIENT_ADDRESSES.contains(entry.group(1))) {
+            throw logFailure(c, was + "gives the host \"" + entry.group(1) + "\", the server's own address, where the"
+                    + " client's was " + other + ".", new Hint(Hint.Id.LOG_HOST_WRONG, "The first field is the"
+                    + " client's IP address, getInetAddress() (the other end of the connection), not the server's own,"
+                    + " getLocalAddress(): on one computer they are alike, so the mistake hides until the first real"
+                    + " client. This request came from " + other + ", which the loopback has too."));
+        }
+        if (!(fromOther ? Set.of(other, "::ffff:" + other) : CLIENT_ADDRESSES).contains(entry.group(1))) {
+            throw logFailure(c, was + "gives the host \"" + entry.group(1) + "\", where the client's address was "
+                    + (fromOther ? other : "127.0.0.1") + ".", new Hint(Hint.Id.LOG_HOST_WRONG, "The first field is the"
+                    + " client's IP address alone, as getInetAddress().getHostAddress() gives it: not"
+                    + " getRemoteSocketAddress() (a slash and the client's port: a tool that counts the log's hosts sees"
+                    + " a new one at each connection), and no name looked up in the DNS (getHostName() waits for it at"
+                    + " each request)."));
         }
         Optional<OffsetDateTime> parsed = parseLogTime(time);
         if (parsed.isEmpty()) {
@@ -196,6 +229,12 @@ final class AccessLogCheck {
         }
         List<String> printed = awaitLogLines(c, request); // a line of another form is ACCESS_LOG's to judge
         if (printed.stream().noneMatch(line -> line.contains(request))) {
+            String spaceEscaped = request.replace(" ", "\\x20");
+            if (printed.stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).contains(spaceEscaped.toLowerCase(
+                    Locale.ROOT)))) {
+                throw logFailure(c, "The log has no line for \"" + request + "\", but one for \"" + spaceEscaped + "\".",
+                        SPACE_ESCAPED);
+            }
             throw logFailure(c, "The log has no line for \"" + request + "\", an answer the server cut after its"
                     + " head and a part of its body.", new Hint(Hint.Id.LOG_LINE_MISSING_WHEN_CUT, "Every request gets"
                     + " its line, even one whose answer failed on its way (its client left, or was cut): print it in"

@@ -60,10 +60,8 @@ public final class CachingChecks {
             });
 
     /**
-     * Which mistake the pattern of 304s shows: none at all, none for the exact time, or only for it
-     * (and for a second before: the comparison reversed).
-     * None for the exact time only: fractions of a second kept, or a comparison that wants the file
-     * older (strict); a file whose time is a whole second tells them apart.
+     * Which mistake the pattern of 304s shows: none at all, none for the exact time (fractions of a second kept, or
+     * a comparison that wants the file older: a whole second tells them apart), or only for it (the test reversed).
      */
     private static Hint modifiedSinceMistake(Checking c, List<Boolean> notModified) {
         if (notModified.contains(false) && readsInItsZone(c)) {
@@ -72,7 +70,8 @@ public final class CachingChecks {
         if (!notModified.contains(true)) {
             return new Hint(Hint.Id.IF_MODIFIED_SINCE_IGNORED, "The client's copy is as new as the file: answer 304"
                     + " Not Modified, without body (RFC 9110 §13.1.3, §15.4.5), when If-Modified-Since is the file's"
-                    + " time or later. Read the header as an HTTP date, and compare it with the file's time.");
+                    + " time or later. Read the header as an HTTP date, and compare it with the file's time."
+                    + nameCase("If-Modified-Since"));
         }
         if (!notModified.getFirst() && !notModifiedAtAWholeSecond(c)) {
             return new Hint(Hint.Id.IF_MODIFIED_SINCE_STRICT, "If-Modified-Since is exactly the file's time, yet the"
@@ -123,6 +122,10 @@ public final class CachingChecks {
                 local.minusSeconds(1))));
     }
 
+    private static String nameCase(String header) {
+        return " Or it asks a map whose names were lower-cased as the head was read for \"" + header + "\": a name's"
+                + " letter case means nothing (RFC 9110 §5.1); ask in lower case.";
+    }
     private static final String NONE_MATCH_IGNORED = "The client's copy has the file's ETag: it is still good, and gets"
             + " 304 Not Modified without body (RFC 9110 §13.1.2). Compare each tag of If-None-Match with the file's.";
 
@@ -131,10 +134,7 @@ public final class CachingChecks {
             + " copy is good when one of its tags is the file's (anyMatch): 304 then (RFC 9110 §13.1.2). \"None\" in"
             + " the header's name says when the whole file goes: when none matches.");
 
-    /**
-     * Whether a GET with a tag no file has gets 304, and one with * does not: the test of If-None-Match is
-     * the wrong way round (a server that answers 304 to any If-None-Match answers * so too).
-     */
+    /** Whether a tag no file has gets 304, and * does not: the test of If-None-Match is the wrong way round. */
     private static boolean inverted(Checking c) {
         return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, "\"none-" + token(c) + "\"")))
                 && !readsStar(c);
@@ -278,10 +278,7 @@ public final class CachingChecks {
                 }
             });
 
-    /**
-     * Whether a GET with the file's ETag gets 304: a check of If-None-Match with more than that
-     * (HEAD, If-Modified-Since beside it) names its own mistake only for a server that passes this.
-     */
+    /** Whether a GET with the file's ETag gets 304: only then a check with more than that names its own mistake. */
     private static boolean readsNoneMatch(Checking c, String etag) {
         return isNotModified(c.send(ifNoneMatch("GET", SiteFiles.DATED, etag)));
     }
@@ -298,7 +295,7 @@ public final class CachingChecks {
         }
         return readsStar(c) ? tagMissed(etag) : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, "Even a GET with the"
                 + " file's ETag in If-None-Match does not get 304: the server does not read If-None-Match. "
-                + NONE_MATCH_IGNORED);
+                + NONE_MATCH_IGNORED + nameCase("If-None-Match"));
     }
 
     private static Hint tagMissed(String etag) {

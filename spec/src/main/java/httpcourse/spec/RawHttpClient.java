@@ -175,6 +175,30 @@ public final class RawHttpClient {
         return new RawConnection(connect(connectTimeout), responseTimeout);
     }
 
+    /** The same, from {@code local}, one of this computer's addresses: a client the server tells apart from itself. */
+    public RawConnection openFrom(InetAddress local) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(local, 0));
+            socket.connect(new InetSocketAddress(host, port), (int) responseTimeout.toMillis());
+            socket.setSoTimeout((int) responseTimeout.toMillis());
+            return new RawConnection(socket, responseTimeout);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Whether this computer can send from {@code local}: Linux and Windows answer on all of 127/8, macOS not. */
+    public static boolean canSendFrom(InetAddress local) {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(local, 0));
+            return true;
+        } catch (IOException notThisComputersAddress) {
+            return false;
+        }
+    }
+
     private Socket connect() throws IOException {
         return connect(responseTimeout);
     }

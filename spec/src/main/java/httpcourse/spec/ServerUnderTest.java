@@ -169,6 +169,11 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         return connect(new byte[0], () -> client.open());
     }
 
+    /** The same, from {@code local} ({@link RawHttpClient#canSendFrom}). */
+    public RawConnection openFrom(InetAddress local) {
+        return connect(new byte[0], () -> client.openFrom(local));
+    }
+
     /**
      * Opens a connection as {@link #open} does, unless nothing accepts it (refused, or reset as the
      * server closes its socket), or it does not complete within {@code connectTimeout} (the system's

@@ -202,7 +202,7 @@ public final class StopChecks {
 
     // "The same way" as on SIGTERM: new connections refused while the stop lasts, too.
     public static final Check ON_SIGINT = onItsOwnServer("stops on Ctrl+C (SIGINT) the same way, and at once on a"
-            + " second Ctrl+C, with an exit status not 0", tried((c, stop) -> {
+            + " second Ctrl+C, with exit status 130 (128 + 2, SIGINT's number)", tried((c, stop) -> {
         try (RawConnection idle = c.server().open(); RawConnection silent = c.server().open();
              RawConnection first = c.server().open(); RawConnection held = c.server().open()) {
             KeepAliveChecks.checkNext(c, idle, 1, Requests.http11("GET", "/"), c.root());
@@ -230,11 +230,12 @@ public final class StopChecks {
                         + " Ctrl+C, the server exited %.1f s later with status 0: at once with the status that says"
                         + " all went well, or once the download under way or its grace period ended.",
                         (System.nanoTime() - second) / 1e9),
-                        new Hint(Hint.Id.SECOND_SIGNAL_IGNORED, "A second Ctrl+C means: stop now. Count the signals;"
-                                + " at the second, end the process at once (Java: Runtime.getRuntime().halt(130)),"
-                                + " with the status of a program stopped by Ctrl+C, 130 = 128 + 2, the number of"
-                                + " SIGINT: not 0, which says all went well."));
+                        StopHints.secondSignalIgnored());
                 throw status != null && late ? stop.unlessInconclusive(ignored) : ignored;
+            }
+            if (status != 128 + 2) { // what a shell shows for a program Ctrl+C ended
+                throw stop.stopFailure("After a second Ctrl+C, the server exited with status " + status + ", where"
+                        + " 130 was due.", StopHints.secondSignalStatus(status));
             }
         }
     }));

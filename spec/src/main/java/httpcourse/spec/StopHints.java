@@ -40,4 +40,18 @@ final class StopHints {
                 + " ones); virtual threads never do. And a wait's unit: awaitTermination(5, SECONDS), not a count of"
                 + " nanoseconds given as milliseconds.");
     }
+
+    /** The hint for a server that a second Ctrl+C did not end at once, or ended with status 0. */
+    static Hint secondSignalIgnored() {
+        return new Hint(Hint.Id.SECOND_SIGNAL_IGNORED, "A second Ctrl+C means: stop now. Count the signals; at the"
+                + " second, end the process at once (Java: Runtime.getRuntime().halt(130)), with the status of a"
+                + " program stopped by Ctrl+C, 130 = 128 + 2, the number of SIGINT: not 0, which says all went well.");
+    }
+
+    /** The hint for a second Ctrl+C that ended the server with a status other than 130. */
+    static Hint secondSignalStatus(int status) {
+        return new Hint(Hint.Id.STOP_EXIT_STATUS, "A program that Ctrl+C ends exits with 130, 128 + 2, SIGINT's"
+                + " number: halt(128 + signal.getNumber()), not a number of its own" + (status == 128 + 15
+                ? " (143 is SIGTERM's, 128 + 15)" : "") + ". Scripts and shells read the status to tell why it ended.");
+    }
 }
