@@ -120,10 +120,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         return exchange(() -> client.send(request));
     }
 
-    /**
-     * Sends a request and reads its answer as an HTTP/1.1 client does, by its length: on to the
-     * close only when the answer or the request says the connection ends (see {@link ResponseReader}).
-     */
+    /** Sends a request and reads its answer as an HTTP/1.1 client does, by its length ({@link ResponseReader}). */
     public ServerReply sendAndReadAnswer(String request) {
         byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
         return exchange(() -> client.sendAndReadAnswer(bytes));
@@ -169,7 +166,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         return connect(new byte[0], () -> client.open());
     }
 
-    /** The same, from {@code local} ({@link RawHttpClient#canSendFrom}). */
+    /** The same, from {@code local}, a second address of the loopback ({@link RawHttpClient#canSendFrom}). */
     public RawConnection openFrom(InetAddress local) {
         return connect(new byte[0], () -> client.openFrom(local));
     }
@@ -203,10 +200,7 @@ public final class ServerUnderTest implements ServerState, AutoCloseable {
         return process != null;
     }
 
-    /**
-     * How many times the server's processes hold the file of htdocs at {@code urlPath} open; empty
-     * where the system does not show it ({@link OpenFiles}). Only for a process the specs started.
-     */
+    /** How often the server holds htdocs{@code urlPath} open; empty where the system hides it ({@link OpenFiles}). */
     public OptionalLong timesOpen(String urlPath) {
         try {
             return OpenFiles.timesOpen(process.processTree().toList(),
