@@ -39,6 +39,7 @@ final class ExtensionFlaws {
             new Flaw(CONTINUE_NEVER_SAID, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
             new Flaw(CONTINUE_WITHOUT_EMPTY_LINE, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_CONTINUE_MISSING),
             new Flaw(NO_UPLOAD_LIMIT, 15, UploadChecks.TOO_LARGE, Hint.Id.UPLOAD_LIMIT_MISSING),
+            new Flaw(UPLOAD_LENGTH_AS_INT, 15, UploadChecks.TOO_LARGE, Hint.Id.UPLOAD_LENGTH_OVERFLOW),
             new Flaw(LIMIT_ITSELF_REFUSED, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_LIMIT_ITSELF_REFUSED),
             new Flaw(LIMIT_TOO_LOW, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_LIMIT_TOO_LOW),
             new Flaw(WRITES_THE_FILE_ITSELF, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),

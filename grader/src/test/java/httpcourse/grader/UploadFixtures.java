@@ -62,6 +62,10 @@ enum UploadFixtures implements KnownWrongServer {
     NO_UPLOAD_LIMIT(15, in("Upload.java", "static final int LIMIT = 16 * 1024 * 1024;",
             "static final int LIMIT = Integer.MAX_VALUE; // FLAW: no limit")),
 
+    /** The length cast to an int: Content-Length 2^31 wraps round to -2^31, under the limit, and gets 100 Continue. */
+    UPLOAD_LENGTH_AS_INT(15, in("Upload.java", "long length = request.bodyLength();",
+            "int length = (int) request.bodyLength(); // FLAW: through an int")),
+
     /** The limit checked with >=: an upload of exactly 16 MiB, which the limit allows, gets 413 (helper-48). */
     LIMIT_ITSELF_REFUSED(15, in("Upload.java", "if (length > LIMIT) {", "if (length >= LIMIT) { // FLAW: >=, not >")),
 

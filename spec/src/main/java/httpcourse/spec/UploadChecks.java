@@ -135,8 +135,8 @@ public final class UploadChecks {
         UploadLimitChecks.assertTheLimitAllowed(c); // last: a server that never says 100 failed above, at once
     });
 
-    public static final Check TOO_LARGE = check("refuses at once an upload far over its limit (1 GiB, by its"
-            + " Content-Length): 413 Content Too Large, and nothing stored", c -> {
+    public static final Check TOO_LARGE = check("refuses at once an upload far over its limit (by its Content-Length:"
+            + " 1 GiB, or more than an int holds): 413 Content Too Large, and nothing stored", c -> {
         String path = newPath("huge");
         String head = put(path, "Content-Length: " + HUGE_UPLOAD + "\r\n", "");
         Timed answer = c.send(head + "x".repeat(64 * 1024));
@@ -155,10 +155,11 @@ public final class UploadChecks {
         assertNotContinued(refused, "A PUT of 1 GiB");
         c.check(refused, tooLarge(c, "a PUT of 1 GiB that said Expect: 100-continue, its body not sent"));
         UploadsFolder.assertNotOnDisk(c, waiting, "after a refused upload");
+        UploadLimitChecks.assertTheLengthALong(c);
     });
 
     /** Fails when a PUT that waits for 100 Continue got it, although its head alone is refused. */
-    private static void assertNotContinued(Timed answer, String what) {
+    static void assertNotContinued(Timed answer, String what) {
         if (status(answer.exchange()).equals("100")) {
             throw FailureReport.failure(what + " said Expect: 100-continue, and got \"100 Continue\": its client now"
                     + " sends the body that the server refuses.", null, answer.reply(), List.of(new Hint(
@@ -168,7 +169,7 @@ public final class UploadChecks {
         }
     }
 
-    private static Expected tooLarge(Checking c, String situation) {
+    static Expected tooLarge(Checking c, String situation) {
         return c.error("413 Content Too Large").with(HeaderRules.connectionClose(true)).when(situation)
                 .because(Hint.Id.UPLOAD_LIMIT_MISSING, "Over the limit, an upload gets 413 Content Too Large (RFC 9110"
                         + " §15.5.14), and its connection closes, its body unread.");

@@ -107,6 +107,31 @@ public final class UploadLimitChecks {
         awaitEntries(c, before); // its part file gone, before the next check looks in the folder
     }
 
+    /**
+     * Lengths past what an int holds: through one, 2^31 wraps round to -2^31, and 2^32 + 100 to 100, both under
+     * the limit. Each, said by a PUT that waits for 100 Continue, gets 413 at once, as 1 GiB did just before.
+     */
+    static void assertTheLengthALong(Checking c) {
+        for (long length : List.of(1L << 31, (1L << 32) + 100)) {
+            Timed answer = c.send(put(newPath("huge-wrapped"), "Expect: 100-continue\r\nContent-Length: " + length
+                    + "\r\n", ""));
+            String code = UploadChecks.status(answer.exchange());
+            boolean continued = code.equals("100");
+            if (!code.equals("413")) {
+                throw FailureReport.failure("A PUT of " + length + " bytes said Expect: 100-continue, and got "
+                        + (continued ? "\"100 Continue\"" : code.equals("(none)") ? "no answer" : code) + ", where"
+                        + " one of 1 GiB got 413.", null, answer.reply(), List.of(new Hint(
+                        Hint.Id.UPLOAD_LENGTH_OVERFLOW, "Content-Length: " + length + " is more than an int holds (2 147 483 647): " + (continued
+                        ? "cast to an int, it wraps round to " + (int) length + ", under the limit, and the upload goes"
+                        + " on." : "read as an int, it throws (Integer.parseInt), or wraps round to " + (int) length
+                        + ".") + " A length is a long, from the header to the limit's test: long length ="
+                        + " request.bodyLength().")));
+            }
+            c.check(answer, UploadChecks.tooLarge(c, "a PUT of " + length + " bytes that said Expect: 100-continue,"
+                    + " its body not sent"));
+        }
+    }
+
     /** The answer to the head of a PUT of {@code length} bytes that waits for 100 Continue: its body is never sent. */
     private static ServerReply headOfAPut(Checking c, long length) {
         String head = put(newPath("at-the-limit"), "Expect: 100-continue\r\nContent-Length: " + length + "\r\n", "");
