@@ -287,9 +287,14 @@ final class AlsoFails {
             // Every check that GETs the file uploaded.
             case STORED_BESIDE_HTDOCS -> failing(Hint.Id.UPLOAD_NOT_STORED, UploadChecks.REPLACES,
                     UploadChecks.CHUNKED, UploadChecks.CONTINUES, UploadChecks.AT_ONCE);
-            // Two uploads at once write the same file; a chunked upload refused past the limit stays.
+            // Two uploads at once write the same file; a chunked upload refused (past the limit, or a bad chunk) stays.
             case WRITES_THE_FILE_ITSELF -> merged(failing(Hint.Id.UPLOAD_TEMP_SHARED, UploadChecks.AT_ONCE),
-                    failing(Hint.Id.UPLOAD_HALF_SEEN, UploadLimitChecks.TOO_LARGE_IN_CHUNKS));
+                    failing(Hint.Id.UPLOAD_HALF_SEEN, UploadChecks.CHUNKED, UploadLimitChecks.TOO_LARGE_IN_CHUNKS));
+            // A chunked upload refused, past the limit or for a bad chunk, leaves its part as a cut one does.
+            case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadChecks.CHUNKED,
+                    UploadLimitChecks.TOO_LARGE_IN_CHUNKS);
+            // The bad chunk's 400 (an HttpError, which no catch block takes) too.
+            case PART_DELETED_IN_CATCH -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadChecks.CHUNKED);
             // Every upload fails as it begins (the sandbox's /tmp is read-only); a refusal comes before, and passes.
             case PART_IN_TMP -> failing(Hint.Id.UPLOAD_PART_ELSEWHERE, UploadChecks.REPLACES, UploadChecks.CHUNKED,
                     UploadChecks.CONTINUES, UploadChecks.AT_ONCE, UploadLimitChecks.TOO_LARGE_IN_CHUNKS);

@@ -44,6 +44,7 @@ final class ExtensionFlaws {
             new Flaw(LIMIT_TOO_LOW, 15, UploadChecks.CONTINUES, Hint.Id.UPLOAD_LIMIT_TOO_LOW),
             new Flaw(WRITES_THE_FILE_ITSELF, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),
             new Flaw(PART_LEFT_BEHIND, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_LEFT_BEHIND),
+            new Flaw(PART_DELETED_IN_CATCH, 15, UploadLimitChecks.TOO_LARGE_IN_CHUNKS, Hint.Id.UPLOAD_LEFT_BEHIND),
             new Flaw(PART_NOT_HIDDEN, 15, UploadChecks.WHOLE_OR_NOTHING, Hint.Id.UPLOAD_HALF_SEEN),
             new Flaw(ONE_PART_PER_NAME, 15, UploadChecks.AT_ONCE, Hint.Id.UPLOAD_TEMP_SHARED),
             new Flaw(PART_IN_TMP, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_PART_ELSEWHERE),

@@ -91,6 +91,18 @@ enum UploadFixtures implements KnownWrongServer {
             "Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind",
             "// FLAW: the part file of a cut or refused upload stays")),
 
+    /** The part deleted in the catch blocks of IOException, not in finally: a 413 or a 400 leaves it (helper-59). */
+    PART_DELETED_IN_CATCH(15,
+            in("Upload.java", "if it still listens\n", "if it still listens\n"
+                    + "            Files.deleteIfExists(part); // FLAW: deleted here, not in finally\n"),
+            in("Upload.java", "        } catch (IOException e) {\n",
+                    "        } catch (IOException e) {\n            Files.deleteIfExists(part); // FLAW: and here\n"),
+            in("Upload.java", """
+                            } finally {
+                                Files.deleteIfExists(part); // a cut or refused upload leaves nothing behind
+                            }
+                    """, "        } // FLAW: no finally: a TooLarge (413) or an HttpError (400) leaves the part\n")),
+
     /** The part file made in the system's temporary folder: read-only in the sandbox, another file system often. */
     PART_IN_TMP(15, in("Upload.java", "Files.createTempFile(file.getParent(), \".upload-\", \".part\")",
             "Files.createTempFile(\".upload-\", \".part\") /* FLAW: in /tmp, not beside the file */")),

@@ -79,7 +79,8 @@ public final class UploadChecks {
         c.check(c.get(path), served(c, path, shorter, "the GET after the second, shorter PUT"));
     });
 
-    public static final Check CHUNKED = check("stores a chunked PUT's body, its chunks joined, byte for byte", c -> {
+    public static final Check CHUNKED = check("stores a chunked PUT's body, its chunks joined, byte for byte (a"
+            + " malformed chunk: 400, and nothing left)", c -> {
         String path = newPath("chunked");
         byte[] body = content(5000);
         String text = latin1(body);
@@ -87,6 +88,13 @@ public final class UploadChecks {
                 + text.substring(1000) + "\r\n0\r\n\r\n";
         c.check(c.send(put(path, "Transfer-Encoding: chunked\r\n", chunks)), created(path, "a chunked PUT"));
         c.check(c.get(path), served(c, path, body, "the GET of the file uploaded in chunks"));
+        String bad = newPath("bad-chunk"); // its part holds the first chunk when the second's size comes
+        c.inCase("PUT " + bad + ", its second chunk's size zz, not hex", () -> {
+            Set<String> before = entries(c);
+            c.check(c.send(put(bad, "Transfer-Encoding: chunked\r\n", "5\r\nhello\r\nzz\r\n")),
+                    c.error("400 Bad Request").when("a chunked PUT whose second chunk's size is not hex"));
+            UploadsFolder.assertNothingLeft(c, bad, before, "a chunked PUT refused (400), a chunk's size not hex");
+        });
     });
 
     public static final Check CONTINUES = check("says 100 Continue to a PUT that waits for it, then stores its"
@@ -205,10 +213,8 @@ public final class UploadChecks {
         }
         if (!left.isEmpty()) {
             throw failure(c, "An upload was cut after half of its body (the client closed the connection), and the"
-                    + " uploads folder still holds " + left + " " + DISK_FAIL_SAFE.toSeconds() + " s later.", new Hint(
-                    Hint.Id.UPLOAD_LEFT_BEHIND, "A cut upload (the client left, or its body was refused) leaves"
-                    + " nothing behind: delete the part written so far, in a finally block, whatever ended the"
-                    + " upload."));
+                    + " uploads folder still holds " + left + " " + DISK_FAIL_SAFE.toSeconds() + " s later.",
+                    UploadsFolder.LEFT_BEHIND);
         }
         c.check(c.get(path), c.notFound().when("a GET after the upload was cut").because(Hint.Id.UPLOAD_HALF_SEEN,
                 "A cut upload must not become a file: write to a hidden part file, renamed only once whole."));

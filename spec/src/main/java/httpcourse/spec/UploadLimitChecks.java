@@ -15,7 +15,6 @@ import static httpcourse.spec.UploadsFolder.ROOM;
 import static httpcourse.spec.UploadsFolder.awaitEntries;
 import static httpcourse.spec.UploadsFolder.entries;
 import static httpcourse.spec.UploadsFolder.fill;
-import static httpcourse.spec.UploadsFolder.onDisk;
 import static httpcourse.spec.UploadsFolder.size;
 
 import java.nio.charset.StandardCharsets;
@@ -49,6 +48,7 @@ public final class UploadLimitChecks {
     public static final Check TOO_LARGE_IN_CHUNKS = onItsOwnServer("refuses a chunked upload once past its limit:"
             + " 413 Content Too Large, and nothing stored", c -> {
         String chunked = newPath("huge-chunked");
+        Set<String> before = entries(c);
         String situation = "a chunked PUT, sent on until answered (" + (CHUNKED_FAIL_SAFE >> 20) + " MiB at most)";
         c.check(BodyRequests.chunksUntilAnswered(c, put(chunked, "Transfer-Encoding: chunked\r\n", ""),
                 CHUNKED_FAIL_SAFE), c.error("413 Content Too Large")
@@ -56,10 +56,7 @@ public final class UploadLimitChecks {
                         + " chunked upload says nothing of its size: the limit counts its bytes as they come, and once"
                         + " past it, the upload gets 413 Content Too Large, and its connection closes. Otherwise a"
                         + " chunked PUT fills the disk, whatever Content-Length's limit."));
-        if (Files.exists(onDisk(c, chunked))) { // written in place
-            throw failure(c, "htdocs" + chunked + " exists after a chunked upload refused past the limit.", new Hint(
-                    Hint.Id.UPLOAD_HALF_SEEN, "A refused upload must not become a file: write to a hidden part file."));
-        }
+        UploadsFolder.assertNothingLeft(c, chunked, before, "a chunked upload refused past the limit (413)");
     });
 
     public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"

@@ -154,6 +154,26 @@ final class UploadsFolder {
         }
     }
 
+    static final Hint LEFT_BEHIND = new Hint(Hint.Id.UPLOAD_LEFT_BEHIND, "A cut upload (the client left, or its body"
+            + " was refused) leaves nothing behind: delete the part written so far, in a finally block, whatever ended"
+            + " the upload.");
+
+    /**
+     * After {@code what}, an upload refused while its body came: fails if its file exists (written in place), or if
+     * the uploads folder holds more than {@code before} until the fail-safe is over (its part file left).
+     */
+    static void assertNothingLeft(Checking c, String path, Set<String> before, String what) {
+        if (Files.exists(onDisk(c, path))) {
+            throw UploadChecks.failure(c, "htdocs" + path + " exists after " + what + ".", new Hint(
+                    Hint.Id.UPLOAD_HALF_SEEN, "A refused upload must not become a file: write to a hidden part file."));
+        }
+        List<String> left = awaitEntries(c, before);
+        if (!left.isEmpty()) {
+            throw UploadChecks.failure(c, "After " + what + ", the uploads folder still holds " + left + " "
+                    + DISK_FAIL_SAFE.toSeconds() + " s later.", LEFT_BEHIND);
+        }
+    }
+
     static void assertNotOnDisk(Checking c, String path, String when) {
         if (Files.exists(onDisk(c, path))) {
             throw UploadChecks.failure(c, "htdocs" + path + " exists " + when + ".", new Hint(Hint.Id.UPLOAD_PATH_ACCEPTED,
