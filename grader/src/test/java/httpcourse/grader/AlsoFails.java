@@ -362,6 +362,8 @@ final class AlsoFails {
             case WRITES_THE_FILE_ITSELF -> failing(Hint.Id.UPLOAD_HALF_SEEN, UploadLimitChecks.DISK_FULL);
             case PART_LEFT_BEHIND -> failing(Hint.Id.UPLOAD_LEFT_BEHIND, UploadLimitChecks.DISK_FULL);
             case PART_IN_TMP -> failing(Hint.Id.UPLOAD_PART_ELSEWHERE, UploadLimitChecks.DISK_FULL);
+            // 100 Continue before any refusal: before the room's too, to the PUT that waits on the full disk.
+            case CONTINUE_BEFORE_LIMIT -> failing(Hint.Id.CONTINUE_BEFORE_REFUSAL, UploadLimitChecks.DISK_FULL);
             default -> Map.of();
         };
     }

@@ -56,6 +56,7 @@ final class ExtensionFlaws {
             new Flaw(ALLOW_WITHOUT_PUT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.ALLOW_WRONG),
             new Flaw(DISK_FULL_UNANSWERED, 15, UploadLimitChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
             new Flaw(DISK_FULL_AS_500, 15, UploadLimitChecks.DISK_FULL, Hint.Id.UPLOAD_DISK_FULL),
+            new Flaw(CONTINUE_BEFORE_ROOM, 15, UploadLimitChecks.DISK_FULL, Hint.Id.CONTINUE_BEFORE_REFUSAL),
             // Byte ranges
             new Flaw(STEP_15, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
             new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),

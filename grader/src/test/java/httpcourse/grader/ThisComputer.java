@@ -56,10 +56,11 @@ final class ThisComputer {
      * The full disk's check runs only where the sandbox gives a server's folder a size (as root). A part
      * file in /tmp fails for sure only in the sandbox, whose /tmp is read-only.
      */
-    static void assumeItCanTell(Hint.Id hint) {
+    static void assumeItCanTell(Flaws.Flaw flaw) {
+        Hint.Id hint = flaw.hint();
         Assumptions.assumeTrue(hint != Hint.Id.NOT_LOOPBACK_ONLY || NetworkAddresses.firstNonLoopback().isPresent(),
                 "this computer has no address besides loopback: a server that listens everywhere cannot be told apart");
-        Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_DISK_FULL || fillsTheDisk(),
+        Assumptions.assumeTrue(flaw.check() != UploadLimitChecks.DISK_FULL || fillsTheDisk(),
                 "the sandbox gives a server's folder no size here (it does as root): the full disk's check is not run");
         Assumptions.assumeTrue(hint != Hint.Id.UPLOAD_PART_ELSEWHERE || Sandbox.unavailable().isEmpty(),
                 "without the sandbox, the system's temporary folder may be writable, on the web root's file system");

@@ -51,6 +51,17 @@ enum UploadFixtures implements KnownWrongServer {
                     + "        if (length > LIMIT) { // refused before its body comes"),
             in("Upload.java", "request.version().equals(\"HTTP/1.1\")) {\n", "false) { // said above already\n")),
 
+    /** The disk's room asked after 100 Continue: on a full disk, a client that waits sends a body that gets 507. */
+    CONTINUE_BEFORE_ROOM(15, in("Upload.java", """
+                    if (length > Files.getFileStore(FOLDER).getUsableSpace()) {
+                        throw new HttpError("507 Insufficient Storage", "no room for the upload");
+                    }
+            """, ""), in("Upload.java", "        Path part = Files.createTempFile(",
+            "        if (length > Files.getFileStore(FOLDER).getUsableSpace()) { // FLAW: asked after 100 Continue\n"
+                    + "            throw new HttpError(\"507 Insufficient Storage\", \"no room for the upload\");\n"
+                    + "        }\n"
+                    + "        Path part = Files.createTempFile(")),
+
     /** "100 Continue" without the empty line that ends its head: the client reads the final answer as its headers. */
     CONTINUE_WITHOUT_EMPTY_LINE(15, in("Upload.java", "\"HTTP/1.1 100 Continue\\r\\n\\r\\n\"",
             "\"HTTP/1.1 100 Continue\\r\\n\" /* FLAW: no empty line */")),

@@ -59,8 +59,14 @@ public final class UploadLimitChecks {
         UploadsFolder.assertNothingLeft(c, chunked, before, "a chunked upload refused past the limit (413)");
     });
 
+    private static final String DISK_FULL_HINT = "The disk is full: an upload that cannot fit gets 507 Insufficient"
+            + " Storage (RFC 4918 §11.5), not a server error nor a closed connection. With Content-Length, ask for"
+            + " the room before writing (Files.getFileStore(folder).getUsableSpace()); in chunks, the write fails"
+            + " with an IOException whose message is \"No space left on device\": answer 507 then, the part file"
+            + " deleted.";
+
     public static final Check DISK_FULL = check("answers 507 Insufficient Storage when the disk has no room (by"
-            + " Content-Length, or in chunks), and leaves nothing of the upload", c -> {
+            + " Content-Length, before any 100 Continue, or in chunks), and leaves nothing of the upload", c -> {
         if (!c.server().folderHasASize()) { // the machine's own disk: no check may fill it
             throw c.notRunHere("the server's folder has no size limit here: the grader's sandbox gives it one, as root");
         }
@@ -76,6 +82,13 @@ public final class UploadLimitChecks {
             String chunked = newPath("no-room-chunked");
             assertNoRoom(c, chunked, put(chunked, "Transfer-Encoding: chunked\r\n", chunks(body)), "a chunked PUT of "
                     + (NO_ROOM_FOR >> 10) + " KiB, " + (ROOM >> 10) + " KiB left on the disk");
+            // A client that waits for 100 Continue learns from the head alone that its body has no room.
+            String left = (NO_ROOM_FOR >> 10) + " KiB, " + (ROOM >> 10) + " KiB left on the disk";
+            Timed waiting = c.send(put(newPath("no-room-waiting"), "Expect: 100-continue\r\nContent-Length: "
+                    + NO_ROOM_FOR + "\r\n", ""));
+            UploadChecks.assertNotContinued(waiting, "A PUT of " + left + ",");
+            c.check(waiting, c.error("507 Insufficient Storage").when("a PUT of " + left + ", that said Expect:"
+                    + " 100-continue, its body not sent").because(Hint.Id.UPLOAD_DISK_FULL, DISK_FULL_HINT));
         } finally {
             Files.deleteIfExists(filler);
         }
@@ -170,10 +183,4 @@ public final class UploadLimitChecks {
                     + " ended the upload. Here the disk was full: the part left keeps it full for every upload after it."));
         }
     }
-
-    private static final String DISK_FULL_HINT = "The disk is full: an upload that cannot fit gets 507 Insufficient"
-            + " Storage (RFC 4918 §11.5), not a server error nor a closed connection. With Content-Length, ask for"
-            + " the room before writing (Files.getFileStore(folder).getUsableSpace()); in chunks, the write fails"
-            + " with an IOException whose message is \"No space left on device\": answer 507 then, the part file"
-            + " deleted.";
 }
