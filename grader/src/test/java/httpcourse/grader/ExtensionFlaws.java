@@ -50,6 +50,7 @@ final class ExtensionFlaws {
             new Flaw(PART_IN_TMP, 15, UploadChecks.CREATES, Hint.Id.UPLOAD_PART_ELSEWHERE),
             new Flaw(PUT_ANYWHERE, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_OUTSIDE_FOLDER),
             new Flaw(FOLDER_BY_TEXT, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_FOLDER_BY_TEXT),
+            new Flaw(TIME_PER_READ_KEPT, 15, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.UPLOAD_TIME_KEPT),
             new Flaw(FILE_KEPT_BY_416, 16, ManyClientsChecks.FILES_CLOSED, Hint.Id.FILE_LEFT_OPEN_BY_416),
             new Flaw(HIDDEN_UPLOAD_ACCEPTED, 15, UploadChecks.ONLY_IN_UPLOADS, Hint.Id.UPLOAD_PATH_ACCEPTED),
             new Flaw(LOCATION_FROM_TARGET, 15, UploadChecks.CREATES, Hint.Id.OPEN_REDIRECT),

@@ -27,7 +27,7 @@ final class GradingOrder {
      * first, each at once, and use almost no CPU.
      */
     static final List<KnownWrongServer> SLOWEST = List.of(NO_READ_TIMEOUT, LIMITS_READ_PAST, TIMEOUT_PER_READ,
-            NO_IDLE_TIMEOUT, NO_GRACE_LIMIT, NO_WRITE_TIMEOUT);
+            NO_IDLE_TIMEOUT, NO_GRACE_LIMIT, NO_WRITE_TIMEOUT, UploadFixtures.TIME_PER_READ_KEPT);
 
     /**
      * Gradings side by side: six per core, up to two cores. Not more: besides the one check that

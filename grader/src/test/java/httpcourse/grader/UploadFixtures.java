@@ -114,6 +114,10 @@ enum UploadFixtures implements KnownWrongServer {
                             }
                     """, "        } // FLAW: no finally: a TooLarge (413) or an HttpError (400) leaves the part\n")),
 
+    /** The time per read, set for an upload's body, never reset: after an upload, the next head has no limit in all. */
+    TIME_PER_READ_KEPT(15, in("LimitedInput.java", "        timePerRead = false;\n",
+            "        // FLAW: timePerRead never reset: it outlives the upload\n")),
+
     /** The part file made in the system's temporary folder: read-only in the sandbox, another file system often. */
     PART_IN_TMP(15, in("Upload.java", "Files.createTempFile(file.getParent(), \".upload-\", \".part\")",
             "Files.createTempFile(\".upload-\", \".part\") /* FLAW: in /tmp, not beside the file */")),

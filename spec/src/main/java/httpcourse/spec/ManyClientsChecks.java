@@ -208,7 +208,9 @@ public final class ManyClientsChecks {
                 try {
                     // Beside the slow clients, whose close the check waits for anyway: no time added.
                     CompletableFuture<Exchange> paused = CompletableFuture.supplyAsync(() -> pausedRequest(c), pausing);
-                    assertClosesSlowClients(c, List.of());
+                    // From step 15 on, a third: a slow head after an upload, whose time per read must end with it.
+                    assertClosesSlowClients(c, c.has(Feature.UPLOADS)
+                            ? List.of(UploadLimitChecks.slowHeadAfterAnUpload()) : List.of());
                     assertAnsweredAfterItsPause(c, paused.join());
                 } finally {
                     pausing.shutdownNow();

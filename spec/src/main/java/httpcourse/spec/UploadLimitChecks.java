@@ -20,6 +20,7 @@ import static httpcourse.spec.UploadsFolder.size;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,8 @@ import java.util.Set;
  * its own, since each fills what it bounds: a chunked upload, whose size nobody announces, refused once
  * past the limit; and an upload that finds the disk full, which gets 507 Insufficient Storage. The
  * latter runs only where the server's folder has a size of its own (the grader's sandbox, as root).
- * And the limit itself, allowed, which {@link UploadChecks#CONTINUES} asks about.
+ * And the limit itself, allowed, which {@link UploadChecks#CONTINUES} asks about; a length past an int's, which
+ * {@link UploadChecks#TOO_LARGE} does; and the slow head after an upload of {@link ManyClientsChecks#SLOW_CLIENTS}.
  */
 public final class UploadLimitChecks {
 
@@ -140,6 +142,32 @@ public final class UploadLimitChecks {
             c.check(answer, UploadChecks.tooLarge(c, "a PUT of " + length + " bytes that said Expect: 100-continue,"
                     + " its body not sent"));
         }
+    }
+
+    /**
+     * A client of {@link ManyClientsChecks#SLOW_CLIENTS}, from step 15 on: it uploads a small file, then sends its next
+     * head on that connection a byte a second. An upload's time per read ends with its body: the next head has its
+     * time limit in all again, as step 5's slow client has. A connection closed after the upload shows nothing.
+     */
+    static ManyClientsChecks.SlowClient slowHeadAfterAnUpload() {
+        String[] uploaded = {"no answer"};
+        return new ManyClientsChecks.SlowClient(server -> {
+            try (RawConnection kept = server.open()) {
+                Exchange upload = kept.exchange(putWithLength(newPath("then-slow"), content(3)));
+                uploaded[0] = UploadChecks.status(upload);
+                if (!uploaded[0].startsWith("2") || upload.ending() != Exchange.Ending.KEPT_OPEN) {
+                    return Duration.ZERO;
+                }
+                kept.send("GET / HTTP/1.1\r\nHost: localhost\r\n"); // then a header line that never ends
+                return kept.dripUntilClosed("X-Slow: " + "a".repeat(100), Duration.ofSeconds(1),
+                        ManyClientsChecks.CLOSE_FAIL_SAFE);
+            }
+        }, () -> SpecFailure.of("A client uploaded a file (PUT, answered " + uploaded[0] + "), then sent its next"
+                + " request's head on that connection one byte a second: after " + ManyClientsChecks.CLOSE_FAIL_SAFE
+                .toSeconds() + " s, the connection was still open.", new Hint(Hint.Id.UPLOAD_TIME_KEPT, "After an"
+                + " upload, the next head had no time limit in all: the time per read, meant for the upload's body,"
+                + " stayed on. Set it back where each request starts (startRequest), or a client that uploads once,"
+                + " then sends a byte every few seconds, holds its connection for ever.")));
     }
 
     /** The answer to the head of a PUT of {@code length} bytes that waits for 100 Continue: its body is never sent. */
