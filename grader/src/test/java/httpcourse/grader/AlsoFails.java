@@ -345,6 +345,10 @@ final class AlsoFails {
             case SPACES_KEPT -> failing(Hint.Id.IDENTITY_REFUSED_IGNORED, CompressionChecks.IDENTITY_REFUSED);
             // The small file on the connection's second request, compressed.
             case COMPRESSES_EVERYTHING -> failing(Hint.Id.GZIP_NOT_WORTH_IT, CompressionChecks.GZIP);
+            // The same small file, and every browser's request of earlier steps (Accept-Encoding: gzip, deflate).
+            case IDENTITY_DEFAULT_FROM_STAR -> failing(Hint.Id.IDENTITY_DEFAULT_WRONG, BasicChecks.ANSWERS_A_BROWSER,
+                    ArticleChecks.BROWSER_FOR_A_PAGE, ClearNoChecks.LARGE_HEAD, KeepAliveChecks.BROWSER_KEPT,
+                    CompressionChecks.GZIP);
             default -> Map.of();
         };
     }

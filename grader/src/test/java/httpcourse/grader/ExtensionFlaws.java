@@ -97,6 +97,7 @@ final class ExtensionFlaws {
             new Flaw(IDENTITY_REFUSAL_IGNORED, 17, CompressionChecks.IDENTITY_REFUSED,
                     Hint.Id.IDENTITY_REFUSED_IGNORED),
             new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),
+            new Flaw(IDENTITY_DEFAULT_FROM_STAR, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.IDENTITY_DEFAULT_WRONG),
             new Flaw(GZIP_FOR_RANGES, 17, CompressionChecks.NEVER_FOR_RANGES, Hint.Id.GZIP_FOR_RANGE),
             new Flaw(SAME_ETAG, 17, CompressionChecks.OWN_ETAG, Hint.Id.GZIP_ETAG_SAME),
             new Flaw(NOT_MODIFIED_BEFORE_GZIP, 17, CompressionChecks.OWN_ETAG, Hint.Id.NOT_MODIFIED_BEFORE_GZIP),

@@ -136,6 +136,11 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
             "return gzip && (shrinks && size >= MIN_LENGTH || !identity);",
             "return gzip && shrinks && size >= MIN_LENGTH; // FLAW: identity;q=0 never read")),
 
+    /** identity's default read from "*", as gzip's: "gzip" alone refuses the file as it is, so a small page goes compressed. */
+    IDENTITY_DEFAULT_FROM_STAR(17, in("Compression.java",
+            "weights.getOrDefault(\"identity\", weights.containsKey(\"*\") ? any : 1.0)",
+            "weights.getOrDefault(\"identity\", any) /* FLAW: 0 when the list names neither identity nor * */")),
+
     /** Whatever the file: a few hundred bytes, a photo, bytes of no known type, all compressed. */
     COMPRESSES_EVERYTHING(17, in("Compression.java",
             "return gzip && (shrinks && size >= MIN_LENGTH || !identity);",

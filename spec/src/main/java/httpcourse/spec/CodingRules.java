@@ -1,11 +1,15 @@
 package httpcourse.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The rules for the header fields of step 17's answers (compression), and the hints for a body
- * that a client cannot decode. Beside {@link HeaderRules}, which holds the rules of steps 6 to 16.
+ * that a client cannot decode, or that it was not to get. Beside {@link HeaderRules}, which holds the rules of
+ * steps 6 to 16.
  */
 final class CodingRules {
 
@@ -98,6 +102,34 @@ final class CodingRules {
                 + " connection stays open: the client cannot tell where the body ends, and waits. Send it in chunks"
                 + " (Transfer-Encoding: chunked): each with its length in hex, then the last, empty one, \"0\\r\\n"
                 + "\\r\\n\" (RFC 9112 §7.1).");
+    }
+
+    /**
+     * A compressed answer to a request whose Accept-Encoding names neither identity nor "*" (the last one on its
+     * connection: a kept connection's requests go one by one), from a server that sends the same request's answer
+     * as it is once the list names identity too: the file as it is taken for refused where the list is silent on
+     * it (its default read from "*", as gzip's is). Every request that accepts gzip then gets even a small page
+     * compressed, an earlier step's browser too: this one hint stands for those checks, whose own hints would blame
+     * the size rule. {@link FailureReport} asks it first.
+     */
+    static Optional<Hint> identityTakenAsRefused(Exchange exchange, ServerState server, boolean stopped) {
+        HttpResponse got = HttpResponse.parse(exchange.response());
+        String request = Requests.lastHead(new String(exchange.request(), StandardCharsets.ISO_8859_1));
+        String accepted = request == null ? null : Requests.value(request, "Accept-Encoding");
+        if (stopped || accepted == null || !Codings.isGzip(got) || accepted.contains("*")
+                || accepted.toLowerCase(Locale.ROOT).contains("identity")) {
+            return Optional.empty();
+        }
+        String named = accepted + ", identity";
+        HttpResponse probe = server.probes().answerTo(Requests.withField(request, "Accept-Encoding", named));
+        if (!probe.code().equals(got.code()) || Codings.isGzip(probe)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.IDENTITY_DEFAULT_WRONG, "Accept-Encoding: \"" + accepted + "\" got the"
+                + " file gzip-compressed, and \"" + named + "\" gets it as it is: the server takes the file as it is"
+                + " for refused when the list does not name identity. It is accepted unless the client refuses it:"
+                + " \"identity;q=0\", or \"*;q=0\" where identity is not named (RFC 9110 §12.5.3). A coding the list"
+                + " does not name has the weight of \"*\"; without \"*\", that is 0 for gzip, but 1 for identity."));
     }
 
     /** What stops a client from reading the compressed body as {@code content}; null when nothing does. */

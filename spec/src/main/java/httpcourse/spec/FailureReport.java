@@ -50,7 +50,8 @@ final class FailureReport {
                 .or(() -> ManyClientsHints.gaveUpOnAPause(exchange, server, stopped))
                 .or(() -> ManyClientsHints.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> ManyClientsHints.endedBeforeReading(exchange, server, stopped))
-                .or(() -> bodyForGetOnly(expected, exchange, server, stopped)).map(List::of).orElseGet(() ->
+                .or(() -> bodyForGetOnly(expected, exchange, server, stopped))
+                .or(() -> CodingRules.identityTakenAsRefused(exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped)
                         .or(() -> ManyClientsHints.leftOpenAfterAnError(exchange, server)).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),

@@ -1,5 +1,6 @@
 package httpcourse.spec;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The requests the specs send, written out byte for byte. */
@@ -13,6 +14,8 @@ public final class Requests {
      */
     private static final Pattern READABLE = Pattern.compile("(\r?\n)?" + TOKEN + " [!-~]+ HTTP/1\\.\\d\r?\n(" + TOKEN
             + ":[\t -~\u0080-\u00ff]*\r?\n)*\r?\n");
+
+    private static final Pattern HEAD_END = Pattern.compile("\r?\n\r?\n");
 
     private Requests() {
     }
@@ -102,13 +105,51 @@ public final class Requests {
 
     /** Whether the head has a field of that name, in any letter case. */
     public static boolean hasField(String request, String name) {
+        return value(request, name) != null;
+    }
+
+    /** The value of the head's first field of that name, in any letter case, stripped; null when it has none. */
+    static String value(String request, String name) {
         String[] lines = head(request).split("\r?\n");
         for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
-            if (lines[i].split(":", 2)[0].strip().equalsIgnoreCase(name)) {
-                return true;
+            String[] field = lines[i].split(":", 2);
+            if (field[0].strip().equalsIgnoreCase(name)) {
+                return field.length < 2 ? "" : field[1].strip();
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * The last head of requests sent one after another on a connection ({@code sent}: all of them, as an
+     * exchange records them); null when none ends, or one has a body, which hides where the next begins.
+     */
+    static String lastHead(String sent) {
+        Matcher end = HEAD_END.matcher(sent);
+        String last = null;
+        for (int start = 0; end.find(); start = end.end()) {
+            last = sent.substring(start, end.end());
+            if (hasField(last, "Content-Length") || hasField(last, "Transfer-Encoding")) {
+                return null;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The request's head again, with {@code name}: {@code value} in place of its own field of that name, and
+     * Connection: close: a probe that changes one thing of a request that had no body.
+     */
+    static String withField(String request, String name, String value) {
+        String[] lines = head(request).replaceFirst("^\r?\n", "").split("\r?\n");
+        StringBuilder again = new StringBuilder(lines[0]).append("\r\n");
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            String field = lines[i].split(":", 2)[0].strip();
+            if (!field.equalsIgnoreCase(name) && !field.equalsIgnoreCase("Connection")) {
+                again.append(lines[i]).append("\r\n");
+            }
+        }
+        return again.append(name).append(": ").append(value).append("\r\nConnection: close\r\n\r\n").toString();
     }
 
     /** The request up to its empty line: not its body, which may be megabytes long. */

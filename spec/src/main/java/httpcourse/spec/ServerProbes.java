@@ -37,6 +37,7 @@ final class ServerProbes {
     private Boolean keepsAConnectionWhileBusy;
     private Boolean losesAFirstByteAfterAWait;
     private final Map<String, String> codesOfGet = new HashMap<>();
+    private final Map<String, HttpResponse> answers = new HashMap<>();
 
     ServerProbes(Supplier<RawHttpClient> client) {
         this.client = client;
@@ -209,6 +210,15 @@ final class ServerProbes {
             HttpResponse answer = HttpResponse.parse(client.get().send(request).response());
             return answer.body().length > 0 ? answer.code() : "";
         });
+    }
+
+    /**
+     * The answer to {@code request}, sent whole on a connection of its own (it asks to close it): a failed
+     * request with one thing changed tells what the server made of that thing. Found once per request.
+     */
+    synchronized HttpResponse answerTo(String request) {
+        return answers.computeIfAbsent(request, r -> HttpResponse.parse(client.get()
+                .send(r.getBytes(StandardCharsets.ISO_8859_1)).response()));
     }
 
     private boolean answersAfterAPause() {
