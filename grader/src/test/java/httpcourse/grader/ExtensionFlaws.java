@@ -63,6 +63,7 @@ final class ExtensionFlaws {
             new Flaw(CONTENT_RANGE_END_EXCLUDED, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_RANGE_WRONG),
             new Flaw(WHOLE_LENGTH_ON_PART, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_LENGTH_WRONG),
             new Flaw(RANGE_FROM_THE_START, 16, RangeChecks.ONE_RANGE, Hint.Id.RANGE_IGNORED),
+            new Flaw(PART_NOT_CUT, 16, RangeChecks.ONE_RANGE, Hint.Id.PART_NOT_CUT),
             new Flaw(PART_DROPS_CONTENT_TYPE, 16, RangeChecks.ONE_RANGE, Hint.Id.CONTENT_TYPE_WRONG),
             new Flaw(SUFFIX_FROM_N, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),
             new Flaw(RANGE_END_PAST_THE_FILE, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_FORMS),

@@ -37,6 +37,10 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
     RANGE_FROM_THE_START(16, in("Ranges.java", "        whole.body().skipNBytes(first);\n",
             "        // FLAW: the first bytes never skipped\n")),
 
+    /** The part not cut: the file's stream from its first byte on, so the rest of the file follows the part. */
+    PART_NOT_CUT(16, in("Ranges.java", "Response.firstBytes(whole.body(), last - first + 1)",
+            "whole.body() /* FLAW: skipped to the part, never cut after it */")),
+
     /** Content-Range with the end excluded, as Java's ranges are: "bytes 0-10/N" for the bytes 0 to 9. */
     CONTENT_RANGE_END_EXCLUDED(16, in("Ranges.java", "\"Content-Range: bytes \" + first + \"-\" + last + \"/\" + length",
             "\"Content-Range: bytes \" + first + \"-\" + (last + 1) /* FLAW: the end excluded */ + \"/\" + length")),

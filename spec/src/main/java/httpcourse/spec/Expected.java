@@ -36,6 +36,8 @@ public final class Expected {
     Hint.Id statusHintId = Hint.Id.WRONG_STATUS;
     String statusHint = "";
     Hint bytesHint; // null: a wrong body gets the general hints
+    byte[] partOf; // a part's whole file, the part from partStart on: a body that runs on past the part is told
+    int partStart;
 
     private Expected(String statusLine, Body body, byte[] exactBody) {
         this.statusLine = statusLine;
@@ -107,10 +109,14 @@ public final class Expected {
         return withDate("200 OK", Body.ANY, null).with(HeaderRules.contentLength());
     }
 
-    /** 206 Partial Content: these bytes of a file, their Content-Length, its type, and which part they are. */
-    public static Expected partial(byte[] part, HeaderRule contentType, String contentRange) {
-        return withDate("206 Partial Content", Body.EXACT, part).with(contentType).with(HeaderRules.contentLength())
-                .with(HeaderRules.contentRange(contentRange));
+    /** 206 Partial Content: bytes first to last of a file, their Content-Length, its type, and which part they are. */
+    public static Expected partial(byte[] file, int first, int last, HeaderRule contentType) {
+        Expected expected = withDate("206 Partial Content", Body.EXACT, Arrays.copyOfRange(file, first, last + 1))
+                .with(contentType).with(HeaderRules.contentLength())
+                .with(HeaderRules.contentRange("bytes " + first + "-" + last + "/" + file.length));
+        expected.partOf = file;
+        expected.partStart = first;
+        return expected;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,6 +110,11 @@ public final class ResponseCheck {
         if (exchange.response().length == 0) {
             boolean error = expected.statusLine.matches("HTTP/1\\.[01] [45].*");
             boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
+            Optional<Hint> notCut = !error && closed ? PartHints.lost(expected, context.timed().reply().server())
+                    : Optional.empty();
+            if (notCut.isPresent()) {
+                return List.of(notCut.get());
+            }
             // A server that answers GET / but sent nothing here failed on this request: the check's own hint.
             if (!error && closed && !expected.statusHint.isEmpty()
                     && context.timed().reply().server().probes().answersAPlainGet()) {
@@ -151,7 +157,8 @@ public final class ResponseCheck {
         }
         if (expected.body == Expected.Body.EXACT && !Arrays.equals(actual.body(), context.expectedBody())) {
             // the wrong file, a charset conversion, bytes cut or added: general hints, unless the check knows better
-            return expected.bytesHint == null ? List.of() : List.of(expected.bytesHint);
+            return PartHints.runsOn(expected, actual).map(List::of)
+                    .orElse(expected.bytesHint == null ? List.of() : List.of(expected.bytesHint));
         }
         List<Hint> hints = new ArrayList<>();
         for (HeaderRule rule : expected.rules) {
