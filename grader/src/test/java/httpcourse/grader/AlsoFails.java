@@ -326,6 +326,8 @@ final class AlsoFails {
             case PART_NOT_CUT -> failing(Hint.Id.PART_NOT_CUT, RangeChecks.OTHER_FORMS, RangeChecks.IF_RANGE);
             // Every other form of one range that does not start at 0.
             case RANGE_FROM_THE_START -> failing(Hint.Id.RANGE_FORMS, RangeChecks.OTHER_FORMS);
+            // A start past an int: no 416.
+            case RANGE_NUMBERS_AS_INTS -> failing(Hint.Id.RANGE_NUMBER_OVERFLOW, RangeChecks.NOT_SATISFIABLE);
             // bytes=-0 read as from 0 on: the whole file as a part, not 416.
             case SUFFIX_FROM_N -> failing(Hint.Id.RANGE_NOT_SATISFIABLE, RangeChecks.NOT_SATISFIABLE);
             // Step 16 never compresses: every check that wants gzip fails for that (NEGOTIATION and IDENTITY_REFUSED

@@ -73,6 +73,7 @@ final class ExtensionFlaws {
             new Flaw(SEVERAL_RANGES_AS_FIRST, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_MISREAD),
             new Flaw(RANGE_ON_HEAD, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_MISREAD),
             new Flaw(RANGE_DIGITS_UNBOUNDED, 16, RangeChecks.WHOLE_FILE, Hint.Id.RANGE_NUMBER_OVERFLOW),
+            new Flaw(RANGE_NUMBERS_AS_INTS, 16, RangeChecks.OTHER_FORMS, Hint.Id.RANGE_NUMBER_OVERFLOW),
             new Flaw(IF_RANGE_NEVER_READ, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(IF_RANGE_DATE_ONLY, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(IF_RANGE_WEAK, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),

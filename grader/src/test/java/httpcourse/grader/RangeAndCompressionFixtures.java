@@ -80,6 +80,12 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
     RANGE_DIGITS_UNBOUNDED(16, in("Ranges.java", "Pattern.compile(\"bytes=(\\\\d{0,18})-(\\\\d{0,18})\")",
             "/* FLAW: any number of digits */ Pattern.compile(\"bytes=(\\\\d*)-(\\\\d*)\")")),
 
+    /** The range's numbers read as ints (the 18-digit pattern kept): 9999999999 makes Integer.parseInt throw. */
+    RANGE_NUMBERS_AS_INTS(16,
+            in("Ranges.java", ": Long.parseLong(range.group(1));", ": Integer.parseInt(range.group(1)); // FLAW: ints"),
+            in("Ranges.java", "length - Long.parseLong(", "length - Integer.parseInt( /* FLAW */"),
+            in("Ranges.java", "length - 1 : Long.parseLong(", "length - 1 : Integer.parseInt( /* FLAW */")),
+
     /** If-Range never read: the part is sent even when the client's part is of an older file. */
     IF_RANGE_NEVER_READ(16, in("Ranges.java", "!validators.stillMatch(request.headers().get(\"if-range\"))",
             "!validators.stillMatch(null) /* FLAW: If-Range never read */")),

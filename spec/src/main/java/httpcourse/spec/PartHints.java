@@ -24,10 +24,10 @@ final class PartHints {
      * after it (maybe not all of it: a copy that runs out of the file fails on the way).
      */
     static Optional<Hint> runsOn(Expected expected, HttpResponse actual) {
-        if (expected.partOf == null || !runsOn(actual, expected.partOf, expected.partStart, expected.exactBody.length)) {
+        int part = expected.exactBody.length;
+        if (expected.partOf == null || !runsOn(actual, expected.partOf, expected.partStart, part)) {
             return Optional.empty();
         }
-        int part = expected.exactBody.length;
         return Optional.of(new Hint(Hint.Id.PART_NOT_CUT, "The head is right (Content-Length: " + part
                 + ", Content-Range: " + actual.value("Content-Range") + "), and the part's " + part + " bytes came,"
                 + " then " + (actual.body().length - part) + " more bytes of the file, those after it: the part was"

@@ -37,13 +37,18 @@ public final class RangeChecks {
         c.inCase("bytes=299500-999999 (past the end)", () -> checkForm(c, "bytes=299500-999999", 299_500,
                 LENGTH - 1));
         c.inCase("bytes=-400000 (more than the file)", () -> checkForm(c, "bytes=-400000", 0, LENGTH - 1));
+        String intEnd = "bytes=299500-9999999999"; // only the size of its end tells it from the third
+        c.inCase(intEnd + " (past the end, and past an int)", () -> checkForm(c, sentPastAnInt(c, intEnd, "end",
+                "9999999999"), intEnd, 299_500, LENGTH - 1));
     });
 
     public static final Check NOT_SATISFIABLE = check("answers 416 Range Not Satisfiable, with Content-Range:"
             + " bytes */N, to a range that starts past the end", c -> {
-        for (String range : List.of("bytes=300000-", "bytes=400000-500000", "bytes=-0")) {
-            c.inCase(range, () -> c.check(c.send(get(LARGE, "Range: " + range)), c.error("416 Range Not"
-                    + " Satisfiable").with(HeaderRules.contentRange("bytes */" + LENGTH)).when("Range: " + range)
+        String intStart = "bytes=3000000000-"; // only the size of its start tells it from the others
+        for (String range : List.of("bytes=300000-", "bytes=400000-500000", "bytes=-0", intStart)) {
+            c.inCase(range, () -> c.check(range.equals(intStart) ? sentPastAnInt(c, range, "start", "3000000000")
+                    : c.send(get(LARGE, "Range: " + range)), c.error("416 Range Not Satisfiable")
+                    .with(HeaderRules.contentRange("bytes */" + LENGTH)).when("Range: " + range)
                     .because(Hint.Id.RANGE_NOT_SATISFIABLE, "No byte of the file is in this range: answer 416 Range"
                             + " Not Satisfiable, with Content-Range: bytes */" + LENGTH + ", the file's length, so"
                             + " that the client learns it (RFC 9110 §15.5.17).")));
@@ -134,16 +139,36 @@ public final class RangeChecks {
     }
 
     /**
-     * One of the other forms of one range: a wrong status, or a 206 with other bytes (where the
-     * general hints would speak of a body cut short), is that form misread.
+     * The answer to {@code range}, one of whose numbers, its {@code end} (or start), is past what an int holds and
+     * within a long; none at all is that number's reading failed: the others, alike but for it, got theirs.
      */
+    private static Timed sentPastAnInt(Checking c, String range, String end, String number) {
+        Timed answer = c.send(get(LARGE, "Range: " + range));
+        if (answer.exchange().response().length == 0) {
+            throw FailureReport.failure("Range: " + range + " got no answer.", null, answer.reply(), List.of(new Hint(
+                    Hint.Id.RANGE_NUMBER_OVERFLOW, "The range's " + end + ", " + number + ", is more than an int"
+                    + " holds (2147483647), and a file may have more bytes than that: read a range's numbers as longs"
+                    + " (Long.parseLong, of up to 18 digits). Integer.parseInt throws NumberFormatException past"
+                    + " 2147483647, and the answer is lost.")));
+        }
+        return answer;
+    }
+
     private static void checkForm(Checking c, String range, long first, long last) {
+        checkForm(c, c.send(get(LARGE, "Range: " + range)), range, first, last);
+    }
+
+    /**
+     * One of the other forms of one range, {@code answer} the answer to it: a wrong status, or a 206 with other
+     * bytes (where the general hints would speak of a body cut short), is that form misread.
+     */
+    private static void checkForm(Checking c, Timed answer, String range, long first, long last) {
         String why = "Range: " + range + " asks for bytes " + first + " to " + last + " of the file's " + LENGTH
                 + " (counted from 0, both in): answer 206 Partial Content with those bytes, Content-Range: bytes "
                 + first + "-" + last + "/" + LENGTH + ", and their Content-Length. bytes=a- runs from a to the end;"
                 + " bytes=-n is the last n bytes (the whole file when it has fewer); an end past the file's end"
                 + " stops at its end. Only a range that starts past the end gets 416 (RFC 9110 §14.1.2).";
-        c.check(c.send(get(LARGE, "Range: " + range)), c.filePart(LARGE, first, last).when("Range: " + range)
+        c.check(answer, c.filePart(LARGE, first, last).when("Range: " + range)
                 .because(Hint.Id.RANGE_FORMS, why).bytesBecause(Hint.Id.RANGE_FORMS, why));
     }
 
