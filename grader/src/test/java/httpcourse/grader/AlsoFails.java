@@ -348,6 +348,8 @@ final class AlsoFails {
                     CompressionChecks.IDENTITY_REFUSED);
             // " identity;q=0", after "gzip, ", read as nothing: the small file goes as it is.
             case SPACES_KEPT -> failing(Hint.Id.IDENTITY_REFUSED_IGNORED, CompressionChecks.IDENTITY_REFUSED);
+            // The part, sent as it is, with the compressed answer's tag.
+            case GZIP_TAG_BY_ACCEPT -> failing(Hint.Id.GZIP_TAG_ON_PLAIN_BYTES, CompressionChecks.NEVER_FOR_RANGES);
             // The small file on the connection's second request, compressed.
             case COMPRESSES_EVERYTHING -> failing(Hint.Id.GZIP_NOT_WORTH_IT, CompressionChecks.GZIP);
             // The same small file, and every browser's request of earlier steps (Accept-Encoding: gzip, deflate).

@@ -101,6 +101,7 @@ final class ExtensionFlaws {
             new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),
             new Flaw(IDENTITY_DEFAULT_FROM_STAR, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.IDENTITY_DEFAULT_WRONG),
             new Flaw(GZIP_FOR_RANGES, 17, CompressionChecks.NEVER_FOR_RANGES, Hint.Id.GZIP_FOR_RANGE),
+            new Flaw(GZIP_TAG_BY_ACCEPT, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_TAG_ON_PLAIN_BYTES),
             new Flaw(SAME_ETAG, 17, CompressionChecks.OWN_ETAG, Hint.Id.GZIP_ETAG_SAME),
             new Flaw(NOT_MODIFIED_BEFORE_GZIP, 17, CompressionChecks.OWN_ETAG, Hint.Id.NOT_MODIFIED_BEFORE_GZIP),
             new Flaw(OWN_WEAK_TAG_KEPT, 17, CompressionChecks.OWN_ETAG, Hint.Id.IF_NONE_MATCH_OWN_WEAK),

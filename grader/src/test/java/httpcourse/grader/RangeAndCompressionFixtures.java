@@ -172,6 +172,10 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
     OWN_WEAK_TAG_KEPT(17, in("Validators.java", "tag.equals(etag.replaceFirst(\"^W/\", \"\"))",
             "tag.equals(etag) /* FLAW: the server's own W/ kept */")),
 
+    /** The compressed tag for every request with Accept-Encoding, compressed or not: a photo, a part, the small page. */
+    GZIP_TAG_BY_ACCEPT(17, edit("validators = gzip ? validators.gzipped() : validators;",
+            "validators = request.headers().containsKey(\"accept-encoding\") ? validators.gzipped() : validators; // FLAW")),
+
     /** The compressed answer with the file's own ETag: one tag for two sets of bytes. */
     SAME_ETAG(17, edit("validators = gzip ? validators.gzipped() : validators;",
             "// FLAW: the compressed bytes keep the file's tag")),

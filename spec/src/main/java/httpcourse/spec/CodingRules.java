@@ -88,6 +88,16 @@ final class CodingRules {
                         + " whose Accept-Encoding accepts gzip, and then say so."));
     }
 
+    /** ETag: the file's own, {@code etag}, on an answer that sends the file's bytes as they are, whatever Accept-Encoding says. */
+    static HeaderRule plainEtag(String etag) {
+        return new HeaderRule("ETag", true, (got, c) -> got.equals(etag), c -> etag, (got, c) -> got == null
+                ? HeaderRules.etag().hint().apply(null, c) : new Hint(Hint.Id.GZIP_TAG_ON_PLAIN_BYTES, "This answer"
+                + " sends the file's bytes as they are, with ETag: " + got + "; asked without Accept-Encoding, the file"
+                + " has " + etag + ". A tag names the bytes sent: an answer sent as it is keeps the file's own tag,"
+                + " whatever Accept-Encoding says; only the compressed answer has a tag of its own. Else a client that"
+                + " has the file gets it again, 200, for its own tag, and a part (206) carries the compressed answer's."));
+    }
+
     /** No Transfer-Encoding: the request is HTTP/1.0, whose clients know no chunks. */
     static HeaderRule noChunks() {
         return new HeaderRule("Transfer-Encoding", false, (got, c) -> false, c -> "(none: HTTP/1.0 knows no chunks)",

@@ -101,25 +101,40 @@ public final class CompressionChecks {
         }
     });
 
-    public static final Check ONLY_WHAT_SHRINKS = check("leaves as they are what gzip does not shrink: a file"
-            + " under 1 KiB, a JPEG photo, bytes of an unknown type", c -> {
+    public static final Check ONLY_WHAT_SHRINKS = check("leaves as they are, with the file's own ETag, what gzip"
+            + " does not shrink: a file under 1 KiB, a JPEG photo, bytes of an unknown type", c -> {
+        // Each as it is, with the tag it has without Accept-Encoding: the tag names the bytes sent.
         c.inCase(SMALL + ", a few hundred bytes", () -> c.check(c.send(get(SMALL, "Accept-Encoding: gzip")),
-                plain(c, SMALL).when("GET " + SMALL + " with Accept-Encoding: gzip").bytesBecause(
-                        Hint.Id.GZIP_NOT_WORTH_IT, NOT_WORTH_IT)));
+                plain(c, SMALL).without("ETag").with(CodingRules.plainEtag(CachingChecks.etagOf(c, SMALL)))
+                        .when("GET " + SMALL + " with Accept-Encoding: gzip").bytesBecause(Hint.Id.GZIP_NOT_WORTH_IT,
+                                NOT_WORTH_IT)));
         for (String path : List.of(SiteFiles.PHOTO, "/large.bin")) {
-            c.inCase(path, () -> c.check(c.send(get(path, "Accept-Encoding: gzip")), c.file(path).when("GET " + path
-                    + " with Accept-Encoding: gzip").bytesBecause(Hint.Id.GZIP_NOT_WORTH_IT, NOT_WORTH_IT)));
+            c.inCase(path, () -> c.check(c.send(get(path, "Accept-Encoding: gzip")), c.file(path).without("ETag")
+                    .with(CodingRules.plainEtag(CachingChecks.etagOf(c, path))).when("GET " + path + " with"
+                    + " Accept-Encoding: gzip").bytesBecause(Hint.Id.GZIP_NOT_WORTH_IT, NOT_WORTH_IT)));
         }
+        c.inCase("If-None-Match: the photo's tag, Accept-Encoding: gzip", () -> {
+            String tag = CachingChecks.etagOf(c, SiteFiles.PHOTO);
+            c.check(c.send(get(SiteFiles.PHOTO, "Accept-Encoding: gzip\r\nIf-None-Match: " + tag)), Expected
+                    .notModified(c.webRoot().page(SiteFiles.PHOTO).length).with(HeaderRules.sameEtag(tag))
+                    .with(CodingRules.vary()).when("If-None-Match: " + tag + " (the photo's), Accept-Encoding: gzip")
+                    .because(Hint.Id.GZIP_TAG_ON_PLAIN_BYTES, "The photo goes as it is, compressed or not: with its"
+                            + " own tag, which the client names, so its copy is good, 304. Ask about 304 with the tag"
+                            + " of the answer this request gets: the compressed answer's only where it is compressed,"
+                            + " whatever Accept-Encoding says (RFC 9110 §13.1.2)."));
+        });
     });
 
     public static final Check NEVER_FOR_RANGES = check("sends a range of the file's own bytes, never compressed,"
-            + " whatever Accept-Encoding says", c -> {
+            + " with the file's own ETag, whatever Accept-Encoding says", c -> {
         String why = "A range counts the file's own bytes: a client that resumes a download, or a video that seeks,"
                 + " asks for bytes of the file, not of a compressed copy whose bytes change with the compressor."
                 + " Serve a request with Range as step 16 does, uncompressed. (nginx, gzip on, sends the whole file"
                 + " compressed instead: a server may ignore Range, but then no download resumes.)";
+        String tag = CachingChecks.etagOf(c, BOOK); // the file's own: the part's bytes are the file's
         c.check(c.send(get(BOOK, "Accept-Encoding: gzip\r\nRange: bytes=0-99")), c.filePart(BOOK, 0, 99)
-                .with(CodingRules.vary()).when("Range: bytes=0-99, Accept-Encoding: gzip")
+                .with(CodingRules.vary()).without("ETag").with(CodingRules.plainEtag(tag))
+                .when("Range: bytes=0-99, Accept-Encoding: gzip")
                 .because(Hint.Id.GZIP_FOR_RANGE, why).bytesBecause(Hint.Id.GZIP_FOR_RANGE, why));
     });
 
