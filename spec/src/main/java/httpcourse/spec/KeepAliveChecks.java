@@ -154,7 +154,7 @@ public final class KeepAliveChecks {
                                 + " still open.", new Hint(Hint.Id.IDLE_CONNECTION_KEPT, "Close a connection that"
                                 + " stays idle too long after an answer (a time limit on the wait for the next request,"
                                 + " as for the first): browsers keep connections open and leave them so, and each open"
-                                + " connection holds what serves it."));
+                                + " connection holds what serves it." + ManyClientsHints.bufferTest(c)));
                     }
                 }
                 c.assertStillAnswers();

@@ -361,7 +361,8 @@ public final class ManyClientsChecks {
                             + " (try-with-resources around it): a timeout that ends the thread alone leaves the"
                             + " connection open. Set one already? A FilterInputStream's read() of one byte goes"
                             + " straight to the socket, past the limits of its read(byte[], int, int): read it"
-                            + " through a BufferedInputStream, which only asks for arrays."));
+                            + " through a BufferedInputStream, which only asks for arrays."
+                            + ManyClientsHints.bufferTest(c)));
                 }
                 if (dripClosedAfter.join() == null) {
                     throw SpecFailure.of("A client sent its request head one byte a second: after "
