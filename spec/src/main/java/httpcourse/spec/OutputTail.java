@@ -102,7 +102,11 @@ final class OutputTail {
             return "  (nothing)\n";
         }
         long skipped = Math.max(0, kept - REPORT_LINES) + (lines.size() - kept);
-        return (kept > REPORT_LINES || linesSeen - mark > lines.size() ? "  | ...\n" : "")
+        // An exception printed before the last lines (a log written in batches comes after it) still shows.
+        String errors = lines.stream().skip(lines.size() - kept).limit(skipped - (lines.size() - kept))
+                .filter(OutputTail::isErrorLine).distinct().limit(3).map(l -> "  | " + visible(l) + "\n  | ...\n")
+                .collect(Collectors.joining());
+        return (kept > REPORT_LINES || linesSeen - mark > lines.size() ? "  | ...\n" + errors : "")
                 + lines.stream().skip(skipped).map(l -> "  | " + visible(l) + "\n").collect(Collectors.joining());
     }
 
