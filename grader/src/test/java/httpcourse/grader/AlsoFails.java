@@ -176,8 +176,8 @@ final class AlsoFails {
                     UrlChecks.ESCAPED_OUTSIDE, UrlChecks.HIDDEN_FILES, UrlChecks.HIDDEN_THROUGH_A_LINK,
                     UrlChecks.FOLDER_REDIRECT, UrlChecks.REDIRECT_INSIDE, UrlChecks.TOP_FOLDER,
                     UrlChecks.FOLDER_WITHOUT_INDEX, CachingChecks.ONLY_IF_SERVED);
-            case IF_NONE_MATCH_IGNORED -> failing(Hint.Id.IF_NONE_MATCH_IGNORED, CachingChecks.NONE_MATCH_WINS,
-                    CachingChecks.HEAD_NONE_MATCH);
+            case IF_NONE_MATCH_IGNORED, NONE_MATCH_NAME_CASE -> failing(Hint.Id.IF_NONE_MATCH_IGNORED,
+                    CachingChecks.NONE_MATCH_WINS, CachingChecks.HEAD_NONE_MATCH);
             case IF_NONE_MATCH_INVERTED -> failing(Hint.Id.IF_NONE_MATCH_INVERTED, CachingChecks.NONE_MATCH_WINS,
                     CachingChecks.ETAG_CHANGES, CachingChecks.HEAD_NONE_MATCH);
             // Every check that sends the file's own tag.

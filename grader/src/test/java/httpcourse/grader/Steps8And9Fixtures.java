@@ -143,6 +143,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     IF_MODIFIED_SINCE_IGNORED(9, in("Validators.java", "String since = headers.get(\"if-modified-since\");",
             "String since = null; // FLAW: If-Modified-Since never read")),
 
+    /** If-Modified-Since asked in its own letter case of a map whose names were lower-cased: never found. */
+    SINCE_NAME_CASE(9, in("Validators.java", "headers.get(\"if-modified-since\")",
+            "headers.get(\"If-Modified-Since\") /* FLAW: the name's case, in a lower-cased map */")),
+
     /** If-Modified-Since compared strictly: 304 only for a file older than the date, not for exactly its time. */
     IF_MODIFIED_SINCE_STRICT(9, in("Validators.java", "!lastModified.isAfter(Instant.from(Response.HTTP_DATE.parse(since)))",
             "lastModified.isBefore(Instant.from(Response.HTTP_DATE.parse(since))) /* FLAW: strict */")),
@@ -185,6 +189,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** If-None-Match never read. */
     IF_NONE_MATCH_IGNORED(9, in("Validators.java", "String noneMatch = headers.get(\"if-none-match\");",
             "String noneMatch = null; // FLAW: If-None-Match never read")),
+
+    /** If-None-Match asked in its own letter case of a map whose names were lower-cased: never found. */
+    NONE_MATCH_NAME_CASE(9, in("Validators.java", "headers.get(\"if-none-match\")",
+            "headers.get(\"If-None-Match\") /* FLAW: the name's case, in a lower-cased map */")),
 
     /** The client's tags compared without their quotes, with the server's own quoted tag: only * matches. */
     /** A tag with a comma in it, which the server's own split of If-None-Match at commas cuts in two. */

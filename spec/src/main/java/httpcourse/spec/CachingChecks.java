@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Step 9: caching. Every file says when it changed (Last-Modified) and carries a tag that changes
@@ -123,8 +124,8 @@ public final class CachingChecks {
     }
 
     private static String nameCase(String header) {
-        return " Or it asks a map whose names were lower-cased as the head was read for \"" + header + "\": a name's"
-                + " letter case means nothing (RFC 9110 §5.1); ask in lower case.";
+        return " Read already? A header's name has no letter case (RFC 9110 §5.1): a map whose names were lower-cased"
+                + " as the head was read holds \"" + header.toLowerCase(Locale.ROOT) + "\", not \"" + header + "\".";
     }
     private static final String NONE_MATCH_IGNORED = "The client's copy has the file's ETag: it is still good, and gets"
             + " 304 Not Modified without body (RFC 9110 §13.1.2). Compare each tag of If-None-Match with the file's.";
@@ -150,7 +151,7 @@ public final class CachingChecks {
                 String weak = etag.startsWith("W/") ? etag : "W/" + etag;
                 boolean inverted = inverted(c);
                 Hint missed = inverted ? INVERTED : readsStar(c) ? tagMissed(etag)
-                        : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED);
+                        : new Hint(Hint.Id.IF_NONE_MATCH_IGNORED, NONE_MATCH_IGNORED + nameCase("If-None-Match"));
                 Hint inList = inverted ? INVERTED : listMissed(c, etag);
                 for (NoneMatch form : List.of(
                         new NoneMatch("the file's ETag", etag, missed.id(), missed.text()),
