@@ -160,6 +160,9 @@ final class AlsoFails {
             case SERVES_HIDDEN_FILES -> failing(Hint.Id.HIDDEN_FILE, UrlChecks.HIDDEN_THROUGH_A_LINK);
             // Its test of names serves the real path too: config-link.txt leads into .git.
             case HIDDEN_LAST_NAME_ONLY -> failing(Hint.Id.HIDDEN_FOLDER, UrlChecks.HIDDEN_THROUGH_A_LINK);
+            // Every check that sends an escape in lower case: %2e..., %2ehidden.
+            case HEX_IN_CAPITALS_ONLY -> failing(Hint.Id.HEX_CASE_REFUSED, UrlChecks.DECODES_THEN_NORMALIZES,
+                    UrlChecks.HIDDEN_FILES);
             case FOLDER_INDEX_NOT_SERVED -> failing(Hint.Id.FOLDER_INDEX_NOT_SERVED, UrlChecks.LINK_INSIDE,
                     UrlChecks.REDIRECT_ENCODED);
             case FOLDER_NOT_REDIRECTED -> failing(Hint.Id.FOLDER_NOT_REDIRECTED, UrlChecks.REDIRECT_ENCODED,

@@ -13,6 +13,12 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
     /** Step 15 as it is, on step 16's spec: Range never read, the whole file for every range, no Accept-Ranges. */
     STEP_15(15),
 
+    /** Whatever If-Range holds that is no quoted tag parsed as a date: "yesterday", or W/"...", throws. */
+    IF_RANGE_PARSED_AS_A_DATE(16, in("Validators.java", "ifRange.strip().equals(etag)\n"
+            + "                || ifRange.strip().equals(Response.HTTP_DATE.format(lastModified));",
+            "(ifRange.strip().startsWith(\"\\\"\") ? ifRange.strip().equals(etag) // FLAW: no tag? A date, then\n"
+            + "                : Instant.from(Response.HTTP_DATE.parse(ifRange.strip())).equals(lastModified));")),
+
     /** An If-Range date tested as If-Modified-Since: a date after the file's gets the part. */
     IF_RANGE_DATE_AS_SINCE(16, in("Validators.java", "|| ifRange.strip().equals(Response.HTTP_DATE.format(lastModified));",
             "|| match(Map.of(\"if-modified-since\", ifRange.strip())); // FLAW: a date not older, as If-Modified-Since")),

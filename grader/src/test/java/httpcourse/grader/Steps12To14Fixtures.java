@@ -124,6 +124,10 @@ enum Steps12To14Fixtures implements KnownWrongServer {
     /** The escape's bound one too low: "~" (0x7E), printable, logged as \x7e (helper-57). */
     LOG_TILDE_ESCAPED(13, in("AccessLog.java", "c > 0x7E", "c >= 0x7E /* FLAW: ~ too */")),
 
+    /** The head's bytes counted in the log's size: "GET /ipsum.html HTTP/1.0" 200 352, where the body had 186. */
+    LOG_SIZE_WITH_HEAD(13, in("Response.java", "return withBody ? body.transferTo(out) : 0;",
+            "return head.length() + (withBody ? body.transferTo(out) : 0); // FLAW: the head counted too")),
+
     /** The escape's lower bound one too high: spaces escaped, "GET\x20/ipsum.html\x20HTTP/1.0". */
     LOG_SPACE_ESCAPED(13, in("AccessLog.java", "c < 0x20", "c <= 0x20 /* FLAW: the space too */")),
 

@@ -77,6 +77,12 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     FOLDER_SLASH_DECODED(8, edit("if (!path.endsWith(\"/\")) {",
             "if (!Htdocs.percentDecode(path).endsWith(\"/\")) { // FLAW: %2F taken for the URL's slash")),
 
+    /** An escape's hex digits in capitals only: %2e gets 400, so /ipsum%2ehtml, /sub/%2e%2e/ and /%2ehidden do. */
+    HEX_IN_CAPITALS_ONLY(8, in("Htdocs.java", "HexFormat.isHexDigit(path.charAt(i + 1))\n"
+            + "                    && HexFormat.isHexDigit(path.charAt(i + 2))", "\"0123456789ABCDEF\".indexOf(path"
+            + ".charAt(i + 1)) >= 0 // FLAW: capitals only\n                    && \"0123456789ABCDEF\".indexOf(path"
+            + ".charAt(i + 2)) >= 0")),
+
     /** The escape's bound one too far: "%4" at the path's end reads past it, and the connection ends without a word. */
     ESCAPE_BOUND_PAST_THE_END(8, in("Htdocs.java", "i + 2 < path.length()", "i + 2 <= path.length() /* FLAW */")),
 

@@ -201,9 +201,15 @@ final class AccessLogCheck {
                     + answer.code() + ".", COMMON_LOG_FORMAT);
         }
         if (!isSize(entry.group(5), answer.body().length)) {
+            // The head's bytes as sent: its lines, each with its CRLF, and the empty line.
+            int head = answer.statusLine().length() + 2 + answer.fields().stream().mapToInt(f -> f.line().length() + 2)
+                    .sum() + 2;
+            boolean headCounted = entry.group(5).equals(String.valueOf(head + answer.body().length));
             throw logFailure(c, was + "gives the size " + entry.group(5) + ", where the answer's body was "
                     + answer.body().length + " bytes" + (line.startsWith("HEAD") ? " (a HEAD's answer has none)." : "."),
-                    SIZE_SENT);
+                    headCounted ? new Hint(Hint.Id.LOG_SIZE_WRONG, "The size counts the head too (" + head + " bytes):"
+                    + " the log's size is the body's bytes alone, \"-\" for none. Count what the body's copy sent,"
+                    + " not the head written before it.") : SIZE_SENT);
         }
     }
 

@@ -51,7 +51,8 @@ final class FailureReport {
                 .or(() -> ManyClientsHints.cutAHeadInPieces(exchange, server, stopped))
                 .or(() -> ManyClientsHints.endedBeforeReading(exchange, server, stopped))
                 .or(() -> bodyForGetOnly(expected, exchange, server, stopped))
-                .or(() -> CodingRules.identityTakenAsRefused(exchange, server, stopped)).map(List::of).orElseGet(() ->
+                .or(() -> CodingRules.identityTakenAsRefused(exchange, server, stopped))
+                .or(() -> UrlHints.hexCaseRefused(exchange, server, stopped)).map(List::of).orElseGet(() ->
                 !checkHints.isEmpty() && !stopped ? checkHints : rootNotMapped(exchange, server, stopped)
                         .or(() -> ManyClientsHints.leftOpenAfterAnError(exchange, server)).map(List::of)
                         .orElseGet(() -> Hints.explain(expected == null ? got : expected, exchange, server.webRoot(),

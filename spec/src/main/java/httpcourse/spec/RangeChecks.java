@@ -80,6 +80,11 @@ public final class RangeChecks {
         });
     });
 
+    private static final Hint IF_RANGE_UNREADABLE = new Hint(Hint.Id.IF_RANGE_UNREADABLE, "An If-Range that is"
+            + " neither this file's ETag nor its Last-Modified does not hold: the whole file, 200 (RFC 9110 §13.1.5)."
+            + " A value that is no quoted tag is not always a date: parsed as one, W/\"...\" or \"yesterday\" throws."
+            + " Compare it with the Last-Modified's text, or catch DateTimeException.");
+
     public static final Check IF_RANGE = check("honours If-Range: the part while the ETag or the date it names is"
             + " the file's, the whole file once it is not", c -> {
         String etag = CachingChecks.etagOf(c, LARGE);
@@ -97,6 +102,16 @@ public final class RangeChecks {
         c.inCase("If-Range: another ETag", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range:"
                 + " \"another\"")), c.file(LARGE).when("If-Range: another ETag").because(Hint.Id.IF_RANGE_IGNORED,
                 ignored)));
+        // Neither a quoted tag nor a date: a server that parses whatever is not a tag as a date throws.
+        c.inCase("If-Range: neither a tag nor a date", () -> {
+            Timed answer = c.send(get(LARGE, "Range: bytes=0-99\r\nIf-Range: yesterday"));
+            if (answer.exchange().response().length == 0) {
+                throw FailureReport.failure("No answer to a GET with Range and If-Range: yesterday: the connection"
+                        + " closed.", null, answer.reply(), List.of(IF_RANGE_UNREADABLE));
+            }
+            c.check(answer, c.file(LARGE).when("If-Range: yesterday").because(IF_RANGE_UNREADABLE.id(),
+                    IF_RANGE_UNREADABLE.text()));
+        });
         c.inCase("If-Range: the file's ETag, marked weak", () -> c.check(c.send(get(LARGE, "Range: bytes=0-99"
                 + "\r\nIf-Range: W/" + etag)), c.file(LARGE).when("If-Range: the file's ETag, marked weak (W/)")
                 .because(Hint.Id.IF_RANGE_IGNORED, ignored)));

@@ -1,0 +1,43 @@
+package httpcourse.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Step 8's mistake that shows in any check whose target has an escape in lower case ({@link FailureReport}
+ * asks it of every failure): hex digits read in one letter case only, so %2e gets 400 where %2E is decoded.
+ */
+final class UrlHints {
+
+    /** An escape with a hex letter in lower case: %2e, %c3. */
+    private static final Pattern LOWER_CASE_ESCAPE = Pattern.compile("%(?=[0-9a-fA-F]{2})(?:[0-9][a-f]|[a-f][0-9a-f])");
+
+    private UrlHints() {
+    }
+
+    /** A 400 for a target with %2e in it, where the same target with %2E gets another answer. */
+    static Optional<Hint> hexCaseRefused(Exchange exchange, ServerState server, boolean stopped) {
+        String request = Requests.lastHead(new String(exchange.request(), StandardCharsets.ISO_8859_1));
+        if (stopped || request == null || !HttpResponse.parse(exchange.response()).code().equals("400")) {
+            return Optional.empty();
+        }
+        String line = request.replaceFirst("^\r?\n", "").split("\r?\n", 2)[0];
+        if (!LOWER_CASE_ESCAPE.matcher(line).find()) {
+            return Optional.empty();
+        }
+        String upper = LOWER_CASE_ESCAPE.matcher(line).replaceAll(escape -> escape.group().toUpperCase(Locale.ROOT));
+        // The same request, its escapes in capitals, on a connection of its own that it asks to close.
+        String again = Requests.withField(request.replace(line, upper), "Host",
+                Objects.requireNonNullElse(Requests.value(request, "Host"), "localhost"));
+        String code = server.probes().answerTo(again).code();
+        if (code.isEmpty() || code.equals("400")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hint(Hint.Id.HEX_CASE_REFUSED, "\"" + line + "\" got 400 Bad Request, and \"" + upper
+                + "\" gets " + code + ": the server reads hex digits in capitals only. %2e is %2E: an escape's digits"
+                + " come in either case (RFC 3986 §2.1), and HexFormat.isHexDigit takes both."));
+    }
+}
