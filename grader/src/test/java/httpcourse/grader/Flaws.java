@@ -253,6 +253,7 @@ final class Flaws {
             new Flaw(EXPECT_CASE_SENSITIVE, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CASE),
             new Flaw(EXPECT_WITH_CHUNKS_AWAITED, 11, BodyChecks.EXPECT_CONTINUE, Hint.Id.EXPECT_CONTINUE_IGNORED),
             new Flaw(LENGTH_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.BODY_LENGTH_OVERFLOW),
+            new Flaw(LENGTH_DIGITS_UNBOUNDED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.ERROR_BY_CLOSING),
             new Flaw(CHUNK_SIZE_AS_INT, 11, BodyChecks.HUGE_BODY_ANSWERED, Hint.Id.CHUNK_SIZE_AS_INT),
             new Flaw(CHUNK_SIZE_DECIMAL, 11, BodyChecks.CHUNKED, Hint.Id.CHUNKS_MISREAD),
             new Flaw(CHUNK_SIZE_UNBOUNDED, 11, BodyChecks.DOUBTFUL_LENGTH, Hint.Id.ERROR_BY_CLOSING),

@@ -178,6 +178,10 @@ enum Steps10And11Fixtures implements KnownWrongServer {
     LENGTH_AS_INT(11, in("Request.java", "Long.parseLong(contentLength)",
             "Integer.parseInt(contentLength) /* FLAW: an int */")),
 
+    /** Content-Length checked for digits, not for how many: 20 digits throw in Long.parseLong, and no answer comes. */
+    LENGTH_DIGITS_UNBOUNDED(11, in("Request.java", "contentLength.matches(\"\\\\d{1,18}\")",
+            "contentLength.matches(\"\\\\d+\") /* FLAW: any number of digits */")),
+
     /** A chunk's size read as an int: one chunk of 2 GiB (80000000) ends the connection without a word. */
     CHUNK_SIZE_AS_INT(11, in("Body.java", "Long.parseLong(size.group(1), 16)", "Integer.parseInt(size.group(1), 16) /* FLAW */")),
 

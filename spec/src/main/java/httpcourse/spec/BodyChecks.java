@@ -142,6 +142,7 @@ public final class BodyChecks {
             });
 
     private static final String TOO_MANY_DIGITS = "a chunk size that no long holds (17 hex digits)";
+    private static final String NO_LONG_HOLDS = "a Content-Length no integer holds";
     private static final String LONGER_THAN_ITS_SIZE = "a chunk longer than its size";
 
     public static final Check DOUBTFUL_LENGTH = check(
@@ -157,7 +158,7 @@ public final class BodyChecks {
                         List.of("Content-Length: -5", get + "Content-Length: -5\r\n\r\n" + smuggled),
                         List.of("Content-Length: +5", get + "Content-Length: +5\r\n\r\nhello" + smuggled),
                         List.of("Content-Length: five", get + "Content-Length: five\r\n\r\nhello" + smuggled),
-                        List.of("a Content-Length no integer holds",
+                        List.of(NO_LONG_HOLDS,
                                 get + "Content-Length: 18446744073709551621\r\n\r\nhello" + smuggled),
                         List.of("Transfer-Encoding in an HTTP/1.0 request", "POST /ipsum.html HTTP/1.0\r\n"
                                 + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + smuggled),
@@ -192,6 +193,12 @@ public final class BodyChecks {
                                     + " digits than a long holds, and a recipient MUST expect it (RFC 9112 §7.1): bound"
                                     + " the digits (15 at most) before Long.parseLong(size, 16), and answer 400 to more,"
                                     + " not a NumberFormatException that ends the connection without a word.");
+                        }
+                        if (doubt.get(0).equals(NO_LONG_HOLDS)) {
+                            mistake = new Hint(Hint.Id.AMBIGUOUS_LENGTH_ACCEPTED, "18446744073709551621 has more"
+                                    + " digits than a long holds: Long.parseLong throws, where the length's test let"
+                                    + " any number of digits by. Bound them (\\d{1,18}) before parsing, and answer 400"
+                                    + " to more, not a NumberFormatException that ends the connection without a word.");
                         }
                         // A GET not refused: is the same request refused as a POST?
                         if (doubt.get(1).startsWith("GET ") && !isRefused(answer)
