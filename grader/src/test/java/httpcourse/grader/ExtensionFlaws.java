@@ -100,6 +100,7 @@ final class ExtensionFlaws {
             new Flaw(IDENTITY_REFUSAL_IGNORED, 17, CompressionChecks.IDENTITY_REFUSED,
                     Hint.Id.IDENTITY_REFUSED_IGNORED),
             new Flaw(COMPRESSES_EVERYTHING, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_NOT_WORTH_IT),
+            new Flaw(GZIP_DECIDED_ON_THE_FOLDER, 17, CompressionChecks.GZIP, Hint.Id.GZIP_DECIDED_ON_FOLDER),
             new Flaw(IDENTITY_DEFAULT_FROM_STAR, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.IDENTITY_DEFAULT_WRONG),
             new Flaw(GZIP_FOR_RANGES, 17, CompressionChecks.NEVER_FOR_RANGES, Hint.Id.GZIP_FOR_RANGE),
             new Flaw(GZIP_TAG_BY_ACCEPT, 17, CompressionChecks.ONLY_WHAT_SHRINKS, Hint.Id.GZIP_TAG_ON_PLAIN_BYTES),

@@ -174,6 +174,12 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
                     + " attributes.size());\n    validators = gzip ? validators.gzipped() : validators;\n"
                     + "    Response whole = Response.file(file);")),
 
+    /** gzip chosen once, at the start, on the folder's attributes: a folder's index.html, "/", is never compressed. */
+    GZIP_DECIDED_ON_THE_FOLDER(17, edit("Htdocs.attributesOf(file); // one stat, for every question below\n",
+            "Htdocs.attributesOf(file); // one stat, for every question below\n    boolean gzip = attributes != null"
+            + " && Compression.chosen(request, file, attributes.size()); // FLAW: decided too soon\n"),
+            edit("    boolean gzip = Compression.chosen(request, file, attributes.size());\n", "")),
+
     /** Step 16's comparison kept: the client's W/ taken off, the server's own not, so its weak -gzip tag never matches. */
     OWN_WEAK_TAG_KEPT(17, in("Validators.java", "tag.equals(etag.replaceFirst(\"^W/\", \"\"))",
             "tag.equals(etag) /* FLAW: the server's own W/ kept */")),

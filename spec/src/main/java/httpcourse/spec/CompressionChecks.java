@@ -42,6 +42,18 @@ public final class CompressionChecks {
             c.inCase(path, () -> c.check(c.send(get(path, "Accept-Encoding: gzip")), c.gzipped(path)
                     .when("GET " + path + " with Accept-Encoding: gzip")));
         }
+        // A folder's index.html, as its file: a choice made on the folder, before its index.html is found, misses it.
+        c.inCase("/big/, a folder, its index.html", () -> {
+            Timed folder = c.send(get("/big/", "Accept-Encoding: gzip"));
+            boolean onlyTheFile = !Codings.isGzip(HttpResponse.parse(folder.exchange().response()))
+                    && Codings.isGzip(HttpResponse.parse(c.send(get(SiteFiles.BIG_INDEX, "Accept-Encoding: gzip"))
+                    .exchange().response()));
+            c.check(folder, (onlyTheFile ? c.gzipped(SiteFiles.BIG_INDEX, CodingRules.contentEncodingGzip(
+                    Hint.Id.GZIP_DECIDED_ON_FOLDER, "GET /big/index.html is compressed, and /big/, the same file, is"
+                    + " not: the choice was made on the folder (its type, its size), before its index.html was found."
+                    + " Decide once the file to send is known.")) : c.gzipped(SiteFiles.BIG_INDEX))
+                    .when("GET /big/ with Accept-Encoding: gzip"));
+        });
         // Exactly 1 KiB: "1 KiB or more" includes it (a limit written > where >= was meant misses it).
         String kib = "/one-kib.html";
         c.webRoot().replacePage(kib, ("<p>" + "A line said again. ".repeat(60)).substring(0, 1020)

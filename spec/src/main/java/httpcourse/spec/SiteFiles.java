@@ -43,7 +43,8 @@ import httpcourse.spec.HeaderRules.Charset;
  * htdocs/dated.html       modified at a random second of the past
  * htdocs/year-end.html    modified on the 31st of December of a past year, which "YYYY" writes as the next
  * htdocs/fifo             a named pipe, where mkfifo exists
- * htdocs/big/             book.html (about 40 KiB), style.css, data.json: text that gzip shrinks (step 17);
+ * htdocs/big/             index.html (about 2 KiB), book.html (about 40 KiB), style.css, data.json: text that gzip
+ *                         shrinks (step 17);
  *                         photo.jpg: 8 KiB of random bytes, which it cannot
  * </pre>
  */
@@ -108,6 +109,8 @@ public final class SiteFiles {
     public static final String FIFO = "/fifo";
     /** Text of 1 KiB or more, which step 17 compresses: an .html page of about 40 KiB, a .css, a .json. */
     public static final String BOOK = "/big/book.html";
+    /** The folder's own index.html, of about 2 KiB: a folder's page is compressed as its file is. */
+    public static final String BIG_INDEX = "/big/index.html";
     public static final String STYLE = "/big/style.css";
     public static final String DATA = "/big/data.json";
     /** A JPEG photo of 8 KiB: compressed already, it gains nothing from gzip. */
@@ -178,6 +181,7 @@ public final class SiteFiles {
             book.append(webRoot.token("book")).append("</p>\n");
         }
         webRoot.replacePage(BOOK, html("A book", book.toString()));
+        webRoot.replacePage(BIG_INDEX, html("Big files", book.substring(0, 2000) + webRoot.token("bigindex")));
         StringBuilder style = new StringBuilder("/* " + webRoot.token("style") + " */\n");
         StringBuilder data = new StringBuilder("[{\"mark\": \"" + webRoot.token("data") + "\"}");
         for (int i = 0; style.length() < 4096; i++) {
