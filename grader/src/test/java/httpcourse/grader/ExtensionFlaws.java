@@ -77,6 +77,7 @@ final class ExtensionFlaws {
             new Flaw(IF_RANGE_NEVER_READ, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(IF_RANGE_DATE_ONLY, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
             new Flaw(IF_RANGE_WEAK, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_IGNORED),
+            new Flaw(PART_WITHOUT_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),
             new Flaw(IF_RANGE_PARSED_AS_A_DATE, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_UNREADABLE),
             new Flaw(IF_RANGE_DATE_AS_SINCE, 16, RangeChecks.IF_RANGE, Hint.Id.IF_RANGE_DATE_AS_SINCE),
             new Flaw(NO_ACCEPT_RANGES, 16, RangeChecks.ACCEPT_RANGES, Hint.Id.ACCEPT_RANGES_MISSING),

@@ -19,6 +19,10 @@ enum RangeAndCompressionFixtures implements KnownWrongServer {
             "(ifRange.strip().startsWith(\"\\\"\") ? ifRange.strip().equals(etag) // FLAW: no tag? A date, then\n"
             + "                : Instant.from(Response.HTTP_DATE.parse(ifRange.strip())).equals(lastModified));")),
 
+    /** Accept-Ranges on whole answers only: the 206 does not say it. */
+    PART_WITHOUT_ACCEPT_RANGES(16, in("Ranges.java", "\"Content-Range: bytes \" + first + \"-\" + last + \"/\" + length,"
+            + " \"Accept-Ranges: bytes\"", "\"Content-Range: bytes \" + first + \"-\" + last + \"/\" + length /* FLAW */")),
+
     /** An If-Range date tested as If-Modified-Since: a date after the file's gets the part. */
     IF_RANGE_DATE_AS_SINCE(16, in("Validators.java", "|| ifRange.strip().equals(Response.HTTP_DATE.format(lastModified));",
             "|| match(Map.of(\"if-modified-since\", ifRange.strip())); // FLAW: a date not older, as If-Modified-Since")),

@@ -128,8 +128,8 @@ public final class RangeChecks {
                 + " put back from a backup goes back in time, and a client's part may be of a newer one.")));
     });
 
-    public static final Check ACCEPT_RANGES = check("says Accept-Ranges: bytes with a file, to GET and HEAD, and"
-            + " answers 304 before any range when the client's copy is good", c -> {
+    public static final Check ACCEPT_RANGES = check("says Accept-Ranges: bytes with a file, to GET and HEAD, with a"
+            + " part too, and answers 304 before any range when the client's copy is good", c -> {
         c.check(c.get(LARGE), c.file(LARGE).with(HeaderRules.acceptRanges("Say \"Accept-Ranges: bytes\" with every"
                 + " file (RFC 9110 §14.3): a download manager or a video player learns from it that it may ask for a"
                 + " part")).when("GET " + LARGE));
@@ -137,6 +137,16 @@ public final class RangeChecks {
                 c.file(LARGE).withoutBody(LENGTH).with(HeaderRules.acceptRanges("HEAD gets the head GET would get"
                         + " (RFC 9110 §9.3.2), Accept-Ranges: bytes too: a download manager asks with HEAD whether it"
                         + " may resume a download")).when("HEAD " + LARGE));
+        // The part itself is other checks' business; a 206 says it too, as every answer with a file here does.
+        Timed part = c.send(get(LARGE, "Range: bytes=0-99"));
+        if (part.code().equals("206") && !"bytes".equals(HttpResponse.parse(part.exchange().response())
+                .value("Accept-Ranges"))) {
+            throw FailureReport.failure("The 206 Partial Content for Range: bytes=0-99 does not say Accept-Ranges:"
+                    + " bytes.", null, part.reply(), List.of(new Hint(Hint.Id.ACCEPT_RANGES_MISSING, "Say"
+                    + " \"Accept-Ranges: bytes\" with every file, its parts too (RFC 9110 §14.3 allows it on any"
+                    + " answer, and this course's rule is every file): a player that resumes from a part learns"
+                    + " from it that it may go on asking for parts.")));
+        }
         String etag = CachingChecks.etagOf(c, LARGE);
         c.check(c.send(get(LARGE, "Range: bytes=0-99\r\nIf-None-Match: " + etag)), Expected.notModified(LENGTH)
                 .with(HeaderRules.sameEtag(etag)).when("If-None-Match: the file's ETag, and Range: bytes=0-99")
