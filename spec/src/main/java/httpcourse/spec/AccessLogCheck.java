@@ -144,8 +144,7 @@ final class AccessLogCheck {
                         + " \\x7, not %07, which a URL's own escapes would read as a byte of the path)."));
             }
             Optional<String> spaceEscaped = entries.stream().map(e -> e.group(3))
-                    .filter(request -> request.toLowerCase(Locale.ROOT).replace("\\x20", " ").equals(line.toLowerCase(
-                            Locale.ROOT))).findFirst();
+                    .filter(request -> request.equalsIgnoreCase(spacesEscaped(line))).findFirst();
             if (spaceEscaped.isPresent()) {
                 throw logFailure(c, "The log holds the request line \"" + spaceEscaped.get() + "\", where \"" + line
                         + "\" was due.", SPACE_ESCAPED);
@@ -154,6 +153,11 @@ final class AccessLogCheck {
                     + answer.code() + ") and size (" + answer.body().length + ").", COMMON_LOG_FORMAT);
         }
     });
+
+    /** The request line as a server that escapes the space too (c <= 0x20) logs it. */
+    private static String spacesEscaped(String requestLine) {
+        return requestLine.replace(" ", "\\x20");
+    }
 
     /** Sends {@code request} on a connection from {@code local}, and reads its answer. */
     private static Timed sendFrom(Checking c, InetAddress local, String request) {
@@ -235,11 +239,10 @@ final class AccessLogCheck {
         }
         List<String> printed = awaitLogLines(c, request); // a line of another form is ACCESS_LOG's to judge
         if (printed.stream().noneMatch(line -> line.contains(request))) {
-            String spaceEscaped = request.replace(" ", "\\x20");
-            if (printed.stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).contains(spaceEscaped.toLowerCase(
-                    Locale.ROOT)))) {
-                throw logFailure(c, "The log has no line for \"" + request + "\", but one for \"" + spaceEscaped + "\".",
-                        SPACE_ESCAPED);
+            String escaped = spacesEscaped(request).toLowerCase(Locale.ROOT);
+            if (printed.stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).contains(escaped))) {
+                throw logFailure(c, "The log has no line for \"" + request + "\", but one for \""
+                        + spacesEscaped(request) + "\".", SPACE_ESCAPED);
             }
             throw logFailure(c, "The log has no line for \"" + request + "\", an answer the server cut after its"
                     + " head and a part of its body.", new Hint(Hint.Id.LOG_LINE_MISSING_WHEN_CUT, "Every request gets"

@@ -242,9 +242,10 @@ public final class BodyChecks {
                 throw FailureReport.failure("The server did not answer a GET with a body of 5 GB, of which 64 KiB"
                         + " came" + (closed ? ": it closed the connection." : "."), null, new ServerReply(new Exchange(
                                 connection.sentSoFar(), answer.head(), closed ? Exchange.Ending.CLOSED
-                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(overflowed ? BodyRequests.lengthOverflow() : new Hint(Hint.Id.HUGE_BODY_AWAITED, "A file server has no use for a body: above a"
-                                + " limit (1 MiB, say), do not wait for it; answer at once, with Connection: close, and"
-                                + " close the connection, which the body goes with.")));
+                                : Exchange.Ending.NOT_CLOSED, connection.age()), c.server()), List.of(overflowed
+                                ? BodyRequests.lengthOverflow() : new Hint(Hint.Id.HUGE_BODY_AWAITED, "A file server"
+                                + " has no use for a body: above a limit (1 MiB, say), do not wait for it; answer at"
+                                + " once, with Connection: close, and close the connection, which the body goes with.")));
             }
             // A pause, as a client on a real network makes: the rest of the answer waits in the buffers.
             Pause.sleep(Duration.ofMillis(200));
