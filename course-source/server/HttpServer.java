@@ -56,8 +56,7 @@ final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
 //@ end
 //| void main(String[] args) throws IOException { //@ 1-4
 //@ 14+
-// The accept loop runs in a virtual thread too: each connection's thread then starts on the carrier
-// of the accepting one, and a new connection costs less CPU (chapter 15 measures a third less).
+// The accept loop in a virtual thread too: a connection's thread starts on its carrier, for a third less CPU.
 void main(String[] args) throws InterruptedException {
     Thread.ofVirtual().start(() -> {
         try {
@@ -210,8 +209,7 @@ void serveAndClose(Socket client) {
 void serve(Socket client) throws IOException {
     String clientIp = client.getInetAddress().getHostAddress(); //@ 13+
     //@ 14+
-    // Each answer is flushed whole: Nagle's algorithm would hold its last small packet until the
-    // client acknowledged the one before, some 40 ms on a kept connection (nginx: tcp_nodelay on).
+    // Each answer is flushed whole: Nagle's algorithm would hold its last packet some 40 ms (nginx: tcp_nodelay).
     client.setTcpNoDelay(true);
     //@ end
     var connection = new Connection(client); //@ 12+
@@ -277,12 +275,11 @@ void stop(ExecutorService threads) throws InterruptedException {
 
 // Every second, cuts the connections whose write has waited more than WRITE_TIME_LIMIT: their
 // client reads nothing, and would keep a thread, and its answer's buffers, for ever.
-// And writes the access log's lines of that second. //@ 14+
 void startWatchdog() {
     Thread.ofVirtual().start(() -> {
         while (true) {
             connections.forEach(connection -> connection.abortIfWriteStuck(WRITE_TIME_LIMIT));
-            AccessLog.OUT.flush(); //@ 14+
+            AccessLog.OUT.flush(); // and writes the access log's lines of that second //@ 14+
             try {
                 Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {

@@ -63,6 +63,12 @@ final class LimitedInput extends BufferedInputStream {
     //@ end
     @Override
     public int read() throws IOException {
+        //@ 14+
+        if (buffered() && bytesLeft > 0) { // a head is read a byte at a time: these skip the lock and the checks
+            bytesLeft--;
+            return buf[pos++] & 0xFF;
+        }
+        //@ end
         checkLimits();
         int b = super.read();
         bytesLeft -= b < 0 ? 0 : 1;
@@ -95,7 +101,7 @@ final class LimitedInput extends BufferedInputStream {
             throw new TooLarge(); // a head that never ends: nobody can wait for its end
         }
         //@ 14+
-        if (pos < count) { // bytes in the buffer (buf[pos] to buf[count - 1]) are here: no wait, no time to check
+        if (buffered()) { // bytes are here: no wait, no time to check
             return;
         }
         //| long millisLeft = Duration.ofNanos(deadline - System.nanoTime()).toMillis(); //@ 14
@@ -108,6 +114,13 @@ final class LimitedInput extends BufferedInputStream {
     }
     //@ end
 
+    //@ 14+
+    /** Whether bytes wait in the buffer (buf[pos] to buf[count - 1]): reading them asks the system nothing. */
+    boolean buffered() {
+        return pos < count;
+    }
+
+    //@ end
     /** More bytes than the limit: the head did not end within SIZE bytes. */
     static final class TooLarge extends IOException {
     }

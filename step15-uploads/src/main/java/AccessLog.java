@@ -5,8 +5,7 @@ final class AccessLog {
     // "25/Nov/2026:15:49:56 +0100": the server's time zone, as Apache and nginx write it.
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneId.systemDefault());
-    // The lines wait in a buffer, which the watchdog writes every second, and the stop at its end: one
-    // write for hundreds of lines, where println writes each line (nginx: access_log buffer= flush=).
+    // Lines wait in a buffer that the watchdog writes every second: one write for hundreds (nginx: buffer=).
     static final PrintStream OUT = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
             64 * 1024), false, StandardCharsets.UTF_8);
 

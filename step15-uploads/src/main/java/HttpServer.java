@@ -20,8 +20,7 @@ final Semaphore connectionSlots = new Semaphore(10_000);
 // A client that reads nothing blocks the write of its answer: sockets time out reads, never writes.
 final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
 
-// The accept loop runs in a virtual thread too: each connection's thread then starts on the carrier
-// of the accepting one, and a new connection costs less CPU (chapter 15 measures a third less).
+// The accept loop in a virtual thread too: a connection's thread starts on its carrier, for a third less CPU.
 void main(String[] args) throws InterruptedException {
     Thread.ofVirtual().start(() -> {
         try {
@@ -81,8 +80,7 @@ void serveAndClose(Socket client) {
 // or a limit closes it (RFC 9112 §9.3). With pipelining, the next request may have come already.
 void serve(Socket client) throws IOException {
     String clientIp = client.getInetAddress().getHostAddress();
-    // Each answer is flushed whole: Nagle's algorithm would hold its last small packet until the
-    // client acknowledged the one before, some 40 ms on a kept connection (nginx: tcp_nodelay on).
+    // Each answer is flushed whole: Nagle's algorithm would hold its last packet some 40 ms (nginx: tcp_nodelay).
     client.setTcpNoDelay(true);
     var connection = new Connection(client);
     var in = new LimitedInput(client); // one buffer for the connection: it may hold the next request already
@@ -132,12 +130,11 @@ void stop(ExecutorService threads) throws InterruptedException {
 
 // Every second, cuts the connections whose write has waited more than WRITE_TIME_LIMIT: their
 // client reads nothing, and would keep a thread, and its answer's buffers, for ever.
-// And writes the access log's lines of that second.
 void startWatchdog() {
     Thread.ofVirtual().start(() -> {
         while (true) {
             connections.forEach(connection -> connection.abortIfWriteStuck(WRITE_TIME_LIMIT));
-            AccessLog.OUT.flush();
+            AccessLog.OUT.flush(); // and writes the access log's lines of that second
             try {
                 Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {

@@ -46,6 +46,10 @@ final class LimitedInput extends BufferedInputStream {
 
     @Override
     public int read() throws IOException {
+        if (buffered() && bytesLeft > 0) { // a head is read a byte at a time: these skip the lock and the checks
+            bytesLeft--;
+            return buf[pos++] & 0xFF;
+        }
         checkLimits();
         int b = super.read();
         bytesLeft -= b < 0 ? 0 : 1;
@@ -64,7 +68,7 @@ final class LimitedInput extends BufferedInputStream {
         if (bytesLeft <= 0) {
             throw new TooLarge(); // a head that never ends: nobody can wait for its end
         }
-        if (pos < count) { // bytes in the buffer (buf[pos] to buf[count - 1]) are here: no wait, no time to check
+        if (buffered()) { // bytes are here: no wait, no time to check
             return;
         }
         long millisLeft = timePerRead ? TIME.toMillis() : Duration.ofNanos(deadline - System.nanoTime()).toMillis();
@@ -72,6 +76,11 @@ final class LimitedInput extends BufferedInputStream {
             throw new SocketTimeoutException("No request head within " + TIME.toSeconds() + " s");
         }
         client.setSoTimeout((int) millisLeft); // a read from the socket waits no longer than the time left
+    }
+
+    /** Whether bytes wait in the buffer (buf[pos] to buf[count - 1]): reading them asks the system nothing. */
+    boolean buffered() {
+        return pos < count;
     }
 
     /** More bytes than the limit: the head did not end within SIZE bytes. */

@@ -11,8 +11,7 @@ record Response(String status, List<String> headers, InputStream body) {
 
     /** A file, read afresh for every request, as bytes: it goes out exactly as stored. */
     static Response file(Path file) throws IOException {
-        // A small file is read whole, with one open and one read, and its bytes tell whether it is UTF-8:
-        // MediaTypes.of(file) opened and read it once more. A larger one is streamed, as before.
+        // Read whole, a small file costs one open and one read, and its bytes say whether it is UTF-8.
         try (FileChannel channel = FileChannel.open(file)) {
             long length = channel.size();
             if (length <= SMALL_FILE) {

@@ -80,8 +80,7 @@ final class Htdocs {
         return real.startsWith(root) && !isHidden(ROOT.relativize(path)) && !isHidden(root.relativize(real));
     }
 
-    // A plain folder or file for each name below htdocs, no link: one lstat each ("htdocs/index.html":
-    // one), where toRealPath() asks the system about every folder from "/" on, htdocs' own too.
+    // No link below htdocs: one lstat a name (one for htdocs/index.html); toRealPath() asks of each folder from /.
     static boolean isPlain(Path path) throws IOException {
         for (Path name = path; !name.equals(ROOT); name = name.getParent()) {
             var attributes = Files.readAttributes(name, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -245,7 +245,7 @@ enum Steps12To14Fixtures implements KnownWrongServer {
             "        // FLAW: index.html's attributes not read: the folder's stand for them\n")),
 
     /** Change 2's buffer test one off: pos <= count is always true, and no read is ever given its time limit. */
-    BUFFER_TEST_ONE_OFF(14, in("LimitedInput.java", "if (pos < count) {", "if (pos <= count) { // FLAW: always true")),
+    BUFFER_TEST_ONE_OFF(14, in("LimitedInput.java", "if (buffered()) { // bytes are here", "if (pos <= count) { // FLAW: always true")),
 
     /** "One lstat": the file's attributes read without following links, so every link inside htdocs is 404. */
     ATTRIBUTES_OF_THE_LINK(14, in("Htdocs.java", "return Files.readAttributes(file, BasicFileAttributes.class);",
