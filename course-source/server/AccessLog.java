@@ -7,7 +7,7 @@ final class AccessLog {
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneId.systemDefault());
     //@ 14+
-    // Lines wait in a buffer that the watchdog writes every second: one write for hundreds (nginx: buffer=).
+    // Lines wait in a buffer, written every second by the watchdog and at the end of a stop: one write for hundreds.
     static final PrintStream OUT = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
             64 * 1024), false, StandardCharsets.UTF_8);
     //@ end

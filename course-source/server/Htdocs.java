@@ -88,7 +88,7 @@ final class Htdocs {
     }
 
     //@ 14+
-    // No link below htdocs: one lstat a name (one for htdocs/index.html); toRealPath() asks of each folder from /.
+    // No link below htdocs: an lstat per name (one for htdocs/index.html), where toRealPath() asks about each from /.
     static boolean isPlain(Path path) throws IOException {
         for (Path name = path; !name.equals(ROOT); name = name.getParent()) {
             var attributes = Files.readAttributes(name, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

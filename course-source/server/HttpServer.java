@@ -56,7 +56,7 @@ final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
 //@ end
 //| void main(String[] args) throws IOException { //@ 1-4
 //@ 14+
-// The accept loop in a virtual thread too: a connection's thread starts on its carrier, for a third less CPU.
+// The accept loop in a virtual thread too: a new connection's thread starts on the same carrier, a third less CPU.
 void main(String[] args) throws InterruptedException {
     Thread.ofVirtual().start(() -> {
         try {
@@ -209,7 +209,7 @@ void serveAndClose(Socket client) {
 void serve(Socket client) throws IOException {
     String clientIp = client.getInetAddress().getHostAddress(); //@ 13+
     //@ 14+
-    // Each answer is flushed whole: Nagle's algorithm would hold its last packet some 40 ms (nginx: tcp_nodelay).
+    // Each answer is flushed whole: Nagle's algorithm would hold its end until the client's delayed ACK (~40 ms).
     client.setTcpNoDelay(true);
     //@ end
     var connection = new Connection(client); //@ 12+

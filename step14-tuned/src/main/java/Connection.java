@@ -15,7 +15,7 @@ final class Connection {
 
     /** Waits for the first byte of the next request. False when the connection ends first, or stops. */
     boolean awaitRequest(LimitedInput in, BooleanSupplier stopping) throws IOException {
-        if (in.buffered()) { // the request has come already: busy, never idle, whenever the stop looks
+        if (in.buffered()) { // the next request is in the buffer (pipelined): busy, never idle, whatever the stop
             return !stopping.getAsBoolean();
         }
         idle.set(true);

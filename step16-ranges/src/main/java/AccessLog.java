@@ -5,7 +5,7 @@ final class AccessLog {
     // "25/Nov/2026:15:49:56 +0100": the server's time zone, as Apache and nginx write it.
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneId.systemDefault());
-    // Lines wait in a buffer that the watchdog writes every second: one write for hundreds (nginx: buffer=).
+    // Lines wait in a buffer, written every second by the watchdog and at the end of a stop: one write for hundreds.
     static final PrintStream OUT = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
             64 * 1024), false, StandardCharsets.UTF_8);
 

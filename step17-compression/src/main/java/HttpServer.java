@@ -20,7 +20,7 @@ final Semaphore connectionSlots = new Semaphore(10_000);
 // A client that reads nothing blocks the write of its answer: sockets time out reads, never writes.
 final Duration WRITE_TIME_LIMIT = Duration.ofSeconds(10);
 
-// The accept loop in a virtual thread too: a connection's thread starts on its carrier, for a third less CPU.
+// The accept loop in a virtual thread too: a new connection's thread starts on the same carrier, a third less CPU.
 void main(String[] args) throws InterruptedException {
     Thread.ofVirtual().start(() -> {
         try {
@@ -80,7 +80,7 @@ void serveAndClose(Socket client) {
 // or a limit closes it (RFC 9112 §9.3). With pipelining, the next request may have come already.
 void serve(Socket client) throws IOException {
     String clientIp = client.getInetAddress().getHostAddress();
-    // Each answer is flushed whole: Nagle's algorithm would hold its last packet some 40 ms (nginx: tcp_nodelay).
+    // Each answer is flushed whole: Nagle's algorithm would hold its end until the client's delayed ACK (~40 ms).
     client.setTcpNoDelay(true);
     var connection = new Connection(client);
     var in = new LimitedInput(client); // one buffer for the connection: it may hold the next request already

@@ -46,7 +46,7 @@ final class LimitedInput extends BufferedInputStream {
 
     @Override
     public int read() throws IOException {
-        if (buffered() && bytesLeft > 0) { // a head is read a byte at a time: these skip the lock and the checks
+        if (buffered() && bytesLeft > 0) { // no time check, and no lock: one thread reads a connection
             bytesLeft--;
             return buf[pos++] & 0xFF;
         }
