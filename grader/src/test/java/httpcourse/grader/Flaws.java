@@ -151,6 +151,7 @@ final class Flaws {
             new Flaw(VERSION_AFTER_HOST, 7, ClearNoChecks.VERSIONS, Hint.Id.VERSION_AFTER_HOST),
             // The target is a URL
             new Flaw(NOT_PERCENT_DECODED, 8, UrlChecks.DECODES_A_SPACE, Hint.Id.NOT_PERCENT_DECODED),
+            new Flaw(HIDDEN_TEST_BY_CHAR, 8, BasicChecks.ANSWERS_GET, Hint.Id.ROOT_FOLDER_FAILS),
             new Flaw(DECODED_TWICE, 8, UrlChecks.DECODES_ANY_ESCAPE, Hint.Id.DECODED_TWICE),
             new Flaw(ESCAPE_AT_THE_END, 8, UrlChecks.DECODES_ANY_ESCAPE, Hint.Id.ESCAPE_AT_THE_END),
             new Flaw(ESCAPE_SKIPS_NEXT, 8, UrlChecks.DECODES_A_SPACE, Hint.Id.ESCAPE_SKIPS_NEXT),

@@ -18,6 +18,10 @@ enum Steps8And9Fixtures implements KnownWrongServer {
     /** The loop moved on by three after an escape, its i++ besides: the character after each escape is lost. */
     ESCAPE_SKIPS_NEXT(8, in("Htdocs.java", "i += 2;", "i += 3; // FLAW: one too far")),
 
+    /** Hidden names tested with charAt(0): the path of htdocs relative to itself is one empty name, which throws. */
+    HIDDEN_TEST_BY_CHAR(8, in("Htdocs.java", "if (name.toString().startsWith(\".\")) {",
+            "if (name.toString().charAt(0) == '.') { // FLAW: the empty name of htdocs itself")),
+
     /** The path used as it came: %20 is looked for as "%20". */
     NOT_PERCENT_DECODED(8, in("Htdocs.java", "String decoded = percentDecode(path);",
             "String decoded = path; // FLAW: not decoded")),

@@ -97,13 +97,23 @@ final class FailureReport {
     /**
      * GET / unanswered, even sent alone and at once, from a server that serves /index.html: "/" is not
      * mapped to its page (a string compared with ==, say). This one hint stands for every check that
-     * asks for "/".
+     * asks for "/". From step 8, a server that serves the folder /docs/ has no mapping to get wrong: its
+     * folder code fails for htdocs itself, whatever form the target takes ("/?x=1", "/sub/..").
      */
     private static Optional<Hint> rootNotMapped(Exchange exchange, ServerState server, boolean stopped) {
         String request = new String(exchange.request(), StandardCharsets.ISO_8859_1);
         boolean closed = exchange.ending() == Exchange.Ending.CLOSED || exchange.ending() == Exchange.Ending.RESET;
-        if (exchange.response().length > 0 || !closed || stopped || !request.startsWith("GET / ")
+        if (exchange.response().length > 0 || !closed || stopped || !UrlHints.namesTheRoot(request)
                 || server.probes().answersAPlainGet() || !server.probes().servesIndexHtml()) {
+            return Optional.empty();
+        }
+        if (server.probes().servesAFolderIndex()) {
+            return Optional.of(new Hint(Hint.Id.ROOT_FOLDER_FAILS, "GET / got no answer, while GET /index.html and"
+                    + " GET /docs/ are served: the folder htdocs itself fails where other folders do not. Its path"
+                    + " relative to htdocs is empty (one empty name: \"\".charAt(0) throws), and htdocs has no"
+                    + " parent inside htdocs (getParent() may be null): the server's output below may show where."));
+        }
+        if (!request.startsWith("GET / ")) {
             return Optional.empty();
         }
         return Optional.of(new Hint(Hint.Id.ROOT_NOT_MAPPED, "GET / got no answer, while GET /index.html is served:"

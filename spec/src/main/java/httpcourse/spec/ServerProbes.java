@@ -33,6 +33,7 @@ final class ServerProbes {
     private Boolean closesASilentConnection;
     private Boolean readsABodyOnlyOnSuccess;
     private Boolean servesIndexHtml;
+    private Boolean servesAFolderIndex;
     private Boolean refusesHyphenatedNames;
     private Boolean keepsAConnectionWhileBusy;
     private Boolean losesAFirstByteAfterAWait;
@@ -188,6 +189,14 @@ final class ServerProbes {
             servesIndexHtml = statusOf("GET /index.html HTTP/1.0\r\n\r\n").equals("200");
         }
         return servesIndexHtml;
+    }
+
+    /** Whether "GET /docs/ HTTP/1.0" gets 200: a folder's URL gets its index.html (step 8 on). Found once. */
+    synchronized boolean servesAFolderIndex() {
+        if (servesAFolderIndex == null) {
+            servesAFolderIndex = statusOf("GET /docs/ HTTP/1.0\r\n\r\n").equals("200");
+        }
+        return servesAFolderIndex;
     }
 
     /** Whether a header named X-Probe gets 400 and XProbe does not: "-" left out of a name's characters. Found once. */

@@ -1,6 +1,9 @@
 package httpcourse.spec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,5 +42,27 @@ final class UrlHints {
         return Optional.of(new Hint(Hint.Id.HEX_CASE_REFUSED, "\"" + line + "\" got 400 Bad Request, and \"" + upper
                 + "\" gets " + code + ": the server reads hex digits in capitals only. %2e is %2E: an escape's digits"
                 + " come in either case (RFC 3986 §2.1), and HexFormat.isHexDigit takes both."));
+    }
+
+    /**
+     * Whether a GET or HEAD names htdocs itself, in any of its forms: "/", "/?x=1", "http://localhost",
+     * "/sub/..". A server whose folder code fails for htdocs fails them all ({@link FailureReport}).
+     */
+    static boolean namesTheRoot(String request) {
+        String[] line = Requests.requestLine(request);
+        if (line.length != 3 || !List.of("GET", "HEAD").contains(line[0])) {
+            return false;
+        }
+        boolean url = line[1].matches("(?i)https?://.*");
+        String path = line[1].replaceFirst("(?i)^https?://[^/?#]*", "").replaceFirst("[?#].*", "");
+        Deque<String> names = new ArrayDeque<>();
+        for (String name : path.split("/")) {
+            if (name.equals("..")) {
+                names.pollLast();
+            } else if (!name.isEmpty() && !name.equals(".")) {
+                names.add(name);
+            }
+        }
+        return (path.startsWith("/") || url && path.isEmpty()) && names.isEmpty();
     }
 }
