@@ -322,6 +322,7 @@ final class Flaws {
             new Flaw(TIMING_COUNTS_WAIT, 14, TunedChecks.SERVER_TIMING, Hint.Id.SERVER_TIMING_COUNTS_WAIT),
             new Flaw(INDEX_STALE_ATTRIBUTES, 14, BasicChecks.ANSWERS_GET, Hint.Id.FOLDER_INDEX_NOT_SERVED),
             new Flaw(BUFFER_TEST_ONE_OFF, 14, ManyClientsChecks.SLOW_CLIENTS, Hint.Id.SILENT_CLIENT_KEPT),
+            new Flaw(FAST_PATH_UNCOUNTED, 14, ClearNoChecks.URI_TOO_LONG, Hint.Id.WRONG_STATUS),
             new Flaw(ATTRIBUTES_OF_THE_LINK, 14, UrlChecks.LINK_INSIDE, Hint.Id.LINK_INSIDE_REFUSED)),
             ExtensionFlaws.FLAWS.stream()).toList(); // uploads, ranges, compression
 

@@ -247,6 +247,10 @@ enum Steps12To14Fixtures implements KnownWrongServer {
     /** Change 2's buffer test one off: pos <= count is always true, and no read is ever given its time limit. */
     BUFFER_TEST_ONE_OFF(14, in("LimitedInput.java", "if (buffered()) { // bytes are here", "if (pos <= count) { // FLAW: always true")),
 
+    /** Change 9's byte taken from the buffer not counted: the head's size counts a byte a socket read. */
+    FAST_PATH_UNCOUNTED(14, in("LimitedInput.java", "            bytesLeft--;\n            return buf[pos++] & 0xFF;",
+            "            return buf[pos++] & 0xFF; // FLAW: a buffered byte not counted")),
+
     /** "One lstat": the file's attributes read without following links, so every link inside htdocs is 404. */
     ATTRIBUTES_OF_THE_LINK(14, in("Htdocs.java", "return Files.readAttributes(file, BasicFileAttributes.class);",
             "return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS); // FLAW: the link's own"));

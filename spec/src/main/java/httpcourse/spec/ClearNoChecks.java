@@ -227,7 +227,8 @@ public final class ClearNoChecks {
             check("answers 414 URI Too Long to a request line of 100 000 bytes, and goes on serving", c -> {
                 c.check(c.get("/" + "a".repeat(100_000)), c.error("414 URI Too Long")
                         .when("a request line of 100 000 bytes").because("A server limits the request line it"
-                                + " reads, and answers 414 to a longer one (RFC 9112 §3): 8 KiB is plenty."));
+                                + " reads, and answers 414 to a longer one (RFC 9112 §3): 8 KiB is plenty."
+                                + ManyClientsHints.bufferCount(c)));
                 c.assertStillAnswers();
             });
 
@@ -240,7 +241,7 @@ public final class ClearNoChecks {
                 c.inCase("many header lines", () -> c.check(c.send(request.append("\r\n").toString()),
                         c.error("431 Request Header Fields Too Large").when("header lines of 20 000 bytes").because(
                                 "A server limits the head it reads, and answers 431 to longer header lines (RFC 6585"
-                                + " §5): 8 KiB is plenty.")));
+                                + " §5): 8 KiB is plenty." + ManyClientsHints.bufferCount(c))));
                 // A cookie of 20 000 bytes, right after a whole request line: its header is too long, not the URI.
                 c.inCase("one header line", () -> c.check(c.send("GET / HTTP/1.0\r\nCookie: " + "b".repeat(20_000)
                         + "\r\n\r\n"), c.error("431 Request Header Fields Too Large").when("one header line of"

@@ -91,4 +91,13 @@ final class ManyClientsHints {
                 + " buffer is empty (pos == count); pos < count means bytes wait in it, and pos <= count, always true,"
                 + " skips the limit for good.";
     }
+
+    /**
+     * From step 14, whose read() takes a buffered byte without the socket: a byte not counted there leaves the
+     * head's size counting one byte a socket read, and no head too large. Empty before step 14.
+     */
+    static String bufferCount(Checking c) {
+        return !c.has(Feature.TUNED) ? "" : " Step 14: a byte taken from the buffer counts too (bytesLeft--):"
+                + " counted only when read from the socket, a head of any size stays under the limit.";
+    }
 }
