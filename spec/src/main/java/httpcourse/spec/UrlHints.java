@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Step 8's mistake that shows in any check whose target has an escape in lower case ({@link FailureReport}
- * asks it of every failure): hex digits read in one letter case only, so %2e gets 400 where %2E is decoded.
+ * Step 8's mistakes that show in any check ({@link FailureReport} asks of every failure): hex digits read in one
+ * letter case only, so %2e gets 400 where %2E is decoded; and which targets name htdocs itself, for the hint of
+ * a server whose folder code fails there.
  */
 final class UrlHints {
 
