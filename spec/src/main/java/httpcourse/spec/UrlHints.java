@@ -1,8 +1,6 @@
 package httpcourse.spec;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -56,14 +54,14 @@ final class UrlHints {
         }
         boolean url = line[1].matches("(?i)https?://.*");
         String path = line[1].replaceFirst("(?i)^https?://[^/?#]*", "").replaceFirst("[?#].*", "");
-        Deque<String> names = new ArrayDeque<>();
+        int depth = 0; // folders below htdocs, name after name: ".." climbs one, never above htdocs
         for (String name : path.split("/")) {
             if (name.equals("..")) {
-                names.pollLast();
+                depth = Math.max(depth - 1, 0);
             } else if (!name.isEmpty() && !name.equals(".")) {
-                names.add(name);
+                depth++;
             }
         }
-        return (path.startsWith("/") || url && path.isEmpty()) && names.isEmpty();
+        return (path.startsWith("/") || url && path.isEmpty()) && depth == 0;
     }
 }
